@@ -1,0 +1,125 @@
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import fastifyCookie from "@fastify/cookie";
+import fastifyCsrf from "@fastify/csrf-protection";
+import fastifyFormbody from "@fastify/formbody";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import type { Logger } from "pino";
+import type { Config } from "./config/env.ts";
+import type { DatabaseHandle } from "./db/client.ts";
+import { registerErrorHandlers } from "./http/error-handler.ts";
+import "./http/fastify-types.ts";
+import { registerHealthRoutes } from "./http/health-routes.ts";
+import type { PageCache } from "./http/page-cache.ts";
+import { registerAnonymousPageCache } from "./http/page-cache-hook.ts";
+import { registerRequestProtection } from "./http/request-protection.ts";
+import { registerAdministrationRoutes } from "./modules/administration/api.ts";
+import { registerContentRoutes } from "./modules/content/api.ts";
+import { type OrganisationLookup, type ProConnectClient, registerAccessControl, registerIdentityRoutes } from "./modules/identity/api.ts";
+import { type Mailer, registerMailRoutes } from "./modules/mail/api.ts";
+import { organisationLookup, type PublicDomains, createCheckEmailEligibility, registerOrganisationRoutes } from "./modules/organisations/api.ts";
+import type { Clock } from "./shared/clock.ts";
+import { schemeScriptHash } from "./ui/scheme-script.ts";
+
+export type AppDeps = {
+  config: Config;
+  database: DatabaseHandle;
+  mailer: Mailer;
+  clock: Clock;
+  logger: Logger;
+  proconnect: ProConnectClient | null;
+  publicDomains: PublicDomains;
+  pageCache: PageCache;
+  cookieSecret: string;
+  /** The local outbox is readable at /_dev/mails (never in production). */
+  devOutbox: boolean;
+};
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const dsfrDist = path.resolve(root, "..", "node_modules", "@gouvfr", "dsfr", "dist");
+const staticDir = path.resolve(root, "..", "static");
+
+/** Composition root: third-party plugins, then our cross-cutting hooks, then each module's routes. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const db = database.db;
+  const secure = config.isProduction;
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: 1024 * 1024,
+    genReqId: (request) => {
+      const incoming = request.headers["x-request-id"];
+      return typeof incoming === "string" && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+    requestIdHeader: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  const providerOrigins = config.proconnect ? [new URL(config.proconnect.issuer).origin] : [];
+  await app.register(fastifyHelmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", schemeScriptHash],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        // Sign-in and sign-out forms are redirected to ProConnect: browsers check form-action on redirects.
+        formAction: ["'self'", ...providerOrigins],
+        frameAncestors: ["'none'"],
+        ...(secure ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: secure ? { maxAge: 31536000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCookie, { secret: deps.cookieSecret });
+  await app.register(fastifyFormbody, { bodyLimit: 1024 * 1024 });
+  await app.register(fastifyCsrf, {
+    cookieKey: "p10_csrf",
+    cookieOpts: { path: "/", sameSite: "lax", httpOnly: true, secure, signed: true },
+    getToken: (request) => (request.body as Record<string, unknown> | undefined)?._csrf as string | undefined,
+  });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => Object.assign(new Error(`Trop de demandes : réessayez dans ${Math.ceil(context.ttl / 1000)} secondes.`), { statusCode: 429 }),
+  });
+
+  registerAccessControl(app, { db, clock: deps.clock, secureCookies: secure });
+  registerRequestProtection(app, { publicUrl: config.publicUrl });
+  registerAnonymousPageCache(app, deps.pageCache);
+  registerErrorHandlers(app);
+
+  await app.register(fastifyStatic, { root: dsfrDist, prefix: "/dsfr/", maxAge: "7d", index: false });
+  await app.register(fastifyStatic, { root: staticDir, prefix: "/static/", decorateReply: false, maxAge: "1h", index: false });
+
+  registerHealthRoutes(app, { database });
+  registerContentRoutes(app, { db, pageCache: deps.pageCache });
+  const isEligibleEmail = createCheckEmailEligibility({ db, publicDomains: deps.publicDomains });
+  const organisations: OrganisationLookup & { isEligibleEmail(email: string): Promise<boolean>; listOptions(): Promise<{ value: string; label: string }[]>; findName(id: string): Promise<string | null> } = {
+    findIdByEmailDomain: (tx, domain) => organisationLookup.findIdByEmailDomain(tx, domain),
+    findIdBySiret: (tx, siret) => organisationLookup.findIdBySiret(tx, siret),
+    isEligibleEmail,
+    listOptions: () => organisationLookup.listOptions(db),
+    findName: (id) => organisationLookup.findName(db, id),
+  };
+  registerIdentityRoutes(app, { db, clock: deps.clock, mailer: deps.mailer, publicUrl: config.publicUrl, secureCookies: secure, proconnect: deps.proconnect, organisations });
+  registerOrganisationRoutes(app, { db, publicDomains: deps.publicDomains });
+  registerAdministrationRoutes(app, { devOutbox: deps.devOutbox });
+  if (deps.devOutbox) registerMailRoutes(app, { db });
+
+  return app;
+}

@@ -1,0 +1,4 @@
+export * from "./content.ts";
+export * from "./identity.ts";
+export * from "./mail.ts";
+export * from "./organisations.ts";

@@ -1,0 +1,55 @@
+import { sql } from "drizzle-orm";
+import { fromDrizzle, fromPglite, PgBoss } from "pg-boss";
+import type { Logger } from "pino";
+import type { DatabaseHandle, Executor } from "../db/client.ts";
+
+export type JobHandler<T> = (data: T) => Promise<void>;
+
+/** Background jobs (pg-boss); jobs are sent inside the transaction of the change that causes them. */
+export type JobQueue = {
+  /** Declares a queue and its worker; call before `start`. */
+  define<T extends object>(name: string, handler: JobHandler<T>): void;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Enqueues in `executor`'s transaction: the job exists if and only if the change commits. */
+  send(executor: Executor, name: string, data: object): Promise<void>;
+};
+
+export function createJobQueue(handle: DatabaseHandle, logger: Logger): JobQueue {
+  const boss = handle.pglite
+    ? new PgBoss({ db: fromPglite(handle.pglite), backend: "pglite", useListenNotify: true, schedule: false, supervise: true })
+    : new PgBoss({ connectionString: connectionStringOf(handle), max: 3, useListenNotify: true, schedule: false });
+  boss.on("error", (error) => logger.error({ err: error }, "job queue error"));
+  const handlers = new Map<string, JobHandler<object>>();
+  let started = false;
+
+  return {
+    define(name, handler) {
+      handlers.set(name, handler as JobHandler<object>);
+    },
+    async start() {
+      await boss.start();
+      started = true;
+      for (const [name, handler] of handlers) {
+        await boss.createQueue(name, { notify: true, retryLimit: 5, retryDelay: 30, retryBackoff: true });
+        await boss.work<object>(name, { pollingIntervalSeconds: 2 }, async (jobs) => {
+          for (const job of jobs) await handler(job.data);
+        });
+      }
+    },
+    async stop() {
+      if (started) await boss.stop({ graceful: true, timeout: 10_000 });
+      started = false;
+    },
+    async send(executor, name, data) {
+      if (!handlers.has(name)) throw new Error(`File de tâches inconnue : ${name}`);
+      await boss.send(name, data, { db: fromDrizzle(executor as never, sql) });
+    },
+  };
+}
+
+function connectionStringOf(handle: DatabaseHandle): string {
+  const options = handle.pool?.options as { connectionString?: string } | undefined;
+  if (!options?.connectionString) throw new Error("PostgreSQL sans chaîne de connexion");
+  return options.connectionString;
+}

@@ -1,0 +1,2 @@
+/** Administration: the programme team's hub page. */
+export { registerAdministrationRoutes } from "./routes.tsx";

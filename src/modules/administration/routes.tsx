@@ -1,0 +1,40 @@
+import type { FastifyInstance } from "fastify";
+import { pageContext, sendPage } from "../../http/render.tsx";
+import { Layout } from "../../ui/layout.tsx";
+import type { PageContext } from "../../ui/page-context.ts";
+
+const tools = [
+  { title: "Domaines de messagerie", href: "/admin/domaines", description: "Ouvrir la connexion par lien aux adresses d’un organisme public absent de la liste de référence." },
+];
+
+function AdministrationPage({ context, devOutbox }: { context: PageContext; devOutbox: boolean }) {
+  const items = devOutbox ? [...tools, { title: "Courriels envoyés", href: "/_dev/mails", description: "Boîte d’envoi locale (hors production, sans serveur SMTP)." }] : tools;
+  return (
+    <Layout context={context} title="Administration" breadcrumb={[{ label: "Accueil", href: "/" }]}>
+      <h1>Administration</h1>
+      <div className="fr-grid-row fr-grid-row--gutters">
+        {items.map((tool) => (
+          <div className="fr-col-12 fr-col-md-6 fr-col-lg-4" key={tool.href}>
+            <div className="fr-tile fr-enlarge-link fr-tile--no-icon">
+              <div className="fr-tile__body">
+                <div className="fr-tile__content">
+                  <h2 className="fr-tile__title">
+                    <a href={tool.href}>{tool.title}</a>
+                  </h2>
+                  <p className="fr-tile__detail">{tool.description}</p>
+                </div>
+              </div>
+            </div>
+          </div>
+        ))}
+      </div>
+    </Layout>
+  );
+}
+
+/** The programme team's hub: one tile per administration tool. */
+export function registerAdministrationRoutes(app: FastifyInstance, deps: { devOutbox: boolean }) {
+  app.get("/admin", { config: { access: "read:admin:any" } }, async (request, reply) =>
+    sendPage(reply, <AdministrationPage context={pageContext(request, reply)} devOutbox={deps.devOutbox} />),
+  );
+}

@@ -1,0 +1,58 @@
+import type { FastifyInstance } from "fastify";
+import type { Database } from "../../db/client.ts";
+import type { PageCache } from "../../http/page-cache.ts";
+import { pageContext, sendPage } from "../../http/render.tsx";
+import { renderMarkdown } from "./domain/markdown.ts";
+import { findSitePage } from "./repository.ts";
+import { HomePage } from "./views/home-page.tsx";
+import { AccessibilityPage, LegalNoticePage, PersonalDataPage, type SiteMapSection, SiteMapPage } from "./views/legal-pages.tsx";
+
+/** The date the accessibility statement was written; change it when the statement changes. */
+const accessibilityStatementDate = "22 novembre 2026";
+
+const publicPage = { access: "public", cacheForAnonymous: true } as const;
+
+export function registerContentRoutes(app: FastifyInstance, deps: { db: Database; pageCache: PageCache }) {
+  const send = (reply: Parameters<typeof sendPage>[0], element: Parameters<typeof sendPage>[1]) => sendPage(reply, element, 200, deps.pageCache);
+
+  app.get("/", { config: publicPage }, async (request, reply) => {
+    const page = await findSitePage(deps.db, "presentation");
+    const presentation = page ? { summary: page.summary, html: renderMarkdown(page.bodyMarkdown, { topLevel: 3 }) } : null;
+    return send(reply, <HomePage context={pageContext(request, reply)} presentation={presentation} />);
+  });
+
+  app.get("/accessibilite", { config: publicPage }, async (request, reply) =>
+    send(reply, <AccessibilityPage context={pageContext(request, reply)} establishedOn={accessibilityStatementDate} />),
+  );
+  app.get("/mentions-legales", { config: publicPage }, async (request, reply) => send(reply, <LegalNoticePage context={pageContext(request, reply)} />));
+  app.get("/donnees-personnelles", { config: publicPage }, async (request, reply) => send(reply, <PersonalDataPage context={pageContext(request, reply)} />));
+
+  app.get("/plan-du-site", { config: publicPage }, async (request, reply) => {
+    const sections: SiteMapSection[] = [
+      {
+        title: "Le programme",
+        links: [
+          { label: "Accueil", href: "/" },
+          { label: "Présentation du programme", href: "/#le-programme" },
+          { label: "Rejoindre la communauté", href: "/#rejoindre" },
+        ],
+      },
+      {
+        title: "Mon espace",
+        links: [
+          { label: "Se connecter", href: "/connexion" },
+          { label: "Mon compte", href: "/compte" },
+        ],
+      },
+      {
+        title: "Informations légales",
+        links: [
+          { label: "Accessibilité", href: "/accessibilite" },
+          { label: "Mentions légales", href: "/mentions-legales" },
+          { label: "Données personnelles et cookies", href: "/donnees-personnelles" },
+        ],
+      },
+    ];
+    return send(reply, <SiteMapPage context={pageContext(request, reply)} sections={sections} />);
+  });
+}

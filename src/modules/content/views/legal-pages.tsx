@@ -1,0 +1,211 @@
+import type { ReactNode } from "react";
+import { accessibilityStatus } from "../../../ui/footer.tsx";
+import { Layout } from "../../../ui/layout.tsx";
+import type { PageContext } from "../../../ui/page-context.ts";
+
+const home = [{ label: "Accueil", href: "/" }];
+const contactAddress = "lab-ia@data.gouv.fr";
+
+function LegalPage({ context, title, children }: { context: PageContext; title: string; children: ReactNode }) {
+  return (
+    <Layout context={context} title={title} breadcrumb={home}>
+      <div className="fr-grid-row">
+        <div className="fr-col-12 fr-col-lg-9">
+          <h1>{title}</h1>
+          {children}
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+/** RGAA accessibility statement with its required parts. */
+export function AccessibilityPage({ context, establishedOn }: { context: PageContext; establishedOn: string }) {
+  return (
+    <LegalPage context={context} title="Déclaration d’accessibilité">
+      <p>
+        La Direction interministérielle du numérique (DINUM) s’engage à rendre ses services numériques accessibles, conformément à l’article 47 de la loi
+        n°&nbsp;2005-102 du 11&nbsp;février&nbsp;2005.
+      </p>
+      <p>Cette déclaration d’accessibilité s’applique à la plateforme du Programme 10&nbsp;%.</p>
+      <h2>État de conformité</h2>
+      <p>
+        La plateforme du Programme 10&nbsp;% est <strong>{accessibilityStatus}</strong> avec le référentiel général d’amélioration de l’accessibilité (RGAA),
+        version&nbsp;4.1 : aucun audit de conformité n’a encore été réalisé.
+      </p>
+      <h2>Résultats des tests</h2>
+      <p>
+        En l’absence d’audit, aucun taux de conformité ne peut être publié. Chaque page est cependant contrôlée automatiquement (axe-core, critères WCAG 2.1
+        niveaux A et AA, en thème clair et en thème sombre) et parcourue au clavier à chaque évolution du service.
+      </p>
+      <h2>Contenus non accessibles</h2>
+      <p>Des contenus importés de l’ancien site du programme (images, documents) peuvent ne pas disposer d’une alternative textuelle pertinente.</p>
+      <h2>Établissement de cette déclaration</h2>
+      <p>Cette déclaration a été établie le {establishedOn}.</p>
+      <h3>Technologies utilisées</h3>
+      <ul>
+        <li>HTML5</li>
+        <li>CSS (Système de design de l’État, DSFR)</li>
+        <li>JavaScript (amélioration progressive : tout fonctionne sans)</li>
+      </ul>
+      <h3>Environnement de test</h3>
+      <p>Les vérifications automatiques sont faites avec Chromium et axe-core ; la navigation au clavier est vérifiée dans le même navigateur.</p>
+      <h2>Retour d’information et contact</h2>
+      <p>
+        Si vous n’arrivez pas à accéder à un contenu ou à un service, contactez l’équipe du programme pour être orienté vers une alternative accessible ou
+        obtenir le contenu sous une autre forme : <a href={`mailto:${contactAddress}`}>{contactAddress}</a>.
+      </p>
+      <h2>Voies de recours</h2>
+      <p>
+        Si vous constatez un défaut d’accessibilité vous empêchant d’accéder à un contenu ou à une fonctionnalité, que vous nous l’avez signalé et que vous
+        n’avez pas obtenu de réponse satisfaisante, vous pouvez :
+      </p>
+      <ul>
+        <li>
+          écrire un message au{" "}
+          <a href="https://formulaire.defenseurdesdroits.fr/" target="_blank" rel="noopener" title="Défenseur des droits — nouvelle fenêtre">
+            Défenseur des droits
+          </a>
+          ;
+        </li>
+        <li>contacter le délégué ou la déléguée du Défenseur des droits dans votre région ;</li>
+        <li>envoyer un courrier par la poste (gratuit, ne pas mettre de timbre) : Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07.</li>
+      </ul>
+    </LegalPage>
+  );
+}
+
+export function LegalNoticePage({ context }: { context: PageContext }) {
+  return (
+    <LegalPage context={context} title="Mentions légales">
+      <h2>Éditeur</h2>
+      <p>
+        La plateforme du Programme 10&nbsp;% est éditée par la Direction interministérielle du numérique (DINUM), service du Premier ministre :
+        <br />
+        20 avenue de Ségur, 75007 Paris
+        <br />
+        SIREN&nbsp;: 130&nbsp;025&nbsp;265
+      </p>
+      <h2>Directeur ou directrice de la publication</h2>
+      <p>Le directeur ou la directrice interministériel(le) du numérique.</p>
+      <h2>Hébergement</h2>
+      <p>L’hébergeur est indiqué par l’exploitant de chaque instance de la plateforme, sur un hébergement qualifié pour les données de l’administration.</p>
+      <h2>Licence des contenus et du code</h2>
+      <p>
+        Sauf mention contraire, les contenus de ce site sont proposés sous licence Etalab&nbsp;2.0. La liste des domaines d’organismes publics utilisée pour
+        la connexion est publiée par la DINUM sous Licence Ouverte&nbsp;2.0.
+      </p>
+      <h2>Accessibilité</h2>
+      <p>
+        Voir la <a href="/accessibilite">déclaration d’accessibilité</a>.
+      </p>
+      <h2>Sécurité</h2>
+      <p>
+        Pour signaler une faille de sécurité, écrivez à <a href={`mailto:${contactAddress}`}>{contactAddress}</a>.
+      </p>
+    </LegalPage>
+  );
+}
+
+export function PersonalDataPage({ context }: { context: PageContext }) {
+  return (
+    <LegalPage context={context} title="Données personnelles et cookies">
+      <p>
+        La plateforme du Programme 10&nbsp;% traite des données personnelles dans le respect du Règlement général sur la protection des données (RGPD) et de
+        la loi Informatique et Libertés.
+      </p>
+      <h2>Responsable de traitement</h2>
+      <p>La Direction interministérielle du numérique (DINUM), 20 avenue de Ségur, 75007 Paris.</p>
+      <h2>Finalités et base légale</h2>
+      <p>
+        Les données servent à faire fonctionner le programme : vous identifier, constituer la communauté des experts, organiser les projets, les
+        événements et la reconnaissance de votre contribution. Le traitement est nécessaire à l’exécution d’une mission d’intérêt public (article 6-1-e du
+        RGPD).
+      </p>
+      <h2>Données traitées</h2>
+      <div className="fr-table">
+        <div className="fr-table__wrapper">
+          <div className="fr-table__container">
+            <div className="fr-table__content">
+              <table>
+                <caption>Données, origine et durée de conservation</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Données</th>
+                    <th scope="col">Origine</th>
+                    <th scope="col">Durée de conservation</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <tr>
+                    <td>Adresse électronique, prénom, nom, organisation</td>
+                    <td>Vous-même, ou ProConnect (identifiants, SIRET de votre administration)</td>
+                    <td>Tant que le compte existe ; effacées à sa suppression</td>
+                  </tr>
+                  <tr>
+                    <td>Sessions de connexion (date, navigateur)</td>
+                    <td>Votre navigateur</td>
+                    <td>30 jours au plus, ou jusqu’à leur fermeture</td>
+                  </tr>
+                  <tr>
+                    <td>Liens de connexion (adresse, adresse IP de la demande)</td>
+                    <td>Votre demande</td>
+                    <td>Utilisables 15 minutes ; conservés 1 an pour la sécurité</td>
+                  </tr>
+                  <tr>
+                    <td>Journaux techniques (adresse IP, page, navigateur)</td>
+                    <td>Votre navigation</td>
+                    <td>1 an, pour la sécurité et la réponse aux incidents</td>
+                  </tr>
+                </tbody>
+              </table>
+            </div>
+          </div>
+        </div>
+      </div>
+      <h2>Destinataires</h2>
+      <p>
+        Seule l’équipe du programme accède à l’ensemble des données. Les autres membres ne voient que ce que vous choisissez de rendre visible. Aucune donnée
+        n’est cédée ni vendue.
+      </p>
+      <h2>Vos droits</h2>
+      <p>
+        Vous disposez des droits d’accès, de rectification, d’effacement, de limitation et d’opposition. Depuis <a href="/compte">votre compte</a>, vous
+        consultez et corrigez vos informations et fermez vos sessions. La suppression du compte efface vos données personnelles ; les contributions qui
+        doivent rester (par exemple l’historique d’un projet) sont conservées sous la mention « ancien membre ». Pour toute demande, écrivez à{" "}
+        <a href={`mailto:${contactAddress}`}>{contactAddress}</a>. Vous pouvez aussi adresser une réclamation à la{" "}
+        <a href="https://www.cnil.fr/fr/plaintes" target="_blank" rel="noopener" title="CNIL — nouvelle fenêtre">
+          CNIL
+        </a>
+        .
+      </p>
+      <h2>Cookies</h2>
+      <p>
+        La plateforme ne dépose que des cookies strictement nécessaires : le cookie de session (si vous êtes connecté), un cookie de protection des
+        formulaires et, le temps d’une connexion ProConnect, un cookie de vérification. Aucun cookie de mesure d’audience ni de publicité : aucun consentement
+        n’est donc demandé. Vos paramètres d’affichage sont gardés dans votre navigateur.
+      </p>
+    </LegalPage>
+  );
+}
+
+export type SiteMapSection = { title: string; links: { label: string; href: string }[] };
+
+export function SiteMapPage({ context, sections }: { context: PageContext; sections: SiteMapSection[] }) {
+  return (
+    <LegalPage context={context} title="Plan du site">
+      {sections.map((section) => (
+        <section key={section.title}>
+          <h2 className="fr-h4">{section.title}</h2>
+          <ul>
+            {section.links.map((link) => (
+              <li key={link.href}>
+                <a href={link.href}>{link.label}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </LegalPage>
+  );
+}

@@ -1,0 +1,8 @@
+/** Identity: sign-in (magic link, ProConnect), sessions, roles and permissions, the account page. */
+export { registerAccessControl, requirePermission } from "./access.ts";
+export { canAdminister, type CurrentUser, displayName } from "./domain/current-user.ts";
+export { hasPermission, type Permission, type Role, type RoleGrant, Roles } from "./domain/permissions.ts";
+export { createProConnectClient, type ProConnectClient } from "./proconnect-client.ts";
+export { type IdentityRoutesDeps, registerIdentityRoutes } from "./routes.tsx";
+export type { OrganisationLookup } from "./use-cases/accounts.ts";
+export { seedDemoAccounts } from "./demo-accounts.ts";

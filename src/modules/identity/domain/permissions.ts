@@ -1,0 +1,82 @@
+/** The roles of the programme (see product.md, "Who uses it"). */
+export const Roles = {
+  member: "member",
+  programmeTeam: "programme_team",
+  coach: "coach",
+  ministryDataAdmin: "ministry_data_admin",
+  manager: "manager",
+} as const;
+export type Role = (typeof Roles)[keyof typeof Roles];
+
+export const roleLabels: Record<Role, string> = {
+  member: "Membre",
+  programme_team: "Équipe du programme",
+  coach: "Coach",
+  ministry_data_admin: "Administrateur ou administratrice ministériel·le des données",
+  manager: "Manager",
+};
+
+export function isRole(value: string): value is Role {
+  return Object.values(Roles).includes(value as Role);
+}
+
+/** A role held by a person; the AMD role is scoped to one organisation. */
+export type RoleGrant = { role: Role; organisationId: string | null };
+
+type Scope = "own" | "any";
+/** `action:entity[:own|any]`, as in the house style. */
+export type Permission = `${string}:${string}` | `${string}:${string}:${Scope}`;
+
+const memberPermissions = [
+  "read:account:own",
+  "update:account:own",
+  "delete:session:own",
+  "delete:account:own",
+] as const satisfies Permission[];
+
+/** What each role may do. A person holds the union of their roles' permissions. */
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  member: memberPermissions,
+  coach: [...memberPermissions, "read:project:any"],
+  manager: [...memberPermissions],
+  ministry_data_admin: [...memberPermissions, "read:organisation:own"],
+  programme_team: [
+    ...memberPermissions,
+    "read:admin:any",
+    "manage:email-domain:any",
+    "read:organisation:any",
+    "manage:organisation:any",
+    "read:account:any",
+  ],
+};
+
+export type Subject = { id: string; roles: RoleGrant[] };
+/** The entity a permission is checked against: its owner, or the organisation it belongs to. */
+export type Resource = { ownerId?: string | null; organisationId?: string | null };
+
+function parse(permission: Permission) {
+  const [action, entity, scope] = permission.split(":");
+  return { action, entity, scope: scope as Scope | undefined };
+}
+
+/**
+ * Whether `subject` may do `permission`. Without a resource, holding the permission at any scope
+ * is enough (route level); with one, `:own` applies only to the subject's own resources
+ * or, for a scoped role (AMD), to resources of its organisation.
+ */
+export function hasPermission(subject: Subject | null, permission: Permission, resource?: Resource): boolean {
+  if (!subject) return false;
+  const wanted = parse(permission);
+  for (const grant of subject.roles) {
+    for (const held of rolePermissions[grant.role]) {
+      const candidate = parse(held);
+      if (candidate.action !== wanted.action || candidate.entity !== wanted.entity) continue;
+      if (candidate.scope === "any" || candidate.scope === undefined) return true;
+      if (wanted.scope === "own" && !resource) return true;
+      if (!resource) return wanted.scope === undefined;
+      if (resource.ownerId && resource.ownerId === subject.id) return true;
+      if (grant.organisationId && resource.organisationId === grant.organisationId) return true;
+    }
+  }
+  return false;
+}

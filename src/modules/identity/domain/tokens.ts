@@ -1,0 +1,23 @@
+import { createHash, randomBytes } from "node:crypto";
+
+/** 32 random bytes, URL-safe: for magic links and session cookies. Only the hash is stored. */
+export function createToken(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export const magicLinkLifetimeMs = 15 * 60 * 1000;
+export const sessionLifetimeMs = 30 * 24 * 60 * 60 * 1000;
+/** At most this many links per address in a quarter of an hour. */
+export const magicLinksPerAddressPerWindow = 5;
+
+/** Only same-site paths may be used as a return address after sign-in (no open redirect). */
+export function safeReturnPath(value: unknown): string | null {
+  if (typeof value !== "string" || value.length > 500) return null;
+  if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return null;
+  if (/[\u0000-\u001f]/.test(value)) return null;
+  return value;
+}

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { optionalText, requiredText } from "../../http/forms.ts";
+import { emailSchema } from "./domain/email-address.ts";
+
+export const signInSchema = z.object({
+  email: emailSchema,
+  retour: z.string().max(500).optional(),
+});
+
+export const magicLinkSchema = z.object({
+  jeton: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, "Ce lien de connexion est incomplet. Copiez-le en entier depuis le courriel."),
+});
+
+export const accountSchema = z.object({
+  givenName: requiredText("votre prénom", 100),
+  usualName: requiredText("votre nom", 100),
+  organisationId: optionalText(36).pipe(z.uuid({ error: "Choisissez une organisation de la liste." }).optional()),
+});
+
+export const sessionParamsSchema = z.object({ id: z.uuid() });

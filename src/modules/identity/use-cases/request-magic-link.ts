@@ -1,0 +1,55 @@
+import type { Database } from "../../../db/client.ts";
+import { magicLinks } from "../../../db/schema/index.ts";
+import type { Clock } from "../../../shared/clock.ts";
+import { InvalidInputError, TooManyRequestsError } from "../../../shared/domain-error.ts";
+import type { Mailer } from "../../mail/api.ts";
+import { createToken, hashToken, magicLinkLifetimeMs, magicLinksPerAddressPerWindow } from "../domain/tokens.ts";
+import { countRecentMagicLinks } from "../repository.ts";
+
+export type RequestMagicLinkDeps = { db: Database; mailer: Mailer; clock: Clock; publicUrl: string; isEligibleEmail(email: string): Promise<boolean> };
+
+export const notPublicAddressMessage =
+  "Cette adresse n’est pas celle d’un organisme public. La plateforme est réservée aux agents publics : utilisez votre adresse professionnelle (par exemple prenom.nom@insee.fr) ou ProConnect. Si votre administration n’est pas reconnue, écrivez à l’équipe du programme.";
+
+/**
+ * Sends a single-use sign-in link valid 15 minutes. The answer is the same whether or not an
+ * account exists: accounts are created when the link is used.
+ */
+export function createRequestMagicLink(deps: RequestMagicLinkDeps) {
+  return async function requestMagicLink(input: { email: string; returnTo: string | null; ip: string }): Promise<void> {
+    if (!(await deps.isEligibleEmail(input.email))) throw new InvalidInputError({ email: notPublicAddressMessage }, "not_public_address");
+    const now = deps.clock.now();
+    await deps.db.transaction(async (tx) => {
+      const recent = await countRecentMagicLinks(tx, input.email, new Date(now.getTime() - magicLinkLifetimeMs));
+      if (recent >= magicLinksPerAddressPerWindow) {
+        throw new TooManyRequestsError("Trop de liens de connexion ont été demandés pour cette adresse. Utilisez le dernier reçu ou réessayez dans 15 minutes.");
+      }
+      const token = createToken();
+      await tx.insert(magicLinks).values({
+        email: input.email,
+        tokenHash: hashToken(token),
+        returnTo: input.returnTo,
+        requestedIp: input.ip,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + magicLinkLifetimeMs),
+      });
+      const link = `${deps.publicUrl}/connexion/lien?jeton=${token}`;
+      await deps.mailer.enqueue(tx, {
+        to: input.email,
+        subject: "Votre lien de connexion au Programme 10 %",
+        text: [
+          "Bonjour,",
+          "",
+          "Pour vous connecter à la plateforme du Programme 10 %, ouvrez ce lien :",
+          "",
+          link,
+          "",
+          "Il est valable 15 minutes et ne peut servir qu’une fois.",
+          "Si vous n’avez pas demandé à vous connecter, ignorez ce message : personne ne pourra se connecter sans ce lien.",
+          "",
+          "L’équipe du Programme 10 %",
+        ].join("\n"),
+      });
+    });
+  };
+}

@@ -1,0 +1,134 @@
+import { formatDateTime } from "../../../shared/french-date.ts";
+import { Alert } from "../../../ui/alert.tsx";
+import { CsrfField, ErrorSummary, type FieldErrors, InputField, type Option, SelectField } from "../../../ui/fields.tsx";
+import { Layout } from "../../../ui/layout.tsx";
+import type { PageContext } from "../../../ui/page-context.ts";
+import { roleLabels } from "../domain/permissions.ts";
+import type { Account, SessionSummary } from "../repository.ts";
+
+export type AccountPageProps = {
+  context: PageContext;
+  account: Account;
+  organisationName: string | null;
+  organisations: Option[];
+  sessions: SessionSummary[];
+  currentSessionId: string | null;
+  values?: { givenName?: string | undefined; usualName?: string | undefined; organisationId?: string | undefined };
+  errors?: FieldErrors;
+  saved?: boolean;
+};
+
+const methodLabels: Record<string, string> = { magic_link: "Lien par courriel", proconnect: "ProConnect" };
+
+export function AccountPage({ context, account, organisationName, organisations, sessions, currentSessionId, values, errors = {}, saved }: AccountPageProps) {
+  const form = values ?? { givenName: account.givenName ?? "", usualName: account.usualName ?? "", organisationId: account.organisationId ?? "" };
+  return (
+    <Layout context={context} title="Mon compte" breadcrumb={[{ label: "Accueil", href: "/" }]}>
+      <h1>Mon compte</h1>
+      {saved ? <Alert kind="success">Vos informations sont enregistrées.</Alert> : null}
+      <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-col-12 fr-col-md-7">
+          <h2 className="fr-h4">Mes informations</h2>
+          <ErrorSummary errors={errors} />
+          <form method="post" action="/compte" noValidate>
+            <CsrfField token={context.csrfToken} />
+            <InputField name="givenName" label="Prénom" autoComplete="given-name" maxLength={100} required value={form.givenName} error={errors.givenName} />
+            <InputField name="usualName" label="Nom" autoComplete="family-name" maxLength={100} required value={form.usualName} error={errors.usualName} />
+            <SelectField
+              name="organisationId"
+              label="Organisation"
+              hint="Proposée d’après votre adresse électronique ou ProConnect ; modifiez-la si elle est inexacte."
+              options={organisations}
+              value={form.organisationId}
+              error={errors.organisationId}
+              placeholder="Mon organisation n’est pas dans la liste"
+            />
+            <button className="fr-btn" type="submit">
+              Enregistrer
+            </button>
+          </form>
+        </div>
+        <div className="fr-col-12 fr-col-md-5">
+          <h2 className="fr-h4">Identifiants</h2>
+          <dl>
+            <dt className="fr-text--bold">Adresse électronique</dt>
+            <dd className="fr-mb-2w">{account.email}</dd>
+            <dt className="fr-text--bold">Organisation actuelle</dt>
+            <dd className="fr-mb-2w">{organisationName ?? "Non renseignée"}</dd>
+            <dt className="fr-text--bold">Rôles</dt>
+            <dd className="fr-mb-2w">
+              <ul className="fr-tags-group">
+                {account.roles.map((grant) => (
+                  <li key={`${grant.role}-${grant.organisationId ?? ""}`}>
+                    <p className="fr-tag">{roleLabels[grant.role]}</p>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+            <dt className="fr-text--bold">Compte créé le</dt>
+            <dd>{formatDateTime(account.createdAt)}</dd>
+          </dl>
+        </div>
+      </div>
+      <h2 className="fr-h4 fr-mt-5w" id="sessions">
+        Mes sessions ouvertes
+      </h2>
+      <p>Fermez une session que vous ne reconnaissez pas : l’appareil concerné devra se connecter à nouveau.</p>
+      <div className="fr-table fr-table--no-caption">
+        <div className="fr-table__wrapper">
+          <div className="fr-table__container">
+            <div className="fr-table__content">
+              <table>
+                <caption>Sessions ouvertes</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Appareil</th>
+                    <th scope="col">Connexion</th>
+                    <th scope="col">Ouverte le</th>
+                    <th scope="col">Dernière activité</th>
+                    <th scope="col">Action</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {sessions.map((session) => (
+                    <tr key={session.id}>
+                      <td>{describeUserAgent(session.userAgent)}</td>
+                      <td>{methodLabels[session.method] ?? session.method}</td>
+                      <td>{formatDateTime(session.createdAt)}</td>
+                      <td>{formatDateTime(session.lastSeenAt)}</td>
+                      <td>
+                        {session.id === currentSessionId ? (
+                          <p className="fr-badge fr-badge--info fr-badge--sm">Session actuelle</p>
+                        ) : (
+                          <form method="post" action={`/compte/sessions/${session.id}/fermer`}>
+                            <CsrfField token={context.csrfToken} />
+                            <button className="fr-btn fr-btn--sm fr-btn--secondary" type="submit" title={`Fermer la session ouverte le ${formatDateTime(session.createdAt)}`}>
+                              Fermer
+                            </button>
+                          </form>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </div>
+        </div>
+      </div>
+      <form method="post" action="/deconnexion" className="fr-mt-3w">
+        <CsrfField token={context.csrfToken} />
+        <button className="fr-btn fr-btn--tertiary fr-icon-logout-box-r-line fr-btn--icon-left" type="submit">
+          Se déconnecter
+        </button>
+      </form>
+    </Layout>
+  );
+}
+
+function describeUserAgent(userAgent: string | null): string {
+  if (!userAgent) return "Appareil inconnu";
+  const browser = /Firefox\//.test(userAgent) ? "Firefox" : /Edg\//.test(userAgent) ? "Edge" : /Chrom(e|ium)\//.test(userAgent) ? "Chrome ou Chromium" : /Safari\//.test(userAgent) ? "Safari" : "Navigateur";
+  const system = /Windows/.test(userAgent) ? "Windows" : /Mac OS X/.test(userAgent) ? "macOS" : /Android/.test(userAgent) ? "Android" : /iPhone|iPad/.test(userAgent) ? "iOS" : /Linux/.test(userAgent) ? "Linux" : "";
+  return system ? `${browser} sur ${system}` : browser;
+}

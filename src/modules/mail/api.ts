@@ -1,0 +1,20 @@
+import type { Executor } from "../../db/client.ts";
+import type { JobQueue } from "../../jobs/job-queue.ts";
+import type { MailMessage, MailTransport } from "./mail-transport.ts";
+
+export { createMailTransport, type MailMessage, type MailTransport } from "./mail-transport.ts";
+export { registerMailRoutes } from "./routes.tsx";
+
+export const sendMailJob = "mail.send";
+
+/** Outgoing mail: enqueued in the caller's transaction, delivered by the job worker. */
+export type Mailer = { enqueue(executor: Executor, message: MailMessage): Promise<void> };
+
+export function createMailer(jobs: JobQueue, transport: MailTransport): Mailer {
+  jobs.define<MailMessage>(sendMailJob, (message) => transport.deliver(message));
+  return {
+    async enqueue(executor, message) {
+      await jobs.send(executor, sendMailJob, message);
+    },
+  };
+}

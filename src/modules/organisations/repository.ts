@@ -1,0 +1,65 @@
+import { asc, eq, sql } from "drizzle-orm";
+import type { Executor } from "../../db/client.ts";
+import { emailDomains, organisations } from "../../db/schema/index.ts";
+
+export type Organisation = { id: string; name: string; acronym: string | null; kind: string; parentId: string | null; siren: string | null };
+export type EmailDomain = { domain: string; organisationId: string | null; organisationName: string | null; createdAt: Date };
+
+const organisationColumns = {
+  id: organisations.id,
+  name: organisations.name,
+  acronym: organisations.acronym,
+  kind: organisations.kind,
+  parentId: organisations.parentId,
+  siren: organisations.siren,
+};
+
+export async function findOrganisationById(db: Executor, id: string): Promise<Organisation | null> {
+  const [row] = await db.select(organisationColumns).from(organisations).where(eq(organisations.id, id));
+  return row ?? null;
+}
+
+export async function findOrganisationBySiren(db: Executor, siren: string): Promise<Organisation | null> {
+  const [row] = await db.select(organisationColumns).from(organisations).where(eq(organisations.siren, siren));
+  return row ?? null;
+}
+
+/** The organisation of a domain or of its closest listed parent domain. */
+export async function findOrganisationByEmailDomain(db: Executor, domain: string): Promise<Organisation | null> {
+  const labels = domain.toLowerCase().split(".");
+  const candidates = labels.slice(0, -1).map((_, index) => labels.slice(index).join("."));
+  if (candidates.length === 0) return null;
+  const [row] = await db
+    .select(organisationColumns)
+    .from(emailDomains)
+    .innerJoin(organisations, eq(organisations.id, emailDomains.organisationId))
+    .where(sql`${emailDomains.domain} in ${candidates}`)
+    .orderBy(sql`length(${emailDomains.domain}) desc`)
+    .limit(1);
+  return row ?? null;
+}
+
+export async function isKnownEmailDomain(db: Executor, domain: string): Promise<boolean> {
+  const labels = domain.toLowerCase().split(".");
+  const candidates = labels.slice(0, -1).map((_, index) => labels.slice(index).join("."));
+  if (candidates.length === 0) return false;
+  const rows = await db.select({ domain: emailDomains.domain }).from(emailDomains).where(sql`${emailDomains.domain} in ${candidates}`).limit(1);
+  return rows.length > 0;
+}
+
+export async function listOrganisations(db: Executor): Promise<Organisation[]> {
+  return db.select(organisationColumns).from(organisations).orderBy(asc(organisations.name));
+}
+
+export async function listEmailDomains(db: Executor): Promise<EmailDomain[]> {
+  return db
+    .select({ domain: emailDomains.domain, organisationId: emailDomains.organisationId, organisationName: organisations.name, createdAt: emailDomains.createdAt })
+    .from(emailDomains)
+    .leftJoin(organisations, eq(organisations.id, emailDomains.organisationId))
+    .orderBy(asc(emailDomains.domain));
+}
+
+export async function countOrganisations(db: Executor): Promise<number> {
+  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(organisations);
+  return row?.count ?? 0;
+}

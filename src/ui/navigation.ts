@@ -1,0 +1,20 @@
+import type { PageUser } from "./page-context.ts";
+
+export type NavigationItem = { label: string; href: string };
+
+/** The main menu, in the order of the programme's site; later modules add their entries here. */
+export function mainNavigation(user: PageUser | null): NavigationItem[] {
+  const items: NavigationItem[] = [
+    { label: "Accueil", href: "/" },
+    { label: "Le programme", href: "/#le-programme" },
+    { label: "Rejoindre la communauté", href: "/#rejoindre" },
+  ];
+  if (user) items.push({ label: "Mon compte", href: "/compte" });
+  if (user?.canAdminister) items.push({ label: "Administration", href: "/admin" });
+  return items;
+}
+
+export function isCurrent(item: NavigationItem, path: string): boolean {
+  if (item.href.includes("#")) return false;
+  return item.href === "/" ? path === "/" : path === item.href || path.startsWith(`${item.href}/`);
+}
