@@ -1,0 +1,84 @@
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { desc } from "drizzle-orm";
+import pg from "pg";
+import pino from "pino";
+import { type Config, loadConfig } from "../../src/config/env.ts";
+import { type DatabaseHandle, openDatabase } from "../../src/db/client.ts";
+import { devMails } from "../../src/db/schema/index.ts";
+import { createPlatform, type Platform } from "../../src/platform.ts";
+import type { Clock } from "../../src/shared/clock.ts";
+
+export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const sharedContentDir = path.resolve(repositoryRoot, "..", "shared", "content");
+
+/**
+ * A fresh database for one test file: in-memory PGlite with the real migrations, or, when
+ * DATABASE_URL is set, a new PostgreSQL database on that server (dropped by `close`).
+ */
+export async function openTestDatabase(): Promise<{ database: DatabaseHandle; url: string | undefined; close(): Promise<void> }> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const database = await openDatabase({ dataDir: "unused", inMemory: true });
+    return { database, url: undefined, close: () => database.close() };
+  }
+  const name = `p10_test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.href, dataDir: "unused" });
+  return {
+    database,
+    url: url.href,
+    async close() {
+      await database.close();
+      const cleanup = new pg.Client({ connectionString: serverUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", CONTENT_DIR: sharedContentDir, SEED_DEMO: "true", PUBLIC_URL: "http://localhost:3000", ...overrides });
+}
+
+export type TestPlatform = Platform & { config: Config; stop(): Promise<void> };
+
+/** The whole platform on a fresh test database, with the demo data seeded (organisations, accounts, pages). */
+export async function startTestPlatform(options: { config?: Record<string, string>; clock?: Clock } = {}): Promise<TestPlatform> {
+  const testDatabase = await openTestDatabase();
+  const config = testConfig(options.config);
+  const platform = await createPlatform(config, { database: testDatabase.database, logger: pino({ level: "silent" }), ...(options.clock ? { clock: options.clock } : {}) });
+  return {
+    ...platform,
+    config,
+    async stop() {
+      await platform.close();
+      await testDatabase.close();
+    },
+  };
+}
+
+/** Waits for the job worker to deliver a mail to `to` in the local outbox, and returns its text. */
+export async function waitForMail(platform: Platform, to: string, timeoutMs = 10_000): Promise<{ subject: string; text: string }> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    const mails = await platform.database.db.select().from(devMails).orderBy(desc(devMails.createdAt));
+    const mail = mails.find((candidate) => candidate.to === to);
+    if (mail) return mail;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Aucun courriel reçu par ${to} en ${timeoutMs} ms`);
+}
+
+export function linkIn(text: string): string {
+  const match = /https?:\/\/\S+\/connexion\/lien\?jeton=[\w-]+/.exec(text);
+  if (!match) throw new Error(`Pas de lien de connexion dans : ${text}`);
+  return match[0];
+}
