@@ -72,6 +72,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'", schemeScriptHash],
         styleSrc: ["'self'"],
+        // DSFR's script sets style attributes (collapse heights, table shadows); attributes cannot run code.
+        styleSrcAttr: ["'unsafe-inline'"],
         imgSrc: ["'self'", "data:"],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
@@ -83,6 +85,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         ...(secure ? { upgradeInsecureRequests: [] } : {}),
       },
     },
+    // "no-referrer" would make browsers send `Origin: null` on our own forms, which the origin check refuses.
+    referrerPolicy: { policy: "same-origin" },
     strictTransportSecurity: secure ? { maxAge: 31536000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
   });

@@ -26,7 +26,7 @@ async function main() {
     throw error;
   }
   const address = await platform.app.listen({ port: config.PORT, host: config.HOST });
-  logger.info({ address, database: platform.database.kind }, `Programme 10 % prêt sur ${config.publicUrl}`);
+  logger.info({ address, database: platform.database.kind }, `Programme 10 % prêt sur ${config.publicUrl}`);
   if (platform.demo) {
     const lines = platform.demo.accounts.map((account) => `  - ${account.email} (${account.description})`);
     console.log(

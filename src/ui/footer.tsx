@@ -27,7 +27,7 @@ export function Footer() {
           <div className="fr-footer__content">
             <p className="fr-footer__content-desc">
               Le {serviceName} est porté par la Direction interministérielle du numérique (DINUM) avec l’Insee. Les experts de la
-              donnée publique y consacrent 10 % de leur temps à des projets d’intérêt commun.
+              donnée publique y consacrent 10 % de leur temps à des projets d’intérêt commun.
             </p>
             <ul className="fr-footer__content-list">
               {institutionalLinks.map((link) => (

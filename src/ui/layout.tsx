@@ -7,7 +7,7 @@ import type { PageContext } from "./page-context.ts";
 import { schemeScript } from "./scheme-script.ts";
 import { SkipLinks } from "./skip-links.tsx";
 
-export const serviceName = "Programme 10 %";
+export const serviceName = "Programme 10 %";
 export const serviceTagline = "Les experts de la donnée publique au service de projets interministériels";
 
 export type LayoutProps = {

@@ -20,7 +20,7 @@ const criteria = [
 export function HomePage({ context, presentation }: HomePageProps) {
   const lead =
     presentation?.summary ??
-    "Les experts de la donnée de la sphère publique consacrent 10 % de leur temps de travail à des projets d’intérêt partagé à l’échelle interministérielle.";
+    "Les experts de la donnée de la sphère publique consacrent 10 % de leur temps de travail à des projets d’intérêt partagé à l’échelle interministérielle.";
   return (
     <Layout context={context} title={serviceName} description={lead}>
       <div className="fr-grid-row fr-grid-row--gutters fr-grid-row--middle fr-mb-6w">
@@ -89,7 +89,7 @@ export function HomePage({ context, presentation }: HomePageProps) {
       </section>
 
       <section className="fr-mb-6w" id="rejoindre" aria-labelledby="titre-rejoindre">
-        <h2 id="titre-rejoindre">Rejoindre la communauté 10 %</h2>
+        <h2 id="titre-rejoindre">Rejoindre la communauté 10 %</h2>
         <p>
           Vous êtes expert ou experte de la donnée (data scientist, data analyst, data engineer, statisticien·ne, développeur·se…) en poste dans
           l’administration ? Rejoignez la communauté : une communauté de pairs qui échangent des pratiques, des formations, des projets d’intérêt général à

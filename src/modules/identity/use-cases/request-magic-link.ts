@@ -36,18 +36,18 @@ export function createRequestMagicLink(deps: RequestMagicLinkDeps) {
       const link = `${deps.publicUrl}/connexion/lien?jeton=${token}`;
       await deps.mailer.enqueue(tx, {
         to: input.email,
-        subject: "Votre lien de connexion au Programme 10 %",
+        subject: "Votre lien de connexion au Programme 10 %",
         text: [
           "Bonjour,",
           "",
-          "Pour vous connecter à la plateforme du Programme 10 %, ouvrez ce lien :",
+          "Pour vous connecter à la plateforme du Programme 10 %, ouvrez ce lien :",
           "",
           link,
           "",
           "Il est valable 15 minutes et ne peut servir qu’une fois.",
           "Si vous n’avez pas demandé à vous connecter, ignorez ce message : personne ne pourra se connecter sans ce lien.",
           "",
-          "L’équipe du Programme 10 %",
+          "L’équipe du Programme 10 %",
         ].join("\n"),
       });
     });

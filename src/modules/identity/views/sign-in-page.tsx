@@ -19,7 +19,7 @@ export function SignInPage({ context, proconnectEnabled, returnTo, values = {}, 
     <Layout context={context} title="Se connecter" breadcrumb={[{ label: "Accueil", href: "/" }]}>
       <div className="fr-grid-row fr-grid-row--center">
         <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
-          <h1>Se connecter au Programme 10 %</h1>
+          <h1>Se connecter au Programme 10 %</h1>
           <p className="fr-text--lead">La plateforme est réservée aux agents publics. La première connexion crée votre compte.</p>
           {notice ? <Alert kind="error" title="Connexion impossible">{notice}</Alert> : null}
           {proconnectEnabled ? (
@@ -89,7 +89,7 @@ export function ConfirmLinkPage({ context, token }: { context: PageContext; toke
       <div className="fr-grid-row fr-grid-row--center">
         <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
           <h1>Confirmer la connexion</h1>
-          <p>Vous avez demandé à vous connecter à la plateforme du Programme 10 %.</p>
+          <p>Vous avez demandé à vous connecter à la plateforme du Programme 10 %.</p>
           <form method="post" action="/connexion/lien">
             <CsrfField token={context.csrfToken} />
             <input type="hidden" name="jeton" value={token} />
@@ -107,7 +107,7 @@ export function SignedOutPage({ context }: { context: PageContext }) {
   return (
     <Layout context={context} title="Vous êtes déconnecté" breadcrumb={[{ label: "Accueil", href: "/" }]}>
       <h1>Vous êtes déconnecté</h1>
-      <Alert kind="success">Votre session est fermée. À bientôt sur le Programme 10 % !</Alert>
+      <Alert kind="success">Votre session est fermée. À bientôt sur le Programme 10 % !</Alert>
       <p>
         <a className="fr-link" href="/connexion">
           Se connecter à nouveau
