@@ -60,6 +60,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (isProduction && !env.PUBLIC_URL) {
     throw new ConfigError("Configuration invalide :\n  - PUBLIC_URL : obligatoire en production");
   }
+  if (isProduction && !env.SMTP_URL) {
+    throw new ConfigError("Configuration invalide :\n  - SMTP_URL : obligatoire en production (la boîte d’envoi locale n’existe qu’en développement)");
+  }
   const proconnectValues = [env.PROCONNECT_ISSUER, env.PROCONNECT_CLIENT_ID, env.PROCONNECT_CLIENT_SECRET];
   const proconnectSet = proconnectValues.filter(Boolean).length;
   if (proconnectSet > 0 && proconnectSet < 3) {
