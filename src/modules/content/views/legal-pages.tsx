@@ -123,7 +123,7 @@ export function PersonalDataPage({ context }: { context: PageContext }) {
         RGPD).
       </p>
       <h2>Données traitées</h2>
-      <div className="fr-table">
+      <div className="fr-table fr-table--multiline">
         <div className="fr-table__wrapper">
           <div className="fr-table__container">
             <div className="fr-table__content">

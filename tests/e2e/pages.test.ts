@@ -1,0 +1,86 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { Browser } from "playwright-core";
+import { expectAccessible, launchChromium, reservePublicUrl, type ServedPlatform, signInThroughOutbox, startServedPlatform, withPage } from "../support/browser.ts";
+
+describe("pages in a browser: accessibility and keyboard use", () => {
+  let platform: ServedPlatform;
+  let browser: Browser;
+
+  before(async () => {
+    platform = await startServedPlatform(await reservePublicUrl());
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  const publicPages = ["/", "/connexion", "/accessibilite", "/mentions-legales", "/donnees-personnelles", "/plan-du-site"];
+  for (const path of publicPages) {
+    it(`shows ${path} to visitors without WCAG 2.1 AA violations, in light and dark themes`, () =>
+      withPage(browser, platform.baseUrl, async (page) => {
+        const response = await page.goto(path);
+        assert.equal(response?.status(), 200);
+        await expectAccessible(page);
+      }));
+  }
+
+  it("answers an unknown address with an accessible 404 page", () =>
+    withPage(browser, platform.baseUrl, async (page) => {
+      const response = await page.goto("/page-inexistante");
+      assert.equal(response?.status(), 404);
+      await page.getByRole("heading", { level: 1, name: "Page non trouvée" }).waitFor();
+      await expectAccessible(page);
+    }));
+
+  it("shows a plain member an accessible 403 page on the administration", () =>
+    withPage(browser, platform.baseUrl, async (page) => {
+      await signInThroughOutbox(page, platform.baseUrl, "thomas.leroy@ign.fr");
+      const response = await page.goto("/admin");
+      assert.equal(response?.status(), 403);
+      await page.getByRole("heading", { level: 1, name: "Accès refusé" }).waitFor();
+      await expectAccessible(page);
+    }));
+
+  it("shows the programme team its account and the administration pages without violations", () =>
+    withPage(browser, platform.baseUrl, async (page) => {
+      await signInThroughOutbox(page, platform.baseUrl, "camille.martin@numerique.gouv.fr");
+      await page.getByRole("heading", { level: 1, name: "Mon compte" }).waitFor();
+      await expectAccessible(page);
+
+      for (const [path, heading] of [
+        ["/admin", "Administration"],
+        ["/admin/domaines", /Domaines/],
+      ] as const) {
+        const response = await page.goto(path);
+        assert.equal(response?.status(), 200, path);
+        await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+        await expectAccessible(page);
+      }
+    }));
+
+  it("focuses the skip link to the content on the first Tab, and Enter moves focus to the main content", () =>
+    withPage(browser, platform.baseUrl, async (page) => {
+      await page.goto("/");
+      await page.keyboard.press("Tab");
+      const focused = await page.evaluate(() => ({ text: document.activeElement?.textContent?.trim(), href: document.activeElement?.getAttribute("href") }));
+      assert.deepEqual(focused, { text: "Contenu", href: "#contenu" });
+      await page.keyboard.press("Enter");
+      await page.waitForURL(/#contenu$/);
+      assert.equal(await page.evaluate(() => document.activeElement?.id), "contenu");
+    }));
+
+  it("lets a keyboard user fill and send the sign-in form without a mouse", () =>
+    withPage(browser, platform.baseUrl, async (page) => {
+      await page.goto("/connexion");
+      let presses = 0;
+      while ((await page.evaluate(() => document.activeElement?.id)) !== "email") {
+        assert.ok(++presses <= 40, "le champ d’adresse électronique n’est pas atteint avec Tab");
+        await page.keyboard.press("Tab");
+      }
+      await page.keyboard.type("ines.benali@insee.fr");
+      await page.keyboard.press("Enter");
+      await page.getByRole("heading", { level: 1, name: "Consultez votre messagerie" }).waitFor();
+    }));
+});
