@@ -1,0 +1,57 @@
+import type { ReactNode } from "react";
+
+export type TableProps = {
+  /** Always required: it names the table for assistive technologies (RGAA 5.4). */
+  caption: string;
+  /** Keeps the caption for assistive technologies but hides it on screen. */
+  noCaption?: boolean;
+  columns: string[];
+  rows: ReactNode[][];
+  /** The first cell of each row heads its row (`<th scope="row">`). */
+  rowHeaders?: boolean;
+  size?: "sm" | "md" | "lg";
+  bordered?: boolean;
+  id?: string;
+};
+
+/** DSFR table: wrapper, container and content divs around a captioned table. */
+export function Table({ caption, noCaption, columns, rows, rowHeaders, size = "md", bordered, id }: TableProps) {
+  const className = ["fr-table", size === "md" ? "" : `fr-table--${size}`, bordered ? "fr-table--bordered" : "", noCaption ? "fr-table--no-caption" : ""].filter(Boolean).join(" ");
+  return (
+    <div className={className} id={id ? `${id}-component` : undefined}>
+      <div className="fr-table__wrapper">
+        <div className="fr-table__container">
+          <div className="fr-table__content">
+            <table id={id}>
+              <caption>{caption}</caption>
+              <thead>
+                <tr>
+                  {columns.map((column, index) => (
+                    <th scope="col" key={index}>
+                      {column}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((cells, rowIndex) => (
+                  <tr key={rowIndex}>
+                    {cells.map((cell, cellIndex) =>
+                      rowHeaders && cellIndex === 0 ? (
+                        <th scope="row" key={cellIndex}>
+                          {cell}
+                        </th>
+                      ) : (
+                        <td key={cellIndex}>{cell}</td>
+                      ),
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}
