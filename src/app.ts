@@ -23,6 +23,7 @@ import { type OrganisationLookup, type ProConnectClient, registerAccessControl, 
 import { type Mailer, registerMailRoutes } from "./modules/mail/api.ts";
 import { organisationLookup, type PublicDomains, createCheckEmailEligibility, registerOrganisationRoutes } from "./modules/organisations/api.ts";
 import type { Clock } from "./shared/clock.ts";
+import { registerGalleryRoutes } from "./ui/gallery/routes.tsx";
 import { schemeScriptHash } from "./ui/scheme-script.ts";
 
 export type AppDeps = {
@@ -123,7 +124,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerIdentityRoutes(app, { db, clock: deps.clock, mailer: deps.mailer, publicUrl: config.publicUrl, secureCookies: secure, proconnect: deps.proconnect, organisations });
   registerOrganisationRoutes(app, { db, publicDomains: deps.publicDomains });
   registerAdministrationRoutes(app, { devOutbox: deps.devOutbox });
-  if (deps.devOutbox) registerMailRoutes(app, { db });
+  if (deps.devOutbox) {
+    registerMailRoutes(app, { db });
+    registerGalleryRoutes(app);
+  }
 
   return app;
 }

@@ -142,7 +142,7 @@ function Fieldset({ name, legend, hint, error, required, inline, children }: Omi
         {required ? <span className="fr-sr-only"> (obligatoire)</span> : null}
         {hint ? <span className="fr-hint-text">{hint}</span> : null}
       </legend>
-      {inline ? <div className="fr-fieldset__element fr-fieldset__element--inline-grow">{children}</div> : children}
+      {children}
       <div className="fr-messages-group" id={`${id}-messages`} aria-live="polite">
         {error ? <p className="fr-message fr-message--error">{error}</p> : null}
       </div>
@@ -197,7 +197,7 @@ export function CheckboxGroup(props: ChoiceGroupProps & { values?: string[] | un
 /** A single checkbox (consent, opt-in) with its own error message. */
 export function CheckboxField({ name, label, hint, error, checked, id = name, value = "on" }: BaseFieldProps & { checked?: boolean; value?: string }) {
   return (
-    <div className={`fr-checkbox-group${error ? " fr-checkbox-group--error" : ""}`}>
+    <div className={`fr-checkbox-group fr-mb-3w${error ? " fr-checkbox-group--error" : ""}`}>
       <input
         type="checkbox"
         id={id}
@@ -218,7 +218,7 @@ export function CheckboxField({ name, label, hint, error, checked, id = name, va
 
 export function ToggleField({ name, label, hint, checked, id = name }: BaseFieldProps & { checked?: boolean }) {
   return (
-    <div className="fr-toggle">
+    <div className="fr-toggle fr-mb-3w">
       <input type="checkbox" className="fr-toggle__input" id={id} name={name} defaultChecked={checked} aria-describedby={hint ? `${id}-hint` : undefined} />
       <label className="fr-toggle__label" htmlFor={id} data-fr-checked-label="Activé" data-fr-unchecked-label="Désactivé">
         {label}

@@ -11,12 +11,14 @@ export type TableProps = {
   rowHeaders?: boolean;
   size?: "sm" | "md" | "lg";
   bordered?: boolean;
+  /** Cells wrap their text (default): a table that scrolls sideways must be reachable by keyboard, this one never scrolls. */
+  multiline?: boolean;
   id?: string;
 };
 
 /** DSFR table: wrapper, container and content divs around a captioned table. */
-export function Table({ caption, noCaption, columns, rows, rowHeaders, size = "md", bordered, id }: TableProps) {
-  const className = ["fr-table", size === "md" ? "" : `fr-table--${size}`, bordered ? "fr-table--bordered" : "", noCaption ? "fr-table--no-caption" : ""].filter(Boolean).join(" ");
+export function Table({ caption, noCaption, columns, rows, rowHeaders, size = "md", bordered, multiline = true, id }: TableProps) {
+  const className = ["fr-table", size === "md" ? "" : `fr-table--${size}`, bordered ? "fr-table--bordered" : "", multiline ? "fr-table--multiline" : "", noCaption ? "fr-table--no-caption" : ""].filter(Boolean).join(" ");
   return (
     <div className={className} id={id ? `${id}-component` : undefined}>
       <div className="fr-table__wrapper">

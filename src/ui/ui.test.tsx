@@ -109,7 +109,7 @@ describe("table", () => {
     assert.match(html, /<caption>Projets de la saison 2025<\/caption>/);
     assert.match(html, /<th scope="col">Projet<\/th><th scope="col">Administration<\/th>/);
     assert.match(html, /<td>Insee<\/td>/);
-    assert.match(html, /class="fr-table"[^>]*><div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content"><table/);
+    assert.match(html, /class="fr-table fr-table--multiline"[^>]*><div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content"><table/);
   });
 
   test("heads each row with its first cell when asked", () => {
@@ -119,7 +119,7 @@ describe("table", () => {
 
   test("keeps a hidden caption in the markup", () => {
     const html = render(<Table caption="Temps consacré au programme" noCaption columns={columns} rows={rows} />);
-    assert.match(html, /class="fr-table fr-table--no-caption"/);
+    assert.match(html, /class="fr-table fr-table--multiline fr-table--no-caption"/);
     assert.match(html, /<caption>Temps consacré au programme<\/caption>/);
   });
 });

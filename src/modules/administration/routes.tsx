@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { pageContext, sendPage } from "../../http/render.tsx";
 import { Layout } from "../../ui/layout.tsx";
 import type { PageContext } from "../../ui/page-context.ts";
+import { Tile } from "../../ui/tile.tsx";
 
 const tools = [
   { title: "Domaines de messagerie", href: "/admin/domaines", description: "Ouvrir la connexion par lien aux adresses d’un organisme public absent de la liste de référence." },
@@ -15,16 +16,7 @@ function AdministrationPage({ context, devOutbox }: { context: PageContext; devO
       <div className="fr-grid-row fr-grid-row--gutters">
         {items.map((tool) => (
           <div className="fr-col-12 fr-col-md-6 fr-col-lg-4" key={tool.href}>
-            <div className="fr-tile fr-enlarge-link fr-tile--no-icon">
-              <div className="fr-tile__body">
-                <div className="fr-tile__content">
-                  <h2 className="fr-tile__title">
-                    <a href={tool.href}>{tool.title}</a>
-                  </h2>
-                  <p className="fr-tile__detail">{tool.description}</p>
-                </div>
-              </div>
-            </div>
+            <Tile title={tool.title} href={tool.href} description={tool.description} headingLevel={2} />
           </div>
         ))}
       </div>

@@ -1,3 +1,4 @@
+import { Table } from "../../../ui/table.tsx";
 import type { ReactNode } from "react";
 import { accessibilityStatus } from "../../../ui/footer.tsx";
 import { Layout } from "../../../ui/layout.tsx";
@@ -123,46 +124,16 @@ export function PersonalDataPage({ context }: { context: PageContext }) {
         RGPD).
       </p>
       <h2>Données traitées</h2>
-      <div className="fr-table fr-table--multiline">
-        <div className="fr-table__wrapper">
-          <div className="fr-table__container">
-            <div className="fr-table__content">
-              <table>
-                <caption>Données, origine et durée de conservation</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Données</th>
-                    <th scope="col">Origine</th>
-                    <th scope="col">Durée de conservation</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <tr>
-                    <td>Adresse électronique, prénom, nom, organisation</td>
-                    <td>Vous-même, ou ProConnect (identifiants, SIRET de votre administration)</td>
-                    <td>Tant que le compte existe ; effacées à sa suppression</td>
-                  </tr>
-                  <tr>
-                    <td>Sessions de connexion (date, navigateur)</td>
-                    <td>Votre navigateur</td>
-                    <td>30 jours au plus, ou jusqu’à leur fermeture</td>
-                  </tr>
-                  <tr>
-                    <td>Liens de connexion (adresse, adresse IP de la demande)</td>
-                    <td>Votre demande</td>
-                    <td>Utilisables 15 minutes ; conservés 1 an pour la sécurité</td>
-                  </tr>
-                  <tr>
-                    <td>Journaux techniques (adresse IP, page, navigateur)</td>
-                    <td>Votre navigation</td>
-                    <td>1 an, pour la sécurité et la réponse aux incidents</td>
-                  </tr>
-                </tbody>
-              </table>
-            </div>
-          </div>
-        </div>
-      </div>
+      <Table
+        caption="Données, origine et durée de conservation"
+        columns={["Données", "Origine", "Durée de conservation"]}
+        rows={[
+          ["Adresse électronique, prénom, nom, organisation", "Vous-même, ou ProConnect (identifiants, SIRET de votre administration)", "Tant que le compte existe ; effacées à sa suppression"],
+          ["Sessions de connexion (date, navigateur)", "Votre navigateur", "30 jours au plus, ou jusqu’à leur fermeture"],
+          ["Liens de connexion (adresse, adresse IP de la demande)", "Votre demande", "Utilisables 15 minutes ; conservés 1 an pour la sécurité"],
+          ["Journaux techniques (adresse IP, page, navigateur)", "Votre navigation", "1 an, pour la sécurité et la réponse aux incidents"],
+        ]}
+      />
       <h2>Destinataires</h2>
       <p>
         Seule l’équipe du programme accède à l’ensemble des données. Les autres membres ne voient que ce que vous choisissez de rendre visible. Aucune donnée

@@ -1,3 +1,5 @@
+import { Table } from "../../../ui/table.tsx";
+import { Badge } from "../../../ui/badge.tsx";
 import { formatDateTime } from "../../../shared/french-date.ts";
 import { Alert } from "../../../ui/alert.tsx";
 import { CsrfField, ErrorSummary, type FieldErrors, InputField, type Option, SelectField } from "../../../ui/fields.tsx";
@@ -74,48 +76,27 @@ export function AccountPage({ context, account, organisationName, organisations,
         Mes sessions ouvertes
       </h2>
       <p>Fermez une session que vous ne reconnaissez pas : l’appareil concerné devra se connecter à nouveau.</p>
-      <div className="fr-table fr-table--no-caption">
-        <div className="fr-table__wrapper">
-          <div className="fr-table__container">
-            <div className="fr-table__content">
-              <table>
-                <caption>Sessions ouvertes</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Appareil</th>
-                    <th scope="col">Connexion</th>
-                    <th scope="col">Ouverte le</th>
-                    <th scope="col">Dernière activité</th>
-                    <th scope="col">Action</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {sessions.map((session) => (
-                    <tr key={session.id}>
-                      <td>{describeUserAgent(session.userAgent)}</td>
-                      <td>{methodLabels[session.method] ?? session.method}</td>
-                      <td>{formatDateTime(session.createdAt)}</td>
-                      <td>{formatDateTime(session.lastSeenAt)}</td>
-                      <td>
-                        {session.id === currentSessionId ? (
-                          <p className="fr-badge fr-badge--info fr-badge--sm">Session actuelle</p>
-                        ) : (
-                          <form method="post" action={`/compte/sessions/${session.id}/fermer`}>
-                            <CsrfField token={context.csrfToken} />
-                            <button className="fr-btn fr-btn--sm fr-btn--secondary" type="submit" title={`Fermer la session ouverte le ${formatDateTime(session.createdAt)}`}>
-                              Fermer
-                            </button>
-                          </form>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </div>
-        </div>
-      </div>
+      <Table
+        caption="Sessions ouvertes"
+        noCaption
+        columns={["Appareil", "Connexion", "Ouverte le", "Dernière activité", "Action"]}
+        rows={sessions.map((session) => [
+          describeUserAgent(session.userAgent),
+          methodLabels[session.method] ?? session.method,
+          formatDateTime(session.createdAt),
+          formatDateTime(session.lastSeenAt),
+          session.id === currentSessionId ? (
+            <Badge kind="info" small label="Session actuelle" />
+          ) : (
+            <form method="post" action={`/compte/sessions/${session.id}/fermer`}>
+              <CsrfField token={context.csrfToken} />
+              <button className="fr-btn fr-btn--sm fr-btn--secondary" type="submit" title={`Fermer la session ouverte le ${formatDateTime(session.createdAt)}`}>
+                Fermer
+              </button>
+            </form>
+          ),
+        ])}
+      />
       <form method="post" action="/deconnexion" className="fr-mt-3w">
         <CsrfField token={context.csrfToken} />
         <button className="fr-btn fr-btn--tertiary fr-icon-logout-box-r-line fr-btn--icon-left" type="submit">

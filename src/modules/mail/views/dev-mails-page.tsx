@@ -1,3 +1,4 @@
+import { Table } from "../../../ui/table.tsx";
 import { formatDateTime } from "../../../shared/french-date.ts";
 import { Alert } from "../../../ui/alert.tsx";
 import { Layout } from "../../../ui/layout.tsx";
@@ -17,35 +18,11 @@ export function DevMailsPage({ context, mails }: { context: PageContext; mails: 
       {mails.length === 0 ? (
         <p>Aucun courriel pour l’instant.</p>
       ) : (
-        <div className="fr-table">
-          <div className="fr-table__wrapper">
-            <div className="fr-table__container">
-              <div className="fr-table__content">
-                <table>
-                  <caption>Derniers courriels, du plus récent au plus ancien</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Date</th>
-                      <th scope="col">Destinataire</th>
-                      <th scope="col">Objet</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {mails.map((mail) => (
-                      <tr key={mail.id}>
-                        <td>{formatDateTime(mail.createdAt)}</td>
-                        <td>{mail.to}</td>
-                        <td>
-                          <a href={`/_dev/mails/${mail.id}`}>{mail.subject}</a>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </div>
-          </div>
-        </div>
+        <Table
+          caption="Derniers courriels, du plus récent au plus ancien"
+          columns={["Date", "Destinataire", "Objet"]}
+          rows={mails.map((mail) => [formatDateTime(mail.createdAt), mail.to, <a href={`/_dev/mails/${mail.id}`}>{mail.subject}</a>])}
+        />
       )}
     </Layout>
   );

@@ -1,3 +1,4 @@
+import { Table } from "../../../ui/table.tsx";
 import { formatDate } from "../../../shared/french-date.ts";
 import { Alert } from "../../../ui/alert.tsx";
 import { CsrfField, ErrorSummary, type FieldErrors, InputField, type Option, SelectField } from "../../../ui/fields.tsx";
@@ -35,33 +36,11 @@ export function EmailDomainsPage({ context, domains, referenceCount, organisatio
         </button>
       </form>
       <h2 className="fr-h4 fr-mt-5w">Domaines connus de la plateforme</h2>
-      <div className="fr-table">
-        <div className="fr-table__wrapper">
-          <div className="fr-table__container">
-            <div className="fr-table__content">
-              <table>
-                <caption>Domaines ajoutés ou rattachés à une organisation ({domains.length})</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Domaine</th>
-                    <th scope="col">Organisation</th>
-                    <th scope="col">Ajouté le</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {domains.map((domain) => (
-                    <tr key={domain.domain}>
-                      <td>{domain.domain}</td>
-                      <td>{domain.organisationName ?? "—"}</td>
-                      <td>{formatDate(domain.createdAt)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </div>
-        </div>
-      </div>
+      <Table
+        caption={`Domaines ajoutés ou rattachés à une organisation (${domains.length})`}
+        columns={["Domaine", "Organisation", "Ajouté le"]}
+        rows={domains.map((domain) => [domain.domain, domain.organisationName ?? "—", formatDate(domain.createdAt)])}
+      />
     </Layout>
   );
 }
