@@ -16,7 +16,7 @@ describe("pages in a browser: accessibility and keyboard use", () => {
     await platform?.stop();
   });
 
-  const publicPages = ["/", "/connexion", "/accessibilite", "/mentions-legales", "/donnees-personnelles", "/plan-du-site"];
+  const publicPages = ["/", "/connexion", "/accessibilite", "/mentions-legales", "/donnees-personnelles", "/plan-du-site", "/_dev/composants"];
   for (const path of publicPages) {
     it(`shows ${path} to visitors without WCAG 2.1 AA violations, in light and dark themes`, () =>
       withPage(browser, platform.baseUrl, async (page) => {
