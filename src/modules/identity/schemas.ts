@@ -11,9 +11,14 @@ export const magicLinkSchema = z.object({
   jeton: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, "Ce lien de connexion est incomplet. Copiez-le en entier depuis le courriel."),
 });
 
+/** A person's name: no markup and no control character (PostgreSQL cannot even store NUL). */
+function personName(label: string) {
+  return requiredText(label, 100).refine((value) => !/[<>\p{Cc}]/u.test(value), "Ce champ ne peut contenir ni « < » ni « > » ni caractère de contrôle.");
+}
+
 export const accountSchema = z.object({
-  givenName: requiredText("votre prénom", 100),
-  usualName: requiredText("votre nom", 100),
+  givenName: personName("votre prénom"),
+  usualName: personName("votre nom"),
   organisationId: optionalText(36).pipe(z.uuid({ error: "Choisissez une organisation de la liste." }).optional()),
 });
 

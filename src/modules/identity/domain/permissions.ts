@@ -39,7 +39,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   member: memberPermissions,
   coach: [...memberPermissions, "read:project:any"],
   manager: [...memberPermissions],
-  ministry_data_admin: [...memberPermissions, "read:organisation:own"],
+  // Scoped to one organisation: only what the role adds, or `:own` would reach every account of that
+  // organisation. The person's own permissions come with the member role every account holds.
+  ministry_data_admin: ["read:organisation:own"],
   programme_team: [
     ...memberPermissions,
     "read:admin:any",

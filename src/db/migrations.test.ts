@@ -1,0 +1,165 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { sql } from "drizzle-orm";
+import { openTestDatabase } from "../../tests/support/test-platform.ts";
+import { type DatabaseHandle, rowsOf } from "./client.ts";
+
+/**
+ * The schema the migrations produce, table by table: `column type [not null] [default …]`, in column order.
+ * A migration that changes it must change this list too: review it as the documentation of the schema.
+ */
+const expectedTables: Record<string, string[]> = {
+  dev_mails: [
+    "id uuid not null default gen_random_uuid()",
+    "to text not null",
+    "subject text not null",
+    "text text not null",
+    "html text",
+    "created_at timestamp with time zone not null default now()",
+  ],
+  email_domains: [
+    "domain text not null",
+    "organisation_id uuid",
+    "added_by uuid",
+    "created_at timestamp with time zone not null default now()",
+  ],
+  magic_links: [
+    "id uuid not null default gen_random_uuid()",
+    "email text not null",
+    "token_hash text not null",
+    "return_to text",
+    "requested_ip text",
+    "created_at timestamp with time zone not null default now()",
+    "expires_at timestamp with time zone not null",
+    "used_at timestamp with time zone",
+  ],
+  organisations: [
+    "id uuid not null default gen_random_uuid()",
+    "name text not null",
+    "acronym text",
+    "kind text not null",
+    "parent_id uuid",
+    "siren text",
+    "created_at timestamp with time zone not null default now()",
+  ],
+  sessions: [
+    "id uuid not null default gen_random_uuid()",
+    "token_hash text not null",
+    "user_id uuid not null",
+    "method text not null",
+    "user_agent text",
+    "id_token text",
+    "created_at timestamp with time zone not null default now()",
+    "last_seen_at timestamp with time zone not null default now()",
+    "expires_at timestamp with time zone not null",
+    "revoked_at timestamp with time zone",
+  ],
+  site_pages: [
+    "slug text not null",
+    "title text not null",
+    "summary text",
+    "body_markdown text not null",
+    "source_path text",
+    "updated_at timestamp with time zone not null default now()",
+  ],
+  user_roles: [
+    "id uuid not null default gen_random_uuid()",
+    "user_id uuid not null",
+    "role text not null",
+    "organisation_id uuid",
+    "created_at timestamp with time zone not null default now()",
+  ],
+  users: [
+    "id uuid not null default gen_random_uuid()",
+    "email text not null",
+    "given_name text",
+    "usual_name text",
+    "organisation_id uuid",
+    "proconnect_sub text",
+    "siret text",
+    "created_at timestamp with time zone not null default now()",
+    "updated_at timestamp with time zone not null default now()",
+    "last_sign_in_at timestamp with time zone",
+  ],
+};
+
+/** Unique indexes carry a business rule: they are named after it. */
+const expectedUniqueIndexes = [
+  "one_account_per_email",
+  "one_account_per_proconnect_subject",
+  "one_magic_link_per_token",
+  "one_organisation_per_siren",
+  "one_role_grant_per_scope",
+  "one_session_per_token",
+];
+
+type ColumnRow = { table_name: string; column_name: string; data_type: string; is_nullable: "YES" | "NO"; column_default: string | null };
+
+async function describeSchema(database: DatabaseHandle): Promise<Record<string, string[]>> {
+  const rows = rowsOf<ColumnRow>(
+    await database.db.execute(sql`
+      select table_name, column_name, data_type, is_nullable, column_default
+      from information_schema.columns
+      where table_schema = 'public'
+      order by table_name, ordinal_position`),
+  );
+  const tables: Record<string, string[]> = {};
+  for (const row of rows) {
+    const column = [row.column_name, row.data_type, row.is_nullable === "NO" ? "not null" : null, row.column_default ? `default ${row.column_default}` : null].filter(Boolean).join(" ");
+    (tables[row.table_name] ??= []).push(column);
+  }
+  return tables;
+}
+
+async function uniqueIndexesNamedByIntent(database: DatabaseHandle): Promise<string[]> {
+  const rows = rowsOf<{ indexname: string }>(
+    await database.db.execute(sql`
+      select indexname from pg_indexes
+      where schemaname = 'public' and indexdef like 'CREATE UNIQUE INDEX%' and indexname not like '%_pkey'
+      order by indexname`),
+  );
+  return rows.map((row) => row.indexname);
+}
+
+describe("database migrations", () => {
+  let testDatabase: Awaited<ReturnType<typeof openTestDatabase>>;
+
+  before(async () => {
+    testDatabase = await openTestDatabase();
+    await testDatabase.database.migrate();
+  });
+  after(async () => {
+    await testDatabase.close();
+  });
+
+  it("create exactly the expected tables and columns", async () => {
+    assert.deepEqual(await describeSchema(testDatabase.database), expectedTables);
+  });
+
+  it("name every unique index after the rule it enforces", async () => {
+    assert.deepEqual(await uniqueIndexesNamedByIntent(testDatabase.database), expectedUniqueIndexes);
+  });
+
+  it("change nothing when run a second time", async () => {
+    await testDatabase.database.migrate();
+    assert.deepEqual(await describeSchema(testDatabase.database), expectedTables);
+  });
+
+  it("create the fr_unaccent text search configuration", async () => {
+    const rows = rowsOf<{ cfgname: string }>(await testDatabase.database.db.execute(sql`select cfgname from pg_ts_config where cfgname = 'fr_unaccent'`));
+    assert.deepEqual(
+      rows.map((row) => row.cfgname),
+      ["fr_unaccent"],
+    );
+  });
+
+  it("make French search ignore accents and plurals: « Données » matches « donnee »", async () => {
+    const [row] = rowsOf<{ matches: boolean; plain: boolean }>(
+      await testDatabase.database.db.execute(sql`
+        select to_tsvector('fr_unaccent', 'Données') @@ to_tsquery('fr_unaccent', 'donnee') as matches,
+               to_tsvector('french', 'Données') @@ to_tsquery('french', 'donnee') as plain`),
+    );
+    assert.equal(row?.matches, true);
+    assert.equal(row?.plain, false, "sans unaccent, la recherche française distingue les accents");
+  });
+});

@@ -1,0 +1,149 @@
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import { after, before, describe, it } from "node:test";
+import { eq, sql } from "drizzle-orm";
+import type { FastifyInstance, InjectOptions } from "fastify";
+import { devMails, emailDomains, magicLinks } from "../../db/schema/index.ts";
+import { HttpSession } from "../../../tests/support/http.ts";
+import { linkIn, startTestPlatform, type TestPlatform, waitForMail } from "../../../tests/support/test-platform.ts";
+
+let platform: TestPlatform;
+let nextAddress = 0;
+
+/** A browser of its own, from its own IP address, so the per-IP limit of the sign-in forms never interferes. */
+function browser(): HttpSession {
+  const app = platform.app;
+  const ip = `192.0.2.${++nextAddress}`;
+  return new HttpSession({ inject: (options: InjectOptions) => app.inject({ ...options, remoteAddress: ip }) } as unknown as FastifyInstance);
+}
+
+async function signIn(email: string): Promise<HttpSession> {
+  const session = browser();
+  await platform.database.db.delete(devMails).where(eq(devMails.to, email));
+  assert.equal((await session.post("/connexion", { email })).statusCode, 200);
+  const link = new URL(linkIn((await waitForMail(platform, email)).text));
+  const signedIn = await session.post("/connexion/lien", { jeton: link.searchParams.get("jeton")! }, { formPage: link.pathname + link.search });
+  assert.equal(signedIn.statusCode, 303);
+  return session;
+}
+
+async function storedDomains(): Promise<string[]> {
+  return (await platform.database.db.select({ domain: emailDomains.domain }).from(emailDomains).orderBy(emailDomains.domain)).map((row) => row.domain);
+}
+
+async function magicLinksTo(email: string): Promise<number> {
+  const [row] = await platform.database.db.select({ count: sql<number>`count(*)::int` }).from(magicLinks).where(eq(magicLinks.email, email));
+  return row?.count ?? 0;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
+}
+
+/** The DSFR group of the field whose id is `id`: from its wrapper to the end of its messages. */
+function fieldGroup(html: string, id: string): string {
+  const fieldAt = html.indexOf(`id="${id}"`);
+  assert.ok(fieldAt >= 0, `pas de champ ${id} dans la page`);
+  const start = Math.max(html.lastIndexOf('<div class="fr-input-group', fieldAt), html.lastIndexOf('<div class="fr-select-group', fieldAt));
+  const end = html.indexOf("</div>", html.indexOf(`id="${id}-messages"`, fieldAt));
+  return html.slice(start, end + "</div>".length);
+}
+
+function assertFieldError(html: string, id: string, message: string, kept?: string) {
+  const group = fieldGroup(html, id);
+  assert.match(group, /^<div class="fr-(input|select)-group fr-(input|select)-group--error">/, group);
+  assert.ok(group.includes(`<p class="fr-message fr-message--error">${escapeHtml(message)}</p>`), `message « ${message} » absent du champ ${id} : ${group}`);
+  if (kept !== undefined) assert.ok(group.includes(`value="${escapeHtml(kept)}"`), `saisie non conservée dans ${id} : ${group}`);
+}
+
+describe("e-mail domains administration", () => {
+  let team: HttpSession;
+
+  before(async () => {
+    platform = await startTestPlatform();
+    team = await signIn("camille.martin@numerique.gouv.fr");
+  });
+  after(async () => {
+    await platform.stop();
+  });
+
+  it("sends an anonymous visitor to the sign-in page", async () => {
+    const response = await browser().get("/admin/domaines");
+    assert.equal(response.statusCode, 303);
+    assert.equal(response.headers.location, "/connexion?retour=%2Fadmin%2Fdomaines");
+  });
+
+  it("refuses the page and the form to a plain member with a 403, storing nothing", async () => {
+    const member = await signIn("thomas.leroy@ign.fr");
+    const page = await member.get("/admin/domaines");
+    assert.equal(page.statusCode, 403);
+    assert.match(page.body, /Accès refusé/);
+    const before = await storedDomains();
+    const posted = await member.post("/admin/domaines", { domain: "membre-public.fr", organisationId: "" }, { formPage: "/compte" });
+    assert.equal(posted.statusCode, 403);
+    assert.deepEqual(await storedDomains(), before);
+  });
+
+  const invalidDomains: { name: string; domain: string; message: string }[] = [
+    { name: "an empty domain", domain: "", message: "Indiquez un nom de domaine." },
+    { name: "a URL", domain: "https://x.fr", message: "Indiquez un nom de domaine valide, par exemple agriculture.gouv.fr (sans « @ » ni « https:// »)." },
+    { name: "a domain with a space", domain: "a b.fr", message: "Indiquez un nom de domaine valide, par exemple agriculture.gouv.fr (sans « @ » ni « https:// »)." },
+    { name: "a domain of 300 characters", domain: `${"a".repeat(297)}.fr`, message: "Un nom de domaine ne dépasse pas 253 caractères." },
+    { name: "a domain holding HTML", domain: "<b>x</b>.fr", message: "Indiquez un nom de domaine valide, par exemple agriculture.gouv.fr (sans « @ » ni « https:// »)." },
+  ];
+
+  for (const invalid of invalidDomains) {
+    it(`refuses ${invalid.name} at the field, keeps the input and stores nothing`, async () => {
+      const before = await storedDomains();
+      const response = await team.post("/admin/domaines", { domain: invalid.domain, organisationId: "" });
+      assert.equal(response.statusCode, 400);
+      assertFieldError(response.body, "domain", invalid.message, invalid.domain);
+      assert.ok(!response.body.includes("<b>x</b>"), "la saisie doit être échappée");
+      assert.deepEqual(await storedDomains(), before);
+    });
+  }
+
+  it("refuses an organisation that does not exist at the field and stores nothing", async () => {
+    const before = await storedDomains();
+    const response = await team.post("/admin/domaines", { domain: "orpheline-public.fr", organisationId: randomUUID() });
+    assert.equal(response.statusCode, 409);
+    assertFieldError(response.body, "organisationId", "Cette organisation n’existe pas.");
+    assert.ok(fieldGroup(response.body, "domain").includes('value="orpheline-public.fr"'), "saisie non conservée");
+    assert.deepEqual(await storedDomains(), before);
+  });
+
+  it("opens sign-in by link to the addresses of a domain the programme team adds", async () => {
+    const email = "agent@exemple-public.fr";
+    const refused = await browser().post("/connexion", { email });
+    assert.equal(refused.statusCode, 422);
+    assert.match(refused.body, /n’est pas celle d’un organisme public/);
+    assert.equal(await magicLinksTo(email), 0);
+
+    const added = await team.post("/admin/domaines", { domain: "exemple-public.fr", organisationId: "" });
+    assert.equal(added.statusCode, 303);
+    assert.equal(added.headers.location, "/admin/domaines?ajoute=exemple-public.fr");
+    const page = await team.get(added.headers.location!);
+    assert.match(page.body, /Le domaine exemple-public\.fr est ajouté\./);
+    assert.ok((await storedDomains()).includes("exemple-public.fr"));
+
+    const accepted = await browser().post("/connexion", { email });
+    assert.equal(accepted.statusCode, 200);
+    assert.match(accepted.body, /Consultez votre messagerie/);
+    assert.equal(await magicLinksTo(email), 1);
+    await waitForMail(platform, email);
+  });
+
+  it("stores a domain typed with capitals, spaces or a leading @ in its plain form", async () => {
+    const added = await team.post("/admin/domaines", { domain: "  @Autre-Public.FR ", organisationId: "" });
+    assert.equal(added.statusCode, 303);
+    assert.ok((await storedDomains()).includes("autre-public.fr"));
+  });
+
+  it("refuses a domain already added at the field, keeps the input and stores nothing", async () => {
+    const before = await storedDomains();
+    const response = await team.post("/admin/domaines", { domain: "exemple-public.fr", organisationId: "" });
+    assert.equal(response.statusCode, 409);
+    assertFieldError(response.body, "domain", "Ce domaine est déjà enregistré.", "exemple-public.fr");
+    assert.deepEqual(await storedDomains(), before);
+  });
+});
