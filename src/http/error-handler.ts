@@ -49,7 +49,8 @@ export function registerErrorHandlers(app: FastifyInstance) {
         "Le formulaire a expiré ou ne vient pas de ce site. Revenez à la page précédente, rechargez-la et envoyez le formulaire à nouveau.",
       );
     }
-    const message = error instanceof DomainError && status !== 422 ? error.message : undefined;
+    // Rate-limit refusals carry their French message with the waiting time.
+    const message = (error instanceof DomainError && status !== 422) || status === 429 ? (error as Error).message : undefined;
     return sendErrorPage(request, reply, status, message);
   });
 

@@ -3,14 +3,19 @@ import { z } from "zod";
 export type FormValues = Record<string, string | string[]>;
 export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: Record<string, string>; values: FormValues };
 
+/** A NUL byte or another control character cannot be shown back in HTML: drop it from the kept input. */
+function printable(value: string): string {
+  return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
+}
+
 /** Keeps what the user typed (strings only, capped) so a refused form is shown again with it. */
 export function keepValues(body: unknown, maxLength = 10_000): FormValues {
   const values: FormValues = {};
   if (!body || typeof body !== "object") return values;
   for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
     if (key === "_csrf") continue;
-    if (typeof value === "string") values[key] = value.slice(0, maxLength);
-    else if (Array.isArray(value)) values[key] = value.filter((item): item is string => typeof item === "string").map((item) => item.slice(0, maxLength));
+    if (typeof value === "string") values[key] = printable(value).slice(0, maxLength);
+    else if (Array.isArray(value)) values[key] = value.filter((item): item is string => typeof item === "string").map((item) => printable(item).slice(0, maxLength));
   }
   return values;
 }
@@ -27,13 +32,18 @@ export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormRe
   return { ok: false, errors, values: keepValues(body) };
 }
 
+/** Control characters (a NUL byte is refused by PostgreSQL); tabs and line breaks stay allowed. */
+const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const noControlCharacters = "Ce champ contient des caractères non autorisés.";
+
 /** A required text field: trimmed, not empty, not too long, French messages. */
 export function requiredText(label: string, max: number) {
   return z
     .string({ error: `Indiquez ${label}.` })
     .trim()
     .min(1, `Indiquez ${label}.`)
-    .max(max, `Ce champ ne peut pas dépasser ${max} caractères.`);
+    .max(max, `Ce champ ne peut pas dépasser ${max} caractères.`)
+    .refine((value) => !controlCharacters.test(value), noControlCharacters);
 }
 
 /** An optional text field: empty becomes undefined. */
@@ -42,6 +52,7 @@ export function optionalText(max: number) {
     .string({ error: "Ce champ doit être un texte." })
     .trim()
     .max(max, `Ce champ ne peut pas dépasser ${max} caractères.`)
+    .refine((value) => !controlCharacters.test(value), noControlCharacters)
     .optional()
     .transform((value) => (value ? value : undefined));
 }

@@ -34,7 +34,7 @@ export function createJobQueue(handle: DatabaseHandle, logger: Logger): JobQueue
         await boss.createQueue(name, { notify: true, retryLimit: 5, retryDelay: 30, retryBackoff: true });
         // One NOTIFY wakes one fetch of one job: with a burst of jobs, the rest would wait for pg-boss's
         // 30 s notify backstop. Keep polling every 2 s whether or not LISTEN/NOTIFY is available.
-        await boss.work<object>(name, { pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 2 }, async (jobs) => {
+        await boss.work<object>(name, { pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 2, batchSize: 10 }, async (jobs) => {
           for (const job of jobs) await handler(job.data);
         });
       }

@@ -360,7 +360,7 @@ describe("identity routes", () => {
         name: "a name holding a NUL character",
         fields: { givenName: "Aï\u0000cha", usualName: "Martin", organisationId: "" },
         status: 400,
-        errors: { givenName: "Ce champ ne peut contenir ni « < » ni « > » ni caractère de contrôle." },
+        errors: { givenName: "Ce champ contient des caractères non autorisés." },
         kept: {},
       },
     ];

@@ -65,7 +65,7 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityRoute
   app.post("/connexion", { config: { access: "public", rateLimit: signInRateLimit } }, async (request, reply) => {
     const returnTo = safeReturnPath((request.body as Record<string, unknown> | undefined)?.retour);
     const form = parseForm(signInSchema, request.body);
-    if (!form.ok) return renderSignIn(request, reply, 400, { returnTo, values: { email: String(form.values.email ?? "") }, errors: form.errors });
+    if (!form.ok) return renderSignIn(request, reply, 400, { returnTo, values: { email: textValues(form.values).email ?? "" }, errors: form.errors });
     try {
       await requestMagicLink({ email: form.data.email, returnTo, ip: request.ip });
     } catch (error) {

@@ -11,7 +11,7 @@ export const magicLinkSchema = z.object({
   jeton: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, "Ce lien de connexion est incomplet. Copiez-le en entier depuis le courriel."),
 });
 
-/** A person's name: no markup and no control character (PostgreSQL cannot even store NUL). */
+/** A person's name: no markup, no line break (control characters are refused by every text field). */
 function personName(label: string) {
   return requiredText(label, 100).refine((value) => !/[<>\p{Cc}]/u.test(value), "Ce champ ne peut contenir ni « < » ni « > » ni caractère de contrôle.");
 }
