@@ -128,7 +128,7 @@ type ChoiceGroupProps = {
   inline?: boolean;
 };
 
-function Fieldset({ name, legend, hint, error, required, inline, children }: Omit<ChoiceGroupProps, "options"> & { children: ReactNode }) {
+function Fieldset({ name, legend, hint, error, required, children }: Omit<ChoiceGroupProps, "options" | "inline"> & { children: ReactNode }) {
   const id = `${name}-fieldset`;
   return (
     <fieldset
