@@ -89,6 +89,9 @@ async function openPglite(dataDir: string, inMemory: boolean): Promise<DatabaseH
 
 async function openPostgres(databaseUrl: string): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  // An idle connection cut by the server (restart, failover) must not crash the process: the pool
+  // drops it and opens a new one; queries in flight get their own error, and /readyz reports the outage.
+  pool.on("error", () => {});
   const db = drizzlePg(pool, { schema, casing: "snake_case" }) as unknown as Database;
   return {
     db,
