@@ -1,4 +1,5 @@
 import type { CurrentUser, Permission } from "../modules/identity/api.ts";
+import type { PageUser } from "../ui/page-context.ts";
 
 /**
  * Who may call a route. Every route declares one (checked when routes are registered):
@@ -9,6 +10,8 @@ export type RouteAccess = "public" | "signed-in" | Permission;
 declare module "fastify" {
   interface FastifyRequest {
     user: CurrentUser | null;
+    /** What pages show of the signed-in person (set with `user` by identity's session hook). */
+    pageUser: PageUser | null;
     sessionId: string | null;
   }
   interface FastifyContextConfig {

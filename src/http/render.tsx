@@ -2,7 +2,6 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import type { PageContext } from "../ui/page-context.ts";
-import { canAdminister, displayName } from "../modules/identity/api.ts";
 import type { PageCache } from "./page-cache.ts";
 
 export function renderDocument(element: ReactElement): string {
@@ -11,11 +10,11 @@ export function renderDocument(element: ReactElement): string {
 
 /** Builds the context every page receives; a CSRF token is minted only where a form needs one. */
 export function pageContext(request: FastifyRequest, reply: FastifyReply, options: { form?: boolean } = {}): PageContext {
-  const user = request.user;
+  const user = request.pageUser;
   const needsToken = Boolean(user) || options.form === true;
   return {
     path: request.url.split("?")[0] ?? "/",
-    user: user ? { id: user.id, email: user.email, displayName: displayName(user), canAdminister: canAdminister(user) } : null,
+    user,
     nonce: reply.cspNonce?.script ?? "",
     csrfToken: needsToken ? reply.generateCsrf() : "",
   };

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import type { Database } from "../../db/client.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { ForbiddenError, UnauthenticatedError } from "../../shared/domain-error.ts";
-import type { CurrentUser } from "./domain/current-user.ts";
+import { canAdminister, type CurrentUser, displayName } from "./domain/current-user.ts";
 import { hasPermission, type Permission, type Resource } from "./domain/permissions.ts";
 import { hashToken, sessionLifetimeMs } from "./domain/tokens.ts";
 import { findSessionUser, touchSession } from "./repository.ts";
@@ -34,6 +34,7 @@ export function clearSessionCookie(reply: FastifyReply, secure: boolean) {
  */
 export function registerAccessControl(app: FastifyInstance, deps: { db: Database; clock: Clock; secureCookies: boolean }) {
   app.decorateRequest("user", null);
+  app.decorateRequest("pageUser", null);
   app.decorateRequest("sessionId", null);
 
   app.addHook("onRoute", (route) => {
@@ -52,6 +53,7 @@ export function registerAccessControl(app: FastifyInstance, deps: { db: Database
     const found = await findSessionUser(deps.db, hashToken(token), now);
     if (!found) return;
     request.user = found.user;
+    request.pageUser = { id: found.user.id, email: found.user.email, displayName: displayName(found.user), canAdminister: canAdminister(found.user) };
     request.sessionId = found.sessionId;
     if (now.getTime() - found.lastSeenAt.getTime() > touchEveryMs) await touchSession(deps.db, found.sessionId, now);
   });
