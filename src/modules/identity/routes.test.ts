@@ -7,6 +7,7 @@ import { devMails, magicLinks, organisations, sessions, users } from "../../db/s
 import { HttpSession } from "../../../tests/support/http.ts";
 import { linkIn, startTestPlatform, type TestPlatform } from "../../../tests/support/test-platform.ts";
 import { hashToken } from "./domain/tokens.ts";
+import { assertFieldError, escapeHtml, fieldGroup } from "../../../tests/support/form-assertions.ts";
 
 /** Time of the platform under test: real time plus an offset the tests move forward. */
 const clock = {
@@ -79,27 +80,6 @@ async function sessionOf(session: HttpSession) {
   const [row] = await platform.database.db.select().from(sessions).where(eq(sessions.tokenHash, hashToken(token)));
   assert.ok(row, "session introuvable");
   return row;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
-}
-
-/** The DSFR group of the field whose id is `id`: from its wrapper to the end of its messages. */
-function fieldGroup(html: string, id: string): string {
-  const fieldAt = html.indexOf(`id="${id}"`);
-  assert.ok(fieldAt >= 0, `pas de champ ${id} dans la page`);
-  const start = Math.max(html.lastIndexOf('<div class="fr-input-group', fieldAt), html.lastIndexOf('<div class="fr-select-group', fieldAt));
-  const end = html.indexOf("</div>", html.indexOf(`id="${id}-messages"`, fieldAt));
-  return html.slice(start, end + "</div>".length);
-}
-
-/** The field is shown in error with `message` in its own messages group and, when given, the input kept. */
-function assertFieldError(html: string, id: string, message: string, kept?: string) {
-  const group = fieldGroup(html, id);
-  assert.match(group, /^<div class="fr-(input|select)-group fr-(input|select)-group--error">/, group);
-  assert.ok(group.includes(`<p class="fr-message fr-message--error">${escapeHtml(message)}</p>`), `message « ${message} » absent du champ ${id} : ${group}`);
-  if (kept !== undefined) assert.ok(group.includes(`value="${escapeHtml(kept)}"`), `saisie non conservée dans ${id} : ${group}`);
 }
 
 describe("identity routes", () => {

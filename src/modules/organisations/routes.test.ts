@@ -6,6 +6,7 @@ import type { FastifyInstance, InjectOptions } from "fastify";
 import { devMails, emailDomains, magicLinks } from "../../db/schema/index.ts";
 import { HttpSession } from "../../../tests/support/http.ts";
 import { linkIn, startTestPlatform, type TestPlatform, waitForMail } from "../../../tests/support/test-platform.ts";
+import { assertFieldError, fieldGroup } from "../../../tests/support/form-assertions.ts";
 
 let platform: TestPlatform;
 let nextAddress = 0;
@@ -34,26 +35,6 @@ async function storedDomains(): Promise<string[]> {
 async function magicLinksTo(email: string): Promise<number> {
   const [row] = await platform.database.db.select({ count: sql<number>`count(*)::int` }).from(magicLinks).where(eq(magicLinks.email, email));
   return row?.count ?? 0;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
-}
-
-/** The DSFR group of the field whose id is `id`: from its wrapper to the end of its messages. */
-function fieldGroup(html: string, id: string): string {
-  const fieldAt = html.indexOf(`id="${id}"`);
-  assert.ok(fieldAt >= 0, `pas de champ ${id} dans la page`);
-  const start = Math.max(html.lastIndexOf('<div class="fr-input-group', fieldAt), html.lastIndexOf('<div class="fr-select-group', fieldAt));
-  const end = html.indexOf("</div>", html.indexOf(`id="${id}-messages"`, fieldAt));
-  return html.slice(start, end + "</div>".length);
-}
-
-function assertFieldError(html: string, id: string, message: string, kept?: string) {
-  const group = fieldGroup(html, id);
-  assert.match(group, /^<div class="fr-(input|select)-group fr-(input|select)-group--error">/, group);
-  assert.ok(group.includes(`<p class="fr-message fr-message--error">${escapeHtml(message)}</p>`), `message « ${message} » absent du champ ${id} : ${group}`);
-  if (kept !== undefined) assert.ok(group.includes(`value="${escapeHtml(kept)}"`), `saisie non conservée dans ${id} : ${group}`);
 }
 
 describe("e-mail domains administration", () => {
