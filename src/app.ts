@@ -19,7 +19,7 @@ import { registerAnonymousPageCache } from "./http/page-cache-hook.ts";
 import { registerRequestProtection } from "./http/request-protection.ts";
 import { registerAdministrationRoutes } from "./modules/administration/api.ts";
 import { registerContentRoutes } from "./modules/content/api.ts";
-import { type OrganisationLookup, type ProConnectClient, registerAccessControl, registerIdentityRoutes } from "./modules/identity/api.ts";
+import { type IdentityRoutesDeps, type ProConnectClient, registerAccessControl, registerIdentityRoutes } from "./modules/identity/api.ts";
 import { type Mailer, registerMailRoutes } from "./modules/mail/api.ts";
 import { organisationLookup, type PublicDomains, createCheckEmailEligibility, registerOrganisationRoutes } from "./modules/organisations/api.ts";
 import type { Clock } from "./shared/clock.ts";
@@ -114,7 +114,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerHealthRoutes(app, { database });
   registerContentRoutes(app, { db, pageCache: deps.pageCache });
   const isEligibleEmail = createCheckEmailEligibility({ db, publicDomains: deps.publicDomains });
-  const organisations: OrganisationLookup & { isEligibleEmail(email: string): Promise<boolean>; listOptions(): Promise<{ value: string; label: string }[]>; findName(id: string): Promise<string | null> } = {
+  const organisations: IdentityRoutesDeps["organisations"] = {
     findIdByEmailDomain: (tx, domain) => organisationLookup.findIdByEmailDomain(tx, domain),
     findIdBySiret: (tx, siret) => organisationLookup.findIdBySiret(tx, siret),
     isEligibleEmail,

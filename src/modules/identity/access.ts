@@ -67,4 +67,3 @@ export function registerAccessControl(app: FastifyInstance, deps: { db: Database
   });
 }
 
-export { sessionLifetimeMs };

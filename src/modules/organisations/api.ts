@@ -6,7 +6,7 @@ import { findOrganisationByEmailDomain, findOrganisationById, findOrganisationBy
 export { PublicDomains, sirenOfSiret } from "./domain/public-domains.ts";
 export { createCheckEmailEligibility } from "./use-cases/check-email-eligibility.ts";
 export { registerOrganisationRoutes } from "./routes.tsx";
-export { demoOrganisations, seedDemoOrganisations } from "./demo-organisations.ts";
+export { seedDemoOrganisations } from "./demo-organisations.ts";
 export { countOrganisations, type Organisation } from "./repository.ts";
 
 /** The reference list of public-body domains shipped with the platform (DINUM, Licence Ouverte 2.0). */
