@@ -18,7 +18,7 @@ import type { PageCache } from "./http/page-cache.ts";
 import { registerAnonymousPageCache } from "./http/page-cache-hook.ts";
 import { registerRequestProtection } from "./http/request-protection.ts";
 import { registerAdministrationRoutes } from "./modules/administration/api.ts";
-import { registerContentRoutes } from "./modules/content/api.ts";
+import { type MediaStorage, registerContentRoutes } from "./modules/content/api.ts";
 import { type IdentityRoutesDeps, type ProConnectClient, registerAccessControl, registerIdentityRoutes } from "./modules/identity/api.ts";
 import { type Mailer, registerMailRoutes } from "./modules/mail/api.ts";
 import { organisationLookup, type PublicDomains, createCheckEmailEligibility, registerOrganisationRoutes } from "./modules/organisations/api.ts";
@@ -35,6 +35,7 @@ export type AppDeps = {
   proconnect: ProConnectClient | null;
   publicDomains: PublicDomains;
   pageCache: PageCache;
+  media: MediaStorage;
   cookieSecret: string;
   /** The local outbox is readable at /_dev/mails (never in production). */
   devOutbox: boolean;
@@ -112,7 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifyStatic, { root: staticDir, prefix: "/static/", decorateReply: false, maxAge: "1h", index: false });
 
   registerHealthRoutes(app, { database });
-  registerContentRoutes(app, { db, pageCache: deps.pageCache });
+  registerContentRoutes(app, { db, clock: deps.clock, pageCache: deps.pageCache, media: deps.media, publicUrl: config.publicUrl });
   const isEligibleEmail = createCheckEmailEligibility({ db, publicDomains: deps.publicDomains });
   const organisations: IdentityRoutesDeps["organisations"] = {
     findIdByEmailDomain: (tx, domain) => organisationLookup.findIdByEmailDomain(tx, domain),

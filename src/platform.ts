@@ -8,6 +8,7 @@ import { type DatabaseHandle, openDatabase } from "./db/client.ts";
 import { seedDemoIfEmpty, type DemoSummary } from "./demo/seed.ts";
 import { PageCache } from "./http/page-cache.ts";
 import { createJobQueue, type JobQueue } from "./jobs/job-queue.ts";
+import { createFileMediaStorage } from "./modules/content/api.ts";
 import { createProConnectClient } from "./modules/identity/api.ts";
 import { createMailer, createMailTransport } from "./modules/mail/api.ts";
 import { PublicDomains, publicDomainsFile } from "./modules/organisations/api.ts";
@@ -38,7 +39,8 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
   try {
     await database.migrate();
     const seedDemo = config.SEED_DEMO ?? !config.isProduction;
-    const demo = seedDemo && !config.isProduction ? await seedDemoIfEmpty(database.db, { contentDir: config.CONTENT_DIR }) : null;
+    const media = createFileMediaStorage(config.DATA_DIR);
+    const demo = seedDemo && !config.isProduction ? await seedDemoIfEmpty(database.db, { contentDir: config.CONTENT_DIR, clock, media }) : null;
     const jobs = createJobQueue(database, logger);
     const transport = createMailTransport({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, db: database.db, logger });
     const mailer = createMailer(jobs, transport);
@@ -59,6 +61,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       proconnect,
       publicDomains,
       pageCache: new PageCache(),
+      media,
       // Outside production a random secret is fine: it only signs short-lived cookies (CSRF, ProConnect state).
       cookieSecret: config.SESSION_SECRET ?? randomBytes(32).toString("hex"),
       devOutbox: transport.kind === "dev-outbox",

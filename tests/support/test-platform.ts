@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { desc } from "drizzle-orm";
@@ -45,7 +47,8 @@ export async function openTestDatabase(): Promise<{ database: DatabaseHandle; ur
 }
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", CONTENT_DIR: sharedContentDir, SEED_DEMO: "true", PUBLIC_URL: "http://localhost:3000", ...overrides });
+  const dataDir = overrides.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), "p10-test-data-"));
+  return loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", CONTENT_DIR: sharedContentDir, SEED_DEMO: "true", PUBLIC_URL: "http://localhost:3000", DATA_DIR: dataDir, ...overrides });
 }
 
 export type TestPlatform = Platform & { config: Config; stop(): Promise<void> };

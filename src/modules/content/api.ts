@@ -1,5 +1,7 @@
-/** Content: the programme's public pages (home, legal pages, site map) and its published texts. */
+/** Content: the programme's public site (pages, news, projects, events, trainings), its editor and importer. */
 export { registerContentRoutes } from "./routes.tsx";
-export { seedSitePages } from "./demo-pages.ts";
+export type { ContentDeps } from "./deps.ts";
+export { createImportContent, type ImportReport } from "./import/import-content.ts";
+export { createFileMediaStorage, type MediaStorage } from "./media/media-storage.ts";
 export { renderMarkdown } from "./domain/markdown.ts";
 export { parseFrontMatter } from "./domain/front-matter.ts";

@@ -1,9 +1,14 @@
 import type { FastifyInstance } from "fastify";
-import type { Database } from "../../db/client.ts";
-import type { PageCache } from "../../http/page-cache.ts";
 import { pageContext, sendPage } from "../../http/render.tsx";
+import type { ContentDeps } from "./deps.ts";
 import { renderMarkdown } from "./domain/markdown.ts";
-import { findSitePage } from "./repository.ts";
+import { registerEditorRoutes } from "./editor/editor-routes.tsx";
+import { registerFeedRoutes } from "./feeds/feed-routes.ts";
+import { registerImportRoutes } from "./import/import-routes.tsx";
+import { registerMediaRoutes } from "./media/media-routes.ts";
+import { findItemByPath } from "./repository.ts";
+import { registerSearchRoutes } from "./search/search-routes.tsx";
+import { registerSiteRoutes } from "./site/site-routes.tsx";
 import { HomePage } from "./views/home-page.tsx";
 import { AccessibilityPage, LegalNoticePage, PersonalDataPage, type SiteMapSection, SiteMapPage } from "./views/legal-pages.tsx";
 
@@ -12,12 +17,18 @@ const accessibilityStatementDate = "22 novembre 2026";
 
 const publicPage = { access: "public", cacheForAnonymous: true } as const;
 
-export function registerContentRoutes(app: FastifyInstance, deps: { db: Database; pageCache: PageCache }) {
+export function registerContentRoutes(app: FastifyInstance, deps: ContentDeps) {
+  registerSiteRoutes(app, deps);
+  registerFeedRoutes(app, deps);
+  registerSearchRoutes(app, deps);
+  registerEditorRoutes(app, deps);
+  registerImportRoutes(app, deps);
+  registerMediaRoutes(app, deps);
   const send = (reply: Parameters<typeof sendPage>[0], element: Parameters<typeof sendPage>[1]) => sendPage(reply, element, 200, deps.pageCache);
 
   app.get("/", { config: publicPage }, async (request, reply) => {
-    const page = await findSitePage(deps.db, "presentation");
-    const presentation = page ? { summary: page.summary, html: renderMarkdown(page.bodyMarkdown, { topLevel: 3 }) } : null;
+    const page = await findItemByPath(deps.db, "/programme/lancement-programme");
+    const presentation = page ? { summary: page.summary, html: renderMarkdown(page.body, { topLevel: 3 }) } : null;
     return send(reply, <HomePage context={pageContext(request, reply)} presentation={presentation} />);
   });
 
