@@ -5,6 +5,8 @@ import type { PageContext } from "../../ui/page-context.ts";
 import { Tile } from "../../ui/tile.tsx";
 
 const tools = [
+  { title: "Contenus du site", href: "/admin/contenus", description: "Écrire, programmer et publier les actualités, pages, projets, événements et formations ; consulter leur historique." },
+  { title: "Importer du contenu", href: "/admin/contenus/import", description: "Importer une archive zip de contenus Hugo ou Jekyll (Markdown ou HTML avec leur en-tête)." },
   { title: "Domaines de messagerie", href: "/admin/domaines", description: "Ouvrir la connexion par lien aux adresses d’un organisme public absent de la liste de référence." },
 ];
 

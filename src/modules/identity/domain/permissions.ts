@@ -49,6 +49,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "read:organisation:any",
     "manage:organisation:any",
     "read:account:any",
+    "manage:content:any",
   ],
 };
 
