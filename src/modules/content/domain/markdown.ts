@@ -43,3 +43,8 @@ const processor = (topLevel: number) =>
 export function renderMarkdown(markdown: string, options: { topLevel?: number } = {}): string {
   return String(processor(options.topLevel ?? 2).processSync(stripShortcodes(markdown)));
 }
+
+/** An item's body (Markdown or imported HTML) as sanitised HTML, headings starting at `topLevel`. */
+export function renderContentBody(body: string, format: "markdown" | "html", options: { topLevel?: number } = {}): string {
+  return format === "html" ? renderMarkdown(body, options) : renderMarkdown(body, options);
+}

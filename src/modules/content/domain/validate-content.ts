@@ -1,7 +1,10 @@
 import { InvalidInputError } from "../../../shared/domain-error.ts";
 import { type ContentFields, detailsSchemas, isValidSlug } from "./content-item.ts";
 
-/** First path segments the application itself answers; a page may not take them. */
+/** The list pages whose introduction text is a page of the same path (`/actualites`…). */
+export const sectionIntroSlugs = new Set(["actualites", "projets", "evenements", "formations"]);
+
+/** First path segments the application itself answers; a page may not take them (except a section's introduction). */
 export const reservedPageSlugs = new Set([
   "actualites", "projets", "evenements", "formations", "recherche", "connexion", "deconnexion", "compte", "admin",
   "medias", "static", "dsfr", "_dev", "sante", "health", "plan-du-site", "flux", "sitemap.xml", "robots.txt",
@@ -16,7 +19,7 @@ export function validateContentFields(fields: ContentFields): ContentFields {
   else if (fields.title.length > limits.title) errors.title = `Le titre ne doit pas dépasser ${limits.title} caractères.`;
   if (!isValidSlug(fields.kind, fields.slug)) {
     errors.slug = "L’identifiant d’adresse ne peut contenir que des lettres minuscules sans accent, des chiffres et des tirets (par exemple saison-2024).";
-  } else if (fields.kind === "page" && reservedPageSlugs.has(fields.slug.split("/")[0]!)) {
+  } else if (fields.kind === "page" && reservedPageSlugs.has(fields.slug.split("/")[0]!) && !sectionIntroSlugs.has(fields.slug)) {
     errors.slug = `L’adresse /${fields.slug.split("/")[0]} est réservée par la plateforme. Choisissez un autre identifiant.`;
   }
   if (fields.summary && fields.summary.length > limits.summary) errors.summary = `Le résumé ne doit pas dépasser ${limits.summary} caractères.`;
