@@ -49,6 +49,11 @@ export function Footer() {
         <div className="fr-footer__bottom">
           <ul className="fr-footer__bottom-list">
             <li className="fr-footer__bottom-item">
+              <a className="fr-footer__bottom-link" href="/contact">
+                Contact
+              </a>
+            </li>
+            <li className="fr-footer__bottom-item">
               <a className="fr-footer__bottom-link" href="/plan-du-site">
                 Plan du site
               </a>

@@ -16,11 +16,22 @@ export type LayoutProps = {
   title: string;
   description?: string;
   breadcrumb?: BreadcrumbItem[];
+  /** Public pages: canonical address and OpenGraph card, with absolute URLs. */
+  share?: SharePreview;
   children: ReactNode;
 };
 
+/** What a shared link shows: `url` is the page's canonical absolute URL, `image` an absolute URL. */
+export type SharePreview = { url: string; image?: string | null | undefined; type?: "website" | "article" };
+
+/** The Atom feeds of the site, announced on every page. */
+export const siteFeeds = [
+  { title: "Actualités du Programme 10 %", href: "/actualites/flux.atom" },
+  { title: "Événements du Programme 10 %", href: "/evenements/flux.atom" },
+];
+
 /** The whole HTML document: head with DSFR assets, skip links, header, main, footer, display settings. */
-export function Layout({ context, title, description, breadcrumb, children }: LayoutProps) {
+export function Layout({ context, title, description, breadcrumb, share, children }: LayoutProps) {
   const fullTitle = title === serviceName ? serviceName : `${title} — ${serviceName}`;
   return (
     <html lang="fr" data-fr-scheme="system">
@@ -30,6 +41,10 @@ export function Layout({ context, title, description, breadcrumb, children }: La
         <meta name="format-detection" content="telephone=no" />
         <title>{fullTitle}</title>
         {description ? <meta name="description" content={description} /> : null}
+        {share ? <SharePreviewTags title={fullTitle} description={description} share={share} /> : null}
+        {siteFeeds.map((feed) => (
+          <link key={feed.href} rel="alternate" type="application/atom+xml" title={feed.title} href={feed.href} />
+        ))}
         <script nonce={context.nonce} dangerouslySetInnerHTML={{ __html: schemeScript }} />
         <link rel="stylesheet" href="/dsfr/dsfr.min.css" />
         <link rel="stylesheet" href="/dsfr/utility/utility.min.css" />
@@ -54,5 +69,21 @@ export function Layout({ context, title, description, breadcrumb, children }: La
         <script noModule src="/dsfr/dsfr.nomodule.min.js" />
       </body>
     </html>
+  );
+}
+
+function SharePreviewTags({ title, description, share }: { title: string; description: string | undefined; share: SharePreview }) {
+  return (
+    <>
+      <link rel="canonical" href={share.url} />
+      <meta property="og:site_name" content={serviceName} />
+      <meta property="og:locale" content="fr_FR" />
+      <meta property="og:type" content={share.type ?? "website"} />
+      <meta property="og:title" content={title} />
+      {description ? <meta property="og:description" content={description} /> : null}
+      <meta property="og:url" content={share.url} />
+      {share.image ? <meta property="og:image" content={share.image} /> : null}
+      <meta name="twitter:card" content={share.image ? "summary_large_image" : "summary"} />
+    </>
   );
 }

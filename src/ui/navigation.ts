@@ -6,8 +6,13 @@ export type NavigationItem = { label: string; href: string };
 export function mainNavigation(user: PageUser | null): NavigationItem[] {
   const items: NavigationItem[] = [
     { label: "Accueil", href: "/" },
-    { label: "Le programme", href: "/#le-programme" },
-    { label: "Rejoindre la communauté", href: "/#rejoindre" },
+    { label: "Le programme", href: "/programme" },
+    { label: "Actualités", href: "/actualites" },
+    { label: "Projets", href: "/projets" },
+    { label: "Formations", href: "/formations" },
+    { label: "Événements", href: "/evenements" },
+    { label: "Ressources", href: "/ressources" },
+    { label: "Rejoindre", href: "/rejoindre" },
   ];
   if (user) items.push({ label: "Mon compte", href: "/compte" });
   if (user?.canAdminister) items.push({ label: "Administration", href: "/admin" });

@@ -1,15 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import { pageContext, sendPage } from "../../http/render.tsx";
 import type { ContentDeps } from "./deps.ts";
-import { renderMarkdown } from "./domain/markdown.ts";
 import { registerEditorRoutes } from "./editor/editor-routes.tsx";
 import { registerFeedRoutes } from "./feeds/feed-routes.ts";
 import { registerImportRoutes } from "./import/import-routes.tsx";
 import { registerMediaRoutes } from "./media/media-routes.ts";
-import { findItemByPath } from "./repository.ts";
 import { registerSearchRoutes } from "./search/search-routes.tsx";
 import { registerSiteRoutes } from "./site/site-routes.tsx";
-import { HomePage } from "./views/home-page.tsx";
 import { AccessibilityPage, LegalNoticePage, PersonalDataPage, type SiteMapSection, SiteMapPage } from "./views/legal-pages.tsx";
 
 /** The date the accessibility statement was written; change it when the statement changes. */
@@ -26,12 +23,6 @@ export function registerContentRoutes(app: FastifyInstance, deps: ContentDeps) {
   registerMediaRoutes(app, deps);
   const send = (reply: Parameters<typeof sendPage>[0], element: Parameters<typeof sendPage>[1]) => sendPage(reply, element, 200, deps.pageCache);
 
-  app.get("/", { config: publicPage }, async (request, reply) => {
-    const page = await findItemByPath(deps.db, "/programme/lancement-programme");
-    const presentation = page ? { summary: page.summary, html: renderMarkdown(page.body, { topLevel: 3 }) } : null;
-    return send(reply, <HomePage context={pageContext(request, reply)} presentation={presentation} />);
-  });
-
   app.get("/accessibilite", { config: publicPage }, async (request, reply) =>
     send(reply, <AccessibilityPage context={pageContext(request, reply)} establishedOn={accessibilityStatementDate} />),
   );
@@ -44,8 +35,19 @@ export function registerContentRoutes(app: FastifyInstance, deps: ContentDeps) {
         title: "Le programme",
         links: [
           { label: "Accueil", href: "/" },
-          { label: "Présentation du programme", href: "/#le-programme" },
-          { label: "Rejoindre la communauté", href: "/#rejoindre" },
+          { label: "Présentation du programme", href: "/programme" },
+          { label: "Rejoindre le programme", href: "/rejoindre" },
+          { label: "Contact", href: "/contact" },
+        ],
+      },
+      {
+        title: "Le site",
+        links: [
+          { label: "Actualités", href: "/actualites" },
+          { label: "Projets", href: "/projets" },
+          { label: "Formations", href: "/formations" },
+          { label: "Événements", href: "/evenements" },
+          { label: "Ressources", href: "/ressources" },
         ],
       },
       {

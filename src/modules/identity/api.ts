@@ -6,3 +6,5 @@ export { createProConnectClient, type ProConnectClient } from "./proconnect-clie
 export { type IdentityRoutesDeps, registerIdentityRoutes } from "./routes.tsx";
 export type { OrganisationLookup } from "./use-cases/accounts.ts";
 export { seedDemoAccounts } from "./demo-accounts.ts";
+/** Members and the organisations they come from, counted for the public key figures. */
+export { countCommunity, type CommunityFigures } from "./community-figures.ts";

@@ -1,40 +1,55 @@
-import { Layout, serviceName } from "../../../ui/layout.tsx";
+import { Layout, type SharePreview, serviceName } from "../../../ui/layout.tsx";
 import type { PageContext } from "../../../ui/page-context.ts";
+import type { ContentItem } from "../domain/content-item.ts";
+import { NewsCard } from "./news-pages.tsx";
+import { EventSummary } from "./section-pages.tsx";
+import { CardGrid, Lead, plainSummary } from "./site-parts.tsx";
 
-export type HomePageProps = { context: PageContext; presentation: { summary: string | null; html: string } | null };
+export type KeyFigures = { experts: number; organisations: number; projects: number; events: number; trainings: number };
 
-const rhythm = [
-  { title: "Un bootcamp de lancement", text: "Présentation des projets retenus, règles du jeu, constitution des équipes et premier sprint de travail." },
-  { title: "Un atelier tous les 15 jours", text: "Une journée dédiée au travail sur les projets interministériels, en présentiel ou à distance." },
-  { title: "Des formations", text: "Une communauté apprenante : formations expertes et généralistes, moments informels entre pairs." },
-  { title: "Une restitution", text: "Un événement final valorise les projets ; chaque expert reçoit un badge « data d’intérêt général »." },
-];
+export type HomePageProps = {
+  context: PageContext;
+  share: SharePreview;
+  /** The `/` page of the site (slug `accueil`): its summary is the lead. */
+  page: ContentItem | null;
+  /** The latest season among the published projects; null before any. */
+  season: { year: number; projects: number } | null;
+  upcomingEvents: ContentItem[];
+  latestNews: ContentItem[];
+  figures: KeyFigures;
+};
 
-const criteria = [
-  "Un projet d’intérêt commun, intéressant au-delà d’un simple cas d’usage",
-  "Un besoin immédiat et concret",
-  "Des données et un code source accessibles à d’autres agents publics",
-];
+const fallbackLead =
+  "Les experts de la donnée de la sphère publique consacrent 10 % de leur temps de travail à des projets d’intérêt partagé à l’échelle interministérielle.";
 
-/** Home: the programme's presentation, taken from its published site (site_pages). */
-export function HomePage({ context, presentation }: HomePageProps) {
-  const lead =
-    presentation?.summary ??
-    "Les experts de la donnée de la sphère publique consacrent 10 % de leur temps de travail à des projets d’intérêt partagé à l’échelle interministérielle.";
+function plural(count: number, one: string, many: string) {
+  return count === 1 ? one : many;
+}
+
+/** Home: what the programme is, its season, next events, latest news, key figures, how to join. */
+export function HomePage({ context, share, page, season, upcomingEvents, latestNews, figures }: HomePageProps) {
+  const lead = page?.summary?.trim() ? page.summary : fallbackLead;
+  const figureList = [
+    { value: figures.experts, label: plural(figures.experts, "expert inscrit", "experts inscrits") },
+    { value: figures.organisations, label: plural(figures.organisations, "administration représentée", "administrations représentées") },
+    { value: figures.projects, label: plural(figures.projects, "projet publié", "projets publiés") },
+    { value: figures.events, label: plural(figures.events, "atelier ou événement", "ateliers et événements") },
+    { value: figures.trainings, label: plural(figures.trainings, "formation", "formations") },
+  ];
   return (
-    <Layout context={context} title={serviceName} description={lead}>
-      <div className="fr-grid-row fr-grid-row--gutters fr-grid-row--middle fr-mb-6w">
+    <Layout context={context} title={serviceName} description={plainSummary(lead)} share={share}>
+      <div className="fr-grid-row fr-grid-row--gutters fr-mb-6w">
         <div className="fr-col-12 fr-col-lg-8">
           <h1>{serviceName}</h1>
-          <p className="fr-text--lead">{lead}</p>
+          <Lead summary={lead} />
           <ul className="fr-btns-group fr-btns-group--inline-md">
             <li>
-              <a className="fr-btn" href={context.user ? "/compte" : "/connexion"}>
-                Rejoindre la communauté
+              <a className="fr-btn" href="/rejoindre">
+                Rejoindre le programme
               </a>
             </li>
             <li>
-              <a className="fr-btn fr-btn--secondary" href="#le-programme">
+              <a className="fr-btn fr-btn--secondary" href="/programme">
                 Découvrir le programme
               </a>
             </li>
@@ -42,62 +57,82 @@ export function HomePage({ context, presentation }: HomePageProps) {
         </div>
         <div className="fr-col-12 fr-col-lg-4">
           <div className="fr-callout">
-            <h2 className="fr-callout__title">Deux après-midi par mois</h2>
+            <h2 className="fr-callout__title">{season ? `Saison ${season.year}` : "Prochaine saison"}</h2>
             <p className="fr-callout__text">
-              C’est le temps que représente la participation, en présentiel ou à distance. Le programme repose sur le volontariat, avec l’accord de votre
-              manager, et vous pouvez rejoindre la communauté à tout moment.
+              {season
+                ? `${season.projects} ${plural(season.projects, "projet", "projets")} ${plural(season.projects, "est mené", "sont menés")} cette saison par les experts du programme.`
+                : "Les projets de la saison seront publiés ici dès leur lancement."}
             </p>
+            <p className="fr-text--sm fr-mt-2w fr-mb-2w">
+              La phase en cours de la saison (appel à projets, bootcamp, ateliers, restitution) sera bientôt indiquée ici ; en attendant, consultez le
+              calendrier du programme.
+            </p>
+            <a className="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/programme/calendrier">
+              Voir le calendrier
+            </a>
           </div>
         </div>
       </div>
 
-      <section className="fr-mb-6w" aria-labelledby="rythme">
-        <h2 id="rythme">Le rythme d’une saison</h2>
-        <div className="fr-grid-row fr-grid-row--gutters">
-          {rhythm.map((step) => (
-            <div className="fr-col-12 fr-col-md-6 fr-col-lg-3" key={step.title}>
-              <div className="fr-tile fr-tile--no-icon">
-                <div className="fr-tile__body">
-                  <div className="fr-tile__content">
-                    <h3 className="fr-tile__title">{step.title}</h3>
-                    <p className="fr-tile__detail">{step.text}</p>
-                  </div>
-                </div>
-              </div>
-            </div>
+      <section className="fr-mb-6w" aria-labelledby="chiffres-cles">
+        <h2 id="chiffres-cles">Le programme en chiffres</h2>
+        <ul className="fr-grid-row fr-grid-row--gutters fr-raw-list">
+          {figureList.map((figure) => (
+            <li className="fr-col-6 fr-col-md-4 fr-col-lg" key={figure.label}>
+              <p className="fr-display--xs fr-mb-0">{figure.value}</p>
+              <p className="fr-text--lg">{figure.label}</p>
+            </li>
           ))}
-        </div>
+        </ul>
       </section>
 
-      <section className="fr-mb-6w" aria-labelledby="criteres">
-        <h2 id="criteres">Les projets : trois critères</h2>
-        <p>Les projets naissent d’un appel à défis d’intérêt commun et sont qualifiés sur trois critères :</p>
-        <ol>
-          {criteria.map((criterion) => (
-            <li key={criterion}>{criterion}.</li>
-          ))}
-        </ol>
-      </section>
-
-      <section className="fr-mb-6w" id="le-programme" aria-labelledby="titre-programme">
-        <h2 id="titre-programme">Le programme</h2>
-        {presentation ? (
-          <div className="fr-content markdown" dangerouslySetInnerHTML={{ __html: presentation.html }} />
+      <section className="fr-mb-6w" aria-labelledby="prochains-evenements">
+        <h2 id="prochains-evenements">Prochains événements</h2>
+        {upcomingEvents.length === 0 ? (
+          <p>
+            Aucun événement n’est annoncé pour le moment. Retrouvez les ateliers passés et à venir sur la page <a href="/evenements">Événements</a>.
+          </p>
         ) : (
-          <p>Lancé en 2022 par la DINUM avec l’Insee, le programme réunit des experts de la donnée de l’État autour de projets interministériels.</p>
+          <>
+            <ul className="fr-raw-list">
+              {upcomingEvents.map((event) => (
+                <li className="fr-mb-3w" key={event.id}>
+                  <EventSummary item={event} headingLevel={3} />
+                </li>
+              ))}
+            </ul>
+            <a className="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/evenements">
+              Tous les événements
+            </a>
+          </>
         )}
       </section>
 
-      <section className="fr-mb-6w" id="rejoindre" aria-labelledby="titre-rejoindre">
-        <h2 id="titre-rejoindre">Rejoindre la communauté 10 %</h2>
+      <section className="fr-mb-6w" aria-labelledby="dernieres-actualites">
+        <h2 id="dernieres-actualites">Dernières actualités</h2>
+        {latestNews.length === 0 ? (
+          <p>Aucune actualité n’a encore été publiée.</p>
+        ) : (
+          <CardGrid>
+            {latestNews.map((item) => (
+              <NewsCard key={item.id} item={item} />
+            ))}
+          </CardGrid>
+        )}
+        <a className="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/actualites">
+          Toutes les actualités
+        </a>
+      </section>
+
+      <section className="fr-mb-6w" aria-labelledby="rejoindre">
+        <h2 id="rejoindre">Rejoindre la communauté 10 %</h2>
         <p>
           Vous êtes expert ou experte de la donnée (data scientist, data analyst, data engineer, statisticien·ne, développeur·se…) en poste dans
-          l’administration ? Rejoignez la communauté : une communauté de pairs qui échangent des pratiques, des formations, des projets d’intérêt général à
-          proposer et à construire ensemble.
+          l’administration ? Avec l’accord de votre manager, consacrez 10 % de votre temps à des projets d’intérêt général, et rejoignez une communauté de pairs
+          qui partagent pratiques, formations et projets.
         </p>
-        <p>Connectez-vous avec votre adresse professionnelle ou ProConnect : votre compte est créé à la première connexion.</p>
-        <a className="fr-btn fr-btn--icon-right fr-icon-arrow-right-line" href="/connexion">
-          Se connecter pour rejoindre
+        <a className="fr-btn fr-icon-arrow-right-line fr-btn--icon-right" href="/rejoindre">
+          Comment rejoindre le programme
         </a>
       </section>
     </Layout>

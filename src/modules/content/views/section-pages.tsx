@@ -1,0 +1,315 @@
+import type { ReactNode } from "react";
+import { Card } from "../../../ui/card.tsx";
+import { Layout, type SharePreview } from "../../../ui/layout.tsx";
+import type { BreadcrumbItem } from "../../../ui/breadcrumb.tsx";
+import type { PageContext } from "../../../ui/page-context.ts";
+import { TagsGroup } from "../../../ui/tag.tsx";
+import type { ContentItem, EventDetails, ProjectDetails, TrainingDetails } from "../domain/content-item.ts";
+import { formatEventSchedule, type EventSchedule } from "../site/event-dates.ts";
+import { CardGrid, ExternalLink, ItemBody, itemDate, Lead, plainSummary, ReadingColumn } from "./site-parts.tsx";
+
+const home: BreadcrumbItem = { label: "Accueil", href: "/" };
+
+type SectionProps = { context: PageContext; share: SharePreview; intro: ContentItem | null };
+
+/** A section's list page: the introduction page of the same path (title, summary, body) above the list. */
+function SectionPage({ context, share, intro, fallbackTitle, fallbackLead, children }: SectionProps & { fallbackTitle: string; fallbackLead: string; children: ReactNode }) {
+  const title = intro?.title ?? fallbackTitle;
+  return (
+    <Layout context={context} title={title} description={plainSummary(intro?.summary ?? null) ?? fallbackLead} breadcrumb={[home]} share={share}>
+      <h1>{title}</h1>
+      <ReadingColumn>
+        <Lead summary={intro?.summary ?? fallbackLead} />
+        {intro ? <ItemBody item={intro} /> : null}
+      </ReadingColumn>
+      {children}
+    </Layout>
+  );
+}
+
+/** Items grouped by season, newest season first; items without a season last. */
+export type SeasonGroup = { season: number | null; items: ContentItem[] };
+
+function SeasonHeading({ season, id }: { season: number | null; id: string }) {
+  return (
+    <h2 id={id} className="fr-h3">
+      {season === null ? "Autres" : `Saison ${season}`}
+    </h2>
+  );
+}
+
+export function ProjectListPage({ groups, ...props }: SectionProps & { groups: SeasonGroup[] }) {
+  return (
+    <SectionPage {...props} fallbackTitle="Projets" fallbackLead="Les projets interministériels menés par les experts du Programme 10 %.">
+      {groups.length === 0 ? <p>Aucun projet n’a encore été publié.</p> : null}
+      {groups.map((group) => {
+        const id = `saison-${group.season ?? "autres"}`;
+        return (
+          <section key={id} aria-labelledby={id}>
+            <SeasonHeading season={group.season} id={id} />
+            <CardGrid>
+              {group.items.map((item) => {
+                const details = item.details as ProjectDetails;
+                return (
+                  <Card
+                    key={item.id}
+                    title={item.title}
+                    href={item.path}
+                    description={plainSummary(item.summary, 200)}
+                    endDetail={details.administrations?.length ? details.administrations.join(", ") : undefined}
+                    image={item.coverImage ? { src: item.coverImage, alt: "" } : undefined}
+                  />
+                );
+              })}
+            </CardGrid>
+          </section>
+        );
+      })}
+    </SectionPage>
+  );
+}
+
+function DetailList({ entries }: { entries: { label: string; value: ReactNode }[] }) {
+  const shown = entries.filter((entry) => entry.value !== null && entry.value !== undefined && entry.value !== "");
+  if (shown.length === 0) return null;
+  return (
+    <div className="fr-callout fr-mb-4w">
+      <dl>
+        {shown.map((entry) => (
+          <div key={entry.label} className="fr-mb-1w">
+            <dt className="fr-text--bold">{entry.label}</dt>
+            <dd className="fr-ml-0">{entry.value}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
+
+type ItemPageProps = { context: PageContext; share: SharePreview; item: ContentItem };
+
+export function ProjectPage({ context, share, item }: ItemPageProps) {
+  const details = item.details as ProjectDetails;
+  return (
+    <Layout context={context} title={item.title} description={plainSummary(item.summary)} breadcrumb={[home, { label: "Projets", href: "/projets" }]} share={share}>
+      <ReadingColumn>
+        <h1>{item.title}</h1>
+        <Lead summary={item.summary} />
+        <DetailList
+          entries={[
+            { label: "Saison", value: details.season ? `Saison ${details.season}` : null },
+            {
+              label: "Administrations participantes",
+              value: details.administrations?.length ? <TagsGroup small tags={details.administrations.map((name) => ({ label: name }))} /> : null,
+            },
+            { label: "Responsable", value: details.responsible },
+            {
+              label: "Code source",
+              value: details.githubUrl ? (
+                <ExternalLink href={details.githubUrl} label={`Dépôt GitHub du projet ${item.title}`}>
+                  Dépôt GitHub du projet
+                </ExternalLink>
+              ) : null,
+            },
+            {
+              label: "Discussion",
+              value: details.tchapUrl ? (
+                <ExternalLink href={details.tchapUrl} label={`Salon Tchap du projet ${item.title}`}>
+                  Salon Tchap du projet
+                </ExternalLink>
+              ) : null,
+            },
+          ]}
+        />
+        <ItemBody item={item} />
+      </ReadingColumn>
+    </Layout>
+  );
+}
+
+function TrainingLinks({ item }: { item: ContentItem }) {
+  const details = item.details as TrainingDetails;
+  const links = [
+    details.replayUrl ? { href: details.replayUrl, label: "Voir le replay" } : null,
+    details.slidesUrl ? { href: details.slidesUrl, label: "Voir les supports" } : null,
+    ...(details.resourceUrls ?? []).map((href, index) => ({ href, label: `Ressource ${index + 1}` })),
+  ].filter((link) => link !== null);
+  if (links.length === 0) return null;
+  return (
+    <ul className="fr-links-group">
+      {links.map((link) => (
+        <li key={link.href}>
+          <a className="fr-link fr-link--sm" href={link.href} target="_blank" rel="noopener external" title={`${link.label} — ${item.title} — nouvelle fenêtre`}>
+            {link.label}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function TrainingListPage({ groups, ...props }: SectionProps & { groups: SeasonGroup[] }) {
+  return (
+    <SectionPage {...props} fallbackTitle="Formations" fallbackLead="Les formations proposées aux experts du Programme 10 %, avec leurs replays et leurs supports.">
+      {groups.length === 0 ? <p>Aucune formation n’a encore été publiée.</p> : null}
+      {groups.map((group) => {
+        const id = `saison-${group.season ?? "autres"}`;
+        return (
+          <section key={id} aria-labelledby={id} className="fr-mb-4w">
+            <SeasonHeading season={group.season} id={id} />
+            <ul className="fr-raw-list">
+              {group.items.map((item) => {
+                const details = item.details as TrainingDetails;
+                return (
+                  <li key={item.id} className="fr-mb-3w">
+                    <h3 className="fr-h5 fr-mb-1w">
+                      <a href={item.path}>{item.title}</a>
+                    </h3>
+                    <p className="fr-text--sm fr-mb-1w">{[itemDate(item), details.trainers ? `avec ${details.trainers}` : null].filter(Boolean).join(" · ")}</p>
+                    {item.summary ? <p className="fr-mb-1w">{plainSummary(item.summary, 300)}</p> : null}
+                    <TrainingLinks item={item} />
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        );
+      })}
+    </SectionPage>
+  );
+}
+
+export function TrainingPage({ context, share, item }: ItemPageProps) {
+  const details = item.details as TrainingDetails;
+  return (
+    <Layout context={context} title={item.title} description={plainSummary(item.summary)} breadcrumb={[home, { label: "Formations", href: "/formations" }]} share={share}>
+      <ReadingColumn>
+        <h1>{item.title}</h1>
+        <Lead summary={item.summary} />
+        <DetailList
+          entries={[
+            { label: "Date", value: itemDate(item) },
+            { label: "Saison", value: details.season ? `Saison ${details.season}` : null },
+            { label: "Intervenants", value: details.trainers },
+            { label: "Replay et supports", value: <TrainingLinks item={item} /> },
+          ]}
+        />
+        <ItemBody item={item} />
+      </ReadingColumn>
+    </Layout>
+  );
+}
+
+/** An event's schedule from its details (or its date, all day). */
+export function eventSchedule(item: ContentItem): EventSchedule {
+  const details = item.details as EventDetails;
+  const parse = (value: string | undefined) => {
+    const date = value ? new Date(value) : null;
+    return date && !Number.isNaN(date.getTime()) ? date : null;
+  };
+  const startsAt = parse(details.startsAt);
+  return startsAt ? { startsAt, endsAt: parse(details.endsAt), allDay: details.allDay ?? false } : { startsAt: item.date, endsAt: null, allDay: true };
+}
+
+export function EventSummary({ item, headingLevel }: { item: ContentItem; headingLevel: 2 | 3 | 4 }) {
+  const details = item.details as EventDetails;
+  const when = formatEventSchedule(eventSchedule(item));
+  const Heading = `h${headingLevel}` as const;
+  return (
+    <>
+      <Heading className="fr-h5 fr-mb-1w">
+        <a href={item.path}>{item.title}</a>
+      </Heading>
+      <p className="fr-text--sm fr-mb-1w">
+        {when ? <span className="fr-icon-calendar-line fr-icon--sm fr-mr-1w" aria-hidden="true" /> : null}
+        {when ? <span>{when}</span> : null}
+        {details.location ? (
+          <>
+            {when ? " · " : null}
+            <span className="fr-icon-map-pin-2-line fr-icon--sm fr-mr-1w" aria-hidden="true" />
+            {details.location}
+          </>
+        ) : null}
+      </p>
+      {item.summary ? <p className="fr-mb-1w">{plainSummary(item.summary, 300)}</p> : null}
+    </>
+  );
+}
+
+function EventList({ items, empty }: { items: ContentItem[]; empty: ReactNode }) {
+  if (items.length === 0) return <p>{empty}</p>;
+  return (
+    <ul className="fr-raw-list fr-mb-4w">
+      {items.map((item) => (
+        <li key={item.id} className="fr-mb-3w">
+          <EventSummary item={item} headingLevel={3} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function EventListPage({ upcoming, past, ...props }: SectionProps & { upcoming: ContentItem[]; past: ContentItem[] }) {
+  return (
+    <SectionPage {...props} fallbackTitle="Événements" fallbackLead="Les ateliers, bootcamps et rencontres du Programme 10 %.">
+      <section aria-labelledby="a-venir">
+        <h2 id="a-venir">À venir</h2>
+        <EventList items={upcoming} empty="Aucun événement n’est annoncé pour le moment. Les prochains ateliers seront publiés ici." />
+      </section>
+      <section aria-labelledby="passes">
+        <h2 id="passes">Événements passés</h2>
+        <EventList items={past} empty="Aucun événement passé." />
+      </section>
+    </SectionPage>
+  );
+}
+
+export function EventPage({ context, share, item }: ItemPageProps) {
+  const details = item.details as EventDetails;
+  return (
+    <Layout context={context} title={item.title} description={plainSummary(item.summary)} breadcrumb={[home, { label: "Événements", href: "/evenements" }]} share={share}>
+      <ReadingColumn>
+        <h1>{item.title}</h1>
+        <Lead summary={item.summary} />
+        <DetailList
+          entries={[
+            { label: "Date", value: formatEventSchedule(eventSchedule(item)) },
+            { label: "Lieu", value: details.location },
+            { label: "Organisation", value: details.organiser },
+          ]}
+        />
+        {details.registrationUrl ? (
+          <p>
+            <a className="fr-btn" href={details.registrationUrl} target="_blank" rel="noopener external" title={`S’inscrire à ${item.title} — nouvelle fenêtre`}>
+              S’inscrire
+            </a>
+          </p>
+        ) : null}
+        <ItemBody item={item} />
+      </ReadingColumn>
+    </Layout>
+  );
+}
+
+/** Any site page (`/rejoindre`, `/programme/contribuer`…), with the pages below it as cards. */
+export function ContentPage({ context, share, item, ancestors, children }: ItemPageProps & { ancestors: BreadcrumbItem[]; children: ContentItem[] }) {
+  return (
+    <Layout context={context} title={item.title} description={plainSummary(item.summary)} breadcrumb={[home, ...ancestors]} share={share}>
+      <ReadingColumn>
+        <h1>{item.title}</h1>
+        <Lead summary={item.summary} />
+      </ReadingColumn>
+      <ItemBody item={item} />
+      {children.length > 0 ? (
+        <section aria-labelledby="sous-pages">
+          <h2 id="sous-pages">En savoir plus</h2>
+          <CardGrid>
+            {children.map((child) => (
+              <Card key={child.id} title={child.title} href={child.path} description={plainSummary(child.summary, 200)} />
+            ))}
+          </CardGrid>
+        </section>
+      ) : null}
+    </Layout>
+  );
+}
