@@ -1,6 +1,7 @@
 import { serviceName, serviceTagline } from "./layout.tsx";
 import { isCurrent, mainNavigation } from "./navigation.ts";
 import type { PageContext } from "./page-context.ts";
+import { SearchBar } from "./search-bar.tsx";
 
 export function Header({ context }: { context: PageContext }) {
   const { user } = context;
@@ -20,6 +21,9 @@ export function Header({ context }: { context: PageContext }) {
                   </p>
                 </div>
                 <div className="fr-header__navbar">
+                  <button className="fr-btn--search fr-btn" data-fr-opened="false" aria-controls="modale-recherche" id="bouton-recherche" title="Rechercher" type="button">
+                    Rechercher
+                  </button>
                   <button
                     className="fr-btn--menu fr-btn"
                     data-fr-opened="false"
@@ -44,6 +48,7 @@ export function Header({ context }: { context: PageContext }) {
               <div className="fr-header__tools-links">
                 <HeaderTools context={context} />
               </div>
+              <HeaderSearch />
             </div>
           </div>
         </div>
@@ -104,5 +109,21 @@ function HeaderTools({ context }: { context: PageContext }) {
         </li>
       )}
     </ul>
+  );
+}
+
+/** The site search in the header: a modal on small screens (opened by the navbar's button), a GET form that needs no script. */
+function HeaderSearch() {
+  return (
+    <div className="fr-header__search fr-modal" id="modale-recherche" aria-labelledby="bouton-recherche">
+      <div className="fr-container fr-container-lg--fluid">
+        <button className="fr-btn--close fr-btn" aria-controls="modale-recherche" title="Fermer" type="button">
+          Fermer
+        </button>
+        <form action="/recherche" method="get">
+          <SearchBar id="recherche-entete" label="Rechercher sur le site" />
+        </form>
+      </div>
+    </div>
   );
 }

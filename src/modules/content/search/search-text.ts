@@ -1,0 +1,59 @@
+import type { BodyFormat } from "../domain/content-item.ts";
+import { renderContentBody } from "../domain/markdown.ts";
+import { highlightEnd, highlightStart } from "./search-repository.ts";
+
+const namedEntities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
+
+function decodeEntities(html: string): string {
+  return html.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (entity, name: string) => {
+    if (name.startsWith("#x") || name.startsWith("#X")) return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
+    if (name.startsWith("#")) return String.fromCodePoint(Number.parseInt(name.slice(1), 10));
+    return namedEntities[name.toLowerCase()] ?? entity;
+  });
+}
+
+/** An item's body as the reader sees it, without markup: rendered (shortcodes and all) then tags removed. */
+export function plainText(body: string, format: BodyFormat): string {
+  const html = renderContentBody(body, format);
+  // Block boundaries separate words; inline tags do not (« du <strong>gras</strong>, » stays « du gras, »).
+  const text = html.replace(/<\/?(?:p|h[1-6]|li|ul|ol|td|th|tr|table|br|div|blockquote|pre|hr|img)\b[^>]*>/gi, " ").replace(/<[^>]*>/g, "");
+  return decodeEntities(text)
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+
+/**
+ * Highlighted text as safe HTML: everything is escaped first, then only the highlight marks become
+ * `<mark>` (unpaired marks are dropped, so the result is always balanced).
+ */
+export function highlightedHtml(text: string): string {
+  const escaped = escapeHtml(text);
+  const pattern = new RegExp(`${highlightStart}([^${highlightStart}${highlightEnd}]*)${highlightEnd}`, "g");
+  return escaped.replace(pattern, "<mark>$1</mark>").replace(new RegExp(`[${highlightStart}${highlightEnd}]`, "g"), "");
+}
+
+export function hasHighlight(text: string): boolean {
+  return text.includes(highlightStart);
+}
+
+/** At most `maxLength` characters, cut between words, with an ellipsis. */
+export function shorten(text: string, maxLength = 280): string {
+  if (text.length <= maxLength) return text;
+  const cut = text.slice(0, maxLength);
+  const lastSpace = cut.lastIndexOf(" ");
+  return `${(lastSpace > maxLength / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}\u00a0…`;
+}
+
+/** « … » where an excerpt starts after the text's beginning or ends before its end. */
+export function withEllipses(excerpt: string, text: string): string {
+  const bare = excerpt.replace(new RegExp(`[${highlightStart}${highlightEnd}]`, "g"), "").trim();
+  if (!bare) return excerpt;
+  const head = bare.split(" … ")[0]!.trim();
+  const tail = bare.split(" … ").at(-1)!.trim();
+  const normalized = text.replace(/\s+/g, " ").trim();
+  return `${normalized.startsWith(head) ? "" : "…\u00a0"}${excerpt.trim()}${normalized.endsWith(tail) ? "" : "\u00a0…"}`;
+}
