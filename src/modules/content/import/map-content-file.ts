@@ -21,7 +21,12 @@ export type ImportCandidate = {
 const stringOf = (value: unknown): string | null =>
   typeof value === "string" ? value : typeof value === "number" || typeof value === "boolean" ? String(value) : null;
 
-const stripTags = (text: string) => text.replace(/<[^>]*>/g, "").replace(/\s+/g, " ").trim();
+const stripTags = (text: string) =>
+  text
+    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, "")
+    .replace(/<[^>]*>/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
 
 const decodeEntities = (text: string) =>
   text.replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_all, name: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", apos: "'", nbsp: "\u00a0" })[name] ?? "");
@@ -61,7 +66,8 @@ function htmlDocument(source: string): { title: string | null; body: string } {
 /** The public path of a name as Hugo wrote it: lower case, spaces as hyphens. */
 const hugoUrlSegment = (segment: string) => segment.trim().toLowerCase().replace(/\s+/g, "-");
 
-const projectAdministrations = /Administrations? pa?rticipantes?\s*:\s*(.+)/i;
+// The old pages also wrote « Administrations paticipantes ».
+const projectAdministrations = /Administrations?\s+pa\w*ticipante?s?\s*:\s*(.+)/i;
 const tchapUrl = /https:\/\/www\.tchap\.gouv\.fr\/[^\s)<>"]+/;
 
 function projectDetails(data: Record<string, unknown>, body: string, date: Date | null): Record<string, unknown> {
