@@ -152,7 +152,8 @@ export function parseContentForm(kind: ContentKind, values: EditorValues, previo
 
   const title = text("title");
   let slug = text("slug").replace(/^\/+|\/+$/g, "");
-  if (!slug && !previous) slug = title ? slugify(title) : "";
+  // Without a title the title alone is in error: the derived slug is never saved then.
+  if (!slug && !previous) slug = slugify(title);
   else if (!slug) errors.slug = "Indiquez l’identifiant d’adresse (par exemple saison-2024).";
 
   let date: Date | null = null;
