@@ -1,0 +1,148 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import zlib from "node:zlib";
+import { eq } from "drizzle-orm";
+import type { FastifyInstance, InjectOptions } from "fastify";
+import { devMails } from "../../../db/schema/index.ts";
+import { csrfTokenIn, HttpSession } from "../../../../tests/support/http.ts";
+import { linkIn, startTestPlatform, type TestPlatform, waitForMail } from "../../../../tests/support/test-platform.ts";
+import { findItemByPath } from "../repository.ts";
+
+let platform: TestPlatform;
+let nextAddress = 0;
+
+/** A zip archive as any tool writes it (deflated entries, central directory), built here to control every byte. */
+function zipOf(files: Record<string, string | Buffer>): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, content] of Object.entries(files)) {
+    const data = Buffer.isBuffer(content) ? content : Buffer.from(content, "utf8");
+    const compressed = zlib.deflateRawSync(data);
+    const fileName = Buffer.from(name, "utf8");
+    const crc = zlib.crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(compressed.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(fileName.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(compressed.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(fileName.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, fileName, compressed);
+    centrals.push(central, fileName);
+    offset += local.length + fileName.length + compressed.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(Object.keys(files).length, 8);
+  end.writeUInt16LE(Object.keys(files).length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+function browser(): HttpSession {
+  const app = platform.app;
+  const ip = `203.0.113.${++nextAddress}`;
+  return new HttpSession({ inject: (options: InjectOptions) => app.inject({ ...options, remoteAddress: ip }) } as unknown as FastifyInstance);
+}
+
+async function signIn(email: string): Promise<HttpSession> {
+  const session = browser();
+  await platform.database.db.delete(devMails).where(eq(devMails.to, email));
+  assert.equal((await session.post("/connexion", { email })).statusCode, 200);
+  const link = new URL(linkIn((await waitForMail(platform, email)).text));
+  const signedIn = await session.post("/connexion/lien", { jeton: link.searchParams.get("jeton")! }, { formPage: link.pathname + link.search });
+  assert.equal(signedIn.statusCode, 303);
+  return session;
+}
+
+/** Posts the upload form as a browser does (multipart/form-data). */
+async function upload(session: HttpSession, archive: { fileName: string; bytes: Buffer } | null, options: { csrf?: string | null } = {}) {
+  let csrf = options.csrf;
+  if (csrf === undefined) csrf = csrfTokenIn((await session.get("/admin/contenus/import")).body);
+  const form = new FormData();
+  if (csrf) form.append("_csrf", csrf);
+  form.append("archive", new Blob([new Uint8Array(archive?.bytes ?? Buffer.alloc(0))], { type: "application/zip" }), archive?.fileName ?? "");
+  const request = new Request("http://localhost/", { method: "POST", body: form });
+  const payload = Buffer.from(await request.arrayBuffer());
+  const cookie = [...session.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  return session.app.inject({ method: "POST", url: "/admin/contenus/import", payload, headers: { "content-type": request.headers.get("content-type")!, cookie } });
+}
+
+const goodArchive = () =>
+  zipOf({
+    "export/actualites/2024-03-01-printemps.md": "---\ntitle: Le printemps des données\ndate: 2024-03-01\nslug: printemps\n---\nBonjour ![photo](photo.png)\n",
+    "export/actualites/casse.md": "---\ntitle: [non fermé\n---\nTexte\n",
+    "export/actualites/photo.png": Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64"),
+  });
+
+describe("importing content from a zip in the administration", () => {
+  let team: HttpSession;
+
+  before(async () => {
+    platform = await startTestPlatform();
+    team = await signIn("camille.martin@numerique.gouv.fr");
+  });
+  after(() => platform.stop());
+
+  it("asks anonymous visitors to sign in and refuses members", async () => {
+    const anonymous = await browser().get("/admin/contenus/import");
+    assert.notEqual(anonymous.statusCode, 200);
+    const member = await signIn("thomas.leroy@ign.fr");
+    assert.equal((await member.get("/admin/contenus/import")).statusCode, 403);
+    assert.equal((await upload(member, { fileName: "a.zip", bytes: goodArchive() }, { csrf: "x" })).statusCode, 403);
+  });
+
+  it("refuses an upload without its CSRF token", async () => {
+    const response = await upload(team, { fileName: "contenus.zip", bytes: goodArchive() }, { csrf: null });
+    assert.equal(response.statusCode, 403);
+    assert.equal(await findItemByPath(platform.database.db, "/actualites/printemps"), null);
+  });
+
+  it("answers a missing, empty or invalid archive with a field error", async () => {
+    for (const [archive, message] of [
+      [null, "Choisissez une archive zip à importer."],
+      [{ fileName: "vide.zip", bytes: Buffer.alloc(0) }, "Le fichier est vide."],
+      [{ fileName: "pas-un.zip", bytes: Buffer.from("ceci n’est pas un zip") }, "Ce fichier n’est pas une archive zip lisible."],
+      [{ fileName: "evasion.zip", bytes: zipOf({ "../evasion.md": "---\ntitle: x\n---\n" }) }, null],
+    ] as const) {
+      const response = await upload(team, archive);
+      assert.equal(response.statusCode, 400, response.body.slice(0, 200));
+      assert.match(response.body, /fr-upload-group--error/);
+      if (message) assert.ok(response.body.includes(message.replace(/’/g, "&#x27;")) || response.body.includes(message), message);
+    }
+  });
+
+  it("imports the archive, shows the report with its rejection, and the new post is online", async () => {
+    const form = await team.get("/admin/contenus/import");
+    assert.equal(form.statusCode, 200);
+    assert.match(form.body, /enctype="multipart\/form-data"/i);
+    const response = await upload(team, { fileName: "contenus.zip", bytes: goodArchive() });
+    assert.equal(response.statusCode, 200, response.body.slice(0, 300));
+    assert.match(response.body, /<caption>Rapport d’import/);
+    assert.match(response.body, /En-tête YAML illisible/);
+    assert.match(response.body, /export\/actualites\/casse\.md/);
+    const post = await findItemByPath(platform.database.db, "/actualites/printemps");
+    assert.ok(post);
+    assert.match(post.body, /\/medias\/[0-9a-f]{12}\/photo\.png/);
+    assert.equal((await browser().get("/actualites/printemps")).statusCode, 200);
+
+    const again = await upload(team, { fileName: "contenus.zip", bytes: goodArchive() });
+    assert.match(again.body, /0\u00a0créé, 0\u00a0mis à jour/);
+  });
+});

@@ -1,0 +1,58 @@
+import { Alert } from "../../../../ui/alert.tsx";
+import { Button } from "../../../../ui/button.tsx";
+import { CsrfField, ErrorSummary, type FieldErrors, UploadField } from "../../../../ui/fields.tsx";
+import { Layout } from "../../../../ui/layout.tsx";
+import type { PageContext } from "../../../../ui/page-context.ts";
+import { Table } from "../../../../ui/table.tsx";
+import { formatImportCounts, kindLabel, outcomeLabels } from "../format-report.ts";
+import type { ImportOutcome, ImportReport } from "../import-content.ts";
+
+const breadcrumb = [
+  { label: "Accueil", href: "/" },
+  { label: "Administration", href: "/admin" },
+  { label: "Contenus du site", href: "/admin/contenus" },
+];
+
+const outcomeOrder: ImportOutcome[] = ["rejected", "created", "updated", "ignored", "unchanged"];
+
+export type ImportPageProps = { context: PageContext; errors: FieldErrors; report: ImportReport | null };
+
+/** Upload of a zip of Hugo/Jekyll content, then the report of what the import did. */
+export function ImportPage({ context, errors, report }: ImportPageProps) {
+  const rows = report ? [...report.entries].sort((a, b) => outcomeOrder.indexOf(a.outcome) - outcomeOrder.indexOf(b.outcome)) : [];
+  return (
+    <Layout context={context} title={report ? "Rapport d’import des contenus" : "Importer des contenus"} breadcrumb={breadcrumb}>
+      <h1>Importer des contenus</h1>
+      <p className="fr-text--lead">
+        Déposez une archive zip d’un site Hugo ou Jekyll (dossier <code>content/</code> ou sections <code>actualites/</code>, <code>projets/</code>…) ou de fichiers Markdown et HTML
+        avec leur en-tête. Un contenu déjà importé n’est modifié que si son fichier a changé, et les anciennes adresses redirigent vers les nouvelles.
+      </p>
+      {report ? (
+        <>
+          <Alert kind={report.counts.rejected > 0 ? "warning" : "success"} title={report.counts.rejected > 0 ? "Import terminé, avec des fichiers rejetés" : "Import terminé"}>
+            <p>{formatImportCounts(report.counts)}.</p>
+          </Alert>
+          <Table
+            caption="Rapport d’import : un élément par ligne"
+            columns={["Résultat", "Type", "Adresse", "Fichiers", "Remarques"]}
+            rows={rows.map((entry) => [
+              <strong key="outcome">{outcomeLabels[entry.outcome].one}</strong>,
+              kindLabel(entry.kind),
+              entry.path ? <code key="path">{entry.path}</code> : "—",
+              entry.files.join(", "),
+              [entry.reason, ...(entry.warnings ?? [])].filter(Boolean).join(" ") || "—",
+            ])}
+          />
+        </>
+      ) : null}
+      <ErrorSummary errors={errors} />
+      <form method="post" action="/admin/contenus/import" encType="multipart/form-data" className="fr-mt-4w">
+        <CsrfField token={context.csrfToken} />
+        <UploadField name="archive" label="Archive zip à importer" hint="Format zip, 50 Mo au plus." accept=".zip,application/zip" error={errors.archive} />
+        <Button type="submit" icon="upload-line">
+          Importer
+        </Button>
+      </form>
+    </Layout>
+  );
+}
