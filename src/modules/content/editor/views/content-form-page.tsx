@@ -244,7 +244,7 @@ export function ContentFormPage(props: ContentFormPageProps) {
             <InputField name="tags" label="Étiquettes" hint="Séparées par des virgules, par exemple : données, formation." value={values.tags} error={errors.tags} />
           </div>
           <div className="fr-fieldset__element">
-            <InputField name="date" label="Date affichée" hint={`La date de ${kindLabels[kind].one === "page" ? "la page" : kind === "news" ? "l’actualité" : "ce contenu"}, au format jj/mm/aaaa.`} type="date" value={values.date} error={errors.date} />
+            <InputField name="date" label="Date affichée" hint={`La date de ${kindLabels[kind].one === "page" ? "la page" : kind === "news" ? "l’actualité" : "ce contenu"}.`} type="date" value={values.date} error={errors.date} />
           </div>
         </fieldset>
 
@@ -289,7 +289,7 @@ export function ContentFormPage(props: ContentFormPageProps) {
           error={errors.publishAt}
         />
 
-        <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-4w">
+        <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left fr-mt-4w">
           <li>
             <button type="submit" className="fr-btn fr-icon-save-line fr-btn--icon-left" name="action" value="save">
               Enregistrer

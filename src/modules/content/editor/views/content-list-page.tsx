@@ -42,7 +42,7 @@ export function ContentListPage({ context, rows, total, page, filter, now }: Con
     <Layout context={context} title="Contenus du site" breadcrumb={editorBreadcrumb.slice(0, 2)}>
       <h1>Contenus du site</h1>
       <p className="fr-text--lead">Écrivez, programmez et publiez les actualités, pages, projets, événements et formations du site public.</p>
-      <ButtonsGroup inline="md">
+      <ButtonsGroup inline="md" iconPosition="left">
         {contentKinds.map((kind) => (
           <ButtonLink key={kind} href={`/admin/contenus/nouveau?type=${kind}`} variant={kind === "news" ? "primary" : "secondary"} icon="add-line">
             {newItemLabels[kind]}
