@@ -1,14 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
-import type { ContentFields } from "../../src/modules/content/domain/content-item.ts";
-import { createSaveContentItem } from "../../src/modules/content/use-cases/save-content-item.ts";
-import { systemClock } from "../../src/shared/clock.ts";
+import { contentItems } from "../../src/db/schema/index.ts";
 import { expectAccessible, launchChromium, reservePublicUrl, type ServedPlatform, startServedPlatform, withPage } from "../support/browser.ts";
-
-function fields(overrides: Partial<ContentFields> & Pick<ContentFields, "kind" | "slug" | "title">): ContentFields {
-  return { summary: null, body: "", bodyFormat: "markdown", coverImage: null, coverImageAlt: null, tags: [], date: null, status: "published", publishAt: null, details: {}, ...overrides };
-}
 
 describe("site search in a browser", () => {
   let platform: ServedPlatform;
@@ -16,18 +10,16 @@ describe("site search in a browser", () => {
 
   before(async () => {
     platform = await startServedPlatform(await reservePublicUrl());
-    const save = createSaveContentItem({ db: platform.database.db, clock: systemClock });
-    await save({
-      fields: fields({
-        kind: "news",
-        slug: "recherche-donnees-ouvertes",
-        title: "Données ouvertes : le point",
-        summary: "Où en est l’ouverture des données publiques ?",
-        body: "Les **données** publiques sont un bien commun, et leur ouverture avance chaque saison.",
-        date: new Date("2026-02-14T10:00:00Z"),
-      }),
-      author: { userId: null, label: "Test" },
-      note: "Création",
+    // A post of our own, whatever the demo content holds (inserted directly: tests reach modules only through their API).
+    await platform.database.db.insert(contentItems).values({
+      kind: "news",
+      slug: "recherche-donnees-ouvertes",
+      path: "/actualites/recherche-donnees-ouvertes",
+      title: "Données ouvertes : le point",
+      summary: "Où en est l’ouverture des données publiques ?",
+      body: "Les **données** publiques sont un bien commun, et leur ouverture avance chaque saison.",
+      date: new Date("2026-02-14T10:00:00Z"),
+      status: "published",
     });
     browser = await launchChromium();
   });

@@ -76,9 +76,13 @@ function Results({ query, type, results }: { query: string; type: SearchType | n
       </div>
       <div className="fr-col-12 fr-col-md-8 fr-col-lg-9">
         <h2 className="fr-h4" id="resultats">
-          {countPhrase(results.total, query)}
+          {results.approximate && results.total > 0 ? `Aucun résultat exact pour «\u00a0${query}\u00a0»` : countPhrase(results.total, query)}
         </h2>
-        {results.approximate && results.total > 0 ? <p>Aucun contenu ne contient ces mots. Voici des contenus dont le titre s’en approche.</p> : null}
+        {results.approximate && results.total > 0 ? (
+          <p>
+            {results.total === 1 ? "Voici un contenu dont le titre s’en approche." : `Voici ${results.total} contenus dont le titre s’en approche.`}
+          </p>
+        ) : null}
         {results.total === 0 ? <NoResultAdvice filtered={type !== null && everything > 0} /> : null}
         {results.items.length > 0 ? (
           <ul className="fr-raw-list" aria-labelledby="resultats">

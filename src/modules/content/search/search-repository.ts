@@ -124,6 +124,8 @@ async function countByKind(db: Executor, where: SQL): Promise<Partial<Record<Con
 
 export type Highlighted = { title: string; excerpt: string };
 
+const shortTextWords = 40;
+
 /**
  * Titles and plain-text excerpts with the query's words between `highlightStart` and `highlightEnd`
  * (ts_headline with the search's own configuration, so « donnees » marks « données »). The excerpt keeps
@@ -133,16 +135,20 @@ export async function highlight(db: Executor, query: string, texts: { title: str
   if (texts.length === 0) return [];
   const marks = `StartSel=${highlightStart}, StopSel=${highlightEnd}`;
   const values = sql.join(
-    texts.map((entry, index) => sql`(${index}::int, ${disguise(entry.title)}::text, ${disguise(entry.text)}::text)`),
+    // A short text is shown whole; a long one by its two best passages.
+    texts.map((entry, index) => {
+      const options = entry.text.split(/\s+/).length <= shortTextWords ? `${marks}, HighlightAll=true` : `${marks}, MaxFragments=2, MaxWords=28, MinWords=12, FragmentDelimiter=" … "`;
+      return sql`(${index}::int, ${disguise(entry.title)}::text, ${disguise(entry.text)}::text, ${options}::text)`;
+    }),
     sql`, `,
   );
   const rows = await db
     .select({
       ord: sql<number>`t.ord`,
       title: sql<string>`ts_headline('fr_unaccent'::regconfig, t.title, ${tsQuery(query)}, ${`${marks}, HighlightAll=true`})`,
-      excerpt: sql<string>`ts_headline('fr_unaccent'::regconfig, t.body, ${tsQuery(query)}, ${`${marks}, MaxFragments=2, MaxWords=28, MinWords=12, FragmentDelimiter=" … "`})`,
+      excerpt: sql<string>`ts_headline('fr_unaccent'::regconfig, t.body, ${tsQuery(query)}, t.options)`,
     })
-    .from(sql`(values ${values}) as t(ord, title, body)`)
+    .from(sql`(values ${values}) as t(ord, title, body, options)`)
     .orderBy(sql`t.ord`);
   return rows.map((row) => ({ title: reveal(row.title), excerpt: reveal(row.excerpt) }));
 }

@@ -131,7 +131,8 @@ describe("site search", () => {
   it("falls back on titles that look like the query when its words match nothing", async () => {
     const response = await search(`q=${encodeURIComponent("donées ouvretes")}`);
     assert.deepEqual(resultPaths(response.body), ["/actualites/donnees-ouvertes"]);
-    assert.match(response.body, /Aucun contenu ne contient ces mots/);
+    assert.equal(countHeading(response.body), "Aucun résultat exact pour «\u00a0donées ouvretes\u00a0»");
+    assert.match(response.body, /Voici un contenu dont le titre s’en approche\./);
   });
 
   it("refuses an over-long query with a message beside the field", async () => {
