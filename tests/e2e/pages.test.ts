@@ -16,7 +16,22 @@ describe("pages in a browser: accessibility and keyboard use", () => {
     await platform?.stop();
   });
 
-  const publicPages = ["/", "/connexion", "/accessibilite", "/mentions-legales", "/donnees-personnelles", "/plan-du-site", "/_dev/composants"];
+  // The site pages exist in the demo data: the import of ../shared/content.
+  const sitePages = [
+    "/actualites",
+    "/actualites?annee=2023",
+    "/actualites/saison2023",
+    "/projets",
+    "/projets/cartiflette",
+    "/formations",
+    "/evenements",
+    "/programme",
+    "/programme/contribuer",
+    "/rejoindre",
+    "/contact",
+    "/ressources",
+  ];
+  const publicPages = ["/", ...sitePages, "/connexion", "/accessibilite", "/mentions-legales", "/donnees-personnelles", "/plan-du-site", "/_dev/composants"];
   for (const path of publicPages) {
     it(`shows ${path} to visitors without WCAG 2.1 AA violations, in light and dark themes`, () =>
       withPage(browser, platform.baseUrl, async (page) => {

@@ -31,7 +31,7 @@ export function NewsListPage({ context, share, intro, items, total, page, pageCo
     <Layout context={context} title={pageTitle} description={plainSummary(intro?.summary ?? null) ?? "Les actualités du Programme 10 %."} breadcrumb={[home]} share={share}>
       <h1>{title}</h1>
       <ReadingColumn>
-        <Lead summary={intro?.summary ?? null} />
+        <Lead summary={intro?.summary ?? null} title={title} />
         {intro ? <ItemBody item={intro} /> : null}
       </ReadingColumn>
       <form method="get" action="/actualites" className="fr-mb-4w" aria-label="Filtrer les actualités">
@@ -127,7 +127,7 @@ export function NewsPostPage({ context, share, item, previous, next }: NewsPostP
               Publié le <time dateTime={item.date.toISOString()}>{date}</time>
             </p>
           ) : null}
-          <Lead summary={item.summary} />
+          <Lead summary={item.summary} title={item.title} />
           {item.coverImage ? (
             <figure className="fr-content-media" role="group">
               <img className="fr-responsive-img" src={item.coverImage} alt={item.coverImageAlt ?? ""} />

@@ -19,7 +19,7 @@ function SectionPage({ context, share, intro, fallbackTitle, fallbackLead, child
     <Layout context={context} title={title} description={plainSummary(intro?.summary ?? null) ?? fallbackLead} breadcrumb={[home]} share={share}>
       <h1>{title}</h1>
       <ReadingColumn>
-        <Lead summary={intro?.summary ?? fallbackLead} />
+        <Lead summary={intro?.summary ?? fallbackLead} title={title} />
         {intro ? <ItemBody item={intro} /> : null}
       </ReadingColumn>
       {children}
@@ -94,7 +94,7 @@ export function ProjectPage({ context, share, item }: ItemPageProps) {
     <Layout context={context} title={item.title} description={plainSummary(item.summary)} breadcrumb={[home, { label: "Projets", href: "/projets" }]} share={share}>
       <ReadingColumn>
         <h1>{item.title}</h1>
-        <Lead summary={item.summary} />
+        <Lead summary={item.summary} title={item.title} />
         <DetailList
           entries={[
             { label: "Saison", value: details.season ? `Saison ${details.season}` : null },
@@ -132,20 +132,28 @@ function TrainingLinks({ item }: { item: ContentItem }) {
   const links = [
     details.replayUrl ? { href: details.replayUrl, label: "Voir le replay" } : null,
     details.slidesUrl ? { href: details.slidesUrl, label: "Voir les supports" } : null,
-    ...(details.resourceUrls ?? []).map((href, index) => ({ href, label: `Ressource ${index + 1}` })),
+    ...(details.resourceUrls ?? []).map((href) => ({ href, label: `Ressource sur ${hostOf(href)}` })),
   ].filter((link) => link !== null);
   if (links.length === 0) return null;
   return (
-    <ul className="fr-links-group">
+    <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
       {links.map((link) => (
         <li key={link.href}>
-          <a className="fr-link fr-link--sm" href={link.href} target="_blank" rel="noopener external" title={`${link.label} — ${item.title} — nouvelle fenêtre`}>
+          <a className="fr-btn fr-btn--tertiary" href={link.href} target="_blank" rel="noopener external" title={`${link.label} — ${item.title} — nouvelle fenêtre`}>
             {link.label}
           </a>
         </li>
       ))}
     </ul>
   );
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, "");
+  } catch {
+    return url;
+  }
 }
 
 export function TrainingListPage({ groups, ...props }: SectionProps & { groups: SeasonGroup[] }) {
@@ -185,7 +193,7 @@ export function TrainingPage({ context, share, item }: ItemPageProps) {
     <Layout context={context} title={item.title} description={plainSummary(item.summary)} breadcrumb={[home, { label: "Formations", href: "/formations" }]} share={share}>
       <ReadingColumn>
         <h1>{item.title}</h1>
-        <Lead summary={item.summary} />
+        <Lead summary={item.summary} title={item.title} />
         <DetailList
           entries={[
             { label: "Date", value: itemDate(item) },
@@ -270,7 +278,7 @@ export function EventPage({ context, share, item }: ItemPageProps) {
     <Layout context={context} title={item.title} description={plainSummary(item.summary)} breadcrumb={[home, { label: "Événements", href: "/evenements" }]} share={share}>
       <ReadingColumn>
         <h1>{item.title}</h1>
-        <Lead summary={item.summary} />
+        <Lead summary={item.summary} title={item.title} />
         <DetailList
           entries={[
             { label: "Date", value: formatEventSchedule(eventSchedule(item)) },
@@ -297,7 +305,7 @@ export function ContentPage({ context, share, item, ancestors, children }: ItemP
     <Layout context={context} title={item.title} description={plainSummary(item.summary)} breadcrumb={[home, ...ancestors]} share={share}>
       <ReadingColumn>
         <h1>{item.title}</h1>
-        <Lead summary={item.summary} />
+        <Lead summary={item.summary} title={item.title} />
       </ReadingColumn>
       <ItemBody item={item} />
       {children.length > 0 ? (

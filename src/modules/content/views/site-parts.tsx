@@ -30,9 +30,10 @@ export function itemDate(item: ContentItem): string | undefined {
   return item.date ? formatDate(item.date) : undefined;
 }
 
-/** The lead paragraph under an h1. */
-export function Lead({ summary }: { summary: string | null }) {
+/** The lead paragraph under an h1; left out when it only repeats the title (« Le programme 10% » twice). */
+export function Lead({ summary, title }: { summary: string | null; title?: string }) {
   if (!summary?.trim()) return null;
+  if (title !== undefined && summary.trim().toLocaleLowerCase("fr") === title.trim().toLocaleLowerCase("fr")) return null;
   const { html, inline } = summaryHtml(summary);
   return inline ? (
     <p className="fr-text--lead fr-mb-4w" dangerouslySetInnerHTML={{ __html: html }} />
