@@ -237,7 +237,12 @@ describe("content editor", () => {
     assert.equal(saved.statusCode, 303);
     assert.equal(saved.headers.location, `/admin/contenus/${id}?enregistre=2`);
     assert.equal(await findRedirectTarget(platform.database.db, "/actualites/ancien-nom"), "/actualites/nouveau-nom");
-    const page = await team.get(saved.headers.location!);
+    const published = await team.post(`/admin/contenus/${id}/publier`, { version: "2" }, { formPage: `/admin/contenus/${id}` });
+    assert.equal(published.statusCode, 303);
+    const old = await browser().get("/actualites/ancien-nom");
+    assert.equal(old.statusCode, 301);
+    assert.equal(old.headers.location, "/actualites/nouveau-nom");
+    const page = await team.get(`/admin/contenus/${id}`);
     assert.match(page.body, /L’ancienne adresse redirigera vers la nouvelle/);
     assert.match(page.body, /<code>\/actualites\/ancien-nom<\/code>/);
   });
