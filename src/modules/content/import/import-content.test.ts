@@ -88,6 +88,7 @@ describe("importing the programme's content folder", () => {
       administrations: ["INSEE", "ministère de la Santé", "ministère de l’Intérieur", "ministère de la Transition écologique", "enseignants-chercheurs"],
       season: 2023,
     });
+    assert.doesNotMatch(project.body, /paticipantes|salon Tchap/, "the body no longer repeats what the details show");
     const withoutGithub = await findItemByPath(db(), "/projets/trouvermonexpertdata");
     assert.equal(withoutGithub?.details.githubUrl, undefined);
     assert.equal(await findRedirectTarget(db(), "/projets/impact_environnemental"), "/projets/impact-environnemental");

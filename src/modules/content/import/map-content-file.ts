@@ -91,6 +91,14 @@ function projectDetails(data: Record<string, unknown>, body: string, date: Date 
   };
 }
 
+/** A project's body without the lines its details now show (participating administrations, Tchap room). */
+function withoutProjectDetailLines(body: string): string {
+  return body
+    .split("\n")
+    .filter((line) => !projectAdministrations.test(line) && !(tchapUrl.test(line) && /salon\s+tchap/i.test(line)))
+    .join("\n");
+}
+
 function eventDetails(data: Record<string, unknown>, date: Date | null): Record<string, unknown> {
   const endsAt = parseFrontMatterDate(data.date_end);
   const location = stringOf(data.location)?.trim();
@@ -187,7 +195,7 @@ export function mapContentFile(source: SourceFile, text: string): ImportCandidat
       slug,
       title,
       summary,
-      body: body.replace(/^\s*\n/, "").replace(/\s+$/, ""),
+      body: (kind === "project" ? withoutProjectDetailLines(body) : body).replace(/^\s*\n/, "").replace(/\s+$/, ""),
       bodyFormat,
       tags,
       date,
