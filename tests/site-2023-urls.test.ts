@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { parseFrontMatter } from "../src/modules/content/domain/front-matter.ts";
+import { parseFrontMatter } from "../src/modules/content/api.ts";
 import { sharedContentDir, startTestPlatform, type TestPlatform } from "./support/test-platform.ts";
 
 /**

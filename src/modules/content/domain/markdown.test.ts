@@ -51,4 +51,10 @@ describe("rendering content bodies", () => {
   it("shifts headings under the page's own", () => {
     assert.equal(renderMarkdown("#### Contexte\n\n##### Détail", { topLevel: 2 }), "<h2>Contexte</h2>\n<h3>Détail</h3>");
   });
+
+  it("keeps only list items inside lists (the old « Rejoindre » page put <br/> in a <ul>)", () => {
+    const html = renderContentBody("<ul>\n  <br/>\n  <li>Un</li>\n  <p>intrus</p>\n  <li>Deux</li>\n</ul>", "html");
+    assert.doesNotMatch(html, /<br|intrus/);
+    assert.match(html, /<li>Un<\/li>[\s]*<li>Deux<\/li>/);
+  });
 });

@@ -58,6 +58,16 @@ function rehypeShiftHeadings(options: { topLevel: number }) {
  * After sanitising: images only from http(s) or our own `/medias/`, links leaving the site opened
  * without giving the new page a handle on ours.
  */
+/** A list holds only list items (imported HTML put `<br>` inside `<ul>`, which assistive technologies misread). */
+function rehypeValidLists() {
+  return (tree: Root) => {
+    visit(tree, "element", (node: Element) => {
+      if (node.tagName !== "ul" && node.tagName !== "ol") return;
+      node.children = node.children.filter((child) => (child.type === "element" && child.tagName === "li") || (child.type === "text" && !child.value.trim()));
+    });
+  };
+}
+
 function rehypeHardenLinks() {
   return (tree: Root) => {
     visit(tree, "element", (node: Element, index, parent) => {
@@ -86,6 +96,7 @@ const markdownProcessor = (topLevel: number) =>
     .use(rehypeRaw)
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeHardenLinks)
+    .use(rehypeValidLists)
     .use(rehypeShiftHeadings, { topLevel })
     .use(rehypeStringify);
 
@@ -94,6 +105,7 @@ const htmlProcessor = (topLevel: number) =>
     .use(rehypeParse, { fragment: true })
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeHardenLinks)
+    .use(rehypeValidLists)
     .use(rehypeShiftHeadings, { topLevel })
     .use(rehypeStringify);
 
