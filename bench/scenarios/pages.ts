@@ -14,6 +14,9 @@ const maximumP99Ms = 50;
 const anonymousPages = [
   { path: "/", label: "home /" },
   { path: "/plan-du-site", label: "site map /plan-du-site" },
+  { path: "/actualites", label: "news list /actualites" },
+  { path: "/actualites/saison2023", label: "news post /actualites/saison2023" },
+  { path: "/projets/cartiflette", label: "project /projets/cartiflette" },
 ];
 const signedInPage = { path: "/compte", label: "account /compte (signed in)", email: "ines.benali@insee.fr" };
 
