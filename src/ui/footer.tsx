@@ -60,7 +60,7 @@ export function Footer() {
             </li>
             <li className="fr-footer__bottom-item">
               <a className="fr-footer__bottom-link" href="/accessibilite">
-                Accessibilité : {accessibilityStatus}
+                Accessibilité : {accessibilityStatus}
               </a>
             </li>
             <li className="fr-footer__bottom-item">

@@ -57,4 +57,10 @@ describe("rendering content bodies", () => {
     assert.doesNotMatch(html, /<br|intrus/);
     assert.match(html, /<li>Un<\/li>[\s]*<li>Deux<\/li>/);
   });
+
+  it("frames GFM tables the DSFR way", () => {
+    const html = renderContentBody("| Organisme | Experts |\n|---|---|\n| Insee | 3 |", "markdown");
+    assert.match(html, /^<div class="fr-table"><div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content"><table>/);
+    assert.match(html, /<td>Insee<\/td>/);
+  });
 });

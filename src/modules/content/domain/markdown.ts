@@ -68,6 +68,18 @@ function rehypeValidLists() {
   };
 }
 
+/** Tables get the DSFR table frame (borders, padding, horizontal scrolling on small screens). */
+function rehypeDsfrTables() {
+  const frame = (className: string, children: Element["children"]): Element => ({ type: "element", tagName: "div", properties: { className: [className] }, children });
+  return (tree: Root) => {
+    visit(tree, "element", (node: Element, index, parent) => {
+      if (node.tagName !== "table" || !parent || index === undefined) return;
+      parent.children[index] = frame("fr-table", [frame("fr-table__wrapper", [frame("fr-table__container", [frame("fr-table__content", [node])])])]);
+      return "skip";
+    });
+  };
+}
+
 function rehypeHardenLinks() {
   return (tree: Root) => {
     visit(tree, "element", (node: Element, index, parent) => {
@@ -97,6 +109,7 @@ const markdownProcessor = (topLevel: number) =>
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeHardenLinks)
     .use(rehypeValidLists)
+    .use(rehypeDsfrTables)
     .use(rehypeShiftHeadings, { topLevel })
     .use(rehypeStringify);
 
@@ -106,6 +119,7 @@ const htmlProcessor = (topLevel: number) =>
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeHardenLinks)
     .use(rehypeValidLists)
+    .use(rehypeDsfrTables)
     .use(rehypeShiftHeadings, { topLevel })
     .use(rehypeStringify);
 

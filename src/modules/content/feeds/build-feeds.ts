@@ -48,9 +48,11 @@ function eventWhenAndWhere(item: ContentItem): string | null {
 export function buildFeed(section: FeedSection, items: ContentItem[], options: { publicUrl: string; format: FeedFormat; now: Date }): string {
   const { publicUrl, format } = options;
   const sectionUrl = `${publicUrl}${section.path}`;
-  const updated = items.reduce<Date | null>((latest, item) => (latest && latest > item.updatedAt ? latest : item.updatedAt), null) ?? options.now;
+  // An entry's date is the item's own date (an import or a typo fix does not resurface old posts).
+  const entryDate = (item: ContentItem) => item.date ?? item.updatedAt;
+  const updated = items.reduce<Date | null>((latest, item) => (latest && latest > entryDate(item) ? latest : entryDate(item)), null) ?? options.now;
   const feed = new Feed({
-    id: `${sectionUrl}/`,
+    id: sectionUrl,
     title: section.title,
     description: section.description,
     link: sectionUrl,
@@ -70,7 +72,7 @@ export function buildFeed(section: FeedSection, items: ContentItem[], options: {
       title: format === "atom" ? escapeHtml(item.title) : item.title,
       id: link,
       link,
-      date: item.updatedAt,
+      date: entryDate(item),
       content: when ? `<p>${escapeHtml(when)}</p>${body}` : body,
       category: item.tags.map((tag) => (format === "atom" ? { term: attributeSafe(tag) } : { name: tag })),
     };

@@ -28,12 +28,12 @@ export async function listPublicItems(db: Executor, kind: ContentKind, now: Date
   return rows.map(toContentItem);
 }
 
-/** The public pages below a path (`/programme/…`), in title order. */
+/** The public pages below a path (`/programme/…`), the most recent date first (the old site's order), then by title. */
 export async function listPublicPagesUnder(db: Executor, parentPath: string, now: Date): Promise<ContentItem[]> {
   const escaped = parentPath.replace(/[\\%_]/g, (character) => `\\${character}`);
   const rows = await selectItems(db)
     .where(and(eq(contentItems.kind, "page"), like(contentItems.path, `${escaped}/%`), publiclyVisible(now)))
-    .orderBy(asc(contentItems.title));
+    .orderBy(sql`${contentItems.date} desc nulls last`, asc(contentItems.title));
   return rows.map(toContentItem);
 }
 

@@ -139,8 +139,8 @@ describe("public site", () => {
     expectMatch(html, /<h2>Le jour J<\/h2>/);
     expectMatch(html, /<a class="fr-tag" href="\/actualites\?etiquette=bootcamp">bootcamp<\/a>/);
     // Same day as post 2 (14 February 2023 09:00 UTC), one hour later: between post 2 and post 3.
-    expectMatch(html, /Actualité précédente : Actualité numéro 2/);
-    expectMatch(html, /Actualité suivante : Actualité numéro 3/);
+    expectMatch(html, /Actualité précédente\u00a0: Actualité numéro 2/);
+    expectMatch(html, /Actualité suivante\u00a0: Actualité numéro 3/);
     expectMatch(html, /<link rel="canonical" href="https:\/\/10pourcent.example.gouv.fr\/actualites\/avec-image"\/>/);
     expectMatch(html, /<meta property="og:image" content="https:\/\/10pourcent.example.gouv.fr\/medias\/bootcamp.jpg"\/>/);
     expectMatch(html, /<meta property="og:type" content="article"\/>/);
@@ -148,7 +148,7 @@ describe("public site", () => {
     expectMatch(html, /<link rel="alternate" type="application\/atom\+xml" title="Actualités du Programme 10 %" href="\/actualites\/flux.atom"\/>/);
 
     const newest = await get("/actualites/post-11");
-    expectMatch(newest.body, /Actualité précédente : Actualité numéro 10/);
+    expectMatch(newest.body, /Actualité précédente\u00a0: Actualité numéro 10/);
     expectNoMatch(newest.body, /Actualité suivante/);
     expectNoMatch(newest.body, /<img class="fr-responsive-img"/);
   });

@@ -64,8 +64,7 @@ export function HomePage({ context, share, page, season, upcomingEvents, latestN
                 : "Les projets de la saison seront publiés ici dès leur lancement."}
             </p>
             <p className="fr-text--sm fr-mt-2w fr-mb-2w">
-              La phase en cours de la saison (appel à projets, bootcamp, ateliers, restitution) sera bientôt indiquée ici ; en attendant, consultez le
-              calendrier du programme.
+              Chaque saison suit le même rythme : appel à projets, bootcamp de lancement, ateliers tous les quinze jours, restitution.
             </p>
             <a className="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/programme/calendrier">
               Voir le calendrier

@@ -149,14 +149,14 @@ export function NewsPostPage({ context, share, item, previous, next }: NewsPostP
               <li className="fr-col-12 fr-col-md-6">
                 {previous ? (
                   <a className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href={previous.path}>
-                    Actualité précédente : {previous.title}
+                    Actualité précédente : {previous.title}
                   </a>
                 ) : null}
               </li>
               <li className="fr-col-12 fr-col-md-6">
                 {next ? (
                   <a className="fr-link fr-icon-arrow-right-line fr-link--icon-right" href={next.path}>
-                    Actualité suivante : {next.title}
+                    Actualité suivante : {next.title}
                   </a>
                 ) : null}
               </li>
