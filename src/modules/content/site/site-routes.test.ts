@@ -286,6 +286,9 @@ describe("public site", () => {
     const response = await get("/actualites/ancien-nom");
     assert.equal(response.statusCode, 301);
     assert.equal(response.headers.location, "/actualites/nouveau-nom");
+    const withSlash = await get("/actualites/ancien-nom/");
+    assert.equal(withSlash.statusCode, 301);
+    assert.equal(withSlash.headers.location, "/actualites/nouveau-nom", "one hop, not two");
     const page = await save({ kind: "page", slug: "ancienne-page", title: "Page renommée" });
     await save({ kind: "page", slug: "nouvelle-page", title: "Page renommée" }, page.id);
     assert.equal((await get("/ancienne-page")).headers.location, "/nouvelle-page");

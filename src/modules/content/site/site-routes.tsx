@@ -55,7 +55,10 @@ export function registerSiteRoutes(app: FastifyInstance, deps: ContentDeps) {
     const [path = "/", query] = splitUrl(request.url);
     if (path === "/" || !path.endsWith("/")) return;
     // Leading slashes collapsed: `//example.org/` must not become a protocol-relative redirect.
-    const target = `/${path.replace(/^\/+/, "").replace(/\/+$/, "")}`;
+    const withoutSlash = `/${path.replace(/^\/+/, "").replace(/\/+$/, "")}`;
+    // An old address of a moved item goes to its new one in a single hop.
+    const moved = isPlausiblePath(withoutSlash) ? await findRedirectTarget(db, withoutSlash) : null;
+    const target = moved && moved.startsWith("/") && !moved.startsWith("//") ? moved : withoutSlash;
     return reply.redirect(query === undefined ? target : `${target}?${query}`, 301);
   });
 
