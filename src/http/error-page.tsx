@@ -53,7 +53,7 @@ export const errorTexts: Record<number, { title: string; lead: string; detail?: 
     detail: "Raccourcissez le texte saisi ou choisissez un fichier plus léger, puis réessayez.",
   },
   415: { title: "Format non accepté", lead: "Le format des données envoyées n’est pas accepté." },
-  429: { title: "Trop de demandes", lead: "Vous avez fait trop de demandes en peu de temps.", detail: "Patientez quelques minutes avant de réessayer." },
+  429: { title: "Trop de demandes", lead: "Vous avez fait trop de demandes en peu de temps.", detail: "Cette limite protège le service et les comptes contre les abus." },
   500: {
     title: "Erreur inattendue",
     lead: "Désolé, le service rencontre un problème, nous travaillons pour le résoudre le plus rapidement possible.",
