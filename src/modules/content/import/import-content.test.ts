@@ -96,6 +96,32 @@ describe("importing the programme's content folder", () => {
     assert.equal(older?.details.responsible, "Pierre-Etienne Devineau (Etalab)");
   });
 
+  it("splits the administrations on « et » only where a new name starts", async () => {
+    const chartGouv = await findItemByPath(db(), "/projets/chartgouv");
+    assert.deepEqual(chartGouv?.details.administrations, [
+      "Ministère de l’Intérieur",
+      "Ministère de la Culture",
+      "Ministère de la Transition Ecologique",
+      "Ministère de la Transformation et de Fonction publiques",
+    ]);
+    const poufdoc = await findItemByPath(db(), "/projets/poufdoc");
+    assert.ok((poufdoc?.details.administrations as string[]).includes("Ministère de l’Europe et des Affaires étrangères"));
+  });
+
+  it("takes no lead from a description that only repeats the page's name", async () => {
+    assert.equal((await findItemByPath(db(), "/rejoindre"))?.summary, null);
+    assert.equal((await findItemByPath(db(), "/contact"))?.summary, null);
+    assert.equal((await findItemByPath(db(), "/projets"))?.summary, "Les derniers projets 10%");
+  });
+
+  it("makes a loose file of a site page's slug that page, not a second item", async () => {
+    const entry = first.entries.find((candidate) => candidate.path === "/programme/lancement-programme");
+    assert.deepEqual(entry?.files, ["seeds/000_1223f7aafdddac50.txt", "site-2022/content/programme/presentation.md"]);
+    assert.equal(entry?.kind, "page");
+    assert.equal(await findItemByPath(db(), "/actualites/lancement-programme"), null);
+    assert.equal(await findItemBySlug(db(), "news", "lancement-programme"), null);
+  });
+
   it("reads a Hugo Academic event page and converts its callout", async () => {
     const event = await findItemByPath(db(), "/evenements/evenement-de-cloture-de-la-saison-1-du-programme-10");
     assert.ok(event);
@@ -192,6 +218,26 @@ describe("importing a folder that changes", () => {
     const post = await findItemBySlug(testDatabase.database.db, "news", "voeux");
     assert.equal(post?.version, 2);
     assert.match(post?.body ?? "", /!\[photo\]\(\/medias\/[0-9a-f]{12}\/photo\.png\)/);
+  });
+
+  it("finds the site under several folders, one of them named content (`zip -r site.zip /work/shared/content/site-2023`)", async () => {
+    for (const withConfig of [true, false]) {
+      const folder = fs.mkdtempSync(path.join(os.tmpdir(), "p10-import-"));
+      const site = path.join(folder, "work/shared/content/site-2023");
+      fs.cpSync(path.join(sharedContentDir, "site-2023"), site, { recursive: true });
+      if (!withConfig) fs.rmSync(path.join(site, "config.yaml"));
+      const report = await importer()(folder);
+      const label = withConfig ? "with config.yaml" : "without configuration";
+      assert.equal(report.counts.rejected, 0, label);
+      const paths = report.entries.filter((entry) => entry.kind !== "media" && entry.path).map((entry) => entry.path!);
+      assert.deepEqual(paths.filter((item) => item.includes("/content/") || item.includes("site-2023")), [], label);
+      assert.ok(paths.includes("/actualites/saison2023"), label);
+      assert.ok(paths.includes("/projets/cartiflette"), label);
+      assert.ok(paths.includes("/rejoindre"), label);
+      const news = report.entries.filter((entry) => entry.kind === "news");
+      assert.equal(news.length, 9, label);
+      assert.ok(news.every((entry) => /^\/actualites\/[a-z0-9-]+$/.test(entry.path!)), label);
+    }
   });
 
   it("rejects a file with an unreadable header, with its file and reason, and imports the others", async () => {

@@ -42,8 +42,34 @@ function reasonOf(error: unknown): string {
   return "Fichier illisible.";
 }
 
-/** Files that are one item: same source key, or same kind and slug. The last file (in path order) wins. */
+/**
+ * Files that are one item: same source key, or same kind and slug; a loose file also joins a site's file
+ * of the same slug, whatever its kind (`seeds/000.txt` slug `lancement-programme` is the page
+ * `programme/lancement-programme`), and becomes that item. The last site file (in path order) wins.
+ */
 function groupCandidates(candidates: ImportCandidate[]): ImportCandidate[][] {
+  const order = (a: ImportCandidate, b: ImportCandidate) => Number(a.source.site !== null) - Number(b.source.site !== null) || candidates.indexOf(a) - candidates.indexOf(b);
+  const groups = groupByName(candidates);
+  const ownSlug = (candidate: ImportCandidate) => candidate.fields.slug.split("/").at(-1)!;
+  const siteGroups = groups.filter((group) => group.some((member) => member.source.site));
+  const merged: ImportCandidate[][] = [];
+  for (const group of groups) {
+    if (group.some((member) => member.source.site)) {
+      merged.push(group);
+      continue;
+    }
+    const slugs = new Set(group.map(ownSlug));
+    const kinds = new Set(group.map((member) => member.fields.kind));
+    const matches = siteGroups.filter((siteGroup) => siteGroup.some((member) => member.source.site && slugs.has(ownSlug(member))));
+    const target = matches.find((siteGroup) => kinds.has(siteGroup.filter((member) => member.source.site).at(-1)!.fields.kind)) ?? matches[0];
+    if (target) target.push(...group);
+    else merged.push(group);
+  }
+  return merged.map((group) => group.sort(order));
+}
+
+/** Files of the same source key, or of the same kind and slug. */
+function groupByName(candidates: ImportCandidate[]): ImportCandidate[][] {
   const groups: (ImportCandidate[] | null)[] = [];
   const byName = new Map<string, number>();
   for (const candidate of candidates) {
@@ -63,7 +89,7 @@ function groupCandidates(candidates: ImportCandidate[]): ImportCandidate[][] {
     groups[target]!.push(candidate);
     for (const name of names) byName.set(name, target);
   }
-  return groups.filter((group): group is ImportCandidate[] => group !== null).map((group) => group.sort((a, b) => candidates.indexOf(a) - candidates.indexOf(b)));
+  return groups.filter((group): group is ImportCandidate[] => group !== null);
 }
 
 async function isFile(file: string): Promise<boolean> {
@@ -242,7 +268,9 @@ export function createImportContent({ db, clock, media }: { db: Database; clock:
         const summary = winner.fields.summary ? neutraliseShortcodes(winner.fields.summary, resolveRef).trim() || null : null;
         const fields: ContentFields = { ...winner.fields, summary, body, coverImage, coverImageAlt };
         const redirects = [...new Set(group.map((member) => member.originalPath).filter((original): original is string => original !== null && original !== canonical))].sort();
-        const keys = [winner.key, ...new Set(group.map((member) => member.key).filter((key) => key !== winner.key))];
+        // A loose file that joined a site's item of another path never takes over the item it may have made before.
+        const sameItem = group.filter((member) => member.source.site || contentPath(member.fields.kind, member.fields.slug) === canonical);
+        const keys = [winner.key, ...new Set(sameItem.map((member) => member.key).filter((key) => key !== winner.key))];
         const importHash = hashOf(fields, winner.key, redirects);
 
         const outcome = await db.transaction(async (tx) => {

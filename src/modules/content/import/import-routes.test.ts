@@ -145,4 +145,21 @@ describe("importing content from a zip in the administration", () => {
     const again = await upload(team, { fileName: "contenus.zip", bytes: goodArchive() });
     assert.match(again.body, /0\u00a0créé, 0\u00a0mis à jour/);
   });
+
+  it("finds the site of a `zip -r site.zip /work/shared/content/site-2023` archive, under a folder named content", async () => {
+    const site = "work/shared/content/site-2099";
+    const archive = zipOf({
+      [`${site}/config.yaml`]: "title: Site 2099\n",
+      [`${site}/content/actualites/2099-01-02_nouvelle-saison.md`]: "---\ntitle: La saison 2099\ndate: 2099-01-02\nslug: saison2099\n---\nBonjour.\n",
+      [`${site}/content/adhesion2099/_index.html`]: '---\ntitle: "Adhérer"\ndescription: "adhesion2099"\n---\n<p>Écrivez-nous.</p>\n',
+    });
+    const response = await upload(team, { fileName: "site.zip", bytes: archive });
+    assert.equal(response.statusCode, 200, response.body.slice(0, 300));
+    const post = await findItemByPath(platform.database.db, "/actualites/saison2099");
+    assert.equal(post?.kind, "news");
+    assert.equal(await findItemByPath(platform.database.db, "/site-2099/content/actualites/saison2099"), null);
+    const page = await findItemByPath(platform.database.db, "/adhesion2099");
+    assert.equal(page?.kind, "page");
+    assert.equal(page?.summary, null, "a description that only repeats the page's name is no lead");
+  });
 });

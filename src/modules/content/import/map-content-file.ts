@@ -68,6 +68,11 @@ const hugoUrlSegment = (segment: string) => segment.trim().toLowerCase().replace
 
 // The old pages also wrote « Administrations paticipantes ».
 const projectAdministrations = /Administrations?\s+pa\w*ticipante?s?\s*:\s*(.+)/i;
+/**
+ * Names are separated by commas, and by « et » only where a new name starts (« ministère de l’Intérieur et
+ * ministère de la Santé », « DINUM et INSEE »), never inside one (« Ministère de la Transformation et de Fonction publiques »).
+ */
+const administrationSeparator = /\s*,\s*|\s+et\s+(?=(?:ministère|direction|secrétariat|haut|haute|agence|institut|l[’']|[A-ZÉÈÊÀÂÎÔÛÇ]))/u;
 const tchapUrl = /https:\/\/www\.tchap\.gouv\.fr\/[^\s)<>"]+/;
 
 function projectDetails(data: Record<string, unknown>, body: string, date: Date | null): Record<string, unknown> {
@@ -76,7 +81,7 @@ function projectDetails(data: Record<string, unknown>, body: string, date: Date 
   const administrations = line
     ? line
         .replace(/[*_]/g, "")
-        .split(/,|\s+et\s+/)
+        .split(administrationSeparator)
         .map((name) => name.trim().replace(/\.$/, "").trim())
         .filter(Boolean)
     : [];
@@ -180,7 +185,15 @@ export function mapContentFile(source: SourceFile, text: string): ImportCandidat
       warnings.push(`Date « ${String(data[field])} » illisible (champ ${field}) : ignorée.`);
     }
   }
-  const summary = [data.summary, data.description, data["chapeau-text"], data.abstract].map(stringOf).find((value) => value?.trim())?.trim() ?? null;
+  // `description: "contact"` on the contact page repeats its name: no lead rather than « contact ».
+  const saysNothing = (text: string) => {
+    const said = slugify(text);
+    return said === slug.split("/").at(-1) || (section !== null && said === slugify(section)) || said === slugify(title);
+  };
+  const summary =
+    [data.summary, data.description, data["chapeau-text"], data.abstract]
+      .map((value) => stringOf(value)?.trim())
+      .find((value): value is string => Boolean(value) && !saysNothing(value!)) ?? null;
   const allTags = [...new Set([...stringList(data.tags), ...stringList(data.categories)])];
   const tags = allTags.filter((tag) => tag.length <= 60).slice(0, 20);
   if (tags.length < allTags.length) warnings.push(`${allTags.length - tags.length} étiquette(s) trop longue(s) ou en trop : ignorée(s).`);
