@@ -73,6 +73,12 @@ describe("feeds, sitemap and robots.txt", () => {
       ["étiquette ‹”&›", "ouverture"],
     );
     assert.doesNotMatch(response.body, /Brouillon secret|Actualité programmée/);
+    // Dated by the post's own date, not by when it was saved or imported (the clock's now).
+    assert.deepEqual(
+      (entries as unknown as { updated: string }[]).map((entry) => entry.updated),
+      ["2026-02-01T00:00:00.000Z", "2025-01-05T00:00:00.000Z"],
+    );
+    assert.equal(feed.updated, "2026-02-01T00:00:00.000Z");
   });
 
   it("serves the news as a well-formed RSS feed with the same posts", async () => {
