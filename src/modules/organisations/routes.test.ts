@@ -2,31 +2,17 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import { eq, sql } from "drizzle-orm";
-import type { FastifyInstance, InjectOptions } from "fastify";
-import { devMails, emailDomains, magicLinks } from "../../db/schema/index.ts";
+import { emailDomains, magicLinks } from "../../db/schema/index.ts";
 import { HttpSession } from "../../../tests/support/http.ts";
-import { linkIn, startTestPlatform, type TestPlatform, waitForMail } from "../../../tests/support/test-platform.ts";
+import { startTestPlatform, type TestPlatform, waitForMail } from "../../../tests/support/test-platform.ts";
 import { assertFieldError, fieldGroup } from "../../../tests/support/form-assertions.ts";
+import { httpSessionOn, signInOverHttp } from "../../../tests/support/http-sign-in.ts";
 
 let platform: TestPlatform;
-let nextAddress = 0;
 
 /** A browser of its own, from its own IP address, so the per-IP limit of the sign-in forms never interferes. */
-function browser(): HttpSession {
-  const app = platform.app;
-  const ip = `192.0.2.${++nextAddress}`;
-  return new HttpSession({ inject: (options: InjectOptions) => app.inject({ ...options, remoteAddress: ip }) } as unknown as FastifyInstance);
-}
-
-async function signIn(email: string): Promise<HttpSession> {
-  const session = browser();
-  await platform.database.db.delete(devMails).where(eq(devMails.to, email));
-  assert.equal((await session.post("/connexion", { email })).statusCode, 200);
-  const link = new URL(linkIn((await waitForMail(platform, email)).text));
-  const signedIn = await session.post("/connexion/lien", { jeton: link.searchParams.get("jeton")! }, { formPage: link.pathname + link.search });
-  assert.equal(signedIn.statusCode, 303);
-  return session;
-}
+const browser = () => httpSessionOn(platform);
+const signIn = (email: string) => signInOverHttp(platform, email);
 
 async function storedDomains(): Promise<string[]> {
   return (await platform.database.db.select({ domain: emailDomains.domain }).from(emailDomains).orderBy(emailDomains.domain)).map((row) => row.domain);

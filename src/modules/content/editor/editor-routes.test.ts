@@ -1,37 +1,23 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { count, eq } from "drizzle-orm";
-import type { FastifyInstance, InjectOptions } from "fastify";
-import { contentAssets, contentItems, devMails } from "../../../db/schema/index.ts";
+import { count } from "drizzle-orm";
+import { contentAssets, contentItems } from "../../../db/schema/index.ts";
 import { assertFieldError, escapeHtml } from "../../../../tests/support/form-assertions.ts";
 import { csrfTokenIn, HttpSession } from "../../../../tests/support/http.ts";
-import { linkIn, startTestPlatform, type TestPlatform, waitForMail } from "../../../../tests/support/test-platform.ts";
+import { startTestPlatform, type TestPlatform } from "../../../../tests/support/test-platform.ts";
 import { isPubliclyVisible } from "../domain/content-item.ts";
 import { findItemById, findItemBySlug, findRedirectTarget } from "../repository.ts";
+import { httpSessionOn, signInOverHttp } from "../../../../tests/support/http-sign-in.ts";
 
 let platform: TestPlatform;
-let nextAddress = 0;
 let now = new Date("2027-03-01T10:00:00Z");
 const clock = { now: () => now };
 
 /** A 1×1 transparent PNG. */
 const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
 
-function browser(): HttpSession {
-  const app = platform.app;
-  const ip = `198.51.100.${++nextAddress}`;
-  return new HttpSession({ inject: (options: InjectOptions) => app.inject({ ...options, remoteAddress: ip }) } as unknown as FastifyInstance);
-}
-
-async function signIn(email: string): Promise<HttpSession> {
-  const session = browser();
-  await platform.database.db.delete(devMails).where(eq(devMails.to, email));
-  assert.equal((await session.post("/connexion", { email })).statusCode, 200);
-  const link = new URL(linkIn((await waitForMail(platform, email)).text));
-  const signedIn = await session.post("/connexion/lien", { jeton: link.searchParams.get("jeton")! }, { formPage: link.pathname + link.search });
-  assert.equal(signedIn.statusCode, 303);
-  return session;
-}
+const browser = () => httpSessionOn(platform);
+const signIn = (email: string) => signInOverHttp(platform, email);
 
 type FileField = { fileName: string; bytes: Buffer; type?: string };
 

@@ -1,15 +1,12 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import zlib from "node:zlib";
-import { eq } from "drizzle-orm";
-import type { FastifyInstance, InjectOptions } from "fastify";
-import { devMails } from "../../../db/schema/index.ts";
 import { csrfTokenIn, HttpSession } from "../../../../tests/support/http.ts";
-import { linkIn, startTestPlatform, type TestPlatform, waitForMail } from "../../../../tests/support/test-platform.ts";
+import { startTestPlatform, type TestPlatform } from "../../../../tests/support/test-platform.ts";
 import { findItemByPath } from "../repository.ts";
+import { httpSessionOn, signInOverHttp } from "../../../../tests/support/http-sign-in.ts";
 
 let platform: TestPlatform;
-let nextAddress = 0;
 
 /** A zip archive as any tool writes it (deflated entries, central directory), built here to control every byte. */
 function zipOf(files: Record<string, string | Buffer>): Buffer {
@@ -55,21 +52,8 @@ function zipOf(files: Record<string, string | Buffer>): Buffer {
   return Buffer.concat([...locals, directory, end]);
 }
 
-function browser(): HttpSession {
-  const app = platform.app;
-  const ip = `203.0.113.${++nextAddress}`;
-  return new HttpSession({ inject: (options: InjectOptions) => app.inject({ ...options, remoteAddress: ip }) } as unknown as FastifyInstance);
-}
-
-async function signIn(email: string): Promise<HttpSession> {
-  const session = browser();
-  await platform.database.db.delete(devMails).where(eq(devMails.to, email));
-  assert.equal((await session.post("/connexion", { email })).statusCode, 200);
-  const link = new URL(linkIn((await waitForMail(platform, email)).text));
-  const signedIn = await session.post("/connexion/lien", { jeton: link.searchParams.get("jeton")! }, { formPage: link.pathname + link.search });
-  assert.equal(signedIn.statusCode, 303);
-  return session;
-}
+const browser = () => httpSessionOn(platform);
+const signIn = (email: string) => signInOverHttp(platform, email);
 
 /** Posts the upload form as a browser does (multipart/form-data). */
 async function upload(session: HttpSession, archive: { fileName: string; bytes: Buffer } | null, options: { csrf?: string | null } = {}) {
