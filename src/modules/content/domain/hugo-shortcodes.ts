@@ -1,3 +1,5 @@
+import { escapeHtml } from "../../../shared/html-text.ts";
+
 /**
  * Hugo shortcodes (`{{< ref "/projets" >}}`, `{{% callout %}}…{{% /callout %}}`) are template calls, not
  * Markdown: the importer replaces them by what they produced, and the renderer does the same for any
@@ -39,10 +41,6 @@ export function shortcodeArguments(raw: string): { named: Record<string, string>
     else positional.push(value);
   }
   return { named, positional };
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 function callout(inner: string, options: ShortcodeOptions): string {

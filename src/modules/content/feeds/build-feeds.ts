@@ -4,6 +4,7 @@ import { serviceName } from "../../../ui/layout.tsx";
 import { type ContentItem, eventDetailsSchema } from "../domain/content-item.ts";
 import { renderContentBody } from "../domain/markdown.ts";
 import type { SitemapEntry } from "./feed-repository.ts";
+import { escapeHtml } from "../../../shared/html-text.ts";
 
 export type FeedFormat = "atom" | "rss";
 
@@ -11,11 +12,6 @@ export const feedContentTypes: Record<FeedFormat, string> = {
   atom: "application/atom+xml; charset=utf-8",
   rss: "application/rss+xml; charset=utf-8",
 };
-
-/** Text for an element the feed declares as HTML (Atom `type="html"`, RSS description). */
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
 
 /** The library escapes only `&` in attributes (Atom `term`): keep tags from breaking the XML. */
 function attributeSafe(text: string): string {

@@ -4,6 +4,7 @@ import { parseFrontMatter } from "../domain/front-matter.ts";
 import { type SourceFile, sectionKinds } from "./content-source.ts";
 import { parseFrontMatterDate } from "./french-dates.ts";
 import { splitTrainings } from "./split-trainings.ts";
+import { decodeEntities } from "../../../shared/html-text.ts";
 
 /** What one file (or one part of it) becomes, before its images are resolved and it is grouped with its duplicates. */
 export type ImportCandidate = {
@@ -27,9 +28,6 @@ const stripTags = (text: string) =>
     .replace(/<[^>]*>/g, "")
     .replace(/\s+/g, " ")
     .trim();
-
-const decodeEntities = (text: string) =>
-  text.replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_all, name: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", apos: "'", nbsp: "\u00a0" })[name] ?? "");
 
 /** `001_3434f85fc812bb79`, `20230124`: a file name that says nothing about its content. */
 function isMeaningless(name: string): boolean {

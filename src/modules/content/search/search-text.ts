@@ -1,16 +1,7 @@
 import type { BodyFormat } from "../domain/content-item.ts";
 import { renderContentBody } from "../domain/markdown.ts";
 import { highlightEnd, highlightStart } from "./search-repository.ts";
-
-const namedEntities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
-
-function decodeEntities(html: string): string {
-  return html.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (entity, name: string) => {
-    if (name.startsWith("#x") || name.startsWith("#X")) return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
-    if (name.startsWith("#")) return String.fromCodePoint(Number.parseInt(name.slice(1), 10));
-    return namedEntities[name.toLowerCase()] ?? entity;
-  });
-}
+import { decodeEntities, escapeHtml } from "../../../shared/html-text.ts";
 
 /** An item's body as the reader sees it, without markup: rendered (shortcodes and all) then tags removed. */
 export function plainText(body: string, format: BodyFormat): string {
@@ -20,10 +11,6 @@ export function plainText(body: string, format: BodyFormat): string {
   return decodeEntities(text)
     .replace(/\s+/g, " ")
     .trim();
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
 /**

@@ -1,14 +1,4 @@
-import { formatDate } from "../../../shared/french-date.ts";
-
-const hourFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-
-/** « 14 h », « 14 h 30 » (Europe/Paris, non-breaking spaces): an event's times read as people say them. */
-export function formatHour(date: Date): string {
-  const parts = hourFormat.formatToParts(date);
-  const hour = Number(parts.find((part) => part.type === "hour")?.value ?? "0");
-  const minute = parts.find((part) => part.type === "minute")?.value ?? "00";
-  return minute === "00" ? `${hour}\u00a0h` : `${hour}\u00a0h\u00a0${minute}`;
-}
+import { formatDate, formatHour } from "../../../shared/french-date.ts";
 
 export type EventSchedule = { startsAt: Date | null; endsAt: Date | null; allDay: boolean };
 

@@ -1,5 +1,5 @@
 import type { BadgeKind } from "../../../../ui/badge.tsx";
-import { formatDate } from "../../../../shared/french-date.ts";
+import { formatDate, formatHour } from "../../../../shared/french-date.ts";
 import { type ContentKind, type ContentStatus, isPubliclyVisible, kindLabels } from "../../domain/content-item.ts";
 
 /** « Actualité », « Page »… */
@@ -17,18 +17,9 @@ export const newItemLabels: Record<ContentKind, string> = {
   training: "Nouvelle formation",
 };
 
-/** « 9 h » on the hour, « 9 h 30 » otherwise (French typography, non-breaking spaces). */
-export function shortTime(date: Date): string {
-  const [hour, minute] = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
-    .formatToParts(date)
-    .filter((part) => part.type === "hour" || part.type === "minute")
-    .map((part) => part.value);
-  return minute === "00" ? `${Number(hour)}\u00a0h` : `${Number(hour)}\u00a0h\u00a0${minute}`;
-}
-
 /** « Publié », « Brouillon » or « Programmé le 3 mars 2027 à 9 h », with the badge colour that goes with it. */
 export function statusLabel(item: { status: ContentStatus; publishAt: Date | null }, now: Date): { label: string; kind: BadgeKind } {
   if (item.status === "draft") return { label: "Brouillon", kind: "warning" };
   if (isPubliclyVisible(item, now)) return { label: "Publié", kind: "success" };
-  return { label: `Programmé le ${formatDate(item.publishAt!)} à\u00a0${shortTime(item.publishAt!)}`, kind: "info" };
+  return { label: `Programmé le ${formatDate(item.publishAt!)} à\u00a0${formatHour(item.publishAt!)}`, kind: "info" };
 }
