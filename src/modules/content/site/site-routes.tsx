@@ -65,7 +65,8 @@ export function registerSiteRoutes(app: FastifyInstance, deps: ContentDeps) {
   /** An old address of a moved item answers 301 to its new one; anything else is a 404. */
   async function redirectOrNotFound(path: string, reply: FastifyReply): Promise<FastifyReply> {
     if (isPlausiblePath(path)) {
-      for (const candidate of new Set([path, `${path}/`, path.toLowerCase(), `${path.toLowerCase()}/`])) {
+      // Stored old addresses never end with « / » (the hook above strips it first); Hugo lower-cased its URLs.
+      for (const candidate of new Set([path, path.toLowerCase()])) {
         const target = await findRedirectTarget(db, candidate);
         if (target && target.startsWith("/") && !target.startsWith("//") && target !== path) return reply.redirect(target, 301);
       }
