@@ -21,6 +21,8 @@ import { registerAdministrationRoutes } from "./modules/administration/api.ts";
 import { type MediaStorage, registerContentRoutes } from "./modules/content/api.ts";
 import { type IdentityRoutesDeps, type ProConnectClient, registerAccessControl, registerIdentityRoutes } from "./modules/identity/api.ts";
 import { type Mailer, registerMailRoutes } from "./modules/mail/api.ts";
+import { registerPeopleRoutes } from "./modules/people/api.ts";
+import { registerPrivacyRoutes } from "./modules/privacy/api.ts";
 import { organisationLookup, type PublicDomains, createCheckEmailEligibility, registerOrganisationRoutes } from "./modules/organisations/api.ts";
 import type { Clock } from "./shared/clock.ts";
 import { registerGalleryRoutes } from "./ui/gallery/routes.tsx";
@@ -124,6 +126,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   };
   registerIdentityRoutes(app, { db, clock: deps.clock, mailer: deps.mailer, publicUrl: config.publicUrl, secureCookies: secure, proconnect: deps.proconnect, organisations });
   registerOrganisationRoutes(app, { db, publicDomains: deps.publicDomains });
+  registerPeopleRoutes(app, { db, clock: deps.clock });
+  registerPrivacyRoutes(app, { db, clock: deps.clock });
   registerAdministrationRoutes(app, { devOutbox: deps.devOutbox });
   if (deps.devOutbox) {
     registerMailRoutes(app, { db });

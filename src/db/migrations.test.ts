@@ -92,6 +92,40 @@ const expectedTables: Record<string, string[]> = {
     "parent_id uuid",
     "siren text",
     "created_at timestamp with time zone not null default now()",
+    "siret text",
+    "ministry_id uuid",
+    "reference_id text",
+    "updated_at timestamp with time zone not null default now()",
+  ],
+  participations: [
+    "id uuid not null default gen_random_uuid()",
+    "user_id uuid not null",
+    "season text not null",
+    "project_slug text",
+    "project_title text",
+    "role text",
+    "created_at timestamp with time zone not null default now()",
+  ],
+  profile_skills: ["user_id uuid not null", "skill_id uuid not null", "level smallint not null"],
+  profiles: [
+    "user_id uuid not null",
+    "slug text not null",
+    "job_family text",
+    "bio text",
+    "learning_wishes text",
+    "availability text",
+    "forge_url text",
+    "tchap_id text",
+    "manager_name text",
+    "manager_email text",
+    "visibility text not null default 'members'::text",
+    "charter_accepted_at timestamp with time zone",
+    "onboarding_step integer not null default 1",
+    "joined_at timestamp with time zone",
+    "created_at timestamp with time zone not null default now()",
+    "updated_at timestamp with time zone not null default now()",
+    "search_vector tsvector",
+    "search_text text",
   ],
   sessions: [
     "id uuid not null default gen_random_uuid()",
@@ -123,6 +157,17 @@ const expectedTables: Record<string, string[]> = {
     "created_at timestamp with time zone not null default now()",
     "updated_at timestamp with time zone not null default now()",
     "last_sign_in_at timestamp with time zone",
+    "erased_at timestamp with time zone",
+  ],
+  skills: [
+    "id uuid not null default gen_random_uuid()",
+    "slug text not null",
+    "name text not null",
+    "category text not null",
+    "synonyms ARRAY not null default '{}'::text[]",
+    "status text not null default 'accepted'::text",
+    "proposed_by uuid",
+    "created_at timestamp with time zone not null default now()",
   ],
 };
 
@@ -134,11 +179,16 @@ const expectedUniqueIndexes = [
   "one_item_per_kind_and_slug",
   "one_item_per_path",
   "one_item_per_source",
+  "one_level_per_person_per_skill",
   "one_magic_link_per_token",
+  "one_organisation_per_reference_id",
   "one_organisation_per_siren",
+  "one_participation_per_person_season_project",
+  "one_profile_per_slug",
   "one_revision_per_version",
   "one_role_grant_per_scope",
   "one_session_per_token",
+  "one_skill_per_slug",
 ];
 
 type ColumnRow = { table_name: string; column_name: string; data_type: string; is_nullable: "YES" | "NO"; column_default: string | null };
@@ -209,5 +259,32 @@ describe("database migrations", () => {
     );
     assert.equal(row?.matches, true);
     assert.equal(row?.plain, false, "sans unaccent, la recherche française distingue les accents");
+  });
+
+  it("keep a profile's search document true when its skills, account name or organisation change", async () => {
+    const db = testDatabase.database.db;
+    const [row] = rowsOf<{ user_id: string; organisation_id: string; skill_id: string }>(
+      await db.execute(sql`
+        with organisation as (insert into organisations (name, kind) values ('Institut de test', 'body') returning id),
+             person as (insert into users (email, given_name, usual_name, organisation_id) select 'zoe.trigger@insee.fr', 'Zoé', 'Quintard', id from organisation returning id, organisation_id),
+             skill as (insert into skills (slug, name, category, synonyms) values ('python-test', 'Python', 'langages', '{py}') returning id)
+        select person.id as user_id, person.organisation_id, skill.id as skill_id from person, skill`),
+    );
+    assert.ok(row);
+    await db.execute(sql`insert into profiles (user_id, slug, bio) values (${row.user_id}, 'zoe-quintard', 'J’aime les données ouvertes')`);
+    const matches = async (query: string) =>
+      rowsOf<{ found: boolean }>(await db.execute(sql`select search_vector @@ websearch_to_tsquery('fr_unaccent', ${query}) as found from profiles where user_id = ${row.user_id}`))[0]?.found;
+    assert.equal(await matches("donnees"), true, "la bio est cherchée sans accents");
+    assert.equal(await matches("python"), false);
+    await db.execute(sql`insert into profile_skills (user_id, skill_id, level) values (${row.user_id}, ${row.skill_id}, 3)`);
+    assert.equal(await matches("python"), true, "une compétence ajoutée est cherchée");
+    await db.execute(sql`update skills set name = 'Langage Python', synonyms = '{serpent}' where id = ${row.skill_id}`);
+    assert.equal(await matches("serpent"), true, "un synonyme ajouté à la compétence est cherché");
+    await db.execute(sql`update users set usual_name = 'Vasseur' where id = ${row.user_id}`);
+    assert.equal(await matches("vasseur"), true, "le nom modifié du compte est cherché");
+    await db.execute(sql`update organisations set acronym = 'ITEST' where id = ${row.organisation_id}`);
+    assert.equal(await matches("itest"), true, "le sigle de l’organisation est cherché");
+    await db.execute(sql`delete from profile_skills where user_id = ${row.user_id}`);
+    assert.equal(await matches("serpent"), false, "une compétence retirée n’est plus cherchée");
   });
 });

@@ -15,6 +15,8 @@ export const users = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    /** Set when the person deleted their account: personal data erased, shown as « Ancien membre ». */
+    erasedAt: timestamp("erased_at", { withTimezone: true }),
   },
   (table) => [
     uniqueIndex("one_account_per_email").on(sql`lower(${table.email})`),

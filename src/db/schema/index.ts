@@ -2,3 +2,4 @@ export * from "./content.ts";
 export * from "./identity.ts";
 export * from "./mail.ts";
 export * from "./organisations.ts";
+export * from "./people.ts";

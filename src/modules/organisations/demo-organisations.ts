@@ -1,5 +1,6 @@
 import type { Database } from "../../db/client.ts";
 import { emailDomains, organisations } from "../../db/schema/index.ts";
+import { refreshMinistries } from "./repository.ts";
 
 type DemoOrganisation = { key: string; name: string; acronym?: string; kind: "ministry" | "body" | "service"; parent?: string; siren?: string; domains?: string[] };
 
@@ -47,6 +48,7 @@ export async function seedDemoOrganisations(db: Database): Promise<Map<string, s
         await tx.insert(emailDomains).values({ domain, organisationId: row.id }).onConflictDoUpdate({ target: emailDomains.domain, set: { organisationId: row.id } });
       }
     }
+    await refreshMinistries(tx);
   });
   return ids;
 }

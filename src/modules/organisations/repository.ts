@@ -2,7 +2,17 @@ import { asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { emailDomains, organisations } from "../../db/schema/index.ts";
 
-export type Organisation = { id: string; name: string; acronym: string | null; kind: string; parentId: string | null; siren: string | null };
+export type Organisation = {
+  id: string;
+  name: string;
+  acronym: string | null;
+  kind: string;
+  parentId: string | null;
+  siren: string | null;
+  siret: string | null;
+  ministryId: string | null;
+  referenceId: string | null;
+};
 export type EmailDomain = { domain: string; organisationId: string | null; organisationName: string | null; createdAt: Date };
 
 const organisationColumns = {
@@ -12,7 +22,28 @@ const organisationColumns = {
   kind: organisations.kind,
   parentId: organisations.parentId,
   siren: organisations.siren,
+  siret: organisations.siret,
+  ministryId: organisations.ministryId,
+  referenceId: organisations.referenceId,
 };
+
+/** Sets every organisation's ministry: the nearest ancestor (or itself) of kind `ministry`, none otherwise. */
+export async function refreshMinistries(db: Executor): Promise<void> {
+  await db.execute(sql`
+    with recursive chain as (
+      select id as organisation_id, id as ancestor_id, kind, parent_id, 0 as depth from organisations
+      union all
+      select chain.organisation_id, parent.id, parent.kind, parent.parent_id, chain.depth + 1
+      from chain join organisations parent on parent.id = chain.parent_id
+      where chain.kind <> 'ministry' and chain.depth < 20
+    ),
+    found as (
+      select distinct on (organisation_id) organisation_id, ancestor_id from chain where kind = 'ministry' order by organisation_id, depth
+    )
+    update organisations set ministry_id = found.ancestor_id
+    from organisations target left join found on found.organisation_id = target.id
+    where organisations.id = target.id and organisations.ministry_id is distinct from found.ancestor_id`);
+}
 
 export async function findOrganisationById(db: Executor, id: string): Promise<Organisation | null> {
   const [row] = await db.select(organisationColumns).from(organisations).where(eq(organisations.id, id));

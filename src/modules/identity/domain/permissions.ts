@@ -32,6 +32,11 @@ const memberPermissions = [
   "update:account:own",
   "delete:session:own",
   "delete:account:own",
+  // People (issue 4): the directory is for members; each member keeps their own profile and data.
+  "read:directory",
+  "update:profile:own",
+  "propose:skill",
+  "read:personal-data:own",
 ] as const satisfies Permission[];
 
 /** What each role may do. A person holds the union of their roles' permissions. */
@@ -50,6 +55,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "manage:organisation:any",
     "read:account:any",
     "manage:content:any",
+    "update:profile:any",
+    "read:hidden-profile:any",
+    "export:directory:any",
+    "manage:skill:any",
   ],
 };
 

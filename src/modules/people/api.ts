@@ -1,0 +1,5 @@
+/** People: joining (wizard), profiles, the skills vocabulary and the expert directory « Trouver un expert ». */
+export { registerPeopleRoutes } from "./routes.tsx";
+export type { PeopleDeps } from "./deps.ts";
+export { jobFamilies, type JobFamily, SkillLevels, type SkillLevel, skillLevelLabels } from "./domain/profile-choices.ts";
+export { skillCategories, skillVocabulary } from "./domain/skill-vocabulary.ts";

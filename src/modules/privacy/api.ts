@@ -1,0 +1,2 @@
+/** Privacy: GDPR self-service — see, download, correct and delete one's personal data. */
+export { registerPrivacyRoutes } from "./routes.tsx";
