@@ -3,3 +3,5 @@ export { registerPeopleRoutes } from "./routes.tsx";
 export type { PeopleDeps } from "./deps.ts";
 export { jobFamilies, type JobFamily, SkillLevels, type SkillLevel, skillLevelLabels } from "./domain/profile-choices.ts";
 export { skillCategories, skillVocabulary } from "./domain/skill-vocabulary.ts";
+export { canSeeProfile, type ProfileAudience, type Viewer } from "./domain/visibility.ts";
+export { ProfileVisibilities, type ProfileVisibility } from "./domain/profile-choices.ts";
