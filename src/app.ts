@@ -11,6 +11,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { Logger } from "pino";
 import type { Config } from "./config/env.ts";
 import type { DatabaseHandle } from "./db/client.ts";
+import type { JobQueue } from "./jobs/job-queue.ts";
 import { registerErrorHandlers } from "./http/error-handler.ts";
 import "./http/fastify-types.ts";
 import { registerHealthRoutes } from "./http/health-routes.ts";
@@ -18,12 +19,12 @@ import type { PageCache } from "./http/page-cache.ts";
 import { registerAnonymousPageCache } from "./http/page-cache-hook.ts";
 import { registerRequestProtection } from "./http/request-protection.ts";
 import { registerAdministrationRoutes } from "./modules/administration/api.ts";
-import { type MediaStorage, registerContentRoutes } from "./modules/content/api.ts";
-import { type IdentityRoutesDeps, type ProConnectClient, registerAccessControl, registerIdentityRoutes } from "./modules/identity/api.ts";
-import { type Mailer, registerMailRoutes } from "./modules/mail/api.ts";
-import { registerPeopleRoutes } from "./modules/people/api.ts";
+import { contentPersonalData, type MediaStorage, registerContentRoutes } from "./modules/content/api.ts";
+import { identityPersonalData, type IdentityRoutesDeps, type ProConnectClient, registerAccessControl, registerIdentityRoutes } from "./modules/identity/api.ts";
+import { type Mailer, mailPersonalData, registerMailRoutes } from "./modules/mail/api.ts";
+import { peoplePersonalData, registerPeopleRoutes } from "./modules/people/api.ts";
 import { registerPrivacyRoutes } from "./modules/privacy/api.ts";
-import { organisationLookup, type PublicDomains, createCheckEmailEligibility, registerOrganisationRoutes } from "./modules/organisations/api.ts";
+import { organisationLookup, organisationsPersonalData, type PublicDomains, createCheckEmailEligibility, registerOrganisationRoutes } from "./modules/organisations/api.ts";
 import type { Clock } from "./shared/clock.ts";
 import { registerGalleryRoutes } from "./ui/gallery/routes.tsx";
 import { schemeScriptHash } from "./ui/scheme-script.ts";
@@ -32,6 +33,7 @@ export type AppDeps = {
   config: Config;
   database: DatabaseHandle;
   mailer: Mailer;
+  jobs: JobQueue;
   clock: Clock;
   logger: Logger;
   proconnect: ProConnectClient | null;
@@ -127,7 +129,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerIdentityRoutes(app, { db, clock: deps.clock, mailer: deps.mailer, publicUrl: config.publicUrl, secureCookies: secure, proconnect: deps.proconnect, organisations });
   registerOrganisationRoutes(app, { db, publicDomains: deps.publicDomains });
   registerPeopleRoutes(app, { db, clock: deps.clock });
-  registerPrivacyRoutes(app, { db, clock: deps.clock });
+  // Each module owns its tables' personal data (ADR 0012); the page shows them in this order.
+  const personalData = [identityPersonalData, peoplePersonalData, contentPersonalData, organisationsPersonalData, mailPersonalData(deps.jobs)];
+  registerPrivacyRoutes(app, { db, clock: deps.clock, secureCookies: secure, contributions: personalData });
   registerAdministrationRoutes(app, { devOutbox: deps.devOutbox });
   if (deps.devOutbox) {
     registerMailRoutes(app, { db });

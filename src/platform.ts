@@ -56,6 +56,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       config,
       database,
       mailer,
+      jobs,
       clock,
       logger,
       proconnect,

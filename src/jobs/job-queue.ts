@@ -13,7 +13,13 @@ export type JobQueue = {
   stop(): Promise<void>;
   /** Enqueues in `executor`'s transaction: the job exists if and only if the change commits. */
   send(executor: Executor, name: string, data: object): Promise<void>;
+  /** Jobs of queue `name`, in any state (pending, retried, completed, failed), whose data contains `match` (JSON containment). */
+  findJobs(executor: Executor, name: string, match: object): Promise<StoredJob[]>;
+  /** Deletes those jobs in `executor`'s transaction (erasure of a person's data); returns how many. */
+  deleteJobs(executor: Executor, name: string, match: object): Promise<number>;
 };
+
+export type StoredJob = { id: string; state: string; data: unknown; createdOn: Date; completedOn: Date | null };
 
 export function createJobQueue(handle: DatabaseHandle, logger: Logger): JobQueue {
   const boss = handle.pglite
@@ -22,6 +28,12 @@ export function createJobQueue(handle: DatabaseHandle, logger: Logger): JobQueue
   boss.on("error", (error) => logger.error({ err: error }, "job queue error"));
   const handlers = new Map<string, JobHandler<object>>();
   let started = false;
+
+  async function findJobs(executor: Executor, name: string, match: object): Promise<StoredJob[]> {
+    if (!handlers.has(name)) throw new Error(`File de tâches inconnue : ${name}`);
+    const jobs = await boss.findJobs<unknown>(name, { data: match, db: fromDrizzle(executor as never, sql) });
+    return jobs.map((job) => ({ id: job.id, state: job.state, data: job.data, createdOn: new Date(job.createdOn), completedOn: job.completedOn ? new Date(job.completedOn) : null }));
+  }
 
   return {
     define(name, handler) {
@@ -46,6 +58,14 @@ export function createJobQueue(handle: DatabaseHandle, logger: Logger): JobQueue
     async send(executor, name, data) {
       if (!handlers.has(name)) throw new Error(`File de tâches inconnue : ${name}`);
       await boss.send(name, data, { db: fromDrizzle(executor as never, sql) });
+    },
+    findJobs,
+    async deleteJobs(executor, name, match) {
+      const ids = (await findJobs(executor, name, match)).map((job) => job.id);
+      if (ids.length === 0) return 0;
+      const result = await boss.deleteJob(name, ids, { db: fromDrizzle(executor as never, sql) });
+      // pg-boss 12 declares CommandResponse without fields; it carries `affected` at run time.
+      return (result as { affected?: number }).affected ?? ids.length;
     },
   };
 }

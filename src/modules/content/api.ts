@@ -6,3 +6,5 @@ export { formatImportCounts, formatImportEntry } from "./import/format-report.ts
 export { createFileMediaStorage, type MediaStorage } from "./media/media-storage.ts";
 export { renderMarkdown } from "./domain/markdown.ts";
 export { parseFrontMatter } from "./domain/front-matter.ts";
+/** Revisions, last changes and uploads of a person in the GDPR export and erasure (privacy module). */
+export { contentPersonalData } from "./personal-data.ts";

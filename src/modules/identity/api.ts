@@ -1,6 +1,6 @@
 /** Identity: sign-in (magic link, ProConnect), sessions, roles and permissions, the account page. */
-export { registerAccessControl, requirePermission } from "./access.ts";
-export { canAdminister, type CurrentUser, displayName } from "./domain/current-user.ts";
+export { clearSessionCookie, registerAccessControl, requirePermission } from "./access.ts";
+export { canAdminister, type CurrentUser, displayName, formerMemberLabel } from "./domain/current-user.ts";
 export { hasPermission, type Permission, type Role, type RoleGrant, Roles } from "./domain/permissions.ts";
 export { createProConnectClient, type ProConnectClient } from "./proconnect-client.ts";
 export { type IdentityRoutesDeps, registerIdentityRoutes } from "./routes.tsx";
@@ -8,3 +8,5 @@ export type { OrganisationLookup } from "./use-cases/accounts.ts";
 export { seedDemoAccounts } from "./demo-accounts.ts";
 /** Members and the organisations they come from, counted for the public key figures. */
 export { countCommunity, type CommunityFigures } from "./community-figures.ts";
+/** The account, roles, sessions and sign-in links in the GDPR export and erasure (privacy module). */
+export { identityPersonalData } from "./personal-data.ts";

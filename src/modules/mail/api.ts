@@ -1,11 +1,17 @@
 import type { Executor } from "../../db/client.ts";
 import type { JobQueue } from "../../jobs/job-queue.ts";
 import type { MailMessage, MailTransport } from "./mail-transport.ts";
+import { createMailPersonalData } from "./personal-data.ts";
 
 export { createMailTransport, type MailMessage, type MailTransport } from "./mail-transport.ts";
 export { registerMailRoutes } from "./routes.tsx";
 
 export const sendMailJob = "mail.send";
+
+/** Mail sent to a person (delivery jobs, local outbox) in the GDPR export and erasure (privacy module). */
+export function mailPersonalData(jobs: JobQueue) {
+  return createMailPersonalData(jobs, sendMailJob);
+}
 
 /** Outgoing mail: enqueued in the caller's transaction, delivered by the job worker. */
 export type Mailer = { enqueue(executor: Executor, message: MailMessage): Promise<void> };

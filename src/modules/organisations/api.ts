@@ -28,3 +28,6 @@ export const organisationLookup = {
     return (await listOrganisations(db)).map((organisation) => ({ value: organisation.id, label: organisation.acronym ? `${organisation.name} (${organisation.acronym})` : organisation.name }));
   },
 };
+
+/** E-mail domains a person added, in the GDPR export (privacy module). */
+export { organisationsPersonalData } from "./personal-data.ts";

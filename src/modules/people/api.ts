@@ -5,3 +5,5 @@ export { jobFamilies, type JobFamily, SkillLevels, type SkillLevel, skillLevelLa
 export { skillCategories, skillVocabulary } from "./domain/skill-vocabulary.ts";
 export { canSeeProfile, type ProfileAudience, type Viewer } from "./domain/visibility.ts";
 export { ProfileVisibilities, type ProfileVisibility } from "./domain/profile-choices.ts";
+/** Profile, skills, participations and proposed skills in the GDPR export and erasure (privacy module). */
+export { peoplePersonalData } from "./personal-data.ts";

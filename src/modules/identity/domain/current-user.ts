@@ -10,7 +10,22 @@ export type CurrentUser = {
   roles: RoleGrant[];
 };
 
+/** How the platform names the author of a contribution whose account was deleted. */
+export const formerMemberLabel = "Ancien membre";
+
+const erasedDomain = "@supprime.invalid";
+
+/** The address a deleted account keeps: unique, not deliverable (RFC 2606 `.invalid`), and no longer the person's. */
+export function erasedAccountEmail(userId: string): string {
+  return `ancien-membre-${userId}${erasedDomain}`;
+}
+
+export function isErasedAccountEmail(email: string): boolean {
+  return email.startsWith("ancien-membre-") && email.endsWith(erasedDomain);
+}
+
 export function displayName(user: Pick<CurrentUser, "givenName" | "usualName" | "email">): string {
+  if (isErasedAccountEmail(user.email)) return formerMemberLabel;
   const name = [user.givenName, user.usualName].filter(Boolean).join(" ").trim();
   return name || user.email;
 }

@@ -1,0 +1,94 @@
+import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import {
+  contentAssets,
+  contentItems,
+  contentRevisions,
+  devMails,
+  emailDomains,
+  participations,
+  profiles,
+  profileSkills,
+  skills,
+  userRoles,
+  users,
+} from "../../src/db/schema/index.ts";
+import type { HttpSession } from "./http.ts";
+import { signInOverHttp } from "./http-sign-in.ts";
+import type { TestPlatform } from "./test-platform.ts";
+
+export type FilledMember = { id: string; email: string; slug: string; session: HttpSession; fullName: string };
+
+async function waitForMails(platform: TestPlatform, to: string, count: number): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const [row] = await platform.database.db.select({ count: sql<number>`count(*)::int` }).from(devMails).where(eq(devMails.to, to));
+    if ((row?.count ?? 0) >= count) return;
+    if (Date.now() > deadline) throw new Error(`${count} courriel(s) attendus pour ${to}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * A member who has left a trace in every table that holds personal data: signed in over HTTP (account,
+ * role, session, sign-in link, mail job, outbox), named on /compte, with a profile, skills, a proposed
+ * skill, a participation, content written as a programme team member (revision, last change, upload), an
+ * e-mail domain added, and another mail queued to them. `managerOf` is given a profile naming them as manager.
+ */
+export async function fillPersonalData(
+  platform: TestPlatform,
+  person: { email: string; givenName: string; usualName: string; slug: string; managerOf?: { email: string; slug: string } },
+): Promise<FilledMember> {
+  const db = platform.database.db;
+  const suffix = randomBytes(4).toString("hex");
+  const session = await signInOverHttp(platform, person.email);
+  const saved = await session.post("/compte", { givenName: person.givenName, usualName: person.usualName, organisationId: "" });
+  assert.equal(saved.statusCode, 303, saved.body);
+  const [account] = await db.select({ id: users.id }).from(users).where(eq(users.email, person.email));
+  assert.ok(account, `compte de ${person.email}`);
+  const id = account.id;
+  const fullName = `${person.givenName} ${person.usualName}`;
+
+  const [skill] = await db.insert(skills).values({ slug: `series-temporelles-${suffix}`, name: `Séries temporelles ${suffix}`, category: "Statistique" }).returning({ id: skills.id });
+  await db.insert(skills).values({ slug: `analyse-survie-${suffix}`, name: `Analyse de survie ${suffix}`, category: "Statistique", status: "proposed", proposedBy: id });
+  await db.insert(profileSkills).values({ userId: id, skillId: skill!.id, level: 3 });
+  await db.insert(profiles).values({
+    userId: id,
+    slug: person.slug,
+    jobFamily: "data_scientist",
+    bio: `Je suis ${fullName}, j’aime les séries temporelles.`,
+    learningWishes: "Apprendre Rust",
+    forgeUrl: `https://github.com/${person.slug}`,
+    tchapId: `@${person.slug}:agent.tchap.gouv.fr`,
+    managerName: "Paul Responsable",
+    managerEmail: "paul.responsable@insee.fr",
+    visibility: "members",
+    charterAcceptedAt: new Date(),
+    onboardingStep: 4,
+    joinedAt: new Date(),
+  });
+  await db.insert(participations).values({ userId: id, season: "2025", projectSlug: `tableau-energie-${suffix}`, projectTitle: "Tableau de bord énergie", role: "Membre de l’équipe" });
+
+  await db.insert(userRoles).values({ userId: id, role: "programme_team" });
+  const [item] = await db
+    .insert(contentItems)
+    .values({ kind: "news", slug: `note-${suffix}`, path: `/actualites/note-${suffix}`, title: "Note de l’équipe", body: "Texte.", status: "draft", updatedBy: id })
+    .returning({ id: contentItems.id });
+  await db.insert(contentRevisions).values({ itemId: item!.id, version: 1, snapshot: { title: "Note de l’équipe" }, authorId: id, authorLabel: fullName, note: "Création" });
+  await db.insert(contentAssets).values({ path: `/medias/${suffix}/schema.png`, storageKey: `${suffix}/schema.png`, contentType: "image/png", size: 10, sha256: suffix.repeat(8), fileName: "schema.png", createdBy: id });
+  await db.insert(emailDomains).values({ domain: `energie-${suffix}.fr`, addedBy: id });
+
+  await platform.jobs.send(db, "mail.send", { to: person.email, subject: "Votre équipe", text: `Bonjour ${fullName}, votre équipe vous attend.` });
+  await waitForMails(platform, person.email, 2);
+
+  if (person.managerOf) {
+    const [other] = await db.select({ id: users.id }).from(users).where(eq(users.email, person.managerOf.email));
+    assert.ok(other, `compte de ${person.managerOf.email}`);
+    await db
+      .insert(profiles)
+      .values({ userId: other.id, slug: person.managerOf.slug, managerName: fullName, managerEmail: person.email, onboardingStep: 4, joinedAt: new Date() })
+      .onConflictDoUpdate({ target: profiles.userId, set: { managerName: fullName, managerEmail: person.email } });
+  }
+  return { id, email: person.email, slug: person.slug, session, fullName };
+}
