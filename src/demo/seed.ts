@@ -2,18 +2,21 @@ import type { Database } from "../db/client.ts";
 import { createImportContent, type ImportReport, type MediaStorage } from "../modules/content/api.ts";
 import { seedDemoAccounts } from "../modules/identity/api.ts";
 import { countOrganisations, seedDemoOrganisations } from "../modules/organisations/api.ts";
+import { seedDemoPeople } from "../modules/people/api.ts";
 import type { Clock } from "../shared/clock.ts";
 
 export type DemoSummary = { accounts: { email: string; description: string }[]; content: ImportReport["counts"] };
 
 /**
  * Seeds the demo once, on an empty database, never in production (the caller checks NODE_ENV):
- * organisations, accounts, and the import of the programme's published site (CONTENT_DIR).
+ * organisations, accounts, people (skills vocabulary, profiles, participations), and the import of the
+ * programme's published site (CONTENT_DIR).
  */
 export async function seedDemoIfEmpty(db: Database, options: { contentDir: string; clock: Clock; media: MediaStorage }): Promise<DemoSummary | null> {
   if ((await countOrganisations(db)) > 0) return null;
   const organisationIds = await seedDemoOrganisations(db);
   const accounts = await seedDemoAccounts(db, organisationIds);
+  await seedDemoPeople(db, { organisationIds, now: options.clock.now() });
   const report = await createImportContent({ db, clock: options.clock, media: options.media })(options.contentDir);
   return { accounts: accounts.map(({ email, description }) => ({ email, description })), content: report.counts };
 }

@@ -5,6 +5,8 @@ export { hasPermission, type Permission, type Role, type RoleGrant, Roles } from
 export { createProConnectClient, type ProConnectClient } from "./proconnect-client.ts";
 export { type IdentityRoutesDeps, registerIdentityRoutes } from "./routes.tsx";
 export type { OrganisationLookup } from "./use-cases/accounts.ts";
+/** The people module's wizard and profile edit set the account's name and organisation with the profile, in one transaction. */
+export { setAccountNameAndOrganisation, type UpdateAccountInput } from "./use-cases/update-account.ts";
 export { seedDemoAccounts } from "./demo-accounts.ts";
 /** Members and the organisations they come from, counted for the public key figures. */
 export { countCommunity, type CommunityFigures } from "./community-figures.ts";

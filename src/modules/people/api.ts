@@ -5,5 +5,17 @@ export { jobFamilies, type JobFamily, SkillLevels, type SkillLevel, skillLevelLa
 export { skillCategories, skillVocabulary } from "./domain/skill-vocabulary.ts";
 export { canSeeProfile, type ProfileAudience, type Viewer } from "./domain/visibility.ts";
 export { ProfileVisibilities, type ProfileVisibility } from "./domain/profile-choices.ts";
+/**
+ * Records that a member took part in a season (and a project): `recordParticipation(db, { userId, season,
+ * projectSlug, projectTitle, role })`. Recording the same member, season and project again updates its
+ * title and role. For the seasons, projects and teams modules; profiles and the directory show them.
+ */
+export { recordParticipation, type ParticipationInput } from "./use-cases/record-participation.ts";
+/** A member's profile in a few fields (address, name, job, organisation, joined or not), or null without profile. */
+export { findProfileSummary, type ProfileSummary } from "./profile-summary.ts";
+/** Where « Mon profil » leads a signed-in person: their profile, or the joining wizard until they joined. */
+export { findOwnProfileLink } from "./profile-summary.ts";
+/** Demo people (vocabulary, profiles, participations) for src/demo/seed.ts, and the vocabulary alone for a first start. */
+export { seedDemoPeople, seedSkillVocabularyIfEmpty } from "./demo-people.ts";
 /** Profile, skills, participations and proposed skills in the GDPR export and erasure (privacy module). */
 export { peoplePersonalData } from "./personal-data.ts";

@@ -1,0 +1,188 @@
+import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
+import type { Executor } from "../../db/client.ts";
+import { participations, profileSkills, profiles, skills, users } from "../../db/schema/index.ts";
+import type { ProfileVisibility, SkillLevel } from "./domain/profile-choices.ts";
+import type { SkillCategory } from "./domain/skill-vocabulary.ts";
+
+/** A profile with what it shows of its account. */
+export type Profile = {
+  userId: string;
+  slug: string;
+  email: string;
+  givenName: string | null;
+  usualName: string | null;
+  organisationId: string | null;
+  erased: boolean;
+  jobFamily: string | null;
+  bio: string | null;
+  learningWishes: string | null;
+  availability: string | null;
+  forgeUrl: string | null;
+  tchapId: string | null;
+  managerName: string | null;
+  managerEmail: string | null;
+  visibility: ProfileVisibility;
+  charterAcceptedAt: Date | null;
+  onboardingStep: number;
+  joinedAt: Date | null;
+};
+
+export type Skill = { id: string; slug: string; name: string; category: SkillCategory; synonyms: string[]; status: "accepted" | "proposed"; proposedBy: string | null };
+export type ProfileSkill = Skill & { level: SkillLevel };
+export type Participation = { season: string; projectSlug: string | null; projectTitle: string | null; role: string | null };
+
+const profileColumns = {
+  userId: profiles.userId,
+  slug: profiles.slug,
+  email: users.email,
+  givenName: users.givenName,
+  usualName: users.usualName,
+  organisationId: users.organisationId,
+  erased: sql<boolean>`${users.erasedAt} is not null`,
+  jobFamily: profiles.jobFamily,
+  bio: profiles.bio,
+  learningWishes: profiles.learningWishes,
+  availability: profiles.availability,
+  forgeUrl: profiles.forgeUrl,
+  tchapId: profiles.tchapId,
+  managerName: profiles.managerName,
+  managerEmail: profiles.managerEmail,
+  visibility: sql<ProfileVisibility>`${profiles.visibility}`,
+  charterAcceptedAt: profiles.charterAcceptedAt,
+  onboardingStep: profiles.onboardingStep,
+  joinedAt: profiles.joinedAt,
+};
+
+const skillColumns = {
+  id: skills.id,
+  slug: skills.slug,
+  name: skills.name,
+  category: sql<SkillCategory>`${skills.category}`,
+  synonyms: skills.synonyms,
+  status: sql<Skill["status"]>`${skills.status}`,
+  proposedBy: skills.proposedBy,
+};
+
+export async function findProfileByUserId(db: Executor, userId: string): Promise<Profile | null> {
+  const [row] = await db.select(profileColumns).from(profiles).innerJoin(users, eq(users.id, profiles.userId)).where(eq(profiles.userId, userId));
+  return row ?? null;
+}
+
+export async function findProfileBySlug(db: Executor, slug: string): Promise<Profile | null> {
+  const [row] = await db.select(profileColumns).from(profiles).innerJoin(users, eq(users.id, profiles.userId)).where(eq(profiles.slug, slug));
+  return row ?? null;
+}
+
+/** The slugs already taken among `base` and `base-<n>`. */
+export async function listTakenProfileSlugs(db: Executor, base: string): Promise<Set<string>> {
+  const rows = await db
+    .select({ slug: profiles.slug })
+    .from(profiles)
+    .where(or(eq(profiles.slug, base), sql`${profiles.slug} ~ ${`^${escapeRegex(base)}-[0-9]+$`}`));
+  return new Set(rows.map((row) => row.slug));
+}
+
+export async function listTakenSkillSlugs(db: Executor, base: string): Promise<Set<string>> {
+  const rows = await db
+    .select({ slug: skills.slug })
+    .from(skills)
+    .where(or(eq(skills.slug, base), sql`${skills.slug} ~ ${`^${escapeRegex(base)}-[0-9]+$`}`));
+  return new Set(rows.map((row) => row.slug));
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** A member's skills with their level, in the vocabulary's order of categories then by name. */
+export async function listProfileSkills(db: Executor, userId: string): Promise<ProfileSkill[]> {
+  const rows = await db
+    .select({ ...skillColumns, level: profileSkills.level })
+    .from(profileSkills)
+    .innerJoin(skills, eq(skills.id, profileSkills.skillId))
+    .where(eq(profileSkills.userId, userId))
+    .orderBy(asc(skills.name));
+  return rows.map((row) => ({ ...row, level: row.level as SkillLevel }));
+}
+
+export async function listParticipations(db: Executor, userId: string): Promise<Participation[]> {
+  return db
+    .select({ season: participations.season, projectSlug: participations.projectSlug, projectTitle: participations.projectTitle, role: participations.role })
+    .from(participations)
+    .where(eq(participations.userId, userId))
+    .orderBy(sql`${participations.season} desc`, asc(participations.projectTitle));
+}
+
+/** The vocabulary a member picks from: accepted skills, and the ones this member proposed. */
+export async function listSkillsOffered(db: Executor, userId: string): Promise<Skill[]> {
+  return db
+    .select(skillColumns)
+    .from(skills)
+    .where(or(eq(skills.status, "accepted"), and(eq(skills.status, "proposed"), eq(skills.proposedBy, userId))))
+    .orderBy(asc(skills.name));
+}
+
+export async function findSkillById(db: Executor, id: string): Promise<Skill | null> {
+  const [row] = await db.select(skillColumns).from(skills).where(eq(skills.id, id));
+  return row ?? null;
+}
+
+export async function findSkillBySlug(db: Executor, slug: string): Promise<Skill | null> {
+  const [row] = await db.select(skillColumns).from(skills).where(eq(skills.slug, slug));
+  return row ?? null;
+}
+
+export async function listSkillsByIds(db: Executor, ids: string[]): Promise<Skill[]> {
+  if (ids.length === 0) return [];
+  return db.select(skillColumns).from(skills).where(inArray(skills.id, ids));
+}
+
+/** A skill whose name or one of its synonyms is `name`, whatever the case and accents. */
+export async function findSkillByNameOrSynonym(db: Executor, name: string): Promise<Skill | null> {
+  const [row] = await db
+    .select(skillColumns)
+    .from(skills)
+    .where(
+      sql`immutable_unaccent(lower(${skills.name})) = immutable_unaccent(lower(${name}))
+        or exists (select 1 from unnest(${skills.synonyms}) as synonym where immutable_unaccent(lower(synonym)) = immutable_unaccent(lower(${name})))`,
+    )
+    .orderBy(sql`${skills.status} = 'accepted' desc`)
+    .limit(1);
+  return row ?? null;
+}
+
+export async function countPendingProposals(db: Executor, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(skills)
+    .where(and(eq(skills.status, "proposed"), eq(skills.proposedBy, userId)));
+  return row?.count ?? 0;
+}
+
+export type SkillWithUsage = Skill & { memberCount: number; proposerName: string | null; proposerSlug: string | null };
+
+/** The whole vocabulary for the programme team: members per skill, and who proposed a pending one. */
+export async function listSkillsWithUsage(db: Executor): Promise<SkillWithUsage[]> {
+  const rows = await db
+    .select({
+      ...skillColumns,
+      memberCount: sql<number>`(select count(*)::int from ${profileSkills} where ${profileSkills.skillId} = ${skills.id})`,
+      proposerGivenName: users.givenName,
+      proposerUsualName: users.usualName,
+      proposerEmail: users.email,
+      proposerSlug: profiles.slug,
+    })
+    .from(skills)
+    .leftJoin(users, eq(users.id, skills.proposedBy))
+    .leftJoin(profiles, eq(profiles.userId, skills.proposedBy))
+    .orderBy(asc(skills.name));
+  return rows.map(({ proposerGivenName, proposerUsualName, proposerEmail, ...row }) => ({
+    ...row,
+    proposerName: proposerEmail === null ? null : [proposerGivenName, proposerUsualName].filter(Boolean).join(" ") || proposerEmail,
+  }));
+}
+
+export async function countSkills(db: Executor): Promise<number> {
+  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(skills);
+  return row?.count ?? 0;
+}

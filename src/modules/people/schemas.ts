@@ -1,0 +1,145 @@
+import { z } from "zod";
+import { type FormResult, keepValues, optionalText, requiredText } from "../../http/forms.ts";
+import { availabilities, jobFamilies, ProfileVisibilities, type SkillLevel } from "./domain/profile-choices.ts";
+import { type SkillCategory, skillCategories } from "./domain/skill-vocabulary.ts";
+
+const jobFamilyKeys = Object.keys(jobFamilies) as [keyof typeof jobFamilies, ...(keyof typeof jobFamilies)[]];
+const availabilityKeys = Object.keys(availabilities) as [keyof typeof availabilities, ...(keyof typeof availabilities)[]];
+const categoryKeys = skillCategories.map((category) => category.key) as [SkillCategory, ...SkillCategory[]];
+
+const chooseOrganisation = "Choisissez une organisation de la liste, ou « Mon organisation n’est pas dans la liste ».";
+
+/** Step 1 « Votre organisation et votre métier » (and the same section of the edit page). */
+export const organisationAndJobSchema = z.object({
+  givenName: requiredText("votre prénom", 100),
+  usualName: requiredText("votre nom", 100),
+  organisationId: optionalText(36).pipe(z.uuid({ error: chooseOrganisation }).optional()),
+  jobFamily: z.enum(jobFamilyKeys, { error: "Choisissez votre métier." }),
+});
+export type OrganisationAndJob = z.infer<typeof organisationAndJobSchema>;
+
+/** The name of the field holding a member's level for one skill. */
+export function levelFieldName(skillId: string): string {
+  return `niveau-${skillId}`;
+}
+const levelField = /^niveau-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+const levelValues = ["0", "1", "2", "3"] as const;
+const levelMessage = "Choisissez un niveau parmi « — », « Curieux·se », « Je connais » et « Expert·e ».";
+
+const skillsFixedSchema = z
+  .object({
+    learningWishes: optionalText(1000),
+    proposedName: optionalText(80),
+    proposedCategory: optionalText(40),
+    proposedLevel: optionalText(1),
+  })
+  .superRefine((value, context) => {
+    if (!value.proposedName) return;
+    if (!value.proposedCategory || !categoryKeys.includes(value.proposedCategory as SkillCategory)) {
+      context.addIssue({ code: "custom", path: ["proposedCategory"], message: "Choisissez la catégorie de la compétence que vous proposez." });
+    }
+    if (!value.proposedLevel || !["1", "2", "3"].includes(value.proposedLevel)) {
+      context.addIssue({ code: "custom", path: ["proposedLevel"], message: "Choisissez votre niveau pour la compétence que vous proposez." });
+    }
+  });
+
+export type SkillsAndWishes = {
+  /** Levels chosen, by skill id; 0 (« — ») removes the skill from the profile. */
+  levels: Map<string, 0 | SkillLevel>;
+  learningWishes: string | undefined;
+  proposal: { name: string; category: SkillCategory; level: SkillLevel } | undefined;
+};
+
+/**
+ * Step 2 « Vos compétences et envies »: one radio group per skill (`niveau-<id>`), the wishes and an
+ * optional proposal. Fields that are not levels of a skill id are ignored; a level outside 0–3 is
+ * refused at its skill.
+ */
+export function parseSkillsAndWishes(body: unknown): FormResult<SkillsAndWishes> {
+  const fields = body && typeof body === "object" ? (body as Record<string, unknown>) : {};
+  const errors: Record<string, string> = {};
+  const levels = new Map<string, 0 | SkillLevel>();
+  for (const [key, value] of Object.entries(fields)) {
+    const match = levelField.exec(key);
+    if (!match) continue;
+    const level = z.enum(levelValues).safeParse(value);
+    if (level.success) levels.set(match[1]!, Number(level.data) as 0 | SkillLevel);
+    else errors[key] = levelMessage;
+  }
+  const fixed = skillsFixedSchema.safeParse(fields);
+  if (!fixed.success) {
+    for (const issue of fixed.error.issues) errors[String(issue.path[0] ?? "_form")] ??= issue.message;
+  }
+  if (!fixed.success || Object.keys(errors).length > 0) return { ok: false, errors, values: keepValues(body) };
+  const { proposedName, proposedCategory, proposedLevel, learningWishes } = fixed.data;
+  return {
+    ok: true,
+    data: {
+      levels,
+      learningWishes,
+      proposal: proposedName ? { name: proposedName, category: proposedCategory as SkillCategory, level: Number(proposedLevel) as SkillLevel } : undefined,
+    },
+  };
+}
+
+const httpsUrl = z.url({ protocol: /^https$/, hostname: z.regexes.domain, error: "Indiquez une adresse qui commence par https://, par exemple https://github.com/votre-identifiant." });
+/** A Matrix user id as Tchap shows it: `@localpart:server` (localpart in Matrix's allowed characters). */
+const tchapIdPattern = /^@[a-z0-9._=/+-]+:[a-z0-9-]+(\.[a-z0-9-]+)+(:\d{1,5})?$/;
+
+const presentationFields = {
+  availability: z.enum(availabilityKeys, { error: "Choisissez votre disponibilité." }),
+  bio: optionalText(600),
+  forgeUrl: optionalText(300).pipe(httpsUrl.optional()),
+  tchapId: optionalText(255)
+    .transform((value) => value?.toLowerCase())
+    .pipe(z.string().regex(tchapIdPattern, "Indiquez votre identifiant Tchap sous la forme @nom:serveur, par exemple @ines.benali-insee.fr:agent.finances.tchap.gouv.fr.").optional()),
+  managerName: optionalText(200),
+  managerEmail: optionalText(254)
+    .transform((value) => value?.toLowerCase())
+    .pipe(z.email({ error: "Indiquez une adresse électronique valide, par exemple prenom.nom@ministere.gouv.fr." }).optional()),
+  visibility: z.enum([ProfileVisibilities.members, ProfileVisibilities.programmeTeam], { error: "Choisissez qui peut voir votre profil." }),
+};
+
+/** Step 3 « Vous présenter » in the wizard: the charter must be accepted to join. */
+export const presentationWithCharterSchema = z.object({
+  ...presentationFields,
+  charter: z.literal("oui", { error: "Acceptez la charte du programme pour rejoindre la communauté." }),
+});
+/** The same section on the edit page of a profile that already accepted the charter. */
+export const presentationSchema = z.object(presentationFields);
+export type Presentation = z.infer<typeof presentationSchema>;
+
+/** The programme team's edit of a skill: name, category, synonyms (comma or line separated). */
+export const skillEditSchema = z.object({
+  name: requiredText("le nom de la compétence", 80),
+  category: z.enum(categoryKeys, { error: "Choisissez une catégorie." }),
+  synonyms: optionalText(2000)
+    .transform((value) => splitSynonyms(value ?? ""))
+    .pipe(
+      z
+        .array(z.string().max(60, "Un synonyme ne peut pas dépasser 60 caractères."))
+        .max(40, "Indiquez au plus 40 synonymes."),
+    ),
+});
+export type SkillEdit = z.infer<typeof skillEditSchema>;
+
+export const skillMergeSchema = z.object({
+  targetId: z.uuid({ error: "Choisissez la compétence avec laquelle fusionner." }),
+});
+
+/** Synonyms typed by the team, one per comma or line, without duplicates (case and accents ignored). */
+export function splitSynonyms(text: string): string[] {
+  const seen = new Set<string>();
+  const result: string[] = [];
+  for (const raw of text.split(/[,\n]/)) {
+    const synonym = raw.trim().replace(/\s+/g, " ");
+    const key = synonym.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    if (!synonym || seen.has(key)) continue;
+    seen.add(key);
+    result.push(synonym);
+  }
+  return result;
+}
+
+export const skillIdParamsSchema = z.object({ id: z.uuid() });
+export const profileSlugParamsSchema = z.object({ slug: z.string().min(1).max(120) });

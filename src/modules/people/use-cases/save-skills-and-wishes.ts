@@ -1,0 +1,81 @@
+import { eq, sql } from "drizzle-orm";
+import type { Database, Executor } from "../../../db/client.ts";
+import { profileSkills, profiles, skills } from "../../../db/schema/index.ts";
+import type { Clock } from "../../../shared/clock.ts";
+import { InvalidInputError, NotFoundError } from "../../../shared/domain-error.ts";
+import type { SkillLevel } from "../domain/profile-choices.ts";
+import type { SkillCategory } from "../domain/skill-vocabulary.ts";
+import { firstFreeSlug, slugify } from "../domain/slugs.ts";
+import { countPendingProposals, findSkillByNameOrSynonym, listSkillsByIds, listTakenSkillSlugs } from "../repository.ts";
+import type { SkillsAndWishes } from "../schemas.ts";
+
+export type SaveSkillsAndWishesInput = SkillsAndWishes & { userId: string; mode: "wizard" | "edit" };
+
+/** A member may have this many proposals waiting for the programme team. */
+export const maxPendingProposals = 10;
+
+/**
+ * Step 2 of joining (and the second section of the edit page): the member's levels replace the
+ * previous ones, with what they would like to learn and, optionally, a skill the vocabulary lacks.
+ */
+export function createSaveSkillsAndWishes({ db, clock }: { db: Database; clock: Clock }) {
+  return async function saveSkillsAndWishes(input: SaveSkillsAndWishesInput): Promise<void> {
+    await db.transaction(async (tx) => {
+      const [profile] = await tx.select({ userId: profiles.userId }).from(profiles).where(eq(profiles.userId, input.userId)).for("update");
+      if (!profile) throw new NotFoundError("Commencez par l’étape « Votre organisation et votre métier ».");
+
+      // Only the vocabulary the member was offered counts: other ids (forged or since merged) are ignored.
+      const offered = await listSkillsByIds(tx, [...input.levels.keys()]);
+      const levels = new Map<string, SkillLevel>();
+      for (const skill of offered) {
+        const level = input.levels.get(skill.id);
+        if (!level) continue;
+        if (skill.status === "accepted" || skill.proposedBy === input.userId) levels.set(skill.id, level);
+      }
+      if (input.proposal) {
+        const skillId = await proposeSkill(tx, { ...input.proposal, userId: input.userId });
+        levels.set(skillId, input.proposal.level);
+      }
+
+      await tx.delete(profileSkills).where(eq(profileSkills.userId, input.userId));
+      if (levels.size > 0) await tx.insert(profileSkills).values([...levels].map(([skillId, level]) => ({ userId: input.userId, skillId, level })));
+      await tx
+        .update(profiles)
+        .set({
+          learningWishes: input.learningWishes ?? null,
+          updatedAt: clock.now(),
+          ...(input.mode === "wizard" ? { onboardingStep: sql`greatest(${profiles.onboardingStep}, 3)` } : {}),
+        })
+        .where(eq(profiles.userId, input.userId));
+    });
+  };
+}
+
+/**
+ * A skill the vocabulary lacks becomes a proposal for the programme team. A name already in the
+ * vocabulary is refused (the member picks it in the list); a name another member already proposed
+ * joins that proposal.
+ */
+async function proposeSkill(tx: Executor, proposal: { name: string; category: SkillCategory; level: SkillLevel; userId: string }): Promise<string> {
+  const existing = await findSkillByNameOrSynonym(tx, proposal.name);
+  if (existing?.status === "accepted") {
+    throw new InvalidInputError({ proposedName: `« ${proposal.name} » est déjà dans la liste, sous le nom « ${existing.name} » : choisissez votre niveau sur cette ligne.` });
+  }
+  if (existing) return existing.id;
+  if ((await countPendingProposals(tx, proposal.userId)) >= maxPendingProposals) {
+    throw new InvalidInputError({ proposedName: `Vous avez déjà ${maxPendingProposals} propositions en attente : l’équipe du programme doit les examiner avant d’en recevoir d’autres.` });
+  }
+  const base = slugify(proposal.name) || "competence";
+  const taken = await listTakenSkillSlugs(tx, base);
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    const slug = firstFreeSlug(base, taken);
+    const [row] = await tx
+      .insert(skills)
+      .values({ slug, name: proposal.name, category: proposal.category, status: "proposed", proposedBy: proposal.userId })
+      .onConflictDoNothing()
+      .returning({ id: skills.id });
+    if (row) return row.id;
+    taken.add(slug);
+  }
+  throw new Error(`Aucune adresse libre pour la compétence ${base}`);
+}

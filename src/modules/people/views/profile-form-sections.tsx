@@ -1,0 +1,262 @@
+import type { FormValues } from "../../../http/forms.ts";
+import { CheckboxField, type FieldErrors, InputField, RadioGroup, SelectField, TextareaField } from "../../../ui/fields.tsx";
+import type { OrganisationGroup } from "../domain/organisation-tree.ts";
+import { availabilities, jobFamilies, profileVisibilityLabels, skillLevelLabels } from "../domain/profile-choices.ts";
+import { skillCategories } from "../domain/skill-vocabulary.ts";
+import type { Skill } from "../repository.ts";
+import { levelFieldName } from "../schemas.ts";
+
+/**
+ * The three sections of a profile, shared by the joining wizard (one per step) and the edit page
+ * (all three): one form markup, one schema per section (schemas.ts).
+ */
+
+/** Where the error summary's links lead for fields that are groups (radios) rather than one input. */
+export function groupFieldIds(errors: FieldErrors): Record<string, string> {
+  const ids: Record<string, string> = {};
+  for (const field of Object.keys(errors)) {
+    if (["jobFamily", "visibility", "proposedLevel"].includes(field) || field.startsWith("niveau-")) ids[field] = `${field}-fieldset`;
+  }
+  return ids;
+}
+
+function text(values: FormValues, name: string): string {
+  const value = values[name];
+  return Array.isArray(value) ? (value[0] ?? "") : (value ?? "");
+}
+
+export function OrganisationAndJobFields({ values, errors, organisations }: { values: FormValues; errors: FieldErrors; organisations: OrganisationGroup[] }) {
+  return (
+    <>
+      <InputField name="givenName" label="Prénom" autoComplete="given-name" maxLength={100} required value={text(values, "givenName")} error={errors.givenName} />
+      <InputField name="usualName" label="Nom" autoComplete="family-name" maxLength={100} required value={text(values, "usualName")} error={errors.usualName} />
+      <OrganisationSelect groups={organisations} value={text(values, "organisationId")} error={errors.organisationId} />
+      <RadioGroup
+        name="jobFamily"
+        legend="Votre métier"
+        required
+        options={Object.entries(jobFamilies).map(([value, label]) => ({ value, label }))}
+        value={text(values, "jobFamily")}
+        error={errors.jobFamily}
+      />
+    </>
+  );
+}
+
+/** A plain <select>: one group per ministry, bodies and services indented under their parent; works without JavaScript. */
+function OrganisationSelect({ groups, value, error }: { groups: OrganisationGroup[]; value: string; error: string | undefined }) {
+  const id = "organisationId";
+  return (
+    <div className={`fr-select-group${error ? " fr-select-group--error" : ""}`}>
+      <label className="fr-label" htmlFor={id}>
+        Votre organisation
+        <span className="fr-hint-text">Ministère, puis organisme et service. Proposée d’après votre adresse électronique ou ProConnect ; changez-la si elle est inexacte.</span>
+      </label>
+      <select className={`fr-select${error ? " fr-select--error" : ""}`} id={id} name={id} defaultValue={value} aria-invalid={error ? true : undefined} aria-describedby={`${id}-messages`}>
+        <option value="">Mon organisation n’est pas dans la liste</option>
+        {groups.map((group) => (
+          <optgroup key={group.label} label={group.label}>
+            {group.options.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+      <div className="fr-messages-group" id={`${id}-messages`} aria-live="polite">
+        {error ? <p className="fr-message fr-message--error">{error}</p> : null}
+      </div>
+    </div>
+  );
+}
+
+const levelChoices = [{ value: "0", label: "—" }, ...([1, 2, 3] as const).map((level) => ({ value: String(level), label: skillLevelLabels[level] }))];
+
+export function SkillsFields({ skills, values, errors }: { skills: Skill[]; values: FormValues; errors: FieldErrors }) {
+  return (
+    <>
+      <p>
+        Pour chaque compétence, indiquez votre niveau : <strong>Curieux·se</strong> (vous aimeriez la découvrir), <strong>Je connais</strong> (vous la pratiquez),{" "}
+        <strong>Expert·e</strong> (d’autres peuvent compter sur vous). Laissez « — » pour les autres.
+      </p>
+      {skillCategories.map((category) => {
+        const inCategory = skills.filter((skill) => skill.category === category.key);
+        if (inCategory.length === 0) return null;
+        return (
+          <fieldset className="fr-fieldset" key={category.key} id={`categorie-${category.key}`} aria-labelledby={`categorie-${category.key}-legend`}>
+            <legend className="fr-fieldset__legend fr-h6 fr-mb-1w" id={`categorie-${category.key}-legend`}>
+              {category.label}
+            </legend>
+            {inCategory.map((skill) => (
+              <SkillLevelRow key={skill.id} skill={skill} value={text(values, levelFieldName(skill.id)) || "0"} error={errors[levelFieldName(skill.id)]} />
+            ))}
+          </fieldset>
+        );
+      })}
+      <TextareaField
+        name="learningWishes"
+        label="Ce que j’aimerais apprendre"
+        hint="Facultatif. Par exemple : les grands modèles de langage, la cartographie avec R…"
+        rows={3}
+        maxLength={1000}
+        value={text(values, "learningWishes")}
+        error={errors.learningWishes}
+      />
+      <fieldset className="fr-fieldset" id="proposition" aria-labelledby="proposition-legend">
+        <legend className="fr-fieldset__legend" id="proposition-legend">
+          Proposer une compétence absente
+          <span className="fr-hint-text">Facultatif. L’équipe du programme l’ajoutera à la liste ; elle figure dès maintenant sur votre profil, marquée « proposée ».</span>
+        </legend>
+        <div className="fr-fieldset__element">
+          <InputField name="proposedName" label="Nom de la compétence" maxLength={80} value={text(values, "proposedName")} error={errors.proposedName} />
+        </div>
+        <div className="fr-fieldset__element">
+          <SelectField
+            name="proposedCategory"
+            label="Catégorie"
+            options={skillCategories.map((category) => ({ value: category.key, label: category.label }))}
+            value={text(values, "proposedCategory")}
+            error={errors.proposedCategory}
+            placeholder="Choisir une catégorie"
+          />
+        </div>
+        <div className="fr-fieldset__element">
+          <RadioGroup
+            name="proposedLevel"
+            legend="Votre niveau"
+            inline
+            options={([1, 2, 3] as const).map((level) => ({ value: String(level), label: skillLevelLabels[level] }))}
+            value={text(values, "proposedLevel")}
+            error={errors.proposedLevel}
+          />
+        </div>
+      </fieldset>
+    </>
+  );
+}
+
+/** One compact row per skill: its name as the legend, four small radio buttons inline (arrow keys move between them). */
+function SkillLevelRow({ skill, value, error }: { skill: Skill; value: string; error: string | undefined }) {
+  const name = levelFieldName(skill.id);
+  const id = `${name}-fieldset`;
+  return (
+    <fieldset className={`fr-fieldset skill-level${error ? " fr-fieldset--error" : ""}`} id={id} role="radiogroup" aria-labelledby={`${id}-legend ${id}-messages`}>
+      <legend className="fr-fieldset__legend fr-fieldset__legend--regular skill-level__legend" id={`${id}-legend`}>
+        {skill.name}
+        {skill.status === "proposed" ? " (proposée)" : ""}
+      </legend>
+      {levelChoices.map((choice) => {
+        const inputId = `${name}-${choice.value}`;
+        return (
+          <div className="fr-fieldset__element fr-fieldset__element--inline" key={choice.value}>
+            <div className="fr-radio-group fr-radio-group--sm">
+              <input type="radio" id={inputId} name={name} value={choice.value} defaultChecked={value === choice.value} />
+              <label className="fr-label" htmlFor={inputId}>
+                {choice.value === "0" ? (
+                  <>
+                    <span aria-hidden="true">—</span>
+                    <span className="fr-sr-only">Aucun niveau</span>
+                  </>
+                ) : (
+                  choice.label
+                )}
+              </label>
+            </div>
+          </div>
+        );
+      })}
+      <div className="fr-messages-group" id={`${id}-messages`} aria-live="polite">
+        {error ? <p className="fr-message fr-message--error">{error}</p> : null}
+      </div>
+    </fieldset>
+  );
+}
+
+export function PresentationFields({ values, errors, charterHref }: { values: FormValues; errors: FieldErrors; charterHref: string | null }) {
+  return (
+    <>
+      <SelectField
+        name="availability"
+        label="Votre disponibilité"
+        hint="Le temps que vous pensez pouvoir donner aux projets du programme."
+        required
+        options={Object.entries(availabilities).map(([value, label]) => ({ value, label }))}
+        value={text(values, "availability")}
+        error={errors.availability}
+        placeholder="Choisir une disponibilité"
+      />
+      <TextareaField
+        name="bio"
+        label="Présentation courte"
+        hint="Facultatif, 600 caractères au plus : votre parcours, vos sujets, ce que vous aimez faire."
+        rows={4}
+        maxLength={600}
+        value={text(values, "bio")}
+        error={errors.bio}
+      />
+      <InputField
+        name="forgeUrl"
+        label="Votre page sur une forge de code"
+        hint="Facultatif. Une adresse en https://, par exemple https://github.com/votre-identifiant ou https://gitlab.com/votre-identifiant."
+        type="url"
+        inputMode="url"
+        autoComplete="url"
+        maxLength={300}
+        spellCheck={false}
+        value={text(values, "forgeUrl")}
+        error={errors.forgeUrl}
+      />
+      <InputField
+        name="tchapId"
+        label="Votre identifiant Tchap"
+        hint="Facultatif. Sous la forme @nom:serveur, par exemple @ines.benali-insee.fr:agent.finances.tchap.gouv.fr."
+        maxLength={255}
+        spellCheck={false}
+        value={text(values, "tchapId")}
+        error={errors.tchapId}
+      />
+      <fieldset className="fr-fieldset" id="manager" aria-labelledby="manager-legend">
+        <legend className="fr-fieldset__legend" id="manager-legend">
+          Votre manager
+          <span className="fr-hint-text">Facultatif. Servira à préparer l’accord pour vos 10 % ; seuls vous et l’équipe du programme le voyez.</span>
+        </legend>
+        <div className="fr-fieldset__element">
+          <InputField name="managerName" label="Prénom et nom de votre manager" maxLength={200} value={text(values, "managerName")} error={errors.managerName} />
+        </div>
+        <div className="fr-fieldset__element">
+          <InputField
+            name="managerEmail"
+            label="Adresse électronique de votre manager"
+            hint="Par exemple prenom.nom@ministere.gouv.fr"
+            type="email"
+            inputMode="email"
+            maxLength={254}
+            spellCheck={false}
+            value={text(values, "managerEmail")}
+            error={errors.managerEmail}
+          />
+        </div>
+      </fieldset>
+      <RadioGroup
+        name="visibility"
+        legend="Qui peut voir votre profil ?"
+        required
+        options={[
+          { value: "members", label: profileVisibilityLabels.members, hint: "Les membres connectés vous trouvent dans l’annuaire « Trouver un expert »." },
+          { value: "programme_team", label: profileVisibilityLabels.programme_team, hint: "Vous n’apparaissez pas dans l’annuaire des membres." },
+        ]}
+        value={text(values, "visibility")}
+        error={errors.visibility}
+      />
+      {charterHref ? (
+        <>
+          <p className="fr-mb-1w">
+            <a href={charterHref}>Lire la charte du programme 10&nbsp;%</a>
+          </p>
+          <CheckboxField name="charter" value="oui" label="J’ai lu la charte du programme et je l’accepte" checked={text(values, "charter") === "oui"} error={errors.charter} />
+        </>
+      ) : null}
+    </>
+  );
+}
