@@ -16,7 +16,7 @@ export const contentPersonalData: PersonalDataContribution = {
   sections: {
     content_revisions: {
       title: "Contributions au contenu (révisions)",
-      purpose: "L’historique des contenus du site : chaque version enregistrée porte le nom de son auteur ou autrice.",
+      purpose: "L’historique des contenus du site\u00a0: chaque version enregistrée porte le nom de son auteur ou autrice.",
       columns: { item_title: "Contenu", version: "Version", author_label: "Auteur ou autrice affiché", note: "Nature", created_at: "Enregistrée le" },
     },
     content_items: {

@@ -39,7 +39,7 @@ export const identityPersonalData: PersonalDataContribution = {
     },
     sessions: {
       title: "Sessions",
-      purpose: "Vous garder connecté (30 jours au plus) ; le jeton de session n’est jamais conservé en clair.",
+      purpose: "Vous garder connecté (30 jours au plus)\u00a0; le jeton de session n’est jamais conservé en clair.",
       columns: { method: "Connexion", user_agent: "Navigateur", created_at: "Ouverte le", last_seen_at: "Dernière activité", expires_at: "Expire le", revoked_at: "Fermée le" },
       valueLabels: { method: { magic_link: "Lien par courriel", proconnect: "ProConnect" } },
       correction: { label: "Fermer une session", href: "/compte#sessions" },

@@ -22,7 +22,7 @@ export const peoplePersonalData: PersonalDataContribution = {
   sections: {
     profiles: {
       title: "Profil",
-      purpose: "Vous présenter aux autres membres dans l’annuaire « Trouver un expert », ou à la seule équipe du programme selon votre choix.",
+      purpose: "Vous présenter aux autres membres dans l’annuaire «\u00a0Trouver un expert\u00a0», ou à la seule équipe du programme selon votre choix.",
       columns: {
         slug: "Adresse du profil",
         job_family: "Métier",
@@ -53,7 +53,7 @@ export const peoplePersonalData: PersonalDataContribution = {
     },
     participations: {
       title: "Participations",
-      purpose: "Les saisons et projets auxquels vous avez pris part : l’histoire du programme.",
+      purpose: "Les saisons et projets auxquels vous avez pris part\u00a0: l’histoire du programme.",
       columns: { season: "Saison", project_title: "Projet", role: "Rôle", created_at: "Enregistrée le" },
     },
     skills: {

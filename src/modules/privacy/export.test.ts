@@ -114,7 +114,8 @@ describe("personal data export", () => {
   it("shows every section as a table, with where to correct it, and no secret", async () => {
     const response = await member.session.get("/compte/donnees");
     assert.equal(response.statusCode, 200);
-    const html = response.body;
+    // Long values carry <wbr/> break opportunities: compare the text without them.
+    const html = response.body.replace(/<wbr\/>/g, "");
     for (const title of [
       "Compte",
       "Rôles",

@@ -119,32 +119,71 @@ export function PersonalDataPage({ context }: { context: PageContext }) {
       <p>La Direction interministérielle du numérique (DINUM), 20 avenue de Ségur, 75007 Paris.</p>
       <h2>Finalités et base légale</h2>
       <p>
-        Les données servent à faire fonctionner le programme : vous identifier, constituer la communauté des experts, organiser les projets, les
-        événements et la reconnaissance de votre contribution. Le traitement est nécessaire à l’exécution d’une mission d’intérêt public (article 6-1-e du
-        RGPD).
+        Les données servent à faire fonctionner le programme&nbsp;: vous identifier, constituer la communauté des experts et son annuaire «&nbsp;Trouver un expert&nbsp;»,
+        organiser les projets, les événements et la reconnaissance de votre contribution. Le traitement est nécessaire à l’exécution d’une mission d’intérêt
+        public (article 6-1-e du RGPD).
       </p>
       <h2>Données traitées</h2>
       <Table
         caption="Données, origine et durée de conservation"
         columns={["Données", "Origine", "Durée de conservation"]}
         rows={[
-          ["Adresse électronique, prénom, nom, organisation", "Vous-même, ou ProConnect (identifiants, SIRET de votre administration)", "Tant que le compte existe ; effacées à sa suppression"],
+          ["Compte\u00a0: adresse électronique, prénom, nom, organisation, rôles", "Vous-même, ou ProConnect (identifiants, SIRET de votre administration)", "Tant que le compte existe\u00a0; effacées à sa suppression"],
+          [
+            "Profil\u00a0: métier, présentation, compétences et niveaux, envies d’apprendre, disponibilité, liens (forge, Tchap), manager, visibilité",
+            "Vous-même",
+            "Tant que le compte existe\u00a0; effacé à sa suppression",
+          ],
+          ["Participations aux saisons et aux projets", "L’équipe du programme et les projets", "La durée du programme\u00a0; conservées sous la mention «\u00a0Ancien membre\u00a0» après la suppression du compte"],
+          ["Contributions au contenu du site (historique des versions)", "Vous-même, si vous faites partie de l’équipe du programme", "La durée de vie du contenu\u00a0; l’auteur devient «\u00a0Ancien membre\u00a0» après la suppression du compte"],
           ["Sessions de connexion (date, navigateur)", "Votre navigateur", "30 jours au plus, ou jusqu’à leur fermeture"],
-          ["Liens de connexion (adresse, adresse IP de la demande)", "Votre demande", "Utilisables 15 minutes ; conservés 1 an pour la sécurité"],
+          ["Liens de connexion (adresse, adresse IP de la demande)", "Votre demande", "Utilisables 15 minutes\u00a0; conservés 1 an pour la sécurité"],
+          ["Courriels envoyés (destinataire, objet, texte)", "La plateforme", "Le temps de l’envoi, puis 7 jours au plus dans la file d’envoi"],
           ["Journaux techniques (adresse IP, page, navigateur)", "Votre navigation", "1 an, pour la sécurité et la réponse aux incidents"],
         ]}
       />
-      <h2>Destinataires</h2>
+      <h2>Qui voit quoi</h2>
+      <ul>
+        <li>
+          Votre <strong>profil</strong> est visible des membres connectés dans l’annuaire, ou de la seule équipe du programme si vous le choisissez&nbsp;; vous
+          changez ce choix à tout moment. Rien n’est visible des visiteurs non connectés.
+        </li>
+        <li>
+          Votre <strong>adresse électronique</strong> n’est montrée qu’aux membres connectés, jamais sur les pages publiques.
+        </li>
+        <li>
+          Le <strong>nom et l’adresse de votre manager</strong> ne sont visibles que de vous et de l’équipe du programme.
+        </li>
+        <li>L’équipe du programme accède à l’ensemble des données pour animer le programme.</li>
+      </ul>
+      <p>Aucune donnée n’est cédée ni vendue.</p>
+      <h2>Vos droits, en libre-service</h2>
+      <p>Vous disposez des droits d’accès, de rectification, d’effacement, de limitation et d’opposition. Depuis votre compte, vous pouvez vous-même&nbsp;:</p>
+      <ul>
+        <li>
+          <strong>voir</strong> tout ce que la plateforme conserve sur vous&nbsp;: <a href="/compte/donnees">Mes données personnelles</a> (les jetons de
+          connexion ne sont jamais affichés, la plateforme n’en garde qu’une empreinte)&nbsp;;
+        </li>
+        <li>
+          <strong>télécharger</strong> ces données dans un fichier JSON, depuis la même page&nbsp;;
+        </li>
+        <li>
+          <strong>corriger</strong> votre nom et votre organisation sur <a href="/compte">votre compte</a>, votre profil et vos compétences depuis votre
+          fiche de l’annuaire, et fermer vos sessions ouvertes&nbsp;;
+        </li>
+        <li>
+          <strong>supprimer votre compte</strong>&nbsp;: <a href="/compte/suppression">Supprimer mon compte</a>.
+        </li>
+      </ul>
       <p>
-        Seule l’équipe du programme accède à l’ensemble des données. Les autres membres ne voient que ce que vous choisissez de rendre visible. Aucune donnée
-        n’est cédée ni vendue.
+        La suppression efface, en une seule opération, votre nom, votre adresse électronique, votre organisation, votre profil, vos compétences, vos rôles,
+        vos sessions, vos liens de connexion, les courriels qui vous ont été envoyés, ainsi que votre nom et votre adresse dans le profil d’un membre dont vous
+        êtes le manager. Les contributions qui doivent rester — vos participations aux saisons et aux projets (l’historique d’un projet), vos contributions au
+        contenu du site, les compétences que vous avez proposées — sont conservées sous la mention «&nbsp;Ancien membre&nbsp;», rattachées à un compte anonyme que
+        plus rien ne relie à vous. Si vous revenez plus tard avec la même adresse, un nouveau compte vide est créé.
       </p>
-      <h2>Vos droits</h2>
       <p>
-        Vous disposez des droits d’accès, de rectification, d’effacement, de limitation et d’opposition. Depuis <a href="/compte">votre compte</a>, vous
-        consultez et corrigez vos informations et fermez vos sessions. La suppression du compte efface vos données personnelles ; les contributions qui
-        doivent rester (par exemple l’historique d’un projet) sont conservées sous la mention « ancien membre ». Pour toute demande, écrivez à{" "}
-        <a href={`mailto:${contactAddress}`}>{contactAddress}</a>. Vous pouvez aussi adresser une réclamation à la{" "}
+        Pour toute autre demande, écrivez à <a href={`mailto:${contactAddress}`}>{contactAddress}</a>. Vous pouvez aussi adresser une réclamation à la{" "}
         <a href="https://www.cnil.fr/fr/plaintes" target="_blank" rel="noopener" title="CNIL — nouvelle fenêtre">
           CNIL
         </a>

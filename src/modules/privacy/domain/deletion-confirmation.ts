@@ -2,7 +2,7 @@
 export const deletionWord = "SUPPRIMER";
 
 export const missingConfirmationMessage = `Saisissez ${deletionWord} ou votre adresse électronique pour confirmer la suppression.`;
-export const wrongConfirmationMessage = `La confirmation ne correspond pas : saisissez ${deletionWord} ou votre adresse électronique exacte.`;
+export const wrongConfirmationMessage = `La confirmation ne correspond pas\u00a0: saisissez ${deletionWord} ou votre adresse électronique exacte.`;
 
 /** « SUPPRIMER » (any case) or the account's address (any case), spaces around ignored. */
 export function isDeletionConfirmed(typed: string, email: string): boolean {

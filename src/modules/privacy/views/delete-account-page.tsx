@@ -16,19 +16,19 @@ export function DeletionRule() {
       <h2 className="fr-h4">Ce qui est effacé</h2>
       <ul>
         <li>votre nom, votre prénom, votre adresse électronique, votre organisation et votre SIRET ;</li>
-        <li>votre profil (présentation, métier, liens, manager, disponibilité) et vos compétences : vous disparaissez de l’annuaire ;</li>
-        <li>vos rôles, vos sessions (vous êtes déconnecté de tous vos appareils) et vos liens de connexion ;</li>
-        <li>les courriels qui vous ont été envoyés et ceux en attente d’envoi ;</li>
+        <li>votre profil (présentation, métier, liens, manager, disponibilité) et vos compétences&nbsp;: vous disparaissez de l’annuaire&nbsp;;</li>
+        <li>vos rôles, vos sessions (vous êtes déconnecté de tous vos appareils) et vos liens de connexion&nbsp;;</li>
+        <li>les courriels qui vous ont été envoyés et ceux en attente d’envoi&nbsp;;</li>
         <li>votre nom et votre adresse s’ils figurent comme manager dans le profil d’un autre membre.</li>
       </ul>
-      <h2 className="fr-h4">Ce qui est conservé sous la mention « Ancien membre »</h2>
+      <h2 className="fr-h4">Ce qui est conservé sous la mention «&nbsp;Ancien membre&nbsp;»</h2>
       <ul>
-        <li>vos participations aux saisons et aux projets : l’histoire d’un projet garde sa saison et son équipe ;</li>
-        <li>vos contributions au contenu du site (l’historique indique « Ancien membre » à la place de votre nom) ;</li>
+        <li>vos participations aux saisons et aux projets&nbsp;: l’histoire d’un projet garde sa saison et son équipe&nbsp;;</li>
+        <li>vos contributions au contenu du site (l’historique indique «&nbsp;Ancien membre&nbsp;» à la place de votre nom)&nbsp;;</li>
         <li>les compétences que vous avez proposées et les domaines de messagerie que vous avez ajoutés.</li>
       </ul>
       <p>
-        Ces éléments restent rattachés à un compte anonyme : plus rien ne permet de vous y relier. Si vous vous reconnectez plus tard avec la même
+        Ces éléments restent rattachés à un compte anonyme&nbsp;: plus rien ne permet de vous y relier. Si vous vous reconnectez plus tard avec la même
         adresse, un nouveau compte vide est créé.
       </p>
     </>
@@ -60,7 +60,7 @@ export function DeleteAccountPage({ context, email, value, error }: DeleteAccoun
             <InputField
               name="confirmation"
               label={`Pour confirmer, saisissez ${deletionWord} ou votre adresse électronique`}
-              hint={`Votre adresse : ${email}`}
+              hint={`Votre adresse\u00a0: ${email}`}
               required
               autoComplete="off"
               spellCheck={false}
@@ -86,13 +86,13 @@ export function AccountDeletedPage({ context }: { context: PageContext }) {
         <div className="fr-col-12 fr-col-lg-8">
           <h1>Votre compte est supprimé</h1>
           <Alert kind="success" title="Vos données personnelles sont effacées">
-            <p>Vous êtes déconnecté de tous vos appareils. Vos contributions qui devaient rester apparaissent désormais sous la mention « Ancien membre ».</p>
+            <p>Vous êtes déconnecté de tous vos appareils. Vos contributions qui devaient rester apparaissent désormais sous la mention «&nbsp;Ancien membre&nbsp;».</p>
           </Alert>
           <p className="fr-mt-4w">
-            Si vous vous étiez connecté avec ProConnect, votre session ProConnect reste ouverte dans ce navigateur : fermez-le si l’appareil est partagé.
+            Si vous vous étiez connecté avec ProConnect, votre session ProConnect reste ouverte dans ce navigateur&nbsp;: fermez-le si l’appareil est partagé.
           </p>
           <p>
-            Merci d’avoir contribué au Programme 10&nbsp;%. Vous pouvez revenir quand vous le souhaitez : <a href="/rejoindre">rejoindre le programme</a>.
+            Merci d’avoir contribué au Programme 10&nbsp;%. Vous pouvez revenir quand vous le souhaitez&nbsp;: <a href="/rejoindre">rejoindre le programme</a>.
           </p>
         </div>
       </div>

@@ -23,7 +23,7 @@ export function PersonalDataPage({ context, tables, sections }: PersonalDataPage
     <Layout context={context} title="Mes données personnelles" breadcrumb={[{ label: "Accueil", href: "/" }, { label: "Mon compte", href: "/compte" }]}>
       <h1>Mes données personnelles</h1>
       <p className="fr-text--lead">
-        Voici tout ce que la plateforme conserve sur vous, section par section. Les jetons de connexion ne sont jamais affichés ni exportés : la plateforme
+        Voici tout ce que la plateforme conserve sur vous, section par section. Les jetons de connexion ne sont jamais affichés ni exportés&nbsp;: la plateforme
         n’en garde qu’une empreinte.
       </p>
       <p>
@@ -51,6 +51,15 @@ export function PersonalDataPage({ context, tables, sections }: PersonalDataPage
             {section.purpose ? <p>{section.purpose}</p> : null}
             {rows.length === 0 ? (
               <p className="fr-text--sm">Aucune donnée.</p>
+            ) : rows.length === 1 && columns.length > 4 ? (
+              // One row of many columns (the account, the profile) reads as a list of fields and never scrolls sideways.
+              <Table
+                caption={section.title}
+                noCaption
+                rowHeaders
+                columns={["Donnée", "Valeur"]}
+                rows={columns.map(([column, label]) => [label, <CellValue value={rows[0]![column]} labels={section.valueLabels?.[column]} />])}
+              />
             ) : (
               <Table caption={section.title} noCaption columns={columns.map(([, label]) => label)} rows={rows.map((row) => columns.map(([column]) => <CellValue value={row[column]} labels={section.valueLabels?.[column]} />))} />
             )}
@@ -69,13 +78,25 @@ export function PersonalDataPage({ context, tables, sections }: PersonalDataPage
 }
 
 function CellValue({ value, labels }: { value: unknown; labels?: Record<string, string> | undefined }): ReactNode {
-  if (value === null || value === undefined || value === "") return <span aria-label="non renseigné">—</span>;
+  if (value === null || value === undefined || value === "")
+    return (
+      <>
+        <span aria-hidden="true">—</span>
+        <span className="fr-sr-only">non renseigné</span>
+      </>
+    );
   if (value instanceof Date) return formatDateTime(value);
   if (Array.isArray(value)) return value.map(String).join(", ");
   if (typeof value === "boolean") return value ? "Oui" : "Non";
   if (typeof value === "object") return JSON.stringify(value);
   const text = String(value);
   if (labels?.[text]) return labels[text];
-  const lines = text.split("\n");
-  return lines.length === 1 ? text : lines.map((line, index) => (index === 0 ? line : [<br key={index} />, line]));
+  return text.split("\n").map((line, index) => [index > 0 ? <br key={`br-${index}`} /> : null, ...breakable(line, index)]);
+}
+
+/** Long addresses and links get break opportunities after their separators, so a column never overflows. */
+function breakable(line: string, lineIndex: number): ReactNode[] {
+  return line.split(/(\S{30,})/).map((part, index) =>
+    part.length >= 30 ? part.split(/(?<=[/?&=.@_-])/).flatMap((piece, pieceIndex) => (pieceIndex === 0 ? [piece] : [<wbr key={`${lineIndex}-${index}-${pieceIndex}`} />, piece])) : part,
+  );
 }

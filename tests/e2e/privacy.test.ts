@@ -1,0 +1,63 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { Browser } from "playwright-core";
+import { expectAccessible, launchChromium, reservePublicUrl, type ServedPlatform, signInThroughOutbox, startServedPlatform, withPage } from "../support/browser.ts";
+import { fillPersonalData } from "../support/personal-data-builder.ts";
+
+describe("seeing, downloading and deleting one's personal data in a browser", () => {
+  let platform: ServedPlatform;
+  let browser: Browser;
+
+  before(async () => {
+    platform = await startServedPlatform(await reservePublicUrl());
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  it("shows the member's data, downloads it, refuses a wrong confirmation, then deletes the account and signs out", () =>
+    withPage(browser, platform.baseUrl, async (page) => {
+      const email = "zephyrine.quintard-vasseur@insee.fr";
+      await fillPersonalData(platform, { email, givenName: "Zéphyrine", usualName: "Quintard-Vasseur", slug: "zephyrine-quintard-vasseur" });
+      await signInThroughOutbox(page, platform.baseUrl, email);
+
+      await page.goto("/donnees-personnelles");
+      await page.getByRole("heading", { level: 2, name: "Vos droits, en libre-service" }).waitFor();
+      await expectAccessible(page);
+      await page.getByRole("link", { name: "Mes données personnelles" }).click();
+      await page.waitForURL("/compte/donnees");
+      await page.getByRole("heading", { level: 1, name: "Mes données personnelles" }).waitFor();
+      const main = page.getByRole("main");
+      assert.match(await main.innerText(), /Zéphyrine/);
+      await main.getByRole("table", { name: "Profil" }).waitFor();
+      await main.getByRole("link", { name: "Corriger mon profil" }).waitFor();
+      await expectAccessible(page);
+
+      const [download] = await Promise.all([page.waitForEvent("download"), main.getByRole("link", { name: "Télécharger mes données (JSON)" }).click()]);
+      assert.match(download.suggestedFilename(), /^donnees-programme-10-\d{4}-\d{2}-\d{2}\.json$/);
+
+      await main.getByRole("link", { name: "Supprimer mon compte" }).click();
+      await page.waitForURL("/compte/suppression");
+      await page.getByRole("heading", { level: 1, name: "Supprimer mon compte" }).waitFor();
+      await expectAccessible(page);
+
+      const confirmation = page.getByLabel(/Pour confirmer, saisissez SUPPRIMER ou votre adresse électronique/);
+      await confirmation.fill("je confirme");
+      await page.getByRole("button", { name: "Supprimer définitivement mon compte" }).click();
+      await page.getByRole("heading", { level: 2, name: "Le formulaire contient une erreur" }).waitFor();
+      assert.match(await page.locator("#confirmation-messages").innerText(), /La confirmation ne correspond pas/);
+      assert.equal(await page.getByLabel(/Pour confirmer/).inputValue(), "je confirme");
+      await expectAccessible(page);
+
+      await page.getByLabel(/Pour confirmer/).fill("SUPPRIMER");
+      await page.getByRole("button", { name: "Supprimer définitivement mon compte" }).click();
+      await page.waitForURL("/compte/suppression/terminee");
+      await page.getByRole("heading", { level: 1, name: "Votre compte est supprimé" }).waitFor();
+      await expectAccessible(page);
+
+      await page.goto("/compte");
+      assert.equal(new URL(page.url()).pathname, "/connexion");
+    }));
+});
