@@ -45,6 +45,11 @@ describe("hasPermission", () => {
     assert.equal(hasPermission(programmeTeam, "read:organisation:own", { organisationId: insee }), true);
   });
 
+  it("grants the programme team an :any permission even though its member role holds the :own one", () => {
+    assert.equal(hasPermission(programmeTeam, "update:profile:any"), true);
+    assert.equal(hasPermission(member, "update:profile:any"), false);
+  });
+
   it("scopes a ministry data administrator to its own organisation", () => {
     assert.equal(hasPermission(dataAdmin, "read:organisation:own"), true);
     assert.equal(hasPermission(dataAdmin, "read:organisation:own", { organisationId: interieur }), true);

@@ -85,7 +85,11 @@ export function hasPermission(subject: Subject | null, permission: Permission, r
       if (candidate.action !== wanted.action || candidate.entity !== wanted.entity) continue;
       if (candidate.scope === "any" || candidate.scope === undefined) return true;
       if (wanted.scope === "own" && !resource) return true;
-      if (!resource) return wanted.scope === undefined;
+      // An :own grant does not answer for :any; another role of the person may still grant it.
+      if (!resource) {
+        if (wanted.scope === undefined) return true;
+        continue;
+      }
       if (resource.ownerId && resource.ownerId === subject.id) return true;
       if (grant.organisationId && resource.organisationId === grant.organisationId) return true;
     }
