@@ -1,0 +1,102 @@
+import { z } from "zod";
+import { type JobFamily, jobFamilies, type SkillLevel } from "../domain/profile-choices.ts";
+
+export const maxQueryLength = 200;
+export const pageSize = 20;
+/** Words looked up one by one for typo tolerance; the rest of a longer query is searched as typed. */
+const maxWords = 8;
+
+/** Control characters cannot reach PostgreSQL (a NUL byte is refused) nor be shown back. */
+const controlCharacters = /[\u0000-\u001f\u007f]/g;
+
+/** A repeated parameter (`?q=a&q=b`) counts once: the first. */
+const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+const optionalParam = <T extends z.ZodType>(schema: T) => z.preprocess(first, schema.optional()).catch(undefined);
+
+const slugPattern = /^[a-z0-9][a-z0-9-]{0,99}$/;
+const jobFamilyKeys = Object.keys(jobFamilies) as [JobFamily, ...JobFamily[]];
+
+/**
+ * The directory's URL (`/annuaire?q=…&ministere=…&organisation=…&metier=…&competence=…&niveau=…&saison=…&projet=…&page=…`).
+ * A filter value of the wrong shape is ignored (shared links keep working); only an over-long query is
+ * refused, with a message beside the field.
+ */
+export const directoryQuerySchema = z.object({
+  q: z
+    .preprocess(first, z.string().optional())
+    .catch(undefined)
+    .transform((value) => (value ?? "").replace(controlCharacters, " ").replace(/\s+/g, " ").trim())
+    .pipe(z.string().max(maxQueryLength, `Votre recherche ne peut dépasser ${maxQueryLength} caractères. Raccourcissez-la.`)),
+  ministere: optionalParam(z.uuid()),
+  organisation: optionalParam(z.uuid()),
+  metier: optionalParam(z.enum(jobFamilyKeys)),
+  competence: optionalParam(z.string().regex(slugPattern)),
+  niveau: optionalParam(z.coerce.number().int().min(1).max(3)),
+  saison: optionalParam(z.string().trim().min(1).max(40).regex(/^[^\u0000-\u001f\u007f]+$/)),
+  projet: optionalParam(z.string().regex(slugPattern)),
+  page: z.preprocess(first, z.coerce.number().int().min(1).max(10_000)).catch(1),
+});
+
+export type DirectoryQuery = z.infer<typeof directoryQuerySchema>;
+
+/** The filters of a search, once their values are known to exist (unknown ones are dropped). */
+export type DirectoryFilters = {
+  ministryId?: string | undefined;
+  organisationId?: string | undefined;
+  jobFamily?: JobFamily | undefined;
+  skill?: { id: string; slug: string; minLevel: SkillLevel } | undefined;
+  season?: string | undefined;
+  projectSlug?: string | undefined;
+};
+
+export function hasFilters(filters: DirectoryFilters): boolean {
+  return Object.values(filters).some((value) => value !== undefined);
+}
+
+/**
+ * The words of a query, lower-case, each looked up on its own for typo tolerance: runs of letters and
+ * digits (« l’open-data » → l, open, data), without repeats, at most eight.
+ */
+export function queryWords(query: string): string[] {
+  const words = query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return [...new Set(words)].slice(0, maxWords);
+}
+
+/** Words short enough to be anything (« ia », « r »): never corrected. */
+export function isCorrectable(word: string): boolean {
+  return word.length >= 4 && /\p{L}/u.test(word);
+}
+
+/** The URL of a directory search: the query, the filters (by their URL values) and the page. */
+export function directoryHref(params: DirectoryUrlParams, page = 1, base = "/annuaire"): string {
+  const search = new URLSearchParams();
+  if (params.q) search.set("q", params.q);
+  if (params.ministere) search.set("ministere", params.ministere);
+  if (params.organisation) search.set("organisation", params.organisation);
+  if (params.metier) search.set("metier", params.metier);
+  if (params.competence) {
+    search.set("competence", params.competence);
+    if (params.niveau && params.niveau > 1) search.set("niveau", String(params.niveau));
+  }
+  if (params.saison) search.set("saison", params.saison);
+  if (params.projet) search.set("projet", params.projet);
+  if (page > 1) search.set("page", String(page));
+  const text = search.toString();
+  return text ? `${base}?${text}` : base;
+}
+
+export type DirectoryUrlParams = Omit<DirectoryQuery, "page">;
+
+/** The URL values of resolved filters. */
+export function urlParamsOf(q: string, filters: DirectoryFilters): DirectoryUrlParams {
+  return {
+    q,
+    ministere: filters.ministryId,
+    organisation: filters.organisationId,
+    metier: filters.jobFamily,
+    competence: filters.skill?.slug,
+    niveau: filters.skill?.minLevel,
+    saison: filters.season,
+    projet: filters.projectSlug,
+  };
+}

@@ -1,0 +1,292 @@
+import { Badge } from "../../../../ui/badge.tsx";
+import { type Option, SelectField } from "../../../../ui/fields.tsx";
+import { Layout } from "../../../../ui/layout.tsx";
+import type { PageContext } from "../../../../ui/page-context.ts";
+import { Pagination } from "../../../../ui/pagination.tsx";
+import { SearchBar } from "../../../../ui/search-bar.tsx";
+import { type JobFamily, jobFamilies, skillLevelLabels } from "../../domain/profile-choices.ts";
+import { directoryHref, type DirectoryUrlParams } from "../directory-query.ts";
+import type { Correction, DirectoryCard, DirectoryResults, FacetCount } from "../directory-repository.ts";
+
+export type DirectoryPageProps = {
+  context: PageContext;
+  params: DirectoryUrlParams;
+  /** The query's error (too long): the form is shown again with it, without results. */
+  error?: string | undefined;
+  results: (DirectoryResults & { corrections: Correction[] }) | null;
+  /** The programme team may download the result set. */
+  exportHref: string | null;
+};
+
+/** « 1 234 » with the French narrow no-break space. */
+export function formatCount(count: number): string {
+  return count.toLocaleString("fr-FR");
+}
+
+function profileCountPhrase(total: number): string {
+  if (total === 0) return "Aucun profil";
+  return `${formatCount(total)} ${total === 1 ? "profil" : "profils"}`;
+}
+
+const quoted = (text: string) => `«\u00a0${text}\u00a0»`;
+
+export function personName(person: { givenName: string | null; usualName: string | null }): string {
+  return [person.givenName, person.usualName].filter(Boolean).join(" ").trim() || "Membre sans nom";
+}
+
+export function profileHref(slug: string): string {
+  return `/annuaire/${encodeURIComponent(slug)}`;
+}
+
+export function organisationLabel(person: { organisation: string | null; organisationAcronym: string | null }): string | null {
+  if (!person.organisation) return null;
+  return person.organisationAcronym ? `${person.organisation} (${person.organisationAcronym})` : person.organisation;
+}
+
+export const hiddenProfileLabel = "Visible de l’équipe seulement";
+
+/** `/annuaire`: search, filters with their counts, result cards and pages. */
+export function DirectoryPage({ context, params, error, results, exportHref }: DirectoryPageProps) {
+  const title = `Trouver un expert${params.q ? ` : ${quoted(params.q)}` : ""}${results && results.page > 1 ? ` — page ${results.page}` : ""}`;
+  return (
+    <Layout context={context} title={error ? `Erreur — ${title}` : title} breadcrumb={[{ label: "Accueil", href: "/" }]}>
+      <h1>Trouver un expert</h1>
+      <p className="fr-text--lead">
+        Cherchez parmi les membres de la communauté par nom, compétence, métier, organisation ou ministère. Voir aussi{" "}
+        <a href="/annuaire/competences">qui peut m’aider, compétence par compétence</a>.
+      </p>
+      <form action="/annuaire" method="get" noValidate>
+        <div className="fr-mb-4w">
+          <SearchBar id="annuaire" label="Rechercher dans l’annuaire" value={params.q} error={error} large />
+          <p className="fr-hint-text fr-mt-1w">Par exemple «&nbsp;python&nbsp;», «&nbsp;cartographie&nbsp;», «&nbsp;Insee&nbsp;», «&nbsp;séries temporelles&nbsp;».</p>
+        </div>
+        <div className="fr-grid-row fr-grid-row--gutters">
+          <div className="fr-col-12 fr-col-md-4">
+            {results ? <Filters params={params} results={results} /> : <HiddenFilters params={params} />}
+          </div>
+          <div className="fr-col-12 fr-col-md-8">{results ? <Results params={params} results={results} exportHref={exportHref} /> : null}</div>
+        </div>
+      </form>
+    </Layout>
+  );
+}
+
+/** Keeps the filters of a refused search in the form, so that fixing the query keeps them. */
+function HiddenFilters({ params }: { params: DirectoryUrlParams }) {
+  const kept: [string, string | number | undefined][] = [
+    ["ministere", params.ministere],
+    ["organisation", params.organisation],
+    ["metier", params.metier],
+    ["competence", params.competence],
+    ["niveau", params.niveau],
+    ["saison", params.saison],
+    ["projet", params.projet],
+  ];
+  return (
+    <>
+      {kept
+        .filter(([, value]) => value !== undefined)
+        .map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={String(value)} />
+        ))}
+    </>
+  );
+}
+
+/** Options with their counts: values with profiles, and the selected one even at zero. */
+function facetOptions(facets: FacetCount[], selected: string | undefined): Option[] {
+  const shown = facets.filter((facet) => facet.count > 0 || facet.value === selected);
+  if (selected && !shown.some((facet) => facet.value === selected)) shown.push({ value: selected, label: selected, count: 0 });
+  return shown
+    .sort((a, b) => a.label.localeCompare(b.label, "fr"))
+    .map((facet) => ({ value: facet.value, label: `${facet.label} (${formatCount(facet.count)})` }));
+}
+
+function Filters({ params, results }: { params: DirectoryUrlParams; results: NonNullable<DirectoryPageProps["results"]> }) {
+  const { facets } = results;
+  const jobOptions = (Object.keys(jobFamilies) as JobFamily[])
+    .filter((job) => (facets.jobFamilies[job] ?? 0) > 0 || job === params.metier)
+    .map((job) => ({ value: job, label: `${jobFamilies[job]} (${formatCount(facets.jobFamilies[job] ?? 0)})` }));
+  const levelOptions = [2, 3].map((level) => ({ value: String(level), label: level === 3 ? "Expert·e" : `${skillLevelLabels[level as 2]} ou expert·e` }));
+  return (
+    <div className="fr-background-alt--grey fr-p-3w">
+      <h2 className="fr-h5">Filtrer</h2>
+      <p className="fr-hint-text">Le nombre de profils est indiqué entre parenthèses.</p>
+      <SelectField name="ministere" id="filtre-ministere" label="Ministère" placeholder="Tous les ministères" options={facetOptions(facets.ministries, params.ministere)} value={params.ministere} />
+      <SelectField
+        name="organisation"
+        id="filtre-organisation"
+        label="Organisation"
+        hint="Avec ses services"
+        placeholder="Toutes les organisations"
+        options={facetOptions(facets.organisations, params.organisation)}
+        value={params.organisation}
+      />
+      <SelectField name="metier" id="filtre-metier" label="Métier" placeholder="Tous les métiers" options={jobOptions} value={params.metier} />
+      <SelectField name="competence" id="filtre-competence" label="Compétence" placeholder="Toutes les compétences" options={facetOptions(facets.skills, params.competence)} value={params.competence} />
+      <SelectField
+        name="niveau"
+        id="filtre-niveau"
+        label="Niveau minimum dans cette compétence"
+        placeholder="Curieux·se ou plus"
+        options={levelOptions}
+        value={params.niveau && params.niveau > 1 ? String(params.niveau) : undefined}
+      />
+      <SelectField name="saison" id="filtre-saison" label="Saison" placeholder="Toutes les saisons" options={facetOptions(facets.seasons, params.saison)} value={params.saison} />
+      <SelectField name="projet" id="filtre-projet" label="Projet" placeholder="Tous les projets" options={facetOptions(facets.projects, params.projet)} value={params.projet} />
+      <ul className="fr-btns-group fr-btns-group--inline-md">
+        <li>
+          <button className="fr-btn" type="submit">
+            Appliquer les filtres
+          </button>
+        </li>
+        <li>
+          <a className="fr-btn fr-btn--secondary" href={directoryHref({ q: params.q })}>
+            Retirer les filtres
+          </a>
+        </li>
+      </ul>
+    </div>
+  );
+}
+
+function Results({ params, results, exportHref }: { params: DirectoryUrlParams; results: NonNullable<DirectoryPageProps["results"]>; exportHref: string | null }) {
+  const filtered = activeFilters(params, results).length > 0;
+  const searching = Boolean(params.q) || filtered;
+  return (
+    <>
+      <div className="fr-grid-row fr-grid-row--middle fr-mb-2w">
+        <h2 className="fr-h4 fr-mb-0 fr-col" id="resultats">
+          {`${profileCountPhrase(results.total)}${params.q ? ` pour ${quoted(params.q)}` : ""}`}
+        </h2>
+        {exportHref && results.total > 0 ? (
+          <p className="fr-mb-0">
+            <a className="fr-link fr-icon-download-line fr-link--icon-left" href={exportHref}>
+              Télécharger (CSV)
+            </a>
+          </p>
+        ) : null}
+      </div>
+      {results.corrections.length > 0 ? <CorrectionNotice corrections={results.corrections} /> : null}
+      {results.total === 0 ? searching ? <NoResult params={params} results={results} /> : <EmptyDirectory /> : null}
+      {results.cards.length > 0 ? (
+        <ul className="fr-grid-row fr-grid-row--gutters fr-raw-list" aria-labelledby="resultats">
+          {results.cards.map((card) => (
+            <li key={card.userId} className="fr-col-12 fr-col-lg-6">
+              <ProfileCard card={card} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <div className="fr-mt-4w">
+        <Pagination page={results.page} pageCount={results.pageCount} hrefFor={(page) => directoryHref(params, page)} />
+      </div>
+    </>
+  );
+}
+
+function CorrectionNotice({ corrections }: { corrections: Correction[] }) {
+  return (
+    <div className="fr-notice fr-notice--info fr-mb-3w">
+      <div className="fr-container">
+        <div className="fr-notice__body">
+          <p className="fr-notice__title">
+            {corrections.map((correction) => `Aucun profil ne contient ${quoted(correction.word)}\u00a0: recherche de ${correction.replacements.map(quoted).join(" ou ")} à la place.`).join(" ")}
+          </p>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+const shownSkills = 6;
+
+export function ProfileCard({ card }: { card: DirectoryCard }) {
+  const job = card.jobFamily ? jobFamilies[card.jobFamily] : null;
+  const organisation = organisationLabel(card);
+  const skills = card.skills.slice(0, shownSkills);
+  const more = card.skills.length - skills.length;
+  return (
+    <div className="fr-card fr-enlarge-link">
+      <div className="fr-card__body">
+        <div className="fr-card__content">
+          <h3 className="fr-card__title">
+            <a href={profileHref(card.slug)}>{personName(card)}</a>
+          </h3>
+          <p className="fr-card__desc">{[job, organisation].filter(Boolean).join(" · ") || "Métier et organisation non renseignés"}</p>
+          {card.visibility === "programme_team" || card.ministry ? (
+            <div className="fr-card__start">
+              {card.visibility === "programme_team" ? <Badge label={hiddenProfileLabel} kind="info" small /> : null}
+              {card.ministry ? <p className="fr-card__detail">{card.ministry}</p> : null}
+            </div>
+          ) : null}
+          {skills.length > 0 ? (
+            <div className="fr-card__end">
+              <ul className="fr-tags-group fr-tags-group--sm" aria-label="Compétences">
+                {skills.map((skill) => (
+                  <li key={skill.slug}>
+                    <p className="fr-tag fr-tag--sm">
+                      {skill.matches ? <mark>{skill.name}</mark> : skill.name}
+                      {`\u00a0: ${skillLevelLabels[skill.level].toLowerCase()}`}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+              {more > 0 ? <p className="fr-card__detail">et {more === 1 ? "1 autre compétence" : `${more} autres compétences`}</p> : null}
+            </div>
+          ) : null}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+type ActiveFilter = { label: string; without: DirectoryUrlParams };
+
+function activeFilters(params: DirectoryUrlParams, results: NonNullable<DirectoryPageProps["results"]>): ActiveFilter[] {
+  const labelOf = (facets: FacetCount[], value: string) => facets.find((facet) => facet.value === value)?.label ?? value;
+  const filters: ActiveFilter[] = [];
+  if (params.ministere) filters.push({ label: `Ministère\u00a0: ${labelOf(results.facets.ministries, params.ministere)}`, without: { ...params, ministere: undefined } });
+  if (params.organisation) filters.push({ label: `Organisation\u00a0: ${labelOf(results.facets.organisations, params.organisation)}`, without: { ...params, organisation: undefined } });
+  if (params.metier) filters.push({ label: `Métier\u00a0: ${jobFamilies[params.metier]}`, without: { ...params, metier: undefined } });
+  if (params.competence) {
+    const level = params.niveau && params.niveau > 1 ? ` (${skillLevelLabels[params.niveau as 2 | 3].toLowerCase()} au moins)` : "";
+    filters.push({ label: `Compétence\u00a0: ${labelOf(results.facets.skills, params.competence)}${level}`, without: { ...params, competence: undefined, niveau: undefined } });
+  }
+  if (params.saison) filters.push({ label: `Saison\u00a0: ${params.saison}`, without: { ...params, saison: undefined } });
+  if (params.projet) filters.push({ label: `Projet\u00a0: ${labelOf(results.facets.projects, params.projet)}`, without: { ...params, projet: undefined } });
+  return filters;
+}
+
+function NoResult({ params, results }: { params: DirectoryUrlParams; results: NonNullable<DirectoryPageProps["results"]> }) {
+  const filters = activeFilters(params, results);
+  return (
+    <div className="fr-mb-4w">
+      <p className="fr-mb-1w">Aucun profil ne correspond. Quelques pistes&nbsp;:</p>
+      <ul>
+        {params.q ? <li>vérifiez l’orthographe des mots, ou essayez un mot plus général ou moins de mots&nbsp;;</li> : null}
+        {filters.map((filter) => (
+          <li key={filter.label}>
+            retirez le filtre <a href={directoryHref(filter.without)}>{filter.label}</a>&nbsp;;
+          </li>
+        ))}
+        <li>
+          parcourez <a href="/annuaire/competences">les compétences de la communauté</a>.
+        </li>
+      </ul>
+    </div>
+  );
+}
+
+function EmptyDirectory() {
+  return (
+    <div className="fr-mb-4w">
+      <p>Personne n’a encore rejoint l’annuaire de la communauté.</p>
+      <p>
+        <a className="fr-btn" href="/rejoindre/inscription">
+          Rejoindre la communauté
+        </a>
+      </p>
+    </div>
+  );
+}
