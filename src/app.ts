@@ -20,7 +20,7 @@ import { registerAnonymousPageCache } from "./http/page-cache-hook.ts";
 import { registerRequestProtection } from "./http/request-protection.ts";
 import { registerAdministrationRoutes } from "./modules/administration/api.ts";
 import { contentPersonalData, type MediaStorage, registerContentRoutes } from "./modules/content/api.ts";
-import { identityPersonalData, type IdentityRoutesDeps, type ProConnectClient, registerAccessControl, registerIdentityRoutes } from "./modules/identity/api.ts";
+import { identityPersonalData, type IdentityRoutesDeps, organisationMembers, type ProConnectClient, registerAccessControl, registerIdentityRoutes } from "./modules/identity/api.ts";
 import { type Mailer, mailPersonalData, registerMailRoutes } from "./modules/mail/api.ts";
 import { peoplePersonalData, registerPeopleRoutes } from "./modules/people/api.ts";
 import { registerPrivacyRoutes } from "./modules/privacy/api.ts";
@@ -127,7 +127,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     findName: (id) => organisationLookup.findName(db, id),
   };
   registerIdentityRoutes(app, { db, clock: deps.clock, mailer: deps.mailer, publicUrl: config.publicUrl, secureCookies: secure, proconnect: deps.proconnect, organisations });
-  registerOrganisationRoutes(app, { db, publicDomains: deps.publicDomains });
+  registerOrganisationRoutes(app, { db, publicDomains: deps.publicDomains, members: organisationMembers });
   registerPeopleRoutes(app, { db, clock: deps.clock });
   // Each module owns its tables' personal data (ADR 0012); the page shows them in this order.
   const personalData = [identityPersonalData, peoplePersonalData, contentPersonalData, organisationsPersonalData, mailPersonalData(deps.jobs)];

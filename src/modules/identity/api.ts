@@ -10,5 +10,7 @@ export { setAccountNameAndOrganisation, type UpdateAccountInput } from "./use-ca
 export { seedDemoAccounts } from "./demo-accounts.ts";
 /** Members and the organisations they come from, counted for the public key figures. */
 export { countCommunity, type CommunityFigures } from "./community-figures.ts";
+/** Accounts and AMD grants per organisation: counts for the organisations list, and their move when organisations are merged. */
+export { organisationMembers } from "./organisation-members.ts";
 /** The account, roles, sessions and sign-in links in the GDPR export and erasure (privacy module). */
 export { identityPersonalData } from "./personal-data.ts";

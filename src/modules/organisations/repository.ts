@@ -1,4 +1,4 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { emailDomains, organisations } from "../../db/schema/index.ts";
 
@@ -55,6 +55,11 @@ export async function findOrganisationBySiren(db: Executor, siren: string): Prom
   return row ?? null;
 }
 
+export async function findOrganisationBySiret(db: Executor, siret: string): Promise<Organisation | null> {
+  const [row] = await db.select(organisationColumns).from(organisations).where(eq(organisations.siret, siret)).limit(1);
+  return row ?? null;
+}
+
 /** The organisation of a domain or of its closest listed parent domain. */
 export async function findOrganisationByEmailDomain(db: Executor, domain: string): Promise<Organisation | null> {
   const labels = domain.toLowerCase().split(".");
@@ -93,4 +98,47 @@ export async function listEmailDomains(db: Executor): Promise<EmailDomain[]> {
 export async function countOrganisations(db: Executor): Promise<number> {
   const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(organisations);
   return row?.count ?? 0;
+}
+
+/** Every organisation, for the tree, the pickers and the import (a few thousand rows at most). */
+export async function listAllOrganisations(db: Executor): Promise<Organisation[]> {
+  return db.select(organisationColumns).from(organisations);
+}
+
+/** E-mail domains of each organisation, sorted. */
+export async function listDomainsByOrganisation(db: Executor): Promise<Map<string, string[]>> {
+  const rows = await db
+    .select({ domain: emailDomains.domain, organisationId: emailDomains.organisationId })
+    .from(emailDomains)
+    .where(sql`${emailDomains.organisationId} is not null`)
+    .orderBy(asc(emailDomains.domain));
+  const domains = new Map<string, string[]>();
+  for (const row of rows) domains.set(row.organisationId!, [...(domains.get(row.organisationId!) ?? []), row.domain]);
+  return domains;
+}
+
+export async function listDomainsOfOrganisation(db: Executor, organisationId: string): Promise<string[]> {
+  const rows = await db.select({ domain: emailDomains.domain }).from(emailDomains).where(eq(emailDomains.organisationId, organisationId)).orderBy(asc(emailDomains.domain));
+  return rows.map((row) => row.domain);
+}
+
+/** The stored rows of these domains, with the organisation each belongs to. */
+export async function findEmailDomains(db: Executor, domains: string[]): Promise<{ domain: string; organisationId: string | null; organisationName: string | null }[]> {
+  if (domains.length === 0) return [];
+  return db
+    .select({ domain: emailDomains.domain, organisationId: emailDomains.organisationId, organisationName: organisations.name })
+    .from(emailDomains)
+    .leftJoin(organisations, eq(organisations.id, emailDomains.organisationId))
+    .where(inArray(emailDomains.domain, domains));
+}
+
+/** True when `error` (or its cause, as drivers wrap it) is a violation of the unique index `constraint`. */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current && typeof current === "object"; depth++) {
+    const candidate = current as { code?: unknown; constraint?: unknown; message?: unknown; cause?: unknown };
+    if (candidate.code === "23505" && (candidate.constraint === constraint || String(candidate.message ?? "").includes(constraint))) return true;
+    current = candidate.cause;
+  }
+  return false;
 }

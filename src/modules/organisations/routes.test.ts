@@ -53,10 +53,10 @@ describe("e-mail domains administration", () => {
 
   const invalidDomains: { name: string; domain: string; message: string }[] = [
     { name: "an empty domain", domain: "", message: "Indiquez un nom de domaine." },
-    { name: "a URL", domain: "https://x.fr", message: "Indiquez un nom de domaine valide, par exemple agriculture.gouv.fr (sans « @ » ni « https:// »)." },
-    { name: "a domain with a space", domain: "a b.fr", message: "Indiquez un nom de domaine valide, par exemple agriculture.gouv.fr (sans « @ » ni « https:// »)." },
+    { name: "a URL", domain: "https://x.fr", message: "Indiquez un nom de domaine valide, par exemple agriculture.gouv.fr (sans « @ » ni « https:// »)." },
+    { name: "a domain with a space", domain: "a b.fr", message: "Indiquez un nom de domaine valide, par exemple agriculture.gouv.fr (sans « @ » ni « https:// »)." },
     { name: "a domain of 300 characters", domain: `${"a".repeat(297)}.fr`, message: "Un nom de domaine ne dépasse pas 253 caractères." },
-    { name: "a domain holding HTML", domain: "<b>x</b>.fr", message: "Indiquez un nom de domaine valide, par exemple agriculture.gouv.fr (sans « @ » ni « https:// »)." },
+    { name: "a domain holding HTML", domain: "<b>x</b>.fr", message: "Indiquez un nom de domaine valide, par exemple agriculture.gouv.fr (sans « @ » ni « https:// »)." },
   ];
 
   for (const invalid of invalidDomains) {

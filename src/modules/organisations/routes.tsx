@@ -1,15 +1,19 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { Database } from "../../db/client.ts";
 import { type FormValues, parseForm } from "../../http/forms.ts";
 import { pageContext, sendPage } from "../../http/render.tsx";
 import { InvalidInputError } from "../../shared/domain-error.ts";
-import type { PublicDomains } from "./domain/public-domains.ts";
+import { registerOrganisationAdminRoutes } from "./admin-routes.tsx";
+import type { OrganisationRoutesDeps } from "./deps.ts";
+import { registerOrganisationImportRoutes } from "./import-routes.tsx";
 import { listEmailDomains, listOrganisations } from "./repository.ts";
 import { addEmailDomainSchema } from "./schemas.ts";
 import { createAddEmailDomain } from "./use-cases/add-email-domain.ts";
 import { EmailDomainsPage } from "./views/email-domains-page.tsx";
 
-export function registerOrganisationRoutes(app: FastifyInstance, deps: { db: Database; publicDomains: PublicDomains }) {
+/** The programme team's pages of this module: e-mail domains, organisations (tree, form, merge) and the referential's import. */
+export function registerOrganisationRoutes(app: FastifyInstance, deps: OrganisationRoutesDeps) {
+  registerOrganisationAdminRoutes(app, deps);
+  registerOrganisationImportRoutes(app, deps);
   const addEmailDomain = createAddEmailDomain(deps);
 
   async function render(request: FastifyRequest, reply: FastifyReply, status: number, extra: { values?: FormValues; errors?: Record<string, string>; added?: string } = {}) {

@@ -29,7 +29,7 @@ export function EmailDomainsPage({ context, domains, referenceCount, organisatio
       <ErrorSummary errors={errors} />
       <form method="post" action="/admin/domaines" noValidate>
         <CsrfField token={context.csrfToken} />
-        <InputField name="domain" label="Nom de domaine" hint="Par exemple : agriculture.gouv.fr" required maxLength={253} spellCheck={false} value={values.domain} error={errors.domain} />
+        <InputField name="domain" label="Nom de domaine" hint="Par exemple : agriculture.gouv.fr" required maxLength={253} spellCheck={false} value={values.domain} error={errors.domain} />
         <SelectField name="organisationId" label="Organisation rattachée (facultatif)" hint="Les nouveaux comptes de ce domaine y seront rattachés." options={organisations} value={values.organisationId} error={errors.organisationId} placeholder="Aucune" />
         <button className="fr-btn" type="submit">
           Ajouter le domaine
