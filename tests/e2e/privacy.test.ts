@@ -23,10 +23,9 @@ describe("seeing, downloading and deleting one's personal data in a browser", ()
       await fillPersonalData(platform, { email, givenName: "Zéphyrine", usualName: "Quintard-Vasseur", slug: "zephyrine-quintard-vasseur" });
       await signInThroughOutbox(page, platform.baseUrl, email);
 
-      await page.goto("/donnees-personnelles");
-      await page.getByRole("heading", { level: 2, name: "Vos droits, en libre-service" }).waitFor();
+      await page.getByRole("heading", { level: 2, name: "Mes données personnelles" }).waitFor();
       await expectAccessible(page);
-      await page.getByRole("link", { name: "Mes données personnelles" }).click();
+      await page.getByRole("link", { name: "Voir et télécharger mes données" }).click();
       await page.waitForURL("/compte/donnees");
       await page.getByRole("heading", { level: 1, name: "Mes données personnelles" }).waitFor();
       const main = page.getByRole("main");
@@ -59,5 +58,10 @@ describe("seeing, downloading and deleting one's personal data in a browser", ()
 
       await page.goto("/compte");
       assert.equal(new URL(page.url()).pathname, "/connexion");
+
+      await page.goto("/donnees-personnelles");
+      await page.getByRole("heading", { level: 2, name: "Vos droits, en libre-service" }).waitFor();
+      await page.getByRole("main").getByRole("link", { name: "Mes données personnelles" }).waitFor();
+      await expectAccessible(page);
     }));
 });

@@ -1,7 +1,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { participations, profiles, profileSkills, skills } from "../../db/schema/index.ts";
 import type { PersonalDataContribution, PersonalDataTables } from "../privacy/api.ts";
-import { jobFamilies, skillLevelLabels } from "./domain/profile-choices.ts";
+import { availabilities, jobFamilies, profileVisibilityLabels, skillLevelLabels } from "./domain/profile-choices.ts";
 
 /** The profile's edit page (people routes), once the person has a profile. */
 function profileEditPath(tables: PersonalDataTables): string | null {
@@ -40,7 +40,8 @@ export const peoplePersonalData: PersonalDataContribution = {
       },
       valueLabels: {
         job_family: jobFamilies,
-        visibility: { members: "Visible des membres", programme_team: "Visible de l’équipe du programme seulement" },
+        availability: availabilities,
+        visibility: profileVisibilityLabels,
       },
       correction: { label: "Corriger mon profil", href: profileEditPath },
     },

@@ -97,6 +97,22 @@ export function AccountPage({ context, account, organisationName, organisations,
           ),
         ])}
       />
+      <h2 className="fr-h4 fr-mt-5w" id="donnees">
+        Mes données personnelles
+      </h2>
+      <p>Consultez tout ce que la plateforme conserve sur vous, téléchargez-le, ou supprimez votre compte.</p>
+      <ul className="fr-links-group">
+        <li>
+          <a className="fr-link fr-icon-file-text-line fr-link--icon-left" href="/compte/donnees">
+            Voir et télécharger mes données
+          </a>
+        </li>
+        <li>
+          <a className="fr-link fr-icon-delete-line fr-link--icon-left" href="/compte/suppression">
+            Supprimer mon compte
+          </a>
+        </li>
+      </ul>
       <form method="post" action="/deconnexion" className="fr-mt-3w">
         <CsrfField token={context.csrfToken} />
         <button className="fr-btn fr-btn--tertiary fr-icon-logout-box-r-line fr-btn--icon-left" type="submit">
