@@ -12,6 +12,7 @@ import { createFileMediaStorage } from "./modules/content/api.ts";
 import { createProConnectClient } from "./modules/identity/api.ts";
 import { createMailer, createMailTransport } from "./modules/mail/api.ts";
 import { PublicDomains, publicDomainsFile } from "./modules/organisations/api.ts";
+import { seedSkillVocabularyIfEmpty } from "./modules/people/api.ts";
 import { type Clock, systemClock } from "./shared/clock.ts";
 
 export type Platform = {
@@ -41,6 +42,8 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     const seedDemo = config.SEED_DEMO ?? !config.isProduction;
     const media = createFileMediaStorage(config.DATA_DIR);
     const demo = seedDemo && !config.isProduction ? await seedDemoIfEmpty(database.db, { contentDir: config.CONTENT_DIR, clock, media }) : null;
+    // Members pick their skills from a vocabulary: a new deployment starts with the seeded one.
+    await seedSkillVocabularyIfEmpty(database.db);
     const jobs = createJobQueue(database, logger);
     const transport = createMailTransport({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, db: database.db, logger });
     const mailer = createMailer(jobs, transport);

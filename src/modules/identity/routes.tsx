@@ -33,6 +33,8 @@ export type IdentityRoutesDeps = {
     listOptions(): Promise<Option[]>;
     findName(id: string): Promise<string | null>;
   };
+  /** Where « Mon profil » leads the person on /compte (the people module answers). */
+  profileLink?: (userId: string) => Promise<{ href: string; label: string }>;
 };
 
 const pendingLoginCookie = "p10_proconnect";
@@ -152,9 +154,10 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityRoute
       await listActiveSessions(deps.db, user.id, deps.clock.now()),
       account.organisationId ? await deps.organisations.findName(account.organisationId) : null,
     ];
+    const profileLink = deps.profileLink ? await deps.profileLink(user.id) : null;
     return sendPage(
       reply,
-      <AccountPage context={pageContext(request, reply)} account={account} organisationName={organisationName} organisations={organisations} sessions={sessions} currentSessionId={request.sessionId} {...extra} />,
+      <AccountPage context={pageContext(request, reply)} account={account} organisationName={organisationName} organisations={organisations} sessions={sessions} currentSessionId={request.sessionId} profileLink={profileLink} {...extra} />,
       status,
     );
   }

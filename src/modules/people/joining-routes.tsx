@@ -5,7 +5,7 @@ import { InvalidInputError, NotFoundError } from "../../shared/domain-error.ts";
 import type { PeopleDeps } from "./deps.ts";
 import { organisationGroups } from "./domain/organisation-tree.ts";
 import { finishedOnboardingStep, type JoiningStep } from "./domain/profile-choices.ts";
-import { loadOrganisations } from "./organisation-directory.ts";
+import { listOrganisationTree } from "./organisation-directory.ts";
 import { storedSectionValues } from "./profile-form-values.ts";
 import { findProfileByUserId, listProfileSkills, listSkillsOffered, type Profile } from "./repository.ts";
 import { organisationAndJobSchema, parseSkillsAndWishes, presentationWithCharterSchema } from "./schemas.ts";
@@ -43,7 +43,7 @@ export function registerJoiningRoutes(app: FastifyInstance, deps: PeopleDeps) {
     const context = pageContext(request, reply);
     const page =
       step === 1 ? (
-        <JoiningPage context={context} step={1} values={values} errors={submitted?.errors} organisations={organisationGroups([...(await loadOrganisations(deps.db)).values()])} />
+        <JoiningPage context={context} step={1} values={values} errors={submitted?.errors} organisations={organisationGroups(await listOrganisationTree(deps.db))} />
       ) : step === 2 ? (
         <JoiningPage context={context} step={2} values={values} errors={submitted?.errors} skills={await listSkillsOffered(deps.db, user.id)} />
       ) : (

@@ -40,6 +40,18 @@ describe("joining the community (wizard « Rejoindre la communauté »)", () => 
     assert.equal(posted.statusCode, 401);
   });
 
+  it("invites visitors of /rejoindre to join, and leads /compte to the wizard, then to the profile", async () => {
+    const page = await httpSessionOn(platform).get("/rejoindre");
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<a class="fr-btn fr-btn--lg[^"]*" href="\/rejoindre\/inscription">Rejoindre la communauté<\/a>/);
+    const newcomer = await signInOverHttp(platform, "compte.neuf@insee.fr");
+    assert.match((await newcomer.get("/compte")).body, /href="\/rejoindre\/inscription">Rejoindre la communauté<\/a>/);
+    await newcomer.post(step1, { ...validStep1, givenName: "Compte", usualName: "Neuf" });
+    assert.match((await newcomer.get("/compte")).body, /href="\/rejoindre\/inscription\/etape-2">Terminer mon inscription à la communauté<\/a>/);
+    const ines = await signInOverHttp(platform, "ines.benali@insee.fr");
+    assert.match((await ines.get("/compte")).body, /href="\/annuaire\/ines-benali">Mon profil<\/a>/);
+  });
+
   it("starts a new member at step 1 with the names and the organisation found from the address", async () => {
     const member = await signInOverHttp(platform, "premiere.visite@insee.fr");
     const entry = await member.get("/rejoindre/inscription");
@@ -51,6 +63,7 @@ describe("joining the community (wizard « Rejoindre la communauté »)", () => 
     assert.match(page.body, /Étape 1 sur 3/);
     assert.match(page.body, /Étape suivante :<\/span> Vos compétences et envies/);
     assert.match(page.body, new RegExp(`<option value="${insee}" selected="">`), "l’organisation du domaine insee.fr doit être proposée");
+    assert.match(page.body, /<optgroup label="Ministère de l’Économie[^"]*"><option value="[^"]+">Ministère de l’Économie[^<]*<\/option><option value="[^"]+"( selected="")?>\u00a0\u00a0\u00a0/);
     assert.match(page.body, /Mon organisation n’est pas dans la liste/);
     // Steps ahead of the saved one are not reachable yet.
     const ahead = await member.get(step3);

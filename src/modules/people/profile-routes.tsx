@@ -8,7 +8,7 @@ import { formatOrganisationPath, organisationGroups, organisationPath } from "./
 import type { JoiningStep } from "./domain/profile-choices.ts";
 import { isUuid } from "./domain/slugs.ts";
 import { canSeeProfile } from "./domain/visibility.ts";
-import { loadOrganisations } from "./organisation-directory.ts";
+import { listOrganisationTree, loadOrganisations } from "./organisation-directory.ts";
 import { storedSectionValues } from "./profile-form-values.ts";
 import { findProfileBySlug, findProfileByUserId, listParticipations, listProfileSkills, listSkillsOffered, type Profile } from "./repository.ts";
 import { organisationAndJobSchema, parseSkillsAndWishes, presentationSchema, profileSlugParamsSchema } from "./schemas.ts";
@@ -85,7 +85,7 @@ export function registerProfileRoutes(app: FastifyInstance, deps: PeopleDeps) {
         isOwner={profile.userId === request.user!.id}
         values={values}
         refused={refused ? { section: refused.section, errors: refused.errors } : undefined}
-        organisations={organisationGroups([...(await loadOrganisations(deps.db)).values()])}
+        organisations={organisationGroups(await listOrganisationTree(deps.db))}
         skills={await listSkillsOffered(deps.db, profile.userId)}
       />,
       status,

@@ -306,6 +306,13 @@ export function ContentPage({ context, share, item, ancestors, children }: ItemP
       <ReadingColumn>
         <h1>{item.title}</h1>
         <Lead summary={item.summary} title={item.title} />
+        {item.path === "/rejoindre" ? (
+          <p className="fr-mb-4w">
+            <a className="fr-btn fr-btn--lg fr-icon-arrow-right-line fr-btn--icon-right" href="/rejoindre/inscription">
+              Rejoindre la communauté
+            </a>
+          </p>
+        ) : null}
       </ReadingColumn>
       <ItemBody item={item} />
       {children.length > 0 ? (

@@ -18,16 +18,25 @@ export type AccountPageProps = {
   values?: { givenName?: string | undefined; usualName?: string | undefined; organisationId?: string | undefined };
   errors?: FieldErrors;
   saved?: boolean;
+  /** « Mon profil » in the community, or the joining wizard (given by the people module through app.ts). */
+  profileLink?: { href: string; label: string } | null | undefined;
 };
 
 const methodLabels: Record<string, string> = { magic_link: "Lien par courriel", proconnect: "ProConnect" };
 
-export function AccountPage({ context, account, organisationName, organisations, sessions, currentSessionId, values, errors = {}, saved }: AccountPageProps) {
+export function AccountPage({ context, account, organisationName, organisations, sessions, currentSessionId, values, errors = {}, saved, profileLink }: AccountPageProps) {
   const form = values ?? { givenName: account.givenName ?? "", usualName: account.usualName ?? "", organisationId: account.organisationId ?? "" };
   return (
     <Layout context={context} title="Mon compte" breadcrumb={[{ label: "Accueil", href: "/" }]}>
       <h1>Mon compte</h1>
       {saved ? <Alert kind="success">Vos informations sont enregistrées.</Alert> : null}
+      {profileLink ? (
+        <p>
+          <a className="fr-btn fr-btn--secondary fr-icon-user-line fr-btn--icon-left" href={profileLink.href}>
+            {profileLink.label}
+          </a>
+        </p>
+      ) : null}
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-7">
           <h2 className="fr-h4">Mes informations</h2>

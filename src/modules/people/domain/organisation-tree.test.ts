@@ -28,12 +28,18 @@ describe("organisations in profiles and in the picker", () => {
       ["b", node("b", "B", "body", "a")],
     ]);
     assert.deepEqual(organisationPath(loop, "a").map((item) => item.id), ["b", "a"]);
-    const groups = organisationGroups([...loop.values()]);
-    assert.deepEqual(groups.flatMap((group) => group.options.map((option) => option.value)).sort(), ["a", "b"]);
   });
 
-  it("groups the picker by ministry, children indented under their parent, others last", () => {
-    const groups = organisationGroups(nodes);
+  it("groups the picker by ministry, children indented by depth, organisations without ministry last", () => {
+    const ordered = [
+      { ...nodes[4]!, depth: 0 },
+      { ...nodes[0]!, depth: 0 },
+      { ...nodes[3]!, depth: 1 },
+      { ...nodes[1]!, depth: 1 },
+      { ...nodes[2]!, depth: 2 },
+      { ...nodes[5]!, depth: 0 },
+    ];
+    const groups = organisationGroups(ordered);
     assert.deepEqual(groups.map((group) => group.label), ["Ministère de l’Agriculture", "Ministère de l’Économie", "Autres organismes"]);
     assert.deepEqual(groups[1]!.options.map((option) => option.label), [
       "Ministère de l’Économie",

@@ -5,10 +5,6 @@ export type OrganisationGroup = { label: string; options: { value: string; label
 
 const maxDepth = 20;
 
-function byName(a: OrganisationNode, b: OrganisationNode) {
-  return a.name.localeCompare(b.name, "fr");
-}
-
 function optionLabel(node: OrganisationNode): string {
   return node.acronym ? `${node.name} (${node.acronym})` : node.name;
 }
@@ -32,34 +28,21 @@ export function formatOrganisationPath(path: OrganisationNode[]): string {
 }
 
 /**
- * One group per ministry (its own entry first, then its bodies and services indented under their
- * parent), then the organisations attached to no ministry: a plain <select> with <optgroup>s.
+ * One group per ministry (its own entry first, then its bodies and services indented by depth), then
+ * the organisations attached to no ministry: a plain <select> with <optgroup>s. `ordered` is the tree
+ * order of the organisations module (each parent followed by its children, ministries first).
  */
-export function organisationGroups(nodes: OrganisationNode[]): OrganisationGroup[] {
-  const ids = new Set(nodes.map((node) => node.id));
-  const children = new Map<string | null, OrganisationNode[]>();
-  for (const node of nodes) {
-    const parent = node.parentId && ids.has(node.parentId) ? node.parentId : null;
-    children.set(parent, [...(children.get(parent) ?? []), node]);
-  }
-  for (const list of children.values()) list.sort(byName);
-
-  const placed = new Set<string>();
-  function subtree(node: OrganisationNode, depth: number): { value: string; label: string }[] {
-    if (placed.has(node.id) || depth > maxDepth) return [];
-    placed.add(node.id);
-    const indent = "\u00a0\u00a0\u00a0".repeat(depth);
-    return [{ value: node.id, label: `${indent}${optionLabel(node)}` }, ...(children.get(node.id) ?? []).flatMap((child) => subtree(child, depth + 1))];
-  }
-
+export function organisationGroups(ordered: (OrganisationNode & { depth: number })[]): OrganisationGroup[] {
   const groups: OrganisationGroup[] = [];
-  const roots = children.get(null) ?? [];
-  for (const root of roots.filter((node) => node.kind === "ministry")) {
-    groups.push({ label: root.name, options: subtree(root, 0) });
+  const others: OrganisationGroup = { label: "Autres organismes", options: [] };
+  let current: OrganisationGroup = others;
+  for (const node of ordered) {
+    if (node.depth === 0) {
+      current = node.kind === "ministry" ? { label: node.name, options: [] } : others;
+      if (current !== others) groups.push(current);
+    }
+    current.options.push({ value: node.id, label: `${"\u00a0\u00a0\u00a0".repeat(node.depth)}${optionLabel(node)}` });
   }
-  const others = roots.filter((node) => node.kind !== "ministry").flatMap((node) => subtree(node, 0));
-  // Anything left (a cycle in the hierarchy) still gets a place.
-  const stray = nodes.filter((node) => !placed.has(node.id)).sort(byName).map((node) => ({ value: node.id, label: optionLabel(node) }));
-  if (others.length + stray.length > 0) groups.push({ label: "Autres organismes", options: [...others, ...stray] });
+  if (others.options.length > 0) groups.push(others);
   return groups;
 }
