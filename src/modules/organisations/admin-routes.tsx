@@ -87,6 +87,7 @@ export function registerOrganisationAdminRoutes(app: FastifyInstance, deps: Orga
       ...organisation,
       parentName: organisation.parentId ? (byId.get(organisation.parentId)?.name ?? null) : null,
       ministryName: organisation.ministryId ? (byId.get(organisation.ministryId)?.name ?? null) : null,
+      isOwnMinistry: organisation.ministryId === organisation.id,
       domains: domains.get(organisation.id) ?? [],
       accounts: accounts.get(organisation.id) ?? 0,
       matches: matching.has(organisation.id),

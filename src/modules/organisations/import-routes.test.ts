@@ -233,14 +233,14 @@ describe("npm run import:organisations", () => {
     const imported = run(fileURLPath("referentiel-etat.json"));
     assert.equal(imported.status, 0, imported.stderr);
     assert.match(imported.stdout, /\(JSON, [a-z]+\)\u00a0: 7\u00a0créées, 0\u00a0mise à jour, 0\u00a0inchangée, 0\u00a0rejetée\./);
-    assert.match(imported.stdout, /entrée n° 2\u00a0: \[créée\] Direction générale des Entreprises \(2c7d4e8f/);
+    assert.match(imported.stdout, /entrée n°\u00a02\u00a0: \[créée\] Direction générale des Entreprises \(2c7d4e8f/);
 
     const withRejection = path.join(folder, "rejet.json");
     fs.writeFileSync(withRejection, JSON.stringify([{ id: "x", nom: "" }, { id: "y", nom: "Agence Y", type_organisme: "Établissement public national" }]));
     const rejected = run(withRejection);
     assert.equal(rejected.status, 1);
     assert.match(rejected.stdout, /1\u00a0créée, 0\u00a0mise à jour, 0\u00a0inchangée, 1\u00a0rejetée/);
-    assert.match(rejected.stdout, /entrée n° 1\u00a0: \[rejetée\] \(sans nom\) \(x\) — Le nom/);
+    assert.match(rejected.stdout, /entrée n°\u00a01\u00a0: \[rejetée\] \(sans nom\) \(x\) — Le nom/);
 
     const loop = path.join(folder, "boucle.json");
     fs.writeFileSync(loop, JSON.stringify([{ id: "a", nom: "A", hierarchie: [{ type_hierarchie: "Service Fils", service: "a" }] }]));

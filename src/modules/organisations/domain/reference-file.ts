@@ -110,7 +110,7 @@ function parseJson(text: string): ReferenceFile {
   if (!Array.isArray(list)) {
     throw new ReferenceFileError("Le fichier JSON n’a pas la forme du référentiel : une liste d’organisations est attendue, seule ou dans « service » ({\"service\": […]}).");
   }
-  return { format: "json", entries: list.map((record, index) => entryOf(record, index, `entrée n° ${index + 1}`)) };
+  return { format: "json", entries: list.map((record, index) => entryOf(record, index, `entrée n°\u00a0${index + 1}`)) };
 }
 
 function delimiterOf(headerLine: string): string {

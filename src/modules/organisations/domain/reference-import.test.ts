@@ -16,7 +16,7 @@ describe("reading a file of the State's organisation referential", () => {
     assert.equal(file.format, "json");
     assert.equal(file.entries.length, 7);
     const ministry = file.entries[0]!;
-    assert.equal(ministry.position, "entrée n° 1");
+    assert.equal(ministry.position, "entrée n°\u00a01");
     assert.equal(ministry.acronym, "MEFSIN");
     assert.equal(ministry.siren, "110003019");
     assert.deepEqual(ministry.children, ["2c7d4e8f-1a2b-4c3d-8e9f-0a1b2c3d4e72", "6a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c16"]);
@@ -46,7 +46,7 @@ describe("reading a file of the State's organisation referential", () => {
     ["a binary file", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]), /ni un JSON ni un CSV/],
     ["broken JSON", '{"service": [', /JSON est illisible/],
     ["JSON of another shape", '{"organisations": 3}', /liste d’organisations est attendue/],
-    ["a CSV without the referential's columns", "nom,adresse\nInsee,Paris\n", /colonnes « id » et « nom »/],
+    ["a CSV without the referential's columns", "nom,adresse\nInsee,Paris\n", /colonnes «\u00a0id\u00a0» et «\u00a0nom\u00a0»/],
     ["a CSV with an unclosed quote", 'id;nom\n1;"Insee\n', /CSV est illisible/],
     ["a list without organisations", '{"service": []}', /aucune organisation/],
   ] as const) {
@@ -94,10 +94,10 @@ describe("planning an import", () => {
       ).entries,
     );
     const reasons = new Map(plan.rejected.map((rejected) => [rejected.entry.position, rejected.reason]));
-    assert.match(reasons.get("entrée n° 2") ?? "", /deux organisations parentes/);
-    assert.match(reasons.get("entrée n° 3") ?? "", /organisation parente « Direction D » \(entrée n° 2\) est rejetée/);
-    assert.match(reasons.get("entrée n° 5") ?? "", /identifiant \(« id »\) manque/);
-    assert.match(reasons.get("entrée n° 6") ?? "", /déjà utilisé/);
+    assert.match(reasons.get("entrée n°\u00a02") ?? "", /deux organisations parentes/);
+    assert.match(reasons.get("entrée n°\u00a03") ?? "", /organisation parente «\u00a0Direction D\u00a0» \(entrée n°\u00a02\) est rejetée/);
+    assert.match(reasons.get("entrée n°\u00a05") ?? "", /identifiant \(«\u00a0id\u00a0»\) manque/);
+    assert.match(reasons.get("entrée n°\u00a06") ?? "", /déjà utilisé/);
     const x = plan.accepted.find((planned) => planned.entry.id === "x")!;
     assert.equal(x.siren, null);
     assert.equal(x.remarks.length, 2);
@@ -105,7 +105,7 @@ describe("planning an import", () => {
 
   it("refuses a file whose hierarchy loops or names a child it does not contain", () => {
     const loop = parseReferenceFile(JSON.stringify([service("a", "Direction A", ["b"]), service("b", "Bureau B", ["c"]), service("c", "Cellule C", ["a"])])).entries;
-    assert.throws(() => planReferenceImport(loop), /boucle : « Direction A » → « Cellule C » → « Bureau B » → « Direction A »/);
+    assert.throws(() => planReferenceImport(loop), /boucle\u00a0: «\u00a0Direction A\u00a0» → «\u00a0Cellule C\u00a0» → «\u00a0Bureau B\u00a0» → «\u00a0Direction A\u00a0»/);
     const unknown = parseReferenceFile(JSON.stringify([service("a", "Direction A", ["zzz"])])).entries;
     assert.throws(() => planReferenceImport(unknown), /service fils l’identifiant zzz, absent du fichier/);
   });

@@ -17,7 +17,7 @@ export function formatImportCounts(counts: ImportReport["counts"]): string {
 export function importSummary(report: ImportReport): string {
   if (report.counts.created + report.counts.updated === 0 && report.counts.rejected === 0) return "Aucun changement : toutes les organisations du fichier sont déjà à jour.";
   if (report.counts.rejected > 0) return "Des entrées ont été rejetées : corrigez-les dans le fichier puis importez-le à nouveau (les autres sont importées).";
-  return "Import terminé.";
+  return "Les organisations du fichier sont à jour.";
 }
 
 /** One line of text per entry: position, outcome, name and id, then the reason or the remarks. */

@@ -59,11 +59,14 @@ function MergeSummary({ source, target }: { source: MergeSide; target: MergeSide
       <h2>Ce que la fusion va faire</h2>
       <ul>
         <li>
-          {plural(source.accounts, "compte", "comptes")} rattaché{source.accounts > 1 ? "s" : ""} à {describe(source)} {source.accounts > 1 ? "passent" : "passe"} à {describe(target)}.
+          {source.accounts === 0
+            ? `Aucun compte n’est rattaché à ${describe(source)}.`
+            : `${plural(source.accounts, "compte rattaché", "comptes rattachés")} à ${describe(source)} ${source.accounts > 1 ? "passent" : "passe"} à ${describe(target)}.`}
         </li>
         <li>
-          {plural(source.roleGrants, "rôle", "rôles")} d’administrateur ou administratrice ministériel·le des données sur {describe(source)} {source.roleGrants > 1 ? "passent" : "passe"} sur {describe(target)}
-          {" "}(un rôle que la personne y détient déjà n’est pas dupliqué).
+          {source.roleGrants === 0
+            ? "Aucun rôle d’administrateur ou administratrice ministériel·le des données à déplacer."
+            : `${plural(source.roleGrants, "rôle", "rôles")} d’administrateur ou administratrice ministériel·le des données sur ${describe(source)} ${source.roleGrants > 1 ? "passent" : "passe"} sur ${describe(target)} (un rôle que la personne y détient déjà n’est pas dupliqué).`}
         </li>
         <li>
           {source.domains.length === 0 ? "Aucun domaine de messagerie à déplacer." : `Domaines de messagerie déplacés\u00a0: ${source.domains.join(", ")}.`}
@@ -102,9 +105,7 @@ export function MergePage({ context, source, target, targetOptions, chosenId, er
             <input type="hidden" name="cible" value={target.id} />
             <ul className="fr-btns-group fr-btns-group--inline-md">
               <li>
-                <Button type="submit" icon="git-merge-line">
-                  Confirmer la fusion
-                </Button>
+                <Button type="submit">Confirmer la fusion</Button>
               </li>
               <li>
                 <ButtonLink href={action} variant="secondary">

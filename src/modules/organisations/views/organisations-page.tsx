@@ -18,6 +18,8 @@ export type OrganisationRow = {
   siren: string | null;
   siret: string | null;
   ministryName: string | null;
+  /** A ministry is its own ministry. */
+  isOwnMinistry: boolean;
   domains: string[];
   accounts: number;
   /** Shown because it matches the search (its ancestors are shown too, for the context). */
@@ -113,7 +115,7 @@ export function OrganisationsPage({ context, rows, total, matchCount, query, pag
             ) : (
               "—"
             ),
-            row.ministryName ?? "—",
+            row.isOwnMinistry ? "(lui-même)" : (row.ministryName ?? "—"),
             row.domains.length > 0 ? row.domains.join(", ") : "—",
             String(row.accounts),
             <a key="merge" className="fr-link fr-link--sm" href={`/admin/organisations/${row.id}/fusionner`}>
