@@ -83,7 +83,7 @@ describe("joining the community (wizard « Rejoindre la communauté »)", () => 
       { name: "an empty first name", fields: { ...validStep1, givenName: "  " }, field: "givenName", message: "Indiquez votre prénom." },
       { name: "a last name of 101 characters", fields: { ...validStep1, usualName: "x".repeat(101) }, field: "usualName", message: "Ce champ ne peut pas dépasser 100 caractères.", kept: "x".repeat(101) },
       { name: "a name with a control character", fields: { ...validStep1, usualName: "Be\u0007nali" }, field: "usualName", message: "Ce champ contient des caractères non autorisés.", kept: "Benali" },
-      { name: "an organisation that is not an id", fields: { ...validStep1, organisationId: "'; drop table users; --" }, field: "organisationId", message: "Choisissez une organisation de la liste, ou « Mon organisation n’est pas dans la liste »." },
+      { name: "an organisation that is not an id", fields: { ...validStep1, organisationId: "'; drop table users; --" }, field: "organisationId", message: "Choisissez une organisation de la liste, ou « Mon organisation n’est pas dans la liste »." },
       { name: "an organisation that does not exist", fields: { ...validStep1, organisationId: randomUUID() }, field: "organisationId", message: "Cette organisation n’existe pas : choisissez-en une de la liste." },
       { name: "no job", fields: { ...validStep1, jobFamily: "" }, field: "jobFamily", message: "Choisissez votre métier.", group: true },
       { name: "an unknown job", fields: { ...validStep1, jobFamily: "astronaut" }, field: "jobFamily", message: "Choisissez votre métier.", group: true },
@@ -95,7 +95,7 @@ describe("joining the community (wizard « Rejoindre la communauté »)", () => 
         assert.ok([400, 422].includes(response.statusCode), `statut ${response.statusCode}`);
         if (invalid.group) assertGroupError(response.body, invalid.field, invalid.message);
         else assertFieldError(response.body, invalid.field, invalid.message, invalid.kept);
-        assert.match(response.body, /<title>Erreur : /);
+        assert.match(response.body, /<title>Erreur\u00a0: /);
         // The other fields are kept too.
         if (invalid.field !== "givenName") assertFieldKept(response.body, "givenName", invalid.fields.givenName!);
         if (invalid.field !== "jobFamily") assertChecked(response.body, `jobFamily-${invalid.fields.jobFamily}`);
@@ -165,7 +165,7 @@ describe("joining the community (wizard « Rejoindre la communauté »)", () => 
       const before = await storedProfile(db(), userId);
       const response = await member.post(step2, { [`niveau-${python}`]: "7", [`niveau-${gis}`]: "3", learningWishes: "Le LLM" });
       assert.equal(response.statusCode, 400);
-      assertGroupError(response.body, `niveau-${python}`, "Choisissez un niveau parmi « — », « Curieux·se », « Je connais » et « Expert·e ».");
+      assertGroupError(response.body, `niveau-${python}`, "Choisissez un niveau parmi « — », « Curieux·se », « Je connais » et « Expert·e ».");
       assertChecked(response.body, `niveau-${gis}-3`);
       assert.match(response.body, /Le LLM<\/textarea>/);
       assert.deepEqual(await storedProfile(db(), userId), before);
@@ -188,7 +188,7 @@ describe("joining the community (wizard « Rejoindre la communauté »)", () => 
       const before = await storedProfile(db(), userId);
       const response = await member.post(step2, { [`niveau-${gis}`]: "2", proposedName: "QGIS", proposedCategory: "geomatics", proposedLevel: "2" });
       assert.equal(response.statusCode, 422);
-      assertFieldError(response.body, "proposedName", "« QGIS » est déjà dans la liste, sous le nom « Systèmes d’information géographique » : choisissez votre niveau sur cette ligne.", "QGIS");
+      assertFieldError(response.body, "proposedName", "« QGIS » est déjà dans la liste, sous le nom « Systèmes d’information géographique » : choisissez votre niveau sur cette ligne.", "QGIS");
       assertChecked(response.body, `niveau-${gis}-2`);
       assert.deepEqual(await storedProfile(db(), userId), before);
     });

@@ -10,7 +10,7 @@ import { assertChecked, assertGroupError, skillIdOf, storedProfile, userIdOf } f
 let platform: TestPlatform;
 const db = () => platform.database.db;
 
-/** Léa Chevalier chose « Visible de l’équipe du programme seulement » in the demo. */
+/** Léa Chevalier chose « Visible de l’équipe du programme seulement » in the demo. */
 const hiddenEmail = "lea.chevalier@santepubliquefrance.fr";
 
 const presentation = { section: "3", availability: "one_half_day_per_month", bio: "Data scientist à l’Insee.", forgeUrl: "", tchapId: "", managerName: "Olivier Dumas", managerEmail: "olivier.dumas@insee.fr", visibility: "members" };
@@ -50,8 +50,8 @@ describe("profiles in the directory", () => {
       const python = html.indexOf('href="/annuaire/competences/python"');
       assert.ok(python > expert && python < knows, "Python est une compétence experte d’Inès");
       assert.match(html, /<a class="fr-tag" href="\/annuaire\/competences\/python">Python<\/a>/);
-      assert.match(html, /Saison 2023 : <a href="\/projets\/transformers">Transformers : Une IA open-source pour l’analyse de texte par les administrations<\/a> \(Porteuse du projet\)/);
-      assert.match(html, /Saison 2022 : <a href="\/projets\/annotation">Pseudonymisation de documents textuels<\/a>/);
+      assert.match(html, /Saison 2023\u00a0: <a href="\/projets\/transformers">Transformers : Une IA open-source pour l’analyse de texte par les administrations<\/a> \(Porteuse du projet\)/);
+      assert.match(html, /Saison 2022\u00a0: <a href="\/projets\/annotation">Pseudonymisation de documents textuels<\/a>/);
       assert.match(html, /href="mailto:ines.benali@insee.fr"/);
       assert.match(html, /Mettre en production des modèles/);
       assert.match(html, /2 demi-journées par mois \(10\u00a0%\)/);
@@ -151,7 +151,7 @@ describe("profiles in the directory", () => {
       const sql = await skillIdOf(db(), "sql");
       const response = await ines.post("/annuaire/ines-benali/modifier", { section: "2", [`niveau-${python}`]: "-1", [`niveau-${sql}`]: "3", learningWishes: "" });
       assert.equal(response.statusCode, 400);
-      assertGroupError(response.body, `niveau-${python}`, "Choisissez un niveau parmi « — », « Curieux·se », « Je connais » et « Expert·e ».");
+      assertGroupError(response.body, `niveau-${python}`, "Choisissez un niveau parmi « — », « Curieux·se », « Je connais » et « Expert·e ».");
       assertChecked(response.body, `niveau-${sql}-3`);
       assertChecked(response.body, "jobFamily-data_scientist");
       assert.deepEqual(await storedProfile(db(), inesId), before);

@@ -7,7 +7,7 @@ const jobFamilyKeys = Object.keys(jobFamilies) as [keyof typeof jobFamilies, ...
 const availabilityKeys = Object.keys(availabilities) as [keyof typeof availabilities, ...(keyof typeof availabilities)[]];
 const categoryKeys = skillCategories.map((category) => category.key) as [SkillCategory, ...SkillCategory[]];
 
-const chooseOrganisation = "Choisissez une organisation de la liste, ou « Mon organisation n’est pas dans la liste ».";
+const chooseOrganisation = "Choisissez une organisation de la liste, ou « Mon organisation n’est pas dans la liste ».";
 
 /** Step 1 « Votre organisation et votre métier » (and the same section of the edit page). */
 export const organisationAndJobSchema = z.object({
@@ -24,7 +24,7 @@ export function levelFieldName(skillId: string): string {
 }
 const levelField = /^niveau-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 const levelValues = ["0", "1", "2", "3"] as const;
-const levelMessage = "Choisissez un niveau parmi « — », « Curieux·se », « Je connais » et « Expert·e ».";
+const levelMessage = "Choisissez un niveau parmi « — », « Curieux·se », « Je connais » et « Expert·e ».";
 
 const skillsFixedSchema = z
   .object({

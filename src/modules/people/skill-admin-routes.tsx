@@ -14,12 +14,12 @@ const access = { access: "manage:skill:any" } as const;
 function noticeOf(query: Record<string, unknown>): string | undefined {
   const text = (key: string) => (typeof query[key] === "string" ? (query[key] as string).slice(0, 100) : null);
   const accepted = text("acceptee");
-  if (accepted) return `La compétence « ${accepted} » est acceptée : tous les membres peuvent la choisir.`;
+  if (accepted) return `La compétence « ${accepted} » est acceptée : tous les membres peuvent la choisir.`;
   const merged = text("fusionnee");
   const target = text("cible");
-  if (merged && target) return `« ${merged} » est fusionnée avec « ${target} », dont elle devient un synonyme.`;
+  if (merged && target) return `« ${merged} » est fusionnée avec « ${target} », dont elle devient un synonyme.`;
   const saved = text("modifiee");
-  if (saved) return `La compétence « ${saved} » est enregistrée.`;
+  if (saved) return `La compétence « ${saved} » est enregistrée.`;
   return undefined;
 }
 

@@ -22,7 +22,7 @@ async function levelOf(userId: string, skillId: string): Promise<number | null> 
   return row?.level ?? null;
 }
 
-/** A member sets levels through the « compétences » section of their edit page (the wizard's step 2). */
+/** A member sets levels through the « compétences » section of their edit page (the wizard's step 2). */
 async function saveSkills(session: HttpSession, slug: string, fields: Record<string, string>) {
   return session.post(`/annuaire/${slug}/modifier`, { section: "2", learningWishes: "", ...fields });
 }
@@ -112,7 +112,7 @@ describe("the skills vocabulary: proposals, acceptance and merges", () => {
     const response = await team.post(`/admin/competences/${plot.id}/fusionner`, { targetId: d3 });
     assert.equal(response.statusCode, 303);
     assert.match(response.headers.location!, /^\/admin\/competences\?fusionnee=Observable%20Plot&cible=D3\.js/);
-    assert.match((await team.get(response.headers.location!)).body, /« Observable Plot » est fusionnée avec « D3\.js et visualisation web », dont elle devient un synonyme\./);
+    assert.match((await team.get(response.headers.location!)).body, /« Observable Plot » est fusionnée avec « D3\.js et visualisation web », dont elle devient un synonyme\./);
     assert.equal(await skillRow("Observable Plot"), null);
     // Inès: d3 at 1, the proposal at 3 → 3. Thomas: d3 at 3, the proposal at 1 → 3.
     assert.equal(await levelOf(inesId, d3), 3);
@@ -132,14 +132,14 @@ describe("the skills vocabulary: proposals, acceptance and merges", () => {
     assert.match(empty.body, />laser<\/textarea>/);
     const taken = await team.post(`/admin/competences/${lidar.id}`, { name: "cartographie", category: "geomatics", synonyms: "" });
     assert.equal(taken.statusCode, 422);
-    assertFieldError(taken.body, "name", "Une autre compétence s’appelle déjà « Cartographie » : fusionnez plutôt les deux.", "cartographie");
+    assertFieldError(taken.body, "name", "Une autre compétence s’appelle déjà « Cartographie » : fusionnez plutôt les deux.", "cartographie");
     assert.equal((await skillRow("Lidar"))?.status, "proposed");
   });
 
   it("accepts a proposal renamed by the team: it joins the vocabulary under its new name and address", async () => {
     const lidar = (await skillRow("Lidar"))!;
     const page = await team.get(`/admin/competences/${lidar.id}`);
-    assert.match(page.body, /Accepter la proposition « Lidar »/);
+    assert.match(page.body, /Accepter la proposition « Lidar »/);
     assert.match(page.body, /Proposée par Thomas Leroy/);
     const response = await team.post(`/admin/competences/${lidar.id}`, { name: "LiDAR", category: "geomatics", synonyms: "télémétrie laser, nuages de points, lidar" });
     assert.equal(response.statusCode, 303);

@@ -36,6 +36,6 @@ export function createSavePresentation({ db, clock }: { db: Database; clock: Clo
       })
       .where(eq(profiles.userId, input.userId))
       .returning({ userId: profiles.userId });
-    if (updated.length === 0) throw new NotFoundError("Commencez par l’étape « Votre organisation et votre métier ».");
+    if (updated.length === 0) throw new NotFoundError("Commencez par l’étape « Votre organisation et votre métier ».");
   };
 }

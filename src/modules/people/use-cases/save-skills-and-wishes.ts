@@ -22,7 +22,7 @@ export function createSaveSkillsAndWishes({ db, clock }: { db: Database; clock: 
   return async function saveSkillsAndWishes(input: SaveSkillsAndWishesInput): Promise<void> {
     await db.transaction(async (tx) => {
       const [profile] = await tx.select({ userId: profiles.userId }).from(profiles).where(eq(profiles.userId, input.userId)).for("update");
-      if (!profile) throw new NotFoundError("Commencez par l’étape « Votre organisation et votre métier ».");
+      if (!profile) throw new NotFoundError("Commencez par l’étape « Votre organisation et votre métier ».");
 
       // Only the vocabulary the member was offered counts: other ids (forged or since merged) are ignored.
       const offered = await listSkillsByIds(tx, [...input.levels.keys()]);
@@ -59,11 +59,11 @@ export function createSaveSkillsAndWishes({ db, clock }: { db: Database; clock: 
 async function proposeSkill(tx: Executor, proposal: { name: string; category: SkillCategory; level: SkillLevel; userId: string }): Promise<string> {
   const existing = await findSkillByNameOrSynonym(tx, proposal.name);
   if (existing?.status === "accepted") {
-    throw new InvalidInputError({ proposedName: `« ${proposal.name} » est déjà dans la liste, sous le nom « ${existing.name} » : choisissez votre niveau sur cette ligne.` });
+    throw new InvalidInputError({ proposedName: `« ${proposal.name} » est déjà dans la liste, sous le nom « ${existing.name} » : choisissez votre niveau sur cette ligne.` });
   }
   if (existing) return existing.id;
   if ((await countPendingProposals(tx, proposal.userId)) >= maxPendingProposals) {
-    throw new InvalidInputError({ proposedName: `Vous avez déjà ${maxPendingProposals} propositions en attente : l’équipe du programme doit les examiner avant d’en recevoir d’autres.` });
+    throw new InvalidInputError({ proposedName: `Vous avez déjà ${maxPendingProposals} propositions en attente : l’équipe du programme doit les examiner avant d’en recevoir d’autres.` });
   }
   const base = slugify(proposal.name) || "competence";
   const taken = await listTakenSkillSlugs(tx, base);

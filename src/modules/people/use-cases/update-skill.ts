@@ -22,7 +22,7 @@ export function createUpdateSkill({ db }: { db: Database }) {
         .select({ name: skills.name })
         .from(skills)
         .where(and(ne(skills.id, skill.id), sql`immutable_unaccent(lower(${skills.name})) = immutable_unaccent(lower(${input.name}))`));
-      if (homonym) throw new InvalidInputError({ name: `Une autre compétence s’appelle déjà « ${homonym.name} » : fusionnez plutôt les deux.` });
+      if (homonym) throw new InvalidInputError({ name: `Une autre compétence s’appelle déjà « ${homonym.name} » : fusionnez plutôt les deux.` });
 
       const accepting = input.accept && skill.status === "proposed";
       let slug = skill.slug;

@@ -34,7 +34,7 @@ export function JoiningPage({ context, step, values, errors = {}, organisations 
   return (
     <Layout
       context={context}
-      title={`${hasErrors ? "Erreur : " : ""}${current.title} (étape ${step} sur ${joiningSteps.length}) — Rejoindre la communauté`}
+      title={`${hasErrors ? "Erreur\u00a0: " : ""}${current.title} (étape ${step} sur ${joiningSteps.length}) — Rejoindre la communauté`}
       breadcrumb={[
         { label: "Accueil", href: "/" },
         { label: "Rejoindre le programme", href: "/rejoindre" },
@@ -44,7 +44,7 @@ export function JoiningPage({ context, step, values, errors = {}, organisations 
         <div className="fr-col-12 fr-col-lg-9">
           <h1>Rejoindre la communauté</h1>
           {step === 1 ? (
-            <p className="fr-text--lead">Trois étapes courtes, chacune enregistrée : vous pouvez vous arrêter et reprendre plus tard là où vous en étiez.</p>
+            <p className="fr-text--lead">Trois étapes courtes, chacune enregistrée : vous pouvez vous arrêter et reprendre plus tard là où vous en étiez.</p>
           ) : null}
           <Stepper title={current.title} step={step} stepCount={joiningSteps.length} nextStepTitle={next?.title} />
           <ErrorSummary errors={errors} fieldIds={groupFieldIds(errors)} />

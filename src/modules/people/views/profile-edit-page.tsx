@@ -30,7 +30,7 @@ export function ProfileEditPage({ context, slug, name, isOwner, values, refused,
   return (
     <Layout
       context={context}
-      title={`${refused ? "Erreur : " : ""}${title}`}
+      title={`${refused ? "Erreur\u00a0: " : ""}${title}`}
       breadcrumb={[
         { label: "Accueil", href: "/" },
         { label: "Trouver un expert", href: "/annuaire" },
@@ -67,7 +67,7 @@ export function ProfileEditPage({ context, slug, name, isOwner, values, refused,
                   {step.number === 2 ? <SkillsFields skills={skills} values={values[2]} errors={errors} /> : null}
                   {step.number === 3 ? <PresentationFields values={values[3]} errors={errors} charterHref={null} /> : null}
                   <button className="fr-btn" type="submit">
-                    Enregistrer « {step.title} »
+                    Enregistrer « {step.title} »
                   </button>
                 </form>
               </section>

@@ -50,7 +50,7 @@ function OrganisationSelect({ groups, value, error }: { groups: OrganisationGrou
     <div className={`fr-select-group${error ? " fr-select-group--error" : ""}`}>
       <label className="fr-label" htmlFor={id}>
         Votre organisation
-        <span className="fr-hint-text">Ministère, puis organisme et service. Proposée d’après votre adresse électronique ou ProConnect ; changez-la si elle est inexacte.</span>
+        <span className="fr-hint-text">Ministère, puis organisme et service. Proposée d’après votre adresse électronique ou ProConnect ; changez-la si elle est inexacte.</span>
       </label>
       <select className={`fr-select${error ? " fr-select--error" : ""}`} id={id} name={id} defaultValue={value} aria-invalid={error ? true : undefined} aria-describedby={`${id}-messages`}>
         <option value="">Mon organisation n’est pas dans la liste</option>
@@ -77,8 +77,8 @@ export function SkillsFields({ skills, values, errors }: { skills: Skill[]; valu
   return (
     <>
       <p>
-        Pour chaque compétence, indiquez votre niveau : <strong>Curieux·se</strong> (vous aimeriez la découvrir), <strong>Je connais</strong> (vous la pratiquez),{" "}
-        <strong>Expert·e</strong> (d’autres peuvent compter sur vous). Laissez « — » pour les autres.
+        Pour chaque compétence, indiquez votre niveau : <strong>Curieux·se</strong> (vous aimeriez la découvrir), <strong>Je connais</strong> (vous la pratiquez),{" "}
+        <strong>Expert·e</strong> (d’autres peuvent compter sur vous). Laissez « — » pour les autres.
       </p>
       {skillCategories.map((category) => {
         const inCategory = skills.filter((skill) => skill.category === category.key);
@@ -89,7 +89,10 @@ export function SkillsFields({ skills, values, errors }: { skills: Skill[]; valu
               {category.label}
             </legend>
             {inCategory.map((skill) => (
-              <SkillLevelRow key={skill.id} skill={skill} value={text(values, levelFieldName(skill.id)) || "0"} error={errors[levelFieldName(skill.id)]} />
+              // Two skills a row on wide screens, one on narrow ones.
+              <div className="fr-fieldset__element" style={{ flex: "1 1 22rem" }} key={skill.id}>
+                <SkillLevelRow skill={skill} value={text(values, levelFieldName(skill.id)) || "0"} error={errors[levelFieldName(skill.id)]} />
+              </div>
             ))}
           </fieldset>
         );
@@ -106,7 +109,7 @@ export function SkillsFields({ skills, values, errors }: { skills: Skill[]; valu
       <fieldset className="fr-fieldset" id="proposition" aria-labelledby="proposition-legend">
         <legend className="fr-fieldset__legend" id="proposition-legend">
           Proposer une compétence absente
-          <span className="fr-hint-text">Facultatif. L’équipe du programme l’ajoutera à la liste ; elle figure dès maintenant sur votre profil, marquée « proposée ».</span>
+          <span className="fr-hint-text">Facultatif. L’équipe du programme l’ajoutera à la liste ; elle figure dès maintenant sur votre profil, marquée « proposée ».</span>
         </legend>
         <div className="fr-fieldset__element">
           <InputField name="proposedName" label="Nom de la compétence" maxLength={80} value={text(values, "proposedName")} error={errors.proposedName} />
@@ -219,7 +222,7 @@ export function PresentationFields({ values, errors, charterHref }: { values: Fo
       <fieldset className="fr-fieldset" id="manager" aria-labelledby="manager-legend">
         <legend className="fr-fieldset__legend" id="manager-legend">
           Votre manager
-          <span className="fr-hint-text">Facultatif. Servira à préparer l’accord pour vos 10 % ; seuls vous et l’équipe du programme le voyez.</span>
+          <span className="fr-hint-text">Facultatif. Servira à préparer l’accord pour vos 10 % ; seuls vous et l’équipe du programme le voyez.</span>
         </legend>
         <div className="fr-fieldset__element">
           <InputField name="managerName" label="Prénom et nom de votre manager" maxLength={200} value={text(values, "managerName")} error={errors.managerName} />
@@ -240,10 +243,10 @@ export function PresentationFields({ values, errors, charterHref }: { values: Fo
       </fieldset>
       <RadioGroup
         name="visibility"
-        legend="Qui peut voir votre profil ?"
+        legend={"Qui peut voir votre profil\u00a0?"}
         required
         options={[
-          { value: "members", label: profileVisibilityLabels.members, hint: "Les membres connectés vous trouvent dans l’annuaire « Trouver un expert »." },
+          { value: "members", label: profileVisibilityLabels.members, hint: "Les membres connectés vous trouvent dans l’annuaire « Trouver un expert »." },
           { value: "programme_team", label: profileVisibilityLabels.programme_team, hint: "Vous n’apparaissez pas dans l’annuaire des membres." },
         ]}
         value={text(values, "visibility")}

@@ -121,8 +121,7 @@ export function ProfilePage({ context, profile, organisationPath, skills, partic
                   Saison {participation.season}
                   {participation.projectSlug ? (
                     <>
-                      {" "}
-                      : <a href={`/projets/${encodeURIComponent(participation.projectSlug)}`}>{participation.projectTitle ?? participation.projectSlug}</a>
+                      {"\u00a0"}: <a href={`/projets/${encodeURIComponent(participation.projectSlug)}`}>{participation.projectTitle ?? participation.projectSlug}</a>
                     </>
                   ) : null}
                   {participation.role ? ` (${participation.role})` : null}

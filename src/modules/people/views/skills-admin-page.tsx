@@ -36,10 +36,10 @@ export function SkillsAdminPage({ context, skills, notice, mergeErrors }: Skills
     accepted.filter((skill) => skill.category === category.key).map((skill) => ({ value: skill.id, label: `${skill.name} (${category.label})` })),
   );
   return (
-    <Layout context={context} title={`${mergeErrors ? "Erreur : " : ""}Vocabulaire des compétences`} breadcrumb={adminBreadcrumb}>
+    <Layout context={context} title={`${mergeErrors ? "Erreur\u00a0: " : ""}Vocabulaire des compétences`} breadcrumb={adminBreadcrumb}>
       <h1>Vocabulaire des compétences</h1>
       <p>
-        Les membres choisissent leurs compétences dans cette liste et peuvent en proposer de nouvelles. Acceptez une proposition, ou fusionnez-la avec une compétence existante :
+        Les membres choisissent leurs compétences dans cette liste et peuvent en proposer de nouvelles. Acceptez une proposition, ou fusionnez-la avec une compétence existante :
         ses membres gardent leur niveau le plus élevé et son nom devient un synonyme.
       </p>
       {notice ? <Alert kind="success">{notice}</Alert> : null}
@@ -66,7 +66,7 @@ export function SkillsAdminPage({ context, skills, notice, mergeErrors }: Skills
                 <form method="post" action={`/admin/competences/${skill.id}/accepter`}>
                   <CsrfField token={context.csrfToken} />
                   <button className="fr-btn fr-mb-2w" type="submit">
-                    Accepter « {skill.name} »
+                    Accepter « {skill.name} »
                   </button>
                 </form>
                 <p>
@@ -76,7 +76,7 @@ export function SkillsAdminPage({ context, skills, notice, mergeErrors }: Skills
               <div className="fr-col-12 fr-col-md-7">
                 <form method="post" action={`/admin/competences/${skill.id}/fusionner`} noValidate>
                   <CsrfField token={context.csrfToken} />
-                  <SelectField id={`targetId-${skill.id}`} name="targetId" label={`Fusionner « ${skill.name} » avec`} options={targets} error={error} placeholder="Choisir une compétence" />
+                  <SelectField id={`targetId-${skill.id}`} name="targetId" label={`Fusionner « ${skill.name} » avec`} options={targets} error={error} placeholder="Choisir une compétence" />
                   <button className="fr-btn fr-btn--secondary" type="submit">
                     Fusionner
                   </button>
@@ -103,7 +103,7 @@ export function SkillsAdminPage({ context, skills, notice, mergeErrors }: Skills
               </a>,
               skill.synonyms.join(", ") || "—",
               String(skill.memberCount),
-              <a key="edit" href={`/admin/competences/${skill.id}`} title={`Modifier « ${skill.name} »`}>
+              <a key="edit" href={`/admin/competences/${skill.id}`} title={`Modifier « ${skill.name} »`}>
                 Modifier
               </a>,
             ])}
@@ -124,11 +124,11 @@ export type SkillEditPageProps = {
 /** `/admin/competences/:id`: name, category and synonyms of a skill; a proposal is accepted on saving. */
 export function SkillEditPage({ context, skill, values, errors = {} }: SkillEditPageProps) {
   const proposed = skill.status === "proposed";
-  const title = proposed ? `Accepter la proposition « ${skill.name} »` : `Modifier « ${skill.name} »`;
+  const title = proposed ? `Accepter la proposition « ${skill.name} »` : `Modifier « ${skill.name} »`;
   return (
     <Layout
       context={context}
-      title={`${Object.keys(errors).length > 0 ? "Erreur : " : ""}${title}`}
+      title={`${Object.keys(errors).length > 0 ? "Erreur\u00a0: " : ""}${title}`}
       breadcrumb={[...adminBreadcrumb, { label: "Vocabulaire des compétences", href: "/admin/competences" }]}
     >
       <h1>{title}</h1>
@@ -149,7 +149,7 @@ export function SkillEditPage({ context, skill, values, errors = {} }: SkillEdit
         <TextareaField
           name="synonyms"
           label="Synonymes"
-          hint="Séparés par des virgules ou un par ligne : ils font trouver la compétence dans l’annuaire (par exemple « sig, qgis, postgis »)."
+          hint="Séparés par des virgules ou un par ligne : ils font trouver la compétence dans l’annuaire (par exemple « sig, qgis, postgis »)."
           rows={4}
           value={values.synonyms}
           error={errors.synonyms}

@@ -1,0 +1,127 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { Browser, Locator, Page } from "playwright-core";
+import { expectAccessible, launchChromium, reservePublicUrl, type ServedPlatform, signInThroughOutbox, startServedPlatform, withPage } from "../support/browser.ts";
+
+/** Posts the page's form by its button and waits for the answer to be shown. */
+async function submit(page: Page, button: string): Promise<number> {
+  const answer = page.waitForResponse((response) => response.request().method() === "POST" && response.request().isNavigationRequest());
+  await page.getByRole("button", { name: button }).click();
+  const status = (await answer).status();
+  await page.waitForLoadState();
+  return status;
+}
+
+/** Ticks a DSFR radio button or checkbox as a person does: by its label (the styled label covers the input). */
+async function choose(page: Page, input: Locator): Promise<void> {
+  await page.locator(`label[for="${await input.getAttribute("id")}"]`).click();
+  assert.equal(await input.isChecked(), true);
+}
+
+describe("joining the community in a browser", () => {
+  let platform: ServedPlatform;
+  let browser: Browser;
+
+  before(async () => {
+    platform = await startServedPlatform(await reservePublicUrl());
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  it("takes a brand-new agent from the sign-in link through the three steps to their profile, then the directory, in well under two minutes", (t) =>
+    withPage(browser, platform.baseUrl, async (page) => {
+      // The journey's own time: what a person spends, without the accessibility audits of this test.
+      let auditing = 0;
+      const audit = async () => {
+        const started = Date.now();
+        await expectAccessible(page);
+        auditing += Date.now() - started;
+      };
+      const started = Date.now();
+
+      await signInThroughOutbox(page, platform.baseUrl, "nora.kaci@insee.fr");
+      await page.getByRole("main").getByRole("link", { name: "Rejoindre la communauté" }).click();
+      await page.waitForURL("/rejoindre/inscription/etape-1");
+      await page.getByRole("heading", { level: 2, name: /Votre organisation et votre métier/ }).waitFor();
+      await audit();
+
+      // Step 1: the organisation comes from the address; a forgotten first name is refused at its field.
+      const main = page.getByRole("main");
+      assert.match(await main.getByLabel("Votre organisation").locator("option:checked").innerText(), /Institut national de la statistique/);
+      await main.getByLabel(/^Nom/).fill("Kaci");
+      await choose(page, main.getByRole("radio", { name: "Data scientist" }));
+      assert.equal(await submit(page, "Enregistrer et continuer"), 400);
+      assert.match(await page.locator("#givenName-messages").innerText(), /Indiquez votre prénom\./);
+      assert.equal(await main.getByLabel(/^Nom/).inputValue(), "Kaci");
+      assert.equal(await main.getByRole("radio", { name: "Data scientist" }).isChecked(), true);
+      assert.equal(await main.getByLabel(/^Prénom/).getAttribute("aria-invalid"), "true");
+      await audit();
+      await main.getByLabel(/^Prénom/).fill("Nora");
+      assert.equal(await submit(page, "Enregistrer et continuer"), 303);
+      await page.waitForURL("/rejoindre/inscription/etape-2");
+      await audit();
+
+      // Step 2: levels by keyboard-friendly radio rows; a proposal without its category is refused, levels kept.
+      await choose(page, main.getByRole("radiogroup", { name: "Python", exact: true }).getByRole("radio", { name: "Expert·e" }));
+      await choose(page, main.getByRole("radiogroup", { name: "Classification de textes", exact: true }).getByRole("radio", { name: "Je connais" }));
+      await choose(page, main.getByRole("radiogroup", { name: "Grands modèles de langage (LLM)", exact: true }).getByRole("radio", { name: "Curieux·se" }));
+      await main.getByLabel("Ce que j’aimerais apprendre").fill("Les modèles de langue en production.");
+      await main.getByLabel("Nom de la compétence").fill("Quarto");
+      assert.equal(await submit(page, "Enregistrer et continuer"), 400);
+      assert.match(await page.locator("#proposedCategory-messages").innerText(), /Choisissez la catégorie/);
+      assert.equal(await main.getByRole("radiogroup", { name: "Python", exact: true }).getByRole("radio", { name: "Expert·e" }).isChecked(), true);
+      assert.equal(await main.getByLabel("Nom de la compétence").inputValue(), "Quarto");
+      await audit();
+      await main.getByLabel("Catégorie").selectOption({ label: "Langages et outils" });
+      await choose(page, main.getByRole("group", { name: /^Votre niveau/ }).getByRole("radio", { name: "Je connais" }));
+      await submit(page, "Enregistrer et continuer");
+      await page.waitForURL("/rejoindre/inscription/etape-3");
+      await audit();
+
+      // Step 3: joining needs the charter.
+      await main.getByLabel("Votre disponibilité").selectOption({ label: "2 demi-journées par mois (10\u00a0%)" });
+      await main.getByLabel("Présentation courte").fill("Data scientist à l’Insee, je travaille sur la codification automatique.");
+      await main.getByLabel("Adresse électronique de votre manager").fill("manager@");
+      assert.equal(await submit(page, "Enregistrer et rejoindre la communauté"), 400);
+      assert.match(await page.locator("#charter-messages").innerText(), /Acceptez la charte du programme/);
+      assert.match(await page.locator("#managerEmail-messages").innerText(), /Indiquez une adresse électronique valide/);
+      assert.equal(await main.getByLabel("Présentation courte").inputValue(), "Data scientist à l’Insee, je travaille sur la codification automatique.");
+      await audit();
+      await main.getByLabel("Adresse électronique de votre manager").fill("cheffe.service@insee.fr");
+      await choose(page, main.getByLabel("J’ai lu la charte du programme et je l’accepte"));
+      await submit(page, "Enregistrer et rejoindre la communauté");
+      await page.waitForURL("/annuaire/nora-kaci?bienvenue=1");
+
+      const journey = Date.now() - started - auditing;
+      t.diagnostic(`parcours d’inscription : ${(journey / 1000).toFixed(1)} s (audits d’accessibilité en plus : ${(auditing / 1000).toFixed(1)} s)`);
+      assert.ok(journey < 60_000, `le parcours a pris ${Math.round(journey / 1000)} s`);
+
+      await page.getByRole("heading", { level: 1, name: "Nora Kaci" }).waitFor();
+      const profile = await main.innerText();
+      assert.match(profile, /Bienvenue dans la communauté/);
+      assert.match(profile, /Data scientist — Ministère de l’Économie.* › Insee/);
+      assert.match(profile, /Quarto \(proposée\)/);
+      assert.equal(await main.getByRole("link", { name: "Python" }).getAttribute("href"), "/annuaire/competences/python");
+      await audit();
+
+      // The new member is found in the directory by name.
+      await page.goto("/annuaire?q=Nora+Kaci");
+      await main.getByRole("link", { name: "Nora Kaci" }).first().waitFor();
+    }));
+
+  it("shows the programme team the skills vocabulary and its members' proposals", () =>
+    withPage(browser, platform.baseUrl, async (page) => {
+      await signInThroughOutbox(page, platform.baseUrl, "camille.martin@numerique.gouv.fr");
+      await page.goto("/admin/competences");
+      await page.getByRole("heading", { level: 1, name: "Vocabulaire des compétences" }).waitFor();
+      assert.match(await page.getByRole("main").innerText(), /Lidar/);
+      await expectAccessible(page);
+      await page.getByRole("button", { name: "Fusionner" }).first().click();
+      await page.waitForLoadState();
+      assert.match(await page.getByRole("main").innerText(), /Choisissez la compétence avec laquelle fusionner\./);
+      await expectAccessible(page);
+    }));
+});
