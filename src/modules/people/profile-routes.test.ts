@@ -97,6 +97,10 @@ describe("profiles in the directory", () => {
       assert.match(own.body, /Votre inscription n’est pas terminée/);
       assert.equal((await thomas.get("/annuaire/personne-inconnue")).statusCode, 404);
       assert.equal((await thomas.get(`/annuaire/${"x".repeat(500)}`)).statusCode, 404);
+      for (const hostile of ["%00", "a%00b", "%C3%A9%F0%9F%98%80", "Ines-Benali", "..%2F..%2Fcompte"]) {
+        assert.equal((await thomas.get(`/annuaire/${hostile}`)).statusCode, 404, hostile);
+        assert.equal((await thomas.get(`/annuaire/${hostile}/modifier`)).statusCode, 404, `${hostile}/modifier`);
+      }
     });
 
     it("leads from an account id to the readable address", async () => {

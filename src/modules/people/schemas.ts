@@ -142,4 +142,5 @@ export function splitSynonyms(text: string): string[] {
 }
 
 export const skillIdParamsSchema = z.object({ id: z.uuid() });
-export const profileSlugParamsSchema = z.object({ slug: z.string().min(1).max(120) });
+/** A profile's address: what `slugify` writes (lower-case ASCII, digits, hyphens); anything else is no profile. */
+export const profileSlugParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,119}$/) });
