@@ -71,6 +71,17 @@ describe("joining the community (wizard « Rejoindre la communauté »)", () => 
     assert.equal(ahead.headers.location, step1);
   });
 
+  it("refuses to skip ahead: a step posted before the previous ones leads back to the saved step and stores nothing", async () => {
+    const member = await signInOverHttp(platform, "saute.etapes@insee.fr");
+    const userId = await userIdOf(db(), "saute.etapes@insee.fr");
+    const skipped = await member.post(step3, validStep3, { formPage: "/compte" });
+    assert.equal(skipped.statusCode, 303);
+    assert.equal(skipped.headers.location, step1);
+    const skipped2 = await member.post(step2, { learningWishes: "x" }, { formPage: "/compte" });
+    assert.equal(skipped2.headers.location, step1);
+    assert.equal((await storedProfile(db(), userId)).profile, null);
+  });
+
   describe("step 1 refuses bad input at the field, keeps it, and stores nothing", () => {
     let member: HttpSession;
     let userId: string;

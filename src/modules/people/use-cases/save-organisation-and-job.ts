@@ -4,8 +4,8 @@ import { profiles } from "../../../db/schema/index.ts";
 import type { Clock } from "../../../shared/clock.ts";
 import { InvalidInputError } from "../../../shared/domain-error.ts";
 import { setAccountNameAndOrganisation } from "../../identity/api.ts";
+import { organisationLookup } from "../../organisations/api.ts";
 import { firstFreeSlug, profileSlugBase } from "../domain/slugs.ts";
-import { loadOrganisations } from "../organisation-directory.ts";
 import { listTakenProfileSlugs } from "../repository.ts";
 import type { OrganisationAndJob } from "../schemas.ts";
 
@@ -19,7 +19,7 @@ export type SaveOrganisationAndJobInput = OrganisationAndJob & { userId: string;
 export function createSaveOrganisationAndJob({ db, clock }: { db: Database; clock: Clock }) {
   return async function saveOrganisationAndJob(input: SaveOrganisationAndJobInput): Promise<string> {
     return db.transaction(async (tx) => {
-      if (input.organisationId && !(await loadOrganisations(tx)).has(input.organisationId)) {
+      if (input.organisationId && (await organisationLookup.findName(tx, input.organisationId)) === null) {
         throw new InvalidInputError({ organisationId: "Cette organisation n’existe pas : choisissez-en une de la liste." });
       }
       const now = clock.now();
