@@ -285,7 +285,9 @@ export async function seedDemoPeople(db: Database, options: { organisationIds: M
       .from(users)
       .where(inArray(users.email, Object.keys(demoAccountProfiles)));
     for (const account of accountRows) {
-      people.push({ userId: account.id, givenName: account.givenName ?? "", usualName: account.usualName ?? "", profile: demoAccountProfiles[account.email]! });
+      // A copy: proposals are added to its skills below, and the platform may be seeded more than once in a process.
+      const profile = demoAccountProfiles[account.email]!;
+      people.push({ userId: account.id, givenName: account.givenName ?? "", usualName: account.usualName ?? "", profile: { ...profile, skills: [...profile.skills] } });
     }
 
     const created = await tx
