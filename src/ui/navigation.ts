@@ -14,6 +14,8 @@ export function mainNavigation(user: PageUser | null): NavigationItem[] {
     { label: "Ressources", href: "/ressources" },
     { label: "Rejoindre", href: "/rejoindre" },
   ];
+  // Every signed-in account is a member, and members may read the directory.
+  if (user) items.push({ label: "Trouver un expert", href: "/annuaire" });
   if (user) items.push({ label: "Mon compte", href: "/compte" });
   if (user?.canAdminister) items.push({ label: "Administration", href: "/admin" });
   return items;

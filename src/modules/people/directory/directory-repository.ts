@@ -65,10 +65,10 @@ export async function planSearch(db: Executor, viewer: DirectoryViewer, query: s
   return { match: sql`(${sql.join(pieces, sql` && `)})`, anyWord, corrections };
 }
 
-/** Similarity (trigrams) a known word needs to stand in for a typo, and how far behind the best it may be. */
+/** Similarity (trigrams) a known word needs to stand in for a typo; words almost as close as the best are kept too. */
 const minimumSimilarity = 0.3;
 const wordSimilarityThreshold = 0.5;
-const closeToBest = 0.1;
+const closeToBest = 0.02;
 
 async function closestKnownWords(db: Executor, viewer: DirectoryViewer, words: string[]): Promise<Map<string, string[]>> {
   // `<%` (word similarity ≥ pg_trgm.word_similarity_threshold) goes through the trigram index; a few

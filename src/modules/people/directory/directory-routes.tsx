@@ -31,6 +31,12 @@ export function registerDirectoryRoutes(app: FastifyInstance, deps: PeopleDeps) 
   }
 
   app.get("/annuaire", { config: { access: "read:directory" } }, async (request, reply) => {
+    // The form sends every filter, chosen or not: the address keeps only those with a value.
+    const search = new URLSearchParams(request.url.split("?")[1] ?? "");
+    if ([...search.values()].some((value) => value === "")) {
+      const kept = new URLSearchParams([...search].filter(([, value]) => value !== ""));
+      return reply.redirect(kept.size > 0 ? `/annuaire?${kept.toString()}` : "/annuaire", 303);
+    }
     const context = pageContext(request, reply);
     const parsed = directoryQuerySchema.safeParse(rawParams(request));
     if (!parsed.success) {
