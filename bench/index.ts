@@ -3,11 +3,12 @@
 // figures: a table, or with --json one JSON object per line per figure (progress goes to stderr).
 import os from "node:os";
 import { formatJsonLines, formatTable, summarize } from "./reporter.ts";
+import { directoryScenario } from "./scenarios/directory.ts";
 import { pagesScenario } from "./scenarios/pages.ts";
 import type { Figure, Scenario } from "./types.ts";
 
 /** Every scenario; later issues add theirs here. */
-const scenarios: Scenario[] = [pagesScenario];
+const scenarios: Scenario[] = [pagesScenario, directoryScenario];
 
 const args = process.argv.slice(2);
 const json = args.includes("--json");

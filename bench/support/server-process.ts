@@ -31,15 +31,26 @@ export async function findFreePort(): Promise<number> {
  * Starts `node <args>` from the repository root with its own temporary directory (given as
  * DATA_DIR) and a free PORT, and waits until `readyPath` answers 200.
  */
-export async function startServerProcess(options: { name: string; args: string[]; env?: Record<string, string>; readyPath: string; readyTimeoutMs?: number }): Promise<ServerProcess> {
+export async function startServerProcess(options: {
+  name: string;
+  args: string[];
+  env?: Record<string, string>;
+  readyPath: string;
+  readyTimeoutMs?: number;
+  /** An existing embedded database directory (kept when the server stops) instead of a fresh one. */
+  dataDir?: string;
+  /** A PostgreSQL database instead of the embedded one. */
+  databaseUrl?: string;
+}): Promise<ServerProcess> {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), `p10-bench-${options.name}-`));
   const logFile = path.join(directory, "server.log");
   const log = fs.openSync(logFile, "a");
   const port = await findFreePort();
-  const env: Record<string, string | undefined> = { ...process.env, ...options.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: path.join(directory, "data") };
+  const env: Record<string, string | undefined> = { ...process.env, ...options.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: options.dataDir ?? path.join(directory, "data") };
   // The demo data is seeded only outside production; the bundle uses React's production build anyway.
   delete env.NODE_ENV;
   delete env.DATABASE_URL;
+  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   const child: ChildProcess = spawn(process.execPath, options.args, { cwd: repositoryRoot, env, stdio: ["ignore", log, log] });
   fs.closeSync(log);
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));

@@ -1,0 +1,149 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { openDatabase } from "../../src/db/client.ts";
+import { benchAccounts, buildDirectoryDataset, directoryBenchMinistryId } from "../support/directory-dataset.ts";
+import { startServerProcess } from "../support/server-process.ts";
+import { signInThroughOutbox } from "../support/sign-in.ts";
+import type { Figure, Scenario } from "../types.ts";
+
+/** The issue's targets: the synthetic set builds in < 60 s; search p95 < 100 ms on PGlite (10k), < 50 ms on PostgreSQL (100k). */
+const maximumBuildSeconds = 60;
+const targets = [
+  { kind: "pglite", label: "PGlite", profiles: 10_000, maximumP95Ms: 100 },
+  { kind: "postgres", label: "PostgreSQL", profiles: 100_000, maximumP95Ms: 50 },
+] as const;
+
+/** Representative searches: one word, two words with a typo, filters with a query. */
+const queries = [
+  { label: "one word « python »", search: "q=python" },
+  { label: "two words with a typo « donnees pyton »", search: "q=donnees+pyton" },
+  {
+    label: "ministry + job + skill ≥ je connais, with « données »",
+    search: `q=donn%C3%A9es&ministere=${directoryBenchMinistryId}&metier=data_scientist&competence=python&niveau=2`,
+  },
+];
+
+const warmUpRequests = 5;
+const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+function percentile(sorted: number[], share: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? 0;
+}
+
+export const directoryScenario: Scenario = {
+  name: "directory",
+  description:
+    "the directory « Trouver un expert »: synthetic profiles (10,000 on PGlite, 100,000 on PostgreSQL), searches through the built server's HTTP route /annuaire, one request at a time, signed in as a member",
+  async run({ durationSeconds, log }) {
+    const figures: Figure[] = [];
+    const figure = (name: string, value: number, unit: string, maximum: number | null = null) => {
+      figures.push({ scenario: "directory", name, value, unit, target: maximum === null ? null : `< ${maximum}`, met: maximum === null ? null : value < maximum });
+    };
+
+    for (const target of targets) {
+      const prefix = `${target.label} ${target.profiles / 1000}k`;
+      let databaseUrl: string | undefined;
+      let dropDatabase: (() => Promise<void>) | null = null;
+      let dataDir: string | undefined;
+      let scratch: string | null = null;
+      if (target.kind === "postgres") {
+        const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+        const created = await createTemporaryDatabase(serverUrl).catch((error: unknown) => {
+          log(`PostgreSQL figures skipped: no server reachable at ${redact(serverUrl)} (${error instanceof Error ? error.message : String(error)}).`);
+          return null;
+        });
+        if (!created) continue;
+        databaseUrl = created.url;
+        dropDatabase = created.drop;
+      } else {
+        scratch = fs.mkdtempSync(path.join(os.tmpdir(), "p10-bench-directory-"));
+        dataDir = path.join(scratch, "data");
+      }
+      try {
+        log(`${prefix}: migrating a fresh database and building ${target.profiles.toLocaleString("en-US")} synthetic profiles…`);
+        const handle = await openDatabase({ databaseUrl, dataDir: dataDir ?? "unused" });
+        let summary;
+        try {
+          await handle.migrate();
+          summary = await buildDirectoryDataset(handle, target.profiles);
+        } finally {
+          await handle.close();
+        }
+        log(
+          `${prefix}: ${summary.profiles} profiles, ${summary.profileSkills} skill levels, ${summary.organisations} organisations, ${summary.participations} participations in ${round(summary.milliseconds / 1000)} s.`,
+        );
+        figure(`${prefix}: synthetic set built (${summary.profiles.toLocaleString("en-US")} profiles)`, round(summary.milliseconds / 1000), "s", maximumBuildSeconds);
+
+        const server = await startServerProcess({ name: `directory-${target.kind}`, args: ["dist/server.js"], readyPath: "/readyz", dataDir, databaseUrl, env: { SEED_DEMO: "false", LOG_LEVEL: "warn" } });
+        try {
+          const cookie = await signInThroughOutbox(server.baseUrl, benchAccounts.member.email);
+          for (const query of queries) {
+            const url = `${server.baseUrl}/annuaire?${query.search}`;
+            const first = await timedGet(url, cookie);
+            const total = /id="resultats">([\d\u202f\u00a0 ]+) profils?/.exec(first.body)?.[1];
+            if (!total) throw new Error(`${url}: no result (the search must do real work)`);
+            log(`${prefix}: ${query.label}: ${total.replace(/\D/g, "")} profiles found; ${durationSeconds} s of requests one after another…`);
+            for (let index = 0; index < warmUpRequests; index++) await timedGet(url, cookie);
+            const times: number[] = [];
+            const until = performance.now() + durationSeconds * 1000;
+            while (performance.now() < until || times.length < 20) times.push((await timedGet(url, cookie)).ms);
+            times.sort((a, b) => a - b);
+            figure(`${prefix}: ${query.label}: profiles found`, Number(total.replace(/\D/g, "")), "profiles");
+            figure(`${prefix}: ${query.label}: p50`, round(percentile(times, 0.5)), "ms");
+            figure(`${prefix}: ${query.label}: p95 (${times.length} requests)`, round(percentile(times, 0.95)), "ms", target.maximumP95Ms);
+          }
+        } finally {
+          await server.stop();
+        }
+      } finally {
+        if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+        await dropDatabase?.();
+      }
+    }
+    return figures;
+  },
+};
+
+async function timedGet(url: string, cookie: string): Promise<{ ms: number; body: string }> {
+  const started = performance.now();
+  const response = await fetch(url, { headers: { cookie, accept: "text/html" }, redirect: "manual" });
+  const body = await response.text();
+  const ms = performance.now() - started;
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+  return { ms, body };
+}
+
+function redact(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = "***";
+  return parsed.href;
+}
+
+/** A new database on the server of `serverUrl`, dropped by `drop`. */
+async function createTemporaryDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `p10_bench_directory_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 3_000 });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.href,
+    async drop() {
+      const cleanup = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 3_000 });
+      await cleanup.connect();
+      try {
+        await cleanup.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await cleanup.end();
+      }
+    },
+  };
+}
