@@ -2,6 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { type Executor, rowsOf } from "../../../db/client.ts";
 import type { JobFamily, ProfileVisibility, SkillLevel } from "../domain/profile-choices.ts";
 import { type DirectoryFilters, type DirectoryQuery, isCorrectable, queryWords } from "./directory-query.ts";
+import { closestWords } from "./typo-correction.ts";
 
 /** Who is searching: the programme team also sees the profiles kept for it (`read:hidden-profile:any`). */
 export type DirectoryViewer = { id: string; canSeeHiddenProfiles: boolean };
@@ -23,91 +24,102 @@ const plain = (word: string) => sql`plainto_tsquery(${config}, ${word})`;
  * account not erased, open to members unless the viewer is the programme team or the person themself
  * (the rule of `canSeeProfile`).
  */
-function listedFor(viewer: DirectoryViewer): SQL {
+function listedFor(viewer: DirectoryViewer, users: "joined" | "lookup" | "later" = "joined"): SQL {
   const audience = viewer.canSeeHiddenProfiles ? sql`true` : sql`(p.visibility = 'members' or p.user_id = ${viewer.id})`;
-  return sql`p.joined_at is not null and u.erased_at is null and ${audience}`;
-}
-
-function textArray(values: string[]): SQL {
-  return sql`array[${sql.join(
-    values.map((value) => sql`${value}::text`),
-    sql`, `,
-  )}]::text[]`;
+  // "lookup" (without `u`): the account is read by its key, row by row, for queries that stop early (LIMIT);
+  // "later": the caller checks `u.erased_at` itself.
+  const notErased = users === "joined" ? sql`u.erased_at is null and ` : users === "lookup" ? sql`(select u.erased_at is null from users u where u.id = p.user_id) and ` : sql``;
+  return sql`p.joined_at is not null and ${notErased}${audience}`;
 }
 
 /**
- * Reads the query: each word is looked up on its own among the profiles the viewer may see; a word
- * found nowhere (a typo: « pyton ») is replaced by the closest known words of names, skills, job and
- * organisation (trigrams on `search_text`), at most three. Without corrections, the query keeps the web
- * search syntax of `websearch_to_tsquery` ("exact phrase", -excluded, or).
+ * The query as typed, with the web search syntax of `websearch_to_tsquery` ("exact phrase", -excluded,
+ * or); null without a word. Skills are marked when they match any of its words.
  */
-export async function planSearch(db: Executor, viewer: DirectoryViewer, query: string): Promise<SearchPlan> {
+export function planSearch(query: string): SearchPlan {
   const words = queryWords(query);
   if (words.length === 0) return null;
-  const found = rowsOf<{ word: string; meaningful: boolean; found: boolean }>(
-    await db.execute(sql`
-      select w.word, numnode(plainto_tsquery(${config}, w.word)) > 0 as meaningful,
-        exists (select 1 from profiles p join users u on u.id = p.user_id where ${listedFor(viewer)} and p.search_vector @@ plainto_tsquery(${config}, w.word)) as found
-      from unnest(${textArray(words)}) as w(word)`),
-  );
-  const meaningful = found.filter((row) => row.meaningful);
-  if (meaningful.length === 0) return { match: sql`''::tsquery`, anyWord: sql`''::tsquery`, corrections: [] };
-  const missing = meaningful.filter((row) => !row.found && isCorrectable(row.word)).map((row) => row.word);
-  const replacements = missing.length > 0 ? await closestKnownWords(db, viewer, missing) : new Map<string, string[]>();
-  const corrections = missing.filter((word) => (replacements.get(word) ?? []).length > 0).map((word) => ({ word, replacements: replacements.get(word)! }));
-  const pieces = meaningful.map((row) => {
-    const replaced = replacements.get(row.word) ?? [];
-    if (replaced.length === 0) return plain(row.word);
-    return sql`(${sql.join(replaced.map(plain), sql` || `)})`;
-  });
-  const anyWord = sql`(${sql.join(pieces, sql` || `)})`;
-  if (corrections.length === 0) return { match: sql`websearch_to_tsquery(${config}, ${query})`, anyWord, corrections };
-  return { match: sql`(${sql.join(pieces, sql` && `)})`, anyWord, corrections };
+  return { match: sql`websearch_to_tsquery(${config}, ${query})`, anyWord: sql`(${sql.join(words.map(plain), sql` || `)})`, corrections: [] };
 }
 
-/** Similarity (trigrams) a known word needs to stand in for a typo; words almost as close as the best are kept too. */
-const minimumSimilarity = 0.3;
+/**
+ * For a query that found nothing: each word is looked up on its own among the profiles the viewer may
+ * see; a word found nowhere (a typo: « pyton ») is replaced by the closest known words of names, skills,
+ * job and organisation (trigrams on `search_text`, then the edit distance), at most three. Null when no
+ * word could be corrected.
+ */
+export async function correctSearch(db: Executor, viewer: DirectoryViewer, query: string): Promise<SearchPlan> {
+  const words = queryWords(query).filter(isCorrectable);
+  if (words.length === 0) return null;
+  const missing = await db.transaction(async (tx) => {
+    // An EXISTS on a word found nowhere is planned as a sequential scan stopping at the first match,
+    // which then reads every profile: the GIN index answers at once instead.
+    await tx.execute(sql`set local enable_seqscan = off`);
+    const [row] = rowsOf<Record<string, boolean>>(
+      await tx.execute(sql`select ${sql.join(
+        words.map(
+          (word, index) =>
+            sql`numnode(${plain(word)}) > 0 and not exists (select 1 from profiles p where p.search_vector @@ ${plain(word)} and ${listedFor(viewer, "lookup")}) as ${sql.raw(`missing_${index}`)}`,
+        ),
+        sql`, `,
+      )}`),
+    );
+    return words.filter((_, index) => row?.[`missing_${index}`] === true);
+  });
+  if (missing.length === 0) return null;
+  const replacements = await closestKnownWords(db, viewer, missing);
+  const corrections = missing.filter((word) => (replacements.get(word) ?? []).length > 0).map((word) => ({ word, replacements: replacements.get(word)! }));
+  if (corrections.length === 0) return null;
+  const pieces = queryWords(query).map((word) => {
+    const replaced = replacements.get(word) ?? [];
+    return replaced.length === 0 ? plain(word) : sql`(${sql.join(replaced.map(plain), sql` || `)})`;
+  });
+  return { match: sql`(${sql.join(pieces, sql` && `)})`, anyWord: sql`(${sql.join(pieces, sql` || `)})`, corrections };
+}
+
+/** Word similarity (trigrams) a document needs to be read for candidates, and a candidate to be kept. */
 const wordSimilarityThreshold = 0.5;
-const closeToBest = 0.02;
+const minimumSimilarity = 0.3;
 
 async function closestKnownWords(db: Executor, viewer: DirectoryViewer, words: string[]): Promise<Map<string, string[]>> {
-  // `<%` (word similarity ≥ pg_trgm.word_similarity_threshold) goes through the trigram index; a few
-  // matching documents are enough to collect the candidate words, ranked by their own similarity.
+  // `<%` (word similarity ≥ pg_trgm.word_similarity_threshold) may go through the trigram index; a few
+  // matching documents give the candidate words, the closest by trigrams; the edit distance decides.
   // The default threshold (0.6) misses one-letter typos in short words (« pyton » → python: 0.5).
   const rows = await db.transaction(async (tx) => {
     await tx.execute(sql`set local pg_trgm.word_similarity_threshold = ${sql.raw(String(wordSimilarityThreshold))}`);
-    return rowsOf<{ word: string; candidate: string; score: number }>(
-      await tx.execute(sql`
-        select w.word, c.candidate, c.score
-        from unnest(${textArray(words)}) as w(word)
-        cross join lateral (
-          select candidate, max(similarity(candidate, immutable_unaccent(w.word)))::float8 as score
-          from (
-            select p.search_text from profiles p join users u on u.id = p.user_id
-            where immutable_unaccent(w.word) <% p.search_text and ${listedFor(viewer)}
-            limit 40
-          ) as documents
-          cross join lateral regexp_split_to_table(documents.search_text, '[^[:alnum:]]+') as candidate
-          where length(candidate) >= 3
-          group by candidate
-          order by score desc, candidate
-          limit 5
-        ) as c`),
+    return rowsOf<{ word: string; candidate: string }>(
+      await tx.execute(
+        sql.join(
+          words.map(
+            (word) => sql`(
+              select ${word}::text as word, candidate from (
+                select distinct candidate from (
+                  select p.search_text from profiles p
+                  where immutable_unaccent(${word}::text) <% p.search_text and ${listedFor(viewer, "lookup")}
+                  limit 20
+                ) as documents
+                cross join lateral unnest(string_to_array(documents.search_text, ' ')) as candidate
+                where length(candidate) >= 3
+              ) as words
+              where similarity(candidate, immutable_unaccent(${word}::text)) >= ${minimumSimilarity}
+              order by similarity(candidate, immutable_unaccent(${word}::text)) desc, candidate
+              limit 10
+            )`,
+          ),
+          sql` union all `,
+        ),
+      ),
     );
   });
-  const result = new Map<string, string[]>();
-  for (const word of words) {
-    const candidates = rows.filter((row) => row.word === word && Number(row.score) >= minimumSimilarity);
-    const best = Math.max(...candidates.map((row) => Number(row.score)));
-    result.set(
+  return new Map(
+    words.map((word) => [
       word,
-      candidates
-        .filter((row) => Number(row.score) >= best - closeToBest)
-        .slice(0, 3)
-        .map((row) => row.candidate),
-    );
-  }
-  return result;
+      closestWords(
+        word,
+        rows.filter((row) => row.word === word).map((row) => row.candidate.replace(/[^\p{L}\p{N}]/gu, "")),
+      ),
+    ]),
+  );
 }
 
 /** A filter value (ministry, organisation, job, skill, season, project) with its number of profiles. */
@@ -140,18 +152,56 @@ export type DirectoryCard = {
 export type DirectoryResults = { total: number; page: number; pageCount: number; cards: DirectoryCard[]; facets: DirectoryFacets };
 
 type Flag = "in_ministry" | "in_organisation" | "in_job" | "has_skill" | "in_season" | "in_project";
-const flags: Flag[] = ["in_ministry", "in_organisation", "in_job", "has_skill", "in_season", "in_project"];
-/** Every filter but `except` (classic faceting: a facet's counts ignore its own filter). */
-const allFlagsBut = (except?: Flag) => sql.raw(flags.filter((flag) => flag !== except).join(" and "));
+
+/** The flags of the filters in use (a flag of an unused filter is always true: left out of conditions). */
+function activeFlags(filters: DirectoryFilters): Flag[] {
+  const active: [Flag, unknown][] = [
+    ["in_ministry", filters.ministryId],
+    ["in_organisation", filters.organisationId],
+    ["in_job", filters.jobFamily],
+    ["has_skill", filters.skill],
+    ["in_season", filters.season],
+    ["in_project", filters.projectSlug],
+  ];
+  return active.filter(([, value]) => value !== undefined).map(([flag]) => flag);
+}
+
+/** Every filter in use but `except` (classic faceting: a facet's counts ignore its own filter). */
+function flagsBut(active: Flag[], except?: Flag): SQL {
+  const kept = active.filter((flag) => flag !== except);
+  return sql.raw(kept.length > 0 ? kept.join(" and ") : "true");
+}
 
 /**
  * The profiles a search may return, as the CTEs `org_tree` (each organisation and its ancestors),
- * `matched` (listed for the viewer and matching the query, with their rank) and `flagged` (one boolean
- * per filter, so that each facet can leave its own filter out).
+ * `matched` (profiles matching the query, with their rank: narrow, so that the search document is not
+ * carried through the joins) and `flagged` (those listed for the viewer, with one boolean per filter, so
+ * that each facet can leave its own filter out). A profile failing two filters or more counts for no
+ * facet: it is left out at once.
  */
 function searchScope(viewer: DirectoryViewer, plan: SearchPlan, filters: DirectoryFilters): SQL {
   const rank = plan ? sql`ts_rank(p.search_vector, ${plan.match})` : sql`0`;
   const skill = filters.skill;
+  const conditions: SQL[] = [];
+  const flag = (condition: SQL | null) => {
+    if (!condition) return sql`true`;
+    conditions.push(condition);
+    return condition;
+  };
+  const columns = sql`
+    ${flag(filters.ministryId ? sql`o.ministry_id is not distinct from ${filters.ministryId}::uuid` : null)} as in_ministry,
+    ${flag(filters.organisationId ? sql`u.organisation_id in (select organisation_id from org_tree where ancestor_id = ${filters.organisationId}::uuid)` : null)} as in_organisation,
+    ${flag(filters.jobFamily ? sql`p.job_family is not distinct from ${filters.jobFamily}` : null)} as in_job,
+    ${flag(skill ? sql`p.user_id in (select user_id from profile_skills where skill_id = ${skill.id}::uuid and level >= ${skill.minLevel})` : null)} as has_skill,
+    ${flag(filters.season ? sql`p.user_id in (select user_id from participations where season = ${filters.season})` : null)} as in_season,
+    ${flag(filters.projectSlug ? sql`p.user_id in (select user_id from participations where project_slug = ${filters.projectSlug})` : null)} as in_project`;
+  const failsAtMostOne =
+    conditions.length >= 2
+      ? sql`and (${sql.join(
+          conditions.map((condition) => sql`(case when ${condition} then 0 else 1 end)`),
+          sql` + `,
+        )}) <= 1`
+      : sql``;
   return sql`
     with recursive org_tree(organisation_id, ancestor_id, depth) as (
       select id, id, 0 from organisations
@@ -160,21 +210,33 @@ function searchScope(viewer: DirectoryViewer, plan: SearchPlan, filters: Directo
       where o.parent_id is not null and t.depth < 20
     ),
     matched as materialized (
-      select p.user_id, p.job_family, u.organisation_id, o.ministry_id, ${rank}::float4 as rank,
-        immutable_unaccent(lower(concat_ws(' ', u.usual_name, u.given_name))) as sort_key
-      from profiles p join users u on u.id = p.user_id left join organisations o on o.id = u.organisation_id
-      where ${listedFor(viewer)} ${plan ? sql`and p.search_vector @@ ${plan.match}` : sql``}
+      select p.user_id, p.job_family, ${rank}::float4 as rank from profiles p
+      where ${listedFor(viewer, "later")} ${plan ? sql`and p.search_vector @@ ${plan.match}` : sql``}
     ),
     flagged as materialized (
-      select m.*,
-        ${filters.ministryId ? sql`m.ministry_id is not distinct from ${filters.ministryId}::uuid` : sql`true`} as in_ministry,
-        ${filters.organisationId ? sql`m.organisation_id in (select organisation_id from org_tree where ancestor_id = ${filters.organisationId}::uuid)` : sql`true`} as in_organisation,
-        ${filters.jobFamily ? sql`m.job_family is not distinct from ${filters.jobFamily}` : sql`true`} as in_job,
-        ${skill ? sql`m.user_id in (select user_id from profile_skills where skill_id = ${skill.id}::uuid and level >= ${skill.minLevel})` : sql`true`} as has_skill,
-        ${filters.season ? sql`m.user_id in (select user_id from participations where season = ${filters.season})` : sql`true`} as in_season,
-        ${filters.projectSlug ? sql`m.user_id in (select user_id from participations where project_slug = ${filters.projectSlug})` : sql`true`} as in_project
-      from matched m
+      select p.user_id, p.job_family, u.organisation_id, o.ministry_id, u.usual_name, u.given_name, p.rank, ${columns}
+      from matched p join users u on u.id = p.user_id left join organisations o on o.id = u.organisation_id
+      where u.erased_at is null ${failsAtMostOne}
     )`;
+}
+
+/**
+ * The name order (family name, then given name; accents and case aside) of `flagged` rows aliased `f`.
+ * unaccent is the costly part of sorting thousands of names: plain ASCII names skip it.
+ */
+const nameOrder = sql.raw(
+  "(case when octet_length(concat_ws(' ', f.usual_name, f.given_name)) = char_length(concat_ws(' ', f.usual_name, f.given_name)) then lower(concat_ws(' ', f.usual_name, f.given_name)) else immutable_unaccent(lower(concat_ws(' ', f.usual_name, f.given_name))) end)",
+);
+
+/**
+ * Runs `statement` with enough memory for its hashes and sorts over tens of thousands of profiles
+ * (PostgreSQL's default work_mem, 4 MB, makes them spill to disk).
+ */
+async function withWorkMemory(db: Executor, statement: SQL): Promise<unknown> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    return tx.execute(statement);
+  });
 }
 
 type FacetRow = { value: string; label: string | null; count: number };
@@ -192,43 +254,42 @@ export async function searchDirectory(
   const { viewer, plan, filters, pageSize } = options;
   const run = async (page: number) => {
     const minLevel = filters.skill?.minLevel ?? 1;
+    const active = activeFlags(filters);
     const [row] = rowsOf<Record<string, unknown>>(
-      await db.execute(sql`
+      await withWorkMemory(db, sql`
         ${searchScope(viewer, plan, filters)}
         select
-          (select count(*)::int from flagged where ${allFlagsBut()}) as total,
-          (select coalesce(json_agg(r.user_id order by r.rank desc, r.sort_key, r.user_id), '[]') from (
-            select user_id, rank, sort_key from flagged where ${allFlagsBut()}
-            order by rank desc, sort_key, user_id limit ${pageSize} offset ${(page - 1) * pageSize}
+          (select count(*)::int from flagged where ${flagsBut(active)}) as total,
+          (select coalesce(json_agg(r.user_id order by r.rank desc, r.name_key, r.user_id), '[]') from (
+            select f.user_id, f.rank, ${nameOrder} as name_key from flagged f where ${flagsBut(active)}
+            order by rank desc, name_key, user_id limit ${pageSize} offset ${(page - 1) * pageSize}
           ) as r) as page_ids,
-          (select coalesce(json_agg(json_build_object('value', x.value, 'label', x.label, 'count', x.count)), '[]') from (
-            select f.ministry_id as value, min(o.name) as label, count(*)::int as count
-            from flagged f join organisations o on o.id = f.ministry_id
-            where ${allFlagsBut("in_ministry")} group by f.ministry_id
-          ) as x) as ministries,
-          (select coalesce(json_agg(json_build_object('value', x.value, 'label', x.label, 'count', x.count)), '[]') from (
-            select t.ancestor_id as value, min(case when o.acronym is null then o.name else o.name || ' (' || o.acronym || ')' end) as label, count(*)::int as count
-            from flagged f join org_tree t on t.organisation_id = f.organisation_id join organisations o on o.id = t.ancestor_id
-            where o.kind <> 'ministry' and ${allFlagsBut("in_organisation")} group by t.ancestor_id
-          ) as x) as organisations,
-          (select coalesce(json_agg(json_build_object('value', x.value, 'label', null, 'count', x.count)), '[]') from (
-            select job_family as value, count(*)::int as count from flagged
-            where job_family is not null and ${allFlagsBut("in_job")} group by job_family
+          (select coalesce(json_agg(json_build_object('value', o.id, 'label', o.name, 'count', x.count)), '[]') from (
+            select ministry_id, count(*)::int as count from flagged where ministry_id is not null and ${flagsBut(active, "in_ministry")} group by ministry_id
+          ) as x join organisations o on o.id = x.ministry_id) as ministries,
+          (select coalesce(json_agg(json_build_object('value', o.id, 'label', case when o.acronym is null then o.name else o.name || ' (' || o.acronym || ')' end, 'count', y.count)), '[]') from (
+            select t.ancestor_id, sum(x.count)::int as count from (
+              select organisation_id, count(*) as count from flagged where organisation_id is not null and ${flagsBut(active, "in_organisation")} group by organisation_id
+            ) as x join org_tree t on t.organisation_id = x.organisation_id group by t.ancestor_id
+          ) as y join organisations o on o.id = y.ancestor_id where o.kind <> 'ministry') as organisations,
+          (select coalesce(json_agg(json_build_object('value', x.job_family, 'label', null, 'count', x.count)), '[]') from (
+            select job_family, count(*)::int as count from flagged where job_family is not null and ${flagsBut(active, "in_job")} group by job_family
           ) as x) as job_families,
-          (select coalesce(json_agg(json_build_object('value', x.value, 'label', x.label, 'count', x.count)), '[]') from (
-            select s.slug as value, min(s.name) as label, count(*)::int as count
-            from flagged f join profile_skills ps on ps.user_id = f.user_id and ps.level >= ${minLevel} join skills s on s.id = ps.skill_id
-            where s.status = 'accepted' and ${allFlagsBut("has_skill")} group by s.slug
-          ) as x) as skills,
-          (select coalesce(json_agg(json_build_object('value', x.value, 'label', x.value, 'count', x.count)), '[]') from (
-            select pa.season as value, count(distinct f.user_id)::int as count
-            from flagged f join participations pa on pa.user_id = f.user_id
-            where ${allFlagsBut("in_season")} group by pa.season
+          (select coalesce(json_agg(json_build_object('value', s.slug, 'label', s.name, 'count', x.count)), '[]') from (
+            select ps.skill_id, count(*)::int as count from flagged f join profile_skills ps on ps.user_id = f.user_id
+            where ps.level >= ${minLevel} and ${flagsBut(active, "has_skill")}
+            group by ps.skill_id
+          ) as x join skills s on s.id = x.skill_id where s.status = 'accepted') as skills,
+          (select coalesce(json_agg(json_build_object('value', x.season, 'label', x.season, 'count', x.count)), '[]') from (
+            select pa.season, count(distinct pa.user_id)::int as count from flagged f join participations pa on pa.user_id = f.user_id
+            where ${flagsBut(active, "in_season")}
+            group by pa.season
           ) as x) as seasons,
-          (select coalesce(json_agg(json_build_object('value', x.value, 'label', x.label, 'count', x.count)), '[]') from (
-            select pa.project_slug as value, max(coalesce(pa.project_title, pa.project_slug)) as label, count(distinct f.user_id)::int as count
+          (select coalesce(json_agg(json_build_object('value', x.project_slug, 'label', x.label, 'count', x.count)), '[]') from (
+            select pa.project_slug, max(coalesce(pa.project_title, pa.project_slug)) as label, count(distinct pa.user_id)::int as count
             from flagged f join participations pa on pa.user_id = f.user_id
-            where pa.project_slug is not null and ${allFlagsBut("in_project")} group by pa.project_slug
+            where pa.project_slug is not null and ${flagsBut(active, "in_project")}
+            group by pa.project_slug
           ) as x) as projects`),
     );
     return row ?? {};
@@ -262,6 +323,22 @@ export async function searchDirectory(
   };
 }
 
+/**
+ * The directory page for `query`: searched as typed, and when nothing matches, once more with its
+ * mistyped words corrected (see `correctSearch`).
+ */
+export async function searchDirectoryForgivingTypos(
+  db: Executor,
+  options: { viewer: DirectoryViewer; query: string; filters: DirectoryFilters; page: number; pageSize: number },
+): Promise<DirectoryResults & { corrections: Correction[] }> {
+  const plan = planSearch(options.query);
+  const results = await searchDirectory(db, { ...options, plan });
+  if (!plan || results.total > 0) return { ...results, corrections: [] };
+  const corrected = await correctSearch(db, options.viewer, options.query);
+  if (!corrected) return { ...results, corrections: [] };
+  return { ...(await searchDirectory(db, { ...options, plan: corrected })), corrections: corrected.corrections };
+}
+
 type CardRow = {
   user_id: string;
   slug: string;
@@ -278,12 +355,16 @@ type CardRow = {
 /** What a result card shows, in the order of `ids`; skills matching any query word are flagged. */
 async function describeProfiles(db: Executor, ids: string[], plan: SearchPlan): Promise<DirectoryCard[]> {
   if (ids.length === 0) return [];
-  const matches = plan ? sql`to_tsvector(${config}, s.name || ' ' || array_to_string(s.synonyms, ' ')) @@ ${plan.anyWord}` : sql`false`;
+  // Which skills the query's words name (by their name or a synonym), once for the whole page.
+  const matching = plan
+    ? sql`select id from skills where to_tsvector(${config}, name || ' ' || array_to_string(synonyms, ' ')) @@ ${plan.anyWord}`
+    : sql`select null::uuid as id where false`;
   const rows = rowsOf<CardRow>(
     await db.execute(sql`
+      with matching_skills as materialized (${matching})
       select p.user_id, p.slug, u.given_name, u.usual_name, p.job_family, o.name as organisation, o.acronym as organisation_acronym,
         m.name as ministry, p.visibility,
-        (select json_agg(json_build_object('slug', s.slug, 'name', s.name, 'level', ps.level, 'matches', ${matches}))
+        (select json_agg(json_build_object('slug', s.slug, 'name', s.name, 'level', ps.level, 'matches', s.id in (select id from matching_skills)))
           from profile_skills ps join skills s on s.id = ps.skill_id where ps.user_id = p.user_id and s.status = 'accepted') as skills
       from profiles p join users u on u.id = p.user_id
       left join organisations o on o.id = u.organisation_id left join organisations m on m.id = o.ministry_id
@@ -327,8 +408,17 @@ export type ExportRow = {
   visibility: ProfileVisibility;
 };
 
-/** Every profile of the search (all pages), in the directory's order, with what the CSV export shows. */
-export async function listDirectoryForExport(db: Executor, options: { viewer: DirectoryViewer; plan: SearchPlan; filters: DirectoryFilters }): Promise<ExportRow[]> {
+/** Every profile of the search (all pages, mistyped words corrected as on the page), in the directory's order, for the CSV export. */
+export async function listDirectoryForExport(db: Executor, options: { viewer: DirectoryViewer; query: string; filters: DirectoryFilters }): Promise<ExportRow[]> {
+  const plan = planSearch(options.query);
+  const rows = await listExportRows(db, { ...options, plan });
+  if (!plan || rows.length > 0) return rows;
+  const corrected = await correctSearch(db, options.viewer, options.query);
+  return corrected ? listExportRows(db, { ...options, plan: corrected }) : rows;
+}
+
+async function listExportRows(db: Executor, options: { viewer: DirectoryViewer; plan: SearchPlan; filters: DirectoryFilters }): Promise<ExportRow[]> {
+  const active = activeFlags(options.filters);
   const rows = rowsOf<{
     usual_name: string | null;
     given_name: string | null;
@@ -339,15 +429,15 @@ export async function listDirectoryForExport(db: Executor, options: { viewer: Di
     visibility: string;
     skills: { name: string; level: number }[] | null;
   }>(
-    await db.execute(sql`
+    await withWorkMemory(db, sql`
       ${searchScope(options.viewer, options.plan, options.filters)}
       select u.usual_name, u.given_name, u.email, o.name as organisation, m.name as ministry, p.job_family, p.visibility,
         (select json_agg(json_build_object('name', s.name, 'level', ps.level) order by ps.level desc, s.name)
           from profile_skills ps join skills s on s.id = ps.skill_id where ps.user_id = p.user_id and s.status = 'accepted') as skills
       from flagged f join profiles p on p.user_id = f.user_id join users u on u.id = f.user_id
       left join organisations o on o.id = u.organisation_id left join organisations m on m.id = o.ministry_id
-      where ${allFlagsBut()}
-      order by f.rank desc, f.sort_key, f.user_id`),
+      where ${flagsBut(active)}
+      order by f.rank desc, ${nameOrder}, f.user_id`),
   );
   return rows.map((row) => ({
     usualName: row.usual_name,

@@ -5,7 +5,7 @@ import { hasPermission } from "../../identity/api.ts";
 import type { PeopleDeps } from "../deps.ts";
 import { directoryCsv } from "./directory-csv.ts";
 import { directoryHref, type DirectoryQuery, directoryQuerySchema, type DirectoryUrlParams, pageSize, urlParamsOf } from "./directory-query.ts";
-import { type DirectoryViewer, findSkillExperts, listDirectoryForExport, listSkillsWithMembers, planSearch, resolveFilters, searchDirectory } from "./directory-repository.ts";
+import { type DirectoryViewer, findSkillExperts, listDirectoryForExport, listSkillsWithMembers, resolveFilters, searchDirectoryForgivingTypos } from "./directory-repository.ts";
 import { DirectoryPage } from "./views/directory-page.tsx";
 import { SkillPage, SkillsPage } from "./views/skills-pages.tsx";
 
@@ -25,9 +25,7 @@ function rawParams(request: FastifyRequest): Record<string, unknown> {
 export function registerDirectoryRoutes(app: FastifyInstance, deps: PeopleDeps) {
   async function prepare(request: FastifyRequest, query: DirectoryQuery) {
     const viewer = viewerOf(request);
-    const filters = await resolveFilters(deps.db, viewer, query);
-    const plan = query.q ? await planSearch(deps.db, viewer, query.q) : null;
-    return { viewer, filters, plan };
+    return { viewer, filters: await resolveFilters(deps.db, viewer, query) };
   }
 
   app.get("/annuaire", { config: { access: "read:directory" } }, async (request, reply) => {
@@ -48,11 +46,11 @@ export function registerDirectoryRoutes(app: FastifyInstance, deps: PeopleDeps) 
       return sendPage(reply, <DirectoryPage context={context} params={params} error={error} results={null} exportHref={null} />, 400);
     }
     const query = parsed.data;
-    const { viewer, filters, plan } = await prepare(request, query);
-    const results = await searchDirectory(deps.db, { viewer, plan, filters, page: query.page, pageSize });
+    const { viewer, filters } = await prepare(request, query);
+    const results = await searchDirectoryForgivingTypos(deps.db, { viewer, query: query.q, filters, page: query.page, pageSize });
     const params = urlParamsOf(query.q, filters);
     const exportHref = hasPermission(request.user, "export:directory:any") ? directoryHref(params, 1, "/annuaire/export.csv") : null;
-    return sendPage(reply, <DirectoryPage context={context} params={params} results={{ ...results, corrections: plan?.corrections ?? [] }} exportHref={exportHref} />);
+    return sendPage(reply, <DirectoryPage context={context} params={params} results={results} exportHref={exportHref} />);
   });
 
   app.get("/annuaire/export.csv", { config: { access: "export:directory:any" } }, async (request, reply) => {
@@ -61,8 +59,8 @@ export function registerDirectoryRoutes(app: FastifyInstance, deps: PeopleDeps) 
       const message = parsed.error.issues[0]?.message ?? "Cette recherche n’est pas valide.";
       return reply.code(400).header("cache-control", "no-store").type("text/plain; charset=utf-8").send(message);
     }
-    const { viewer, filters, plan } = await prepare(request, parsed.data);
-    const rows = await listDirectoryForExport(deps.db, { viewer, plan, filters });
+    const { viewer, filters } = await prepare(request, parsed.data);
+    const rows = await listDirectoryForExport(deps.db, { viewer, query: parsed.data.q, filters });
     const day = deps.clock.now().toISOString().slice(0, 10);
     return reply
       .header("cache-control", "no-store")
