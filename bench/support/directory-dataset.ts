@@ -144,40 +144,40 @@ type SkillWeight = [Skill, number, number, number];
 
 const skillMixes: Record<JobFamily, SkillWeight[]> = {
   data_scientist: [
-    ["python", 0.9, 0.1, 0.45], ["r", 0.35, 0.3, 0.45], ["sql", 0.7, 0.15, 0.55], ["git", 0.7, 0.2, 0.6], ["supervised-learning", 0.8, 0.15, 0.45],
-    ["deep-learning", 0.45, 0.35, 0.4], ["unsupervised-learning", 0.4, 0.3, 0.5], ["text-mining", 0.3, 0.35, 0.4], ["nlp-classification", 0.25, 0.3, 0.45],
-    ["llm", 0.35, 0.45, 0.35], ["rag", 0.2, 0.5, 0.3], ["dataviz", 0.4, 0.3, 0.5], ["time-series", 0.25, 0.3, 0.5], ["econometrics", 0.15, 0.4, 0.4],
-    ["mlops", 0.2, 0.5, 0.35], ["docker", 0.25, 0.4, 0.45], ["computer-vision", 0.15, 0.35, 0.4], ["record-linkage", 0.1, 0.3, 0.5],
-    ["prompt-engineering", 0.2, 0.4, 0.4], ["cloud", 0.3, 0.4, 0.45], ["spark", 0.15, 0.4, 0.45], ["named-entities", 0.1, 0.3, 0.45],
+    ["python", 0.9, 0.1, 0.45], ["r", 0.35, 0.3, 0.45], ["sql", 0.7, 0.15, 0.55], ["git", 0.7, 0.2, 0.6], ["apprentissage-supervise", 0.8, 0.15, 0.45],
+    ["apprentissage-profond", 0.45, 0.35, 0.4], ["apprentissage-non-supervise", 0.4, 0.3, 0.5], ["fouille-de-textes", 0.3, 0.35, 0.4], ["classification-de-textes", 0.25, 0.3, 0.45],
+    ["llm", 0.35, 0.45, 0.35], ["rag", 0.2, 0.5, 0.3], ["dataviz", 0.4, 0.3, 0.5], ["series-temporelles", 0.25, 0.3, 0.5], ["econometrie", 0.15, 0.4, 0.4],
+    ["mlops", 0.2, 0.5, 0.35], ["conteneurs", 0.25, 0.4, 0.45], ["vision-par-ordinateur", 0.15, 0.35, 0.4], ["appariement", 0.1, 0.3, 0.5],
+    ["prompts", 0.2, 0.4, 0.4], ["cloud", 0.3, 0.4, 0.45], ["spark", 0.15, 0.4, 0.45], ["entites-nommees", 0.1, 0.3, 0.45],
   ],
   data_engineer: [
-    ["python", 0.8, 0.1, 0.5], ["sql", 0.9, 0.05, 0.45], ["etl", 0.85, 0.1, 0.45], ["spark", 0.5, 0.3, 0.45], ["databases", 0.8, 0.1, 0.5],
-    ["data-modelling", 0.6, 0.2, 0.5], ["apis", 0.5, 0.2, 0.55], ["docker", 0.6, 0.2, 0.5], ["ci-cd", 0.5, 0.25, 0.5], ["cloud", 0.55, 0.25, 0.5],
-    ["git", 0.85, 0.05, 0.5], ["data-quality", 0.45, 0.25, 0.5], ["mlops", 0.2, 0.45, 0.4], ["web-scraping", 0.2, 0.3, 0.5], ["javascript", 0.2, 0.4, 0.45],
+    ["python", 0.8, 0.1, 0.5], ["sql", 0.9, 0.05, 0.45], ["chaines-de-traitement", 0.85, 0.1, 0.45], ["spark", 0.5, 0.3, 0.45], ["bases-de-donnees", 0.8, 0.1, 0.5],
+    ["modelisation-de-donnees", 0.6, 0.2, 0.5], ["api-de-donnees", 0.5, 0.2, 0.55], ["conteneurs", 0.6, 0.2, 0.5], ["integration-continue", 0.5, 0.25, 0.5], ["cloud", 0.55, 0.25, 0.5],
+    ["git", 0.85, 0.05, 0.5], ["qualite-des-donnees", 0.45, 0.25, 0.5], ["mlops", 0.2, 0.45, 0.4], ["collecte-web", 0.2, 0.3, 0.5], ["javascript", 0.2, 0.4, 0.45],
   ],
   data_analyst: [
-    ["sql", 0.85, 0.1, 0.55], ["python", 0.5, 0.3, 0.5], ["r", 0.3, 0.3, 0.5], ["dataviz", 0.75, 0.1, 0.5], ["dashboards", 0.7, 0.1, 0.5],
-    ["data-quality", 0.4, 0.25, 0.5], ["sas", 0.15, 0.3, 0.45], ["official-statistics", 0.15, 0.4, 0.45], ["survey-sampling", 0.1, 0.4, 0.45],
-    ["open-data", 0.25, 0.3, 0.5], ["git", 0.3, 0.4, 0.45],
+    ["sql", 0.85, 0.1, 0.55], ["python", 0.5, 0.3, 0.5], ["r", 0.3, 0.3, 0.5], ["dataviz", 0.75, 0.1, 0.5], ["tableaux-de-bord", 0.7, 0.1, 0.5],
+    ["qualite-des-donnees", 0.4, 0.25, 0.5], ["sas", 0.15, 0.3, 0.45], ["statistique-publique", 0.15, 0.4, 0.45], ["sondages", 0.1, 0.4, 0.45],
+    ["ouverture-des-donnees", 0.25, 0.3, 0.5], ["git", 0.3, 0.4, 0.45],
   ],
   statistician: [
-    ["r", 0.75, 0.1, 0.45], ["sas", 0.5, 0.15, 0.45], ["python", 0.45, 0.35, 0.45], ["sql", 0.5, 0.25, 0.55], ["survey-sampling", 0.6, 0.15, 0.45],
-    ["econometrics", 0.55, 0.2, 0.45], ["time-series", 0.4, 0.25, 0.45], ["official-statistics", 0.6, 0.1, 0.4], ["data-privacy-statistics", 0.35, 0.3, 0.45],
-    ["dataviz", 0.3, 0.3, 0.5], ["record-linkage", 0.2, 0.3, 0.45], ["git", 0.35, 0.4, 0.45],
+    ["r", 0.75, 0.1, 0.45], ["sas", 0.5, 0.15, 0.45], ["python", 0.45, 0.35, 0.45], ["sql", 0.5, 0.25, 0.55], ["sondages", 0.6, 0.15, 0.45],
+    ["econometrie", 0.55, 0.2, 0.45], ["series-temporelles", 0.4, 0.25, 0.45], ["statistique-publique", 0.6, 0.1, 0.4], ["secret-statistique", 0.35, 0.3, 0.45],
+    ["dataviz", 0.3, 0.3, 0.5], ["appariement", 0.2, 0.3, 0.45], ["git", 0.35, 0.4, 0.45],
   ],
   developer: [
-    ["javascript", 0.8, 0.05, 0.45], ["python", 0.45, 0.3, 0.45], ["sql", 0.6, 0.2, 0.55], ["git", 0.9, 0.02, 0.4], ["apis", 0.6, 0.15, 0.5],
-    ["docker", 0.6, 0.2, 0.5], ["ci-cd", 0.6, 0.2, 0.5], ["d3", 0.2, 0.4, 0.4], ["open-source", 0.5, 0.3, 0.45], ["databases", 0.4, 0.3, 0.5],
-    ["cloud", 0.3, 0.35, 0.45], ["user-research", 0.1, 0.5, 0.35],
+    ["javascript", 0.8, 0.05, 0.45], ["python", 0.45, 0.3, 0.45], ["sql", 0.6, 0.2, 0.55], ["git", 0.9, 0.02, 0.4], ["api-de-donnees", 0.6, 0.15, 0.5],
+    ["conteneurs", 0.6, 0.2, 0.5], ["integration-continue", 0.6, 0.2, 0.5], ["d3js", 0.2, 0.4, 0.4], ["logiciel-libre", 0.5, 0.3, 0.45], ["bases-de-donnees", 0.4, 0.3, 0.5],
+    ["cloud", 0.3, 0.35, 0.45], ["recherche-utilisateur", 0.1, 0.5, 0.35],
   ],
   data_project_lead: [
-    ["product-management", 0.7, 0.15, 0.5], ["agile", 0.7, 0.15, 0.5], ["user-research", 0.4, 0.3, 0.5], ["facilitation", 0.55, 0.2, 0.5],
-    ["gdpr", 0.45, 0.3, 0.5], ["open-data", 0.45, 0.25, 0.5], ["ai-ethics", 0.3, 0.45, 0.4], ["public-procurement", 0.3, 0.3, 0.5],
-    ["dashboards", 0.25, 0.4, 0.45], ["sql", 0.2, 0.5, 0.4], ["python", 0.15, 0.6, 0.3], ["llm", 0.2, 0.6, 0.3],
+    ["gestion-de-produit", 0.7, 0.15, 0.5], ["methodes-agiles", 0.7, 0.15, 0.5], ["recherche-utilisateur", 0.4, 0.3, 0.5], ["animation", 0.55, 0.2, 0.5],
+    ["rgpd", 0.45, 0.3, 0.5], ["ouverture-des-donnees", 0.45, 0.25, 0.5], ["ethique-ia", 0.3, 0.45, 0.4], ["achat-public", 0.3, 0.3, 0.5],
+    ["tableaux-de-bord", 0.25, 0.4, 0.45], ["sql", 0.2, 0.5, 0.4], ["python", 0.15, 0.6, 0.3], ["llm", 0.2, 0.6, 0.3],
   ],
   other: [
-    ["gis", 0.5, 0.2, 0.45], ["cartography", 0.5, 0.2, 0.45], ["remote-sensing", 0.25, 0.35, 0.4], ["geocoding", 0.3, 0.3, 0.45], ["python", 0.4, 0.35, 0.45],
-    ["sql", 0.3, 0.35, 0.45], ["r", 0.2, 0.4, 0.4], ["gdpr", 0.2, 0.4, 0.4], ["open-data", 0.3, 0.35, 0.45], ["facilitation", 0.2, 0.4, 0.4],
+    ["sig", 0.5, 0.2, 0.45], ["cartographie", 0.5, 0.2, 0.45], ["teledetection", 0.25, 0.35, 0.4], ["geocodage", 0.3, 0.3, 0.45], ["python", 0.4, 0.35, 0.45],
+    ["sql", 0.3, 0.35, 0.45], ["r", 0.2, 0.4, 0.4], ["rgpd", 0.2, 0.4, 0.4], ["ouverture-des-donnees", 0.3, 0.35, 0.45], ["animation", 0.2, 0.4, 0.4],
   ],
 };
 

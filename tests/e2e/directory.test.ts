@@ -17,7 +17,7 @@ describe("the directory « Trouver un expert » in a browser", () => {
     // Profiles of our own, whatever the demo holds (inserted through the schema: tests reach modules only through their API).
     const db = platform.database.db;
     await db.insert(skills).values(skillVocabulary.map((skill) => ({ slug: skill.slug, name: skill.name, category: skill.category, synonyms: skill.synonyms }))).onConflictDoNothing();
-    const skillIds = new Map((await db.select({ id: skills.id, slug: skills.slug }).from(skills).where(inArray(skills.slug, ["python", "gis", "sql"]))).map((row) => [row.slug, row.id]));
+    const skillIds = new Map((await db.select({ id: skills.id, slug: skills.slug }).from(skills).where(inArray(skills.slug, ["python", "sig", "sql"]))).map((row) => [row.slug, row.id]));
     const [insee] = await db.select({ id: organisations.id, ministryId: organisations.ministryId }).from(organisations).where(eq(organisations.acronym, "Insee"));
     const [office] = await db
       .insert(organisations)
@@ -25,7 +25,7 @@ describe("the directory « Trouver un expert » in a browser", () => {
       .returning({ id: organisations.id });
     const people = [
       { givenName: "Aurore", usualName: "Quillet", jobFamily: "data_scientist", bio: "Je modélise les données de transport.", levels: { python: 3, sql: 2 }, visibility: "members" },
-      { givenName: "Basile", usualName: "Quenot", jobFamily: "other", bio: "Cartographe.", levels: { gis: 3, python: 1 }, visibility: "members" },
+      { givenName: "Basile", usualName: "Quenot", jobFamily: "other", bio: "Cartographe.", levels: { sig: 3, python: 1 }, visibility: "members" },
       { givenName: "Cyrielle", usualName: "Voilée", jobFamily: "data_scientist", bio: "Profil réservé.", levels: { python: 3 }, visibility: "programme_team" },
     ] as const;
     for (const [index, person] of people.entries()) {

@@ -59,7 +59,7 @@ type DemoProfile = {
 const demoAccountProfiles: Record<string, DemoProfile> = {
   "camille.martin@numerique.gouv.fr": {
     jobFamily: "data_project_lead",
-    skills: [["facilitation", 3], ["product-management", 3], ["agile", 2], ["open-data", 2], ["open-source", 2], ["python", 1]],
+    skills: [["animation", 3], ["gestion-de-produit", 3], ["methodes-agiles", 2], ["ouverture-des-donnees", 2], ["logiciel-libre", 2], ["python", 1]],
     availability: "two_half_days_per_month",
     bio: "J’anime le Programme 10 % à la DINUM : appel à projets, ateliers tous les quinze jours et formations. Écrivez-moi pour toute question sur le programme.",
     tchapId: "@camille.martin-numerique.gouv.fr:agent.dinum.tchap.gouv.fr",
@@ -70,7 +70,7 @@ const demoAccountProfiles: Record<string, DemoProfile> = {
   },
   "ines.benali@insee.fr": {
     jobFamily: "data_scientist",
-    skills: [["python", 3], ["nlp-classification", 3], ["text-mining", 3], ["supervised-learning", 3], ["llm", 2], ["deep-learning", 2], ["named-entities", 2], ["r", 2], ["sql", 2], ["git", 2], ["official-statistics", 2], ["rag", 1], ["mlops", 1]],
+    skills: [["python", 3], ["classification-de-textes", 3], ["fouille-de-textes", 3], ["apprentissage-supervise", 3], ["llm", 2], ["apprentissage-profond", 2], ["entites-nommees", 2], ["r", 2], ["sql", 2], ["git", 2], ["statistique-publique", 2], ["rag", 1], ["mlops", 1]],
     learningWishes: "Mettre en production des modèles (MLOps) et évaluer les grands modèles de langage sur des textes administratifs.",
     availability: "two_half_days_per_month",
     bio: "Data scientist à l’Insee, je classe automatiquement des libellés d’activité et de profession (codification) avec des modèles de langue. J’aime transmettre : je peux vous aider sur le NLP en Python.",
@@ -85,7 +85,7 @@ const demoAccountProfiles: Record<string, DemoProfile> = {
   },
   "thomas.leroy@ign.fr": {
     jobFamily: "data_engineer",
-    skills: [["gis", 3], ["cartography", 3], ["geocoding", 3], ["sql", 3], ["python", 2], ["databases", 2], ["remote-sensing", 2], ["apis", 2], ["dataviz", 1]],
+    skills: [["sig", 3], ["cartographie", 3], ["geocodage", 3], ["sql", 3], ["python", 2], ["bases-de-donnees", 2], ["teledetection", 2], ["api-de-donnees", 2], ["dataviz", 1]],
     learningWishes: "La visualisation de données sur le web (D3.js, Observable).",
     availability: "one_half_day_per_month",
     bio: "Géomaticien à l’IGN : fonds de carte, découpages administratifs et PostGIS. Je contribue à Cartiflette depuis sa première saison.",
@@ -100,7 +100,7 @@ const demoAccountProfiles: Record<string, DemoProfile> = {
   },
   "marc.petit@numerique.gouv.fr": {
     jobFamily: "developer",
-    skills: [["javascript", 3], ["docker", 3], ["ci-cd", 3], ["git", 3], ["open-source", 3], ["python", 2], ["cloud", 2], ["mlops", 2], ["agile", 2]],
+    skills: [["javascript", 3], ["conteneurs", 3], ["integration-continue", 3], ["git", 3], ["logiciel-libre", 3], ["python", 2], ["cloud", 2], ["mlops", 2], ["methodes-agiles", 2]],
     availability: "occasionally",
     bio: "Développeur à la DINUM et coach des équipes du programme : je les aide à publier leur code et à mettre leurs outils en ligne.",
     forgeUrl: "https://gitlab.com/marc-petit",
@@ -111,7 +111,7 @@ const demoAccountProfiles: Record<string, DemoProfile> = {
   },
   "sophie.durand@interieur.gouv.fr": {
     jobFamily: "data_project_lead",
-    skills: [["gdpr", 3], ["open-data", 3], ["ai-ethics", 2], ["product-management", 2], ["public-procurement", 2], ["dashboards", 2], ["sql", 1]],
+    skills: [["rgpd", 3], ["ouverture-des-donnees", 3], ["ethique-ia", 2], ["gestion-de-produit", 2], ["achat-public", 2], ["tableaux-de-bord", 2], ["sql", 1]],
     availability: "one_half_day_per_month",
     bio: "Administratrice ministérielle des données au ministère de l’Intérieur : ouverture des données, RGPD et accompagnement des projets data des directions.",
     participations: [{ season: "2023", project: "ted" }],
@@ -167,32 +167,32 @@ const demoMembers: DemoMember[] = [
 /** Skills each job family tends to have, most typical first, and the projects it tends to join. */
 const archetypes: Record<Exclude<JobFamily, "other">, { skills: string[]; projects: ProjectKey[]; opening: string }> = {
   data_scientist: {
-    skills: ["python", "supervised-learning", "nlp-classification", "deep-learning", "llm", "text-mining", "sql", "rag", "git", "unsupervised-learning", "computer-vision", "record-linkage", "named-entities", "prompt-engineering", "fine-tuning", "mlops"],
+    skills: ["python", "apprentissage-supervise", "classification-de-textes", "apprentissage-profond", "llm", "fouille-de-textes", "sql", "rag", "git", "apprentissage-non-supervise", "vision-par-ordinateur", "appariement", "entites-nommees", "prompts", "affinage", "mlops"],
     projects: ["formiable", "transformers", "pseudonymisation", "juripiaf", "siretisation", "poufdoc"],
     opening: "Data scientist, je construis des modèles pour automatiser des traitements de mon administration.",
   },
   data_engineer: {
-    skills: ["sql", "python", "etl", "databases", "spark", "data-quality", "apis", "docker", "data-modelling", "cloud", "ci-cd", "git", "web-scraping", "gis"],
+    skills: ["sql", "python", "chaines-de-traitement", "bases-de-donnees", "spark", "qualite-des-donnees", "api-de-donnees", "conteneurs", "modelisation-de-donnees", "cloud", "integration-continue", "git", "collecte-web", "sig"],
     projects: ["cartiflette", "siretisation", "transformers", "impact", "ted"],
     opening: "Data engineer, je fais circuler les données entre les applications et les équipes d’études.",
   },
   data_analyst: {
-    skills: ["sql", "dataviz", "dashboards", "python", "r", "data-quality", "open-data", "time-series", "d3", "econometrics"],
+    skills: ["sql", "dataviz", "tableaux-de-bord", "python", "r", "qualite-des-donnees", "ouverture-des-donnees", "series-temporelles", "d3js", "econometrie"],
     projects: ["chartsgouv", "poufdoc", "ted", "impact"],
     opening: "Data analyst, je produis des tableaux de bord et des analyses pour les directions métier.",
   },
   statistician: {
-    skills: ["r", "official-statistics", "survey-sampling", "econometrics", "sas", "data-privacy-statistics", "time-series", "python", "sql", "record-linkage"],
+    skills: ["r", "statistique-publique", "sondages", "econometrie", "sas", "secret-statistique", "series-temporelles", "python", "sql", "appariement"],
     projects: ["datanonyme", "siretisation", "gouvdown", "cartiflette"],
     opening: "Statisticien·ne, je travaille sur des enquêtes et des sources administratives.",
   },
   developer: {
-    skills: ["javascript", "python", "git", "docker", "ci-cd", "apis", "open-source", "databases", "d3", "cloud"],
+    skills: ["javascript", "python", "git", "conteneurs", "integration-continue", "api-de-donnees", "logiciel-libre", "bases-de-donnees", "d3js", "cloud"],
     projects: ["chartsgouv", "gouvdown", "ted", "cartiflette"],
     opening: "Développeur·se, je conçois des outils web pour les agents et le public.",
   },
   data_project_lead: {
-    skills: ["product-management", "agile", "user-research", "facilitation", "open-data", "gdpr", "ai-ethics", "public-procurement", "dashboards"],
+    skills: ["gestion-de-produit", "methodes-agiles", "recherche-utilisateur", "animation", "ouverture-des-donnees", "rgpd", "ethique-ia", "achat-public", "tableaux-de-bord"],
     projects: ["ted", "impact", "chartsgouv", "poufdoc"],
     opening: "Chef·fe de projet data, j’accompagne les équipes de la définition du besoin jusqu’à la mise en service.",
   },

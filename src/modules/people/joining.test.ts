@@ -158,7 +158,7 @@ describe("joining the community (wizard « Rejoindre la communauté »)", () => 
       userId = await userIdOf(db(), "etape.deux@insee.fr");
       assert.equal((await member.post(step1, { ...validStep1, givenName: "Étape", usualName: "Deux" })).statusCode, 303);
       python = await skillIdOf(db(), "python");
-      gis = await skillIdOf(db(), "gis");
+      gis = await skillIdOf(db(), "sig");
     });
 
     it("shows the vocabulary by category, one row of four levels per skill", async () => {
