@@ -110,6 +110,7 @@ const expectedTables: Record<string, string[]> = {
   profiles: [
     "user_id uuid not null",
     "slug text not null",
+    "unlisted_organisation text",
     "job_family text",
     "bio text",
     "learning_wishes text",

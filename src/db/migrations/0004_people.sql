@@ -19,6 +19,7 @@ CREATE TABLE "profile_skills" (
 CREATE TABLE "profiles" (
 	"user_id" uuid PRIMARY KEY NOT NULL,
 	"slug" text NOT NULL,
+	"unlisted_organisation" text,
 	"job_family" text,
 	"bio" text,
 	"learning_wishes" text,
@@ -109,9 +110,9 @@ BEGIN
   NEW.search_vector :=
     setweight(to_tsvector('fr_unaccent', concat_ws(' ', person.given_name, person.usual_name)), 'A') ||
     setweight(to_tsvector('fr_unaccent', coalesce(skill_words, '')), 'A') ||
-    setweight(to_tsvector('fr_unaccent', concat_ws(' ', job, person.organisation, person.acronym, person.ministry, person.ministry_acronym)), 'B') ||
+    setweight(to_tsvector('fr_unaccent', concat_ws(' ', job, person.organisation, person.acronym, person.ministry, person.ministry_acronym, NEW.unlisted_organisation)), 'B') ||
     setweight(to_tsvector('fr_unaccent', concat_ws(' ', NEW.bio, NEW.learning_wishes)), 'C');
-  NEW.search_text := immutable_unaccent(lower(concat_ws(' ', person.given_name, person.usual_name, skill_words, job, person.acronym, person.organisation, person.ministry_acronym)));
+  NEW.search_text := immutable_unaccent(lower(concat_ws(' ', person.given_name, person.usual_name, skill_words, job, person.acronym, person.organisation, person.ministry_acronym, NEW.unlisted_organisation)));
   RETURN NEW;
 END $$;--> statement-breakpoint
 CREATE TRIGGER profiles_search BEFORE INSERT OR UPDATE ON profiles FOR EACH ROW EXECUTE FUNCTION profiles_search_refresh();--> statement-breakpoint

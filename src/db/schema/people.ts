@@ -35,6 +35,8 @@ export const profiles = pgTable(
       .primaryKey()
       .references(() => users.id, { onDelete: "cascade" }),
     slug: text("slug").notNull(),
+    /** The organisation as the member wrote it when it is not in the list (the programme team then creates it). */
+    unlistedOrganisation: text("unlisted_organisation"),
     jobFamily: text("job_family"),
     bio: text("bio"),
     learningWishes: text("learning_wishes"),
