@@ -42,7 +42,7 @@ describe("the skills vocabulary: proposals, acceptance and merges", () => {
     thomas = await signInOverHttp(platform, "thomas.leroy@ign.fr");
     inesId = await userIdOf(db(), "ines.benali@insee.fr");
     thomasId = await userIdOf(db(), "thomas.leroy@ign.fr");
-    d3 = await skillIdOf(db(), "d3");
+    d3 = await skillIdOf(db(), "d3js");
   });
   after(async () => {
     await platform.stop();
@@ -71,7 +71,7 @@ describe("the skills vocabulary: proposals, acceptance and merges", () => {
     assert.match(response.body, /<h1>Vocabulaire des compétences<\/h1>/);
     assert.match(response.body, /<caption>Langages et outils<\/caption>/);
     assert.match(response.body, /<caption>Géomatique<\/caption>/);
-    assert.match(response.body, /<a href="\/annuaire\/competences\/gis">Systèmes d’information géographique<\/a><\/th><td>sig, qgis, postgis<\/td><td>\d+<\/td>/);
+    assert.match(response.body, /<a href="\/annuaire\/competences\/sig">Systèmes d’information géographique<\/a><\/th><td>sig, qgis, postgis<\/td><td>\d+<\/td>/);
     assert.match(response.body, /Propositions des membres \(1\)/);
     assert.match(response.body, /Géomatique — proposée par <a href="\/annuaire\/thomas-leroy">Thomas Leroy<\/a> — 1 membre/);
   });
