@@ -12,11 +12,10 @@ import { organisationAndJobSchema, parseSkillsAndWishes, presentationWithCharter
 import { createSaveOrganisationAndJob } from "./use-cases/save-organisation-and-job.ts";
 import { createSavePresentation } from "./use-cases/save-presentation.ts";
 import { createSaveSkillsAndWishes } from "./use-cases/save-skills-and-wishes.ts";
+import { charterPath } from "./views/charter-page.tsx";
 import { JoiningPage, joiningStepPath } from "./views/joining-page.tsx";
 import { profilePath } from "./views/profile-page.tsx";
 
-/** The programme's charter is described on this page of the public site. */
-const charterPath = "/programme";
 const access = { access: "update:profile:own" } as const;
 
 /** The step a member may fill now: the saved one, or an earlier one (« Précédent »), never a later one. */

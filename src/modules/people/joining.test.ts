@@ -7,7 +7,7 @@ import { assertFieldError } from "../../../tests/support/form-assertions.ts";
 import type { HttpSession } from "../../../tests/support/http.ts";
 import { httpSessionOn, signInOverHttp } from "../../../tests/support/http-sign-in.ts";
 import { startTestPlatform, type TestPlatform } from "../../../tests/support/test-platform.ts";
-import { assertCheckboxError, assertChecked, assertGroupError, skillIdOf, storedProfile, userIdOf } from "./people-test-support.ts";
+import { assertCheckboxError, assertChecked, assertFrenchSpacing, assertGroupError, skillIdOf, storedProfile, userIdOf } from "./people-test-support.ts";
 
 let platform: TestPlatform;
 const db = () => platform.database.db;
@@ -80,6 +80,26 @@ describe("joining the community (wizard « Rejoindre la communauté »)", () => 
     const skipped2 = await member.post(step2, { learningWishes: "x" }, { formPage: "/compte" });
     assert.equal(skipped2.headers.location, step1);
     assert.equal((await storedProfile(db(), userId)).profile, null);
+  });
+
+  it("shows anyone the programme's charter at /programme/charte with the commitments a member accepts when joining", async () => {
+    const page = await httpSessionOn(platform).get("/programme/charte");
+    assert.equal(page.statusCode, 200);
+    const html = page.body;
+    assert.match(html, /<h1>Charte du Programme 10\u00a0%<\/h1>/);
+    for (const commitment of [
+      /Une participation volontaire, avec l’accord de votre manager/,
+      /Environ 10\u00a0% de votre temps de travail/,
+      /deux après-midi par mois/,
+      /Le code source et les données que les projets produisent sont accessibles aux autres agents publics/,
+      /Bienveillance et respect dans la communauté/,
+      /La confidentialité des données non publiques/,
+      /Présent aux ateliers, ou l’équipe prévenue/,
+      /<a href="\/donnees-personnelles">Données personnelles et cookies<\/a>/,
+    ]) {
+      assert.match(html, commitment);
+    }
+    assertFrenchSpacing(html);
   });
 
   describe("step 1 refuses bad input at the field, keeps it, and stores nothing", () => {
@@ -256,6 +276,15 @@ describe("joining the community (wizard « Rejoindre la communauté »)", () => 
         assert.deepEqual(await storedProfile(db(), userId), before);
       });
     }
+
+    it("links to the programme's charter in a new window announced in the link's title", async () => {
+      const page = await member.get(step3);
+      assert.equal(page.statusCode, 200);
+      assert.match(
+        page.body,
+        /<a class="fr-link" href="\/programme\/charte" target="_blank" rel="noopener" title="Lire la charte du programme 10\u00a0% – nouvelle fenêtre">Lire la charte du programme 10\u00a0%<\/a>/,
+      );
+    });
 
     it("joins the member when the charter is accepted and lands on the profile with a welcome", async () => {
       const response = await member.post(step3, {

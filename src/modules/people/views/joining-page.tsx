@@ -7,6 +7,7 @@ import { Stepper } from "../../../ui/stepper.tsx";
 import type { OrganisationGroup } from "../domain/organisation-tree.ts";
 import { type JoiningStep, joiningSteps } from "../domain/profile-choices.ts";
 import type { Skill } from "../repository.ts";
+import { charterPath } from "./charter-page.tsx";
 import { groupFieldIds, OrganisationAndJobFields, PresentationFields, SkillsFields } from "./profile-form-sections.tsx";
 
 export type JoiningPageProps = {
@@ -27,7 +28,7 @@ export function joiningStepPath(step: JoiningStep): string {
 }
 
 /** « Rejoindre la communauté »: one step of the wizard, saved on its own. */
-export function JoiningPage({ context, step, values, errors = {}, organisations = [], skills = [], charterHref = "/programme" }: JoiningPageProps) {
+export function JoiningPage({ context, step, values, errors = {}, organisations = [], skills = [], charterHref = charterPath }: JoiningPageProps) {
   const current = joiningSteps[step - 1]!;
   const next = step < joiningSteps.length ? joiningSteps[step as 1 | 2] : undefined;
   const hasErrors = Object.keys(errors).length > 0;

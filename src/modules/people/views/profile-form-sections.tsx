@@ -176,6 +176,8 @@ function SkillLevelRow({ skill, value, error }: { skill: Skill; value: string; e
   );
 }
 
+const charterLinkText = "Lire la charte du programme 10\u00a0%";
+
 export function PresentationFields({ values, errors, charterHref }: { values: FormValues; errors: FieldErrors; charterHref: string | null }) {
   return (
     <>
@@ -255,7 +257,10 @@ export function PresentationFields({ values, errors, charterHref }: { values: Fo
       {charterHref ? (
         <>
           <p className="fr-mb-1w">
-            <a href={charterHref}>Lire la charte du programme 10&nbsp;%</a>
+            {/* A new tab: what is typed in this step is saved only when the form is sent. */}
+            <a className="fr-link" href={charterHref} target="_blank" rel="noopener" title={`${charterLinkText} – nouvelle fenêtre`}>
+              {charterLinkText}
+            </a>
           </p>
           <CheckboxField name="charter" value="oui" label="J’ai lu la charte du programme et je l’accepte" checked={text(values, "charter") === "oui"} error={errors.charter} />
         </>
