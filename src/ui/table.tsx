@@ -11,18 +11,22 @@ export type TableProps = {
   rowHeaders?: boolean;
   size?: "sm" | "md" | "lg";
   bordered?: boolean;
-  /** Cells wrap their text (default): a table that scrolls sideways must be reachable by keyboard, this one never scrolls. */
+  /** Cells wrap their text (default), so the table is as narrow as its content allows. */
   multiline?: boolean;
   id?: string;
 };
 
-/** DSFR table: wrapper, container and content divs around a captioned table. */
+/**
+ * DSFR table: wrapper, container and content divs around a captioned table. The container scrolls
+ * sideways when the table is wider than the screen, so it is a named, focusable region: keyboard users
+ * scroll it with the arrow keys (WCAG 2.1.1, axe `scrollable-region-focusable`).
+ */
 export function Table({ caption, noCaption, columns, rows, rowHeaders, size = "md", bordered, multiline = true, id }: TableProps) {
   const className = ["fr-table", size === "md" ? "" : `fr-table--${size}`, bordered ? "fr-table--bordered" : "", multiline ? "fr-table--multiline" : "", noCaption ? "fr-table--no-caption" : ""].filter(Boolean).join(" ");
   return (
     <div className={className} id={id ? `${id}-component` : undefined}>
       <div className="fr-table__wrapper">
-        <div className="fr-table__container">
+        <div className="fr-table__container" role="region" tabIndex={0} aria-label={caption}>
           <div className="fr-table__content">
             <table id={id}>
               <caption>{caption}</caption>

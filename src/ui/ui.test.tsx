@@ -109,7 +109,15 @@ describe("table", () => {
     assert.match(html, /<caption>Projets de la saison 2025<\/caption>/);
     assert.match(html, /<th scope="col">Projet<\/th><th scope="col">Administration<\/th>/);
     assert.match(html, /<td>Insee<\/td>/);
-    assert.match(html, /class="fr-table fr-table--multiline"[^>]*><div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content"><table/);
+    assert.match(html, /class="fr-table fr-table--multiline"[^>]*><div class="fr-table__wrapper"><div class="fr-table__container"[^>]*><div class="fr-table__content"><table/);
+  });
+
+  test("makes its scroll container a keyboard-reachable region named by the caption", () => {
+    const html = render(<Table caption="Projets de la saison 2025" noCaption columns={columns} rows={rows} />);
+    const container = /<div class="fr-table__container"[^>]*>/.exec(html)?.[0] ?? "";
+    assert.match(container, /role="region"/);
+    assert.match(container, /tabindex="0"/);
+    assert.match(container, /aria-label="Projets de la saison 2025"/);
   });
 
   test("heads each row with its first cell when asked", () => {
@@ -169,7 +177,8 @@ describe("escaping", () => {
       </>,
     );
     assert.doesNotMatch(html, /<script>|<b>/);
-    assert.equal(html.match(/&lt;script&gt;/g)?.length, 4);
+    // The caption is written twice: in <caption> and as the name of the scroll region.
+    assert.equal(html.match(/&lt;script&gt;/g)?.length, 5);
   });
 });
 

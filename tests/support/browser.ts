@@ -56,8 +56,19 @@ const watches = new WeakMap<Page, PageWatch>();
  * Runs `journey` in a fresh browser context (no cookies), then fails if a page of the platform logged a
  * console error (CSP violations are console errors), threw, or answered a 5xx document.
  */
-export async function withPage(browser: Browser, baseUrl: string, journey: (page: Page) => Promise<void>): Promise<void> {
-  const context = await browser.newContext({ baseURL: baseUrl, locale: "fr-FR", colorScheme: "light", viewport: { width: 1280, height: 900 } });
+export async function withPage(
+  browser: Browser,
+  baseUrl: string,
+  journey: (page: Page) => Promise<void>,
+  options: { viewport?: { width: number; height: number }; javaScriptEnabled?: boolean } = {},
+): Promise<void> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    locale: "fr-FR",
+    colorScheme: "light",
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+  });
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   const watch: PageWatch = { origin: new URL(baseUrl).origin, problems: [], expectedErrorDocuments: new Set(), lastDocument: null };
