@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { participations, profileSkills, profiles, skills, users } from "../../db/schema/index.ts";
+import { displayName } from "../identity/api.ts";
 import type { ProfileVisibility, SkillLevel } from "./domain/profile-choices.ts";
 import type { SkillCategory } from "./domain/skill-vocabulary.ts";
 
@@ -178,7 +179,8 @@ export async function listSkillsWithUsage(db: Executor): Promise<SkillWithUsage[
     .orderBy(asc(skills.name));
   return rows.map(({ proposerGivenName, proposerUsualName, proposerEmail, ...row }) => ({
     ...row,
-    proposerName: proposerEmail === null ? null : [proposerGivenName, proposerUsualName].filter(Boolean).join(" ") || proposerEmail,
+    // identity's one way to name an account: « Ancien membre » once it is erased, never its placeholder address.
+    proposerName: proposerEmail === null ? null : displayName({ givenName: proposerGivenName, usualName: proposerUsualName, email: proposerEmail }),
   }));
 }
 

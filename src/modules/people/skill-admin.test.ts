@@ -76,6 +76,22 @@ describe("the skills vocabulary: proposals, acceptance and merges", () => {
     assert.match(response.body, /Géomatique — proposée par <a href="\/annuaire\/thomas-leroy">Thomas Leroy<\/a> — 1 membre/);
   });
 
+  it("names the proposer of a deleted account « Ancien membre », without link nor placeholder address", async () => {
+    const leaving = await signInOverHttp(platform, "depart.proche@insee.fr");
+    assert.equal((await leaving.post("/rejoindre/inscription/etape-1", { givenName: "Départ", usualName: "Proche", organisationId: "", unlistedOrganisation: "Insee", jobFamily: "developer" })).statusCode, 303);
+    assert.equal((await leaving.post("/rejoindre/inscription/etape-2", { learningWishes: "", proposedName: "Kedro", proposedCategory: "mlops", proposedLevel: "2" })).statusCode, 303);
+    assert.equal((await leaving.post("/compte/suppression", { confirmation: "SUPPRIMER" })).statusCode, 303);
+    const kedro = (await skillRow("Kedro"))!;
+    const list = await team.get("/admin/competences");
+    assert.match(list.body, /MLOps et infrastructure — proposée par Ancien membre — aucun membre/);
+    assert.doesNotMatch(list.body, /supprime\.invalid|Départ Proche/);
+    const page = await team.get(`/admin/competences/${kedro.id}`);
+    assert.match(page.body, /Proposée par Ancien membre\./);
+    assert.doesNotMatch(page.body, /supprime\.invalid/);
+    // Accepted or merged, the proposal then leaves the list: merged here so that the counts below stay as they were.
+    assert.equal((await team.post(`/admin/competences/${kedro.id}/fusionner`, { targetId: await skillIdOf(db(), "mlops") })).statusCode, 303);
+  });
+
   it("turns a member's missing skill into a proposal the member holds, and a second proposal of the same name into the same one", async () => {
     const proposed = await saveSkills(ines, "ines-benali", { [`niveau-${d3}`]: "1", proposedName: "Observable Plot", proposedCategory: "dataviz", proposedLevel: "3" });
     assert.equal(proposed.statusCode, 303);

@@ -4,6 +4,7 @@ import { ButtonLink } from "../../../ui/button.tsx";
 import { Layout } from "../../../ui/layout.tsx";
 import type { PageContext } from "../../../ui/page-context.ts";
 import { Tag } from "../../../ui/tag.tsx";
+import { displayName } from "../../identity/api.ts";
 import { availabilities, jobFamilies, type SkillLevel } from "../domain/profile-choices.ts";
 import type { Participation, Profile, ProfileSkill } from "../repository.ts";
 import { joiningStepPath } from "./joining-page.tsx";
@@ -21,8 +22,9 @@ export type ProfilePageProps = {
   notice?: "welcome" | "saved" | undefined;
 };
 
+/** A member's name as the whole platform shows it (identity's `displayName`: « Ancien membre » once erased). */
 export function profileName(profile: Pick<Profile, "givenName" | "usualName" | "email">): string {
-  return [profile.givenName, profile.usualName].filter(Boolean).join(" ").trim() || profile.email;
+  return displayName(profile);
 }
 
 export function profilePath(slug: string): string {
