@@ -13,6 +13,13 @@ export { ProfileVisibilities, type ProfileVisibility } from "./domain/profile-ch
 export { recordParticipation, type ParticipationInput } from "./use-cases/record-participation.ts";
 /** A member's profile in a few fields (address, name, job, organisation, joined or not), or null without profile. */
 export { findProfileSummary, type ProfileSummary } from "./profile-summary.ts";
+/**
+ * Organisations members wrote at joining because the list lacked them (`profiles.unlisted_organisation`),
+ * one row per name (accents and case ignored) with how many members wrote it and the closest
+ * organisations of the list they chose, most members first: for the organisations administration to
+ * show the programme team what to create.
+ */
+export { listUnlistedOrganisations, type UnlistedOrganisation } from "./repository.ts";
 /** Where « Mon profil » leads a signed-in person: their profile, or the joining wizard until they joined. */
 export { findOwnProfileLink } from "./profile-summary.ts";
 /** Demo people (vocabulary, profiles, participations) for src/demo/seed.ts, and the vocabulary alone for a first start. */

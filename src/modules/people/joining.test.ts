@@ -7,6 +7,7 @@ import { assertFieldError } from "../../../tests/support/form-assertions.ts";
 import type { HttpSession } from "../../../tests/support/http.ts";
 import { httpSessionOn, signInOverHttp } from "../../../tests/support/http-sign-in.ts";
 import { startTestPlatform, type TestPlatform } from "../../../tests/support/test-platform.ts";
+import { listUnlistedOrganisations } from "./api.ts";
 import { assertCheckboxError, assertChecked, assertFrenchSpacing, assertGroupError, skillIdOf, storedProfile, userIdOf } from "./people-test-support.ts";
 
 let platform: TestPlatform;
@@ -16,7 +17,7 @@ const step1 = "/rejoindre/inscription/etape-1";
 const step2 = "/rejoindre/inscription/etape-2";
 const step3 = "/rejoindre/inscription/etape-3";
 
-const validStep1 = { givenName: "Inès", usualName: "Benali", organisationId: "", jobFamily: "data_scientist" };
+const validStep1 = { givenName: "Inès", usualName: "Benali", organisationId: "", unlistedOrganisation: "Service hors liste", jobFamily: "data_scientist" };
 const validStep3 = { availability: "two_half_days_per_month", bio: "", forgeUrl: "", tchapId: "", managerName: "", managerEmail: "", visibility: "members", charter: "oui" };
 
 describe("joining the community (wizard « Rejoindre la communauté »)", () => {
@@ -116,6 +117,12 @@ describe("joining the community (wizard « Rejoindre la communauté »)", () => 
       { name: "a name with a control character", fields: { ...validStep1, usualName: "Be\u0007nali" }, field: "usualName", message: "Ce champ contient des caractères non autorisés.", kept: "Benali" },
       { name: "an organisation that is not an id", fields: { ...validStep1, organisationId: "'; drop table users; --" }, field: "organisationId", message: "Choisissez une organisation de la liste, ou « Mon organisation n’est pas dans la liste »." },
       { name: "an organisation that does not exist", fields: { ...validStep1, organisationId: randomUUID() }, field: "organisationId", message: "Cette organisation n’existe pas : choisissez-en une de la liste." },
+      {
+        name: "neither an organisation of the list nor its name",
+        fields: { ...validStep1, organisationId: "", unlistedOrganisation: " " },
+        field: "unlistedOrganisation",
+        message: "Écrivez le nom de votre organisation, ou choisissez-la dans la liste.",
+      },
       { name: "no job", fields: { ...validStep1, jobFamily: "" }, field: "jobFamily", message: "Choisissez votre métier.", group: true },
       { name: "an unknown job", fields: { ...validStep1, jobFamily: "astronaut" }, field: "jobFamily", message: "Choisissez votre métier.", group: true },
     ];
@@ -160,12 +167,22 @@ describe("joining the community (wizard « Rejoindre la communauté »)", () => 
     assert.equal(row?.slug, "ines-benali-2");
   });
 
-  it("lets a member say their organisation is not in the list", async () => {
-    const member = await signInOverHttp(platform, "hors.liste@insee.fr");
-    const response = await member.post(step1, { ...validStep1, givenName: "Hors", usualName: "Liste", organisationId: "" });
+  it("keeps the organisation a member writes when the list lacks it, shows it on the profile and lists it for the programme team", async () => {
+    const unlisted = await signInOverHttp(platform, "hors.liste@insee.fr");
+    const response = await unlisted.post(step1, { ...validStep1, givenName: "Hors", usualName: "Liste", organisationId: "", unlistedOrganisation: "  Insee, direction régionale des Hauts-de-France " });
     assert.equal(response.statusCode, 303);
     const [account] = await db().select({ organisationId: users.organisationId }).from(users).where(eq(users.email, "hors.liste@insee.fr"));
     assert.equal(account?.organisationId, null);
+    assert.match((await unlisted.get("/annuaire/hors-liste")).body, /Data scientist — Insee, direction régionale des Hauts-de-France<\/p>/);
+    assert.match((await unlisted.get(step1)).body, /id="unlistedOrganisation"[^>]*value="Insee, direction régionale des Hauts-de-France"/);
+
+    // The closest organisation of the list and the exact one written: both kept, shown as one path.
+    const service = await signInOverHttp(platform, "service.manquant@insee.fr");
+    assert.equal((await service.post(step1, { ...validStep1, givenName: "Service", usualName: "Manquant", organisationId: insee, unlistedOrganisation: "INSEE, Direction régionale des HAUTS-DE-FRANCE" })).statusCode, 303);
+    assert.match((await service.get("/annuaire/service-manquant")).body, /Data scientist — Ministère de l’Économie[^<]* › Insee › INSEE, Direction régionale des HAUTS-DE-FRANCE<\/p>/);
+
+    const toCreate = (await listUnlistedOrganisations(db())).find((row) => row.name.toLowerCase().includes("hauts-de-france"));
+    assert.deepEqual(toCreate && { memberCount: toCreate.memberCount, listedOrganisationIds: toCreate.listedOrganisationIds }, { memberCount: 2, listedOrganisationIds: [insee] });
   });
 
   describe("step 2 refuses bad input at the field, keeps it, and stores nothing", () => {

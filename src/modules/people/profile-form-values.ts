@@ -12,6 +12,7 @@ export function storedSectionValues(account: Account, profile: Profile | null, s
       givenName: account.givenName ?? "",
       usualName: account.usualName ?? "",
       organisationId: account.organisationId ?? "",
+      unlistedOrganisation: profile?.unlistedOrganisation ?? "",
       jobFamily: profile?.jobFamily ?? "",
     },
     2: {

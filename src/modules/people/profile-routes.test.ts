@@ -89,7 +89,7 @@ describe("profiles in the directory", () => {
 
     it("answers 404 to another member for a profile still in the wizard, and for an unknown address", async () => {
       const newcomer = await signInOverHttp(platform, "en.cours@insee.fr");
-      assert.equal((await newcomer.post("/rejoindre/inscription/etape-1", { givenName: "En", usualName: "Cours", organisationId: "", jobFamily: "other" })).statusCode, 303);
+      assert.equal((await newcomer.post("/rejoindre/inscription/etape-1", { givenName: "En", usualName: "Cours", organisationId: "", unlistedOrganisation: "Insee Occitanie", jobFamily: "other" })).statusCode, 303);
       assert.equal((await thomas.get("/annuaire/en-cours")).statusCode, 404);
       assert.equal((await team.get("/annuaire/en-cours")).statusCode, 200);
       const own = await newcomer.get("/annuaire/en-cours");
@@ -176,19 +176,28 @@ describe("profiles in the directory", () => {
     });
 
     it("lets the programme team edit another member's profile, names included", async () => {
-      const response = await team.post("/annuaire/thomas-leroy/modifier", { section: "1", givenName: "Thomas", usualName: "Le Roy", organisationId: "", jobFamily: "data_engineer" });
+      const response = await team.post("/annuaire/thomas-leroy/modifier", {
+        section: "1",
+        givenName: "Thomas",
+        usualName: "Le Roy",
+        organisationId: "",
+        unlistedOrganisation: "École nationale des sciences géographiques",
+        jobFamily: "data_engineer",
+      });
       assert.equal(response.statusCode, 303);
       const [account] = await db().select({ usualName: users.usualName, organisationId: users.organisationId }).from(users).where(eq(users.email, "thomas.leroy@ign.fr"));
       assert.equal(account?.usualName, "Le Roy");
       assert.equal(account?.organisationId, null);
       // The address stays: links to it keep working.
-      const [profile] = await db().select({ slug: profiles.slug }).from(profiles).where(eq(profiles.userId, await userIdOf(db(), "thomas.leroy@ign.fr")));
+      const [profile] = await db().select({ slug: profiles.slug, unlistedOrganisation: profiles.unlistedOrganisation }).from(profiles).where(eq(profiles.userId, await userIdOf(db(), "thomas.leroy@ign.fr")));
       assert.equal(profile?.slug, "thomas-leroy");
+      assert.equal(profile?.unlistedOrganisation, "École nationale des sciences géographiques");
+      assert.match((await ines.get("/annuaire/thomas-leroy")).body, /Data engineer — École nationale des sciences géographiques<\/p>/);
     });
 
     it("sends a member who has not finished joining back to the wizard", async () => {
       const newcomer = await signInOverHttp(platform, "pas.fini@insee.fr");
-      assert.equal((await newcomer.post("/rejoindre/inscription/etape-1", { givenName: "Pas", usualName: "Fini", organisationId: "", jobFamily: "other" })).statusCode, 303);
+      assert.equal((await newcomer.post("/rejoindre/inscription/etape-1", { givenName: "Pas", usualName: "Fini", organisationId: "", unlistedOrganisation: "Insee Occitanie", jobFamily: "other" })).statusCode, 303);
       const response = await newcomer.get("/annuaire/pas-fini/modifier");
       assert.equal(response.statusCode, 303);
       assert.equal(response.headers.location, "/rejoindre/inscription/etape-2");

@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { participations, profileSkills, profiles, skills, users } from "../../db/schema/index.ts";
 import { displayName } from "../identity/api.ts";
+import { compareFrench } from "./domain/french-order.ts";
 import type { ProfileVisibility, SkillLevel } from "./domain/profile-choices.ts";
 import type { SkillCategory } from "./domain/skill-vocabulary.ts";
 
@@ -13,6 +14,8 @@ export type Profile = {
   givenName: string | null;
   usualName: string | null;
   organisationId: string | null;
+  /** The organisation as the member wrote it, when it is not in the list. */
+  unlistedOrganisation: string | null;
   erased: boolean;
   jobFamily: string | null;
   bio: string | null;
@@ -39,6 +42,7 @@ const profileColumns = {
   givenName: users.givenName,
   usualName: users.usualName,
   organisationId: users.organisationId,
+  unlistedOrganisation: profiles.unlistedOrganisation,
   erased: sql<boolean>`${users.erasedAt} is not null`,
   jobFamily: profiles.jobFamily,
   bio: profiles.bio,
@@ -187,4 +191,27 @@ export async function listSkillsWithUsage(db: Executor): Promise<SkillWithUsage[
 export async function countSkills(db: Executor): Promise<number> {
   const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(skills);
   return row?.count ?? 0;
+}
+
+export type UnlistedOrganisation = { name: string; memberCount: number; listedOrganisationIds: string[] };
+
+/**
+ * Organisations members wrote because the list lacked them, one row per name (accents, case and outer
+ * spaces ignored), most members first: what the programme team should create. `listedOrganisationIds`
+ * are the closest organisations of the list these members chose alongside, if any.
+ */
+export async function listUnlistedOrganisations(db: Executor): Promise<UnlistedOrganisation[]> {
+  const rows = await db
+    .select({
+      name: sql<string>`min(btrim(${profiles.unlistedOrganisation}))`,
+      memberCount: sql<number>`count(*)::int`,
+      listedOrganisationIds: sql<string[] | null>`array_agg(distinct ${users.organisationId}::text) filter (where ${users.organisationId} is not null)`,
+    })
+    .from(profiles)
+    .innerJoin(users, eq(users.id, profiles.userId))
+    .where(and(isNotNull(profiles.unlistedOrganisation), isNull(users.erasedAt)))
+    .groupBy(sql`immutable_unaccent(lower(btrim(${profiles.unlistedOrganisation})))`);
+  return rows
+    .map((row) => ({ ...row, listedOrganisationIds: row.listedOrganisationIds ?? [] }))
+    .sort((a, b) => b.memberCount - a.memberCount || compareFrench(a.name, b.name));
 }

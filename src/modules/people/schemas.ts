@@ -9,13 +9,24 @@ const categoryKeys = skillCategories.map((category) => category.key) as [SkillCa
 
 const chooseOrganisation = "Choisissez une organisation de la liste, ou « Mon organisation n’est pas dans la liste ».";
 
-/** Step 1 « Votre organisation et votre métier » (and the same section of the edit page). */
-export const organisationAndJobSchema = z.object({
-  givenName: requiredText("votre prénom", 100),
-  usualName: requiredText("votre nom", 100),
-  organisationId: optionalText(36).pipe(z.uuid({ error: chooseOrganisation }).optional()),
-  jobFamily: z.enum(jobFamilyKeys, { error: "Choisissez votre métier." }),
-});
+/**
+ * Step 1 « Votre organisation et votre métier » (and the same section of the edit page). The
+ * organisation is chosen in the list or, when it is missing, written: at least one of the two (both
+ * when the closest one in the list is chosen and the exact one written).
+ */
+export const organisationAndJobSchema = z
+  .object({
+    givenName: requiredText("votre prénom", 100),
+    usualName: requiredText("votre nom", 100),
+    organisationId: optionalText(36).pipe(z.uuid({ error: chooseOrganisation }).optional()),
+    unlistedOrganisation: optionalText(200),
+    jobFamily: z.enum(jobFamilyKeys, { error: "Choisissez votre métier." }),
+  })
+  .superRefine((value, context) => {
+    if (!value.organisationId && !value.unlistedOrganisation) {
+      context.addIssue({ code: "custom", path: ["unlistedOrganisation"], message: "Écrivez le nom de votre organisation, ou choisissez-la dans la liste." });
+    }
+  });
 export type OrganisationAndJob = z.infer<typeof organisationAndJobSchema>;
 
 /** The name of the field holding a member's level for one skill. */

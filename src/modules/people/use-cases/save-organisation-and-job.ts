@@ -30,25 +30,32 @@ export function createSaveOrganisationAndJob({ db, clock }: { db: Database; cloc
           .update(profiles)
           .set({
             jobFamily: input.jobFamily,
+            unlistedOrganisation: input.unlistedOrganisation ?? null,
             updatedAt: now,
             ...(input.mode === "wizard" ? { onboardingStep: sql`greatest(${profiles.onboardingStep}, 2)` } : {}),
           })
           .where(eq(profiles.userId, input.userId));
         return existing.slug;
       }
-      return createProfile(tx, { userId: input.userId, jobFamily: input.jobFamily, base: profileSlugBase(input.givenName, input.usualName), now });
+      return createProfile(tx, {
+        userId: input.userId,
+        jobFamily: input.jobFamily,
+        unlistedOrganisation: input.unlistedOrganisation ?? null,
+        base: profileSlugBase(input.givenName, input.usualName),
+        now,
+      });
     });
   };
 }
 
 /** Inserts the profile under the first free address; a concurrent insert of the same address moves on to the next. */
-async function createProfile(tx: Executor, input: { userId: string; jobFamily: string; base: string; now: Date }): Promise<string> {
+async function createProfile(tx: Executor, input: { userId: string; jobFamily: string; unlistedOrganisation: string | null; base: string; now: Date }): Promise<string> {
   const taken = await listTakenProfileSlugs(tx, input.base);
   for (let attempt = 0; attempt < 20; attempt += 1) {
     const slug = firstFreeSlug(input.base, taken);
     const inserted = await tx
       .insert(profiles)
-      .values({ userId: input.userId, slug, jobFamily: input.jobFamily, onboardingStep: 2, createdAt: input.now, updatedAt: input.now })
+      .values({ userId: input.userId, slug, jobFamily: input.jobFamily, unlistedOrganisation: input.unlistedOrganisation, onboardingStep: 2, createdAt: input.now, updatedAt: input.now })
       .onConflictDoNothing()
       .returning({ slug: profiles.slug });
     if (inserted[0]) return inserted[0].slug;

@@ -31,6 +31,15 @@ export function OrganisationAndJobFields({ values, errors, organisations }: { va
       <InputField name="givenName" label="Prénom" autoComplete="given-name" maxLength={100} required value={text(values, "givenName")} error={errors.givenName} />
       <InputField name="usualName" label="Nom" autoComplete="family-name" maxLength={100} required value={text(values, "usualName")} error={errors.usualName} />
       <OrganisationSelect groups={organisations} value={text(values, "organisationId")} error={errors.organisationId} />
+      <InputField
+        name="unlistedOrganisation"
+        label="Nom de votre organisation, si elle n’est pas dans la liste"
+        hint="L’équipe du programme l’ajoutera à la liste. Si seul votre service manque, choisissez ci-dessus l’organisme qui le contient."
+        autoComplete="organization"
+        maxLength={200}
+        value={text(values, "unlistedOrganisation")}
+        error={errors.unlistedOrganisation}
+      />
       <RadioGroup
         name="jobFamily"
         legend="Votre métier"

@@ -35,6 +35,11 @@ export function skillPagePath(slug: string): string {
   return `/annuaire/competences/${encodeURIComponent(slug)}`;
 }
 
+/** The organisation in the list (its path), then the one the member wrote when the list lacked it. */
+function organisationText(path: string | null, unlisted: string | null): string | null {
+  return [path, unlisted].filter(Boolean).join(" › ") || null;
+}
+
 const levelsShown: SkillLevel[] = [3, 2, 1];
 const levelHeadings: Record<SkillLevel, string> = { 3: "Expert·e", 2: "Je connais", 1: "Curieux·se" };
 
@@ -69,7 +74,7 @@ export function ProfilePage({ context, profile, organisationPath, skills, partic
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-8">
           <h1 className="fr-mb-1w">{name}</h1>
-          <p className="fr-text--lead fr-mb-1w">{[job, organisationPath].filter(Boolean).join(" — ") || "Membre de la communauté"}</p>
+          <p className="fr-text--lead fr-mb-1w">{[job, organisationText(organisationPath, profile.unlistedOrganisation)].filter(Boolean).join(" — ") || "Membre de la communauté"}</p>
           {profile.visibility === "programme_team" ? (
             <p className="fr-badge fr-badge--info fr-badge--no-icon fr-mb-2w">Profil visible de l’équipe du programme seulement</p>
           ) : null}
