@@ -18,6 +18,7 @@ const step2 = "/rejoindre/inscription/etape-2";
 const step3 = "/rejoindre/inscription/etape-3";
 
 const validStep1 = { givenName: "Inès", usualName: "Benali", organisationId: "", unlistedOrganisation: "Service hors liste", jobFamily: "data_scientist" };
+const forgeUrlMessage = "Indiquez l’adresse de votre page en https://, par exemple github.com/votre-identifiant ou https://gitlab.com/votre-identifiant.";
 const validStep3 = { availability: "two_half_days_per_month", bio: "", forgeUrl: "", tchapId: "", managerName: "", managerEmail: "", visibility: "members", charter: "oui" };
 
 describe("joining the community (wizard « Rejoindre la communauté »)", () => {
@@ -271,9 +272,11 @@ describe("joining the community (wizard « Rejoindre la communauté »)", () => 
     const cases: { name: string; fields: Record<string, string>; field: string; message: string; kept?: string; kind?: "group" | "checkbox" }[] = [
       { name: "no availability", fields: { ...validStep3, availability: "" }, field: "availability", message: "Choisissez votre disponibilité." },
       { name: "a bio over 600 characters", fields: { ...validStep3, bio: "é".repeat(601) }, field: "bio", message: "Ce champ ne peut pas dépasser 600 caractères." },
-      { name: "a forge address in http", fields: { ...validStep3, forgeUrl: "http://github.com/moi" }, field: "forgeUrl", message: "Indiquez une adresse qui commence par https://, par exemple https://github.com/votre-identifiant.", kept: "http://github.com/moi" },
-      { name: "a javascript: forge address", fields: { ...validStep3, forgeUrl: "javascript:alert(1)" }, field: "forgeUrl", message: "Indiquez une adresse qui commence par https://, par exemple https://github.com/votre-identifiant.", kept: "javascript:alert(1)" },
-      { name: "a Tchap id without its server", fields: { ...validStep3, tchapId: "@ines" }, field: "tchapId", message: "Indiquez votre identifiant Tchap sous la forme @nom:serveur, par exemple @ines.benali-insee.fr:agent.finances.tchap.gouv.fr.", kept: "@ines" },
+      { name: "a forge address in http", fields: { ...validStep3, forgeUrl: "http://github.com/moi" }, field: "forgeUrl", message: forgeUrlMessage, kept: "http://github.com/moi" },
+      { name: "a forge address in ftp", fields: { ...validStep3, forgeUrl: "ftp://github.com/moi" }, field: "forgeUrl", message: forgeUrlMessage, kept: "ftp://github.com/moi" },
+      { name: "a forge address that is no address", fields: { ...validStep3, forgeUrl: "mon github" }, field: "forgeUrl", message: forgeUrlMessage, kept: "mon github" },
+      { name: "a javascript: forge address", fields: { ...validStep3, forgeUrl: "javascript:alert(1)" }, field: "forgeUrl", message: forgeUrlMessage, kept: "javascript:alert(1)" },
+      { name: "a Tchap id without its server", fields: { ...validStep3, tchapId: "@ines" }, field: "tchapId", message: "Indiquez votre identifiant Tchap sous la forme @nom:serveur, par exemple @prenom.nom-insee.fr:agent.finances.tchap.gouv.fr.", kept: "@ines" },
       { name: "a manager address that is not one", fields: { ...validStep3, managerEmail: "chef@" }, field: "managerEmail", message: "Indiquez une adresse électronique valide, par exemple prenom.nom@ministere.gouv.fr.", kept: "chef@" },
       { name: "an unknown visibility", fields: { ...validStep3, visibility: "everyone" }, field: "visibility", message: "Choisissez qui peut voir votre profil.", kind: "group" },
       { name: "the charter not accepted", fields: { ...validStep3, charter: "" }, field: "charter", message: "Acceptez la charte du programme pour rejoindre la communauté.", kind: "checkbox" },
@@ -307,7 +310,7 @@ describe("joining the community (wizard « Rejoindre la communauté »)", () => 
       const response = await member.post(step3, {
         ...validStep3,
         bio: "Statisticienne.",
-        forgeUrl: "https://github.com/etape-trois",
+        forgeUrl: "github.com/etape-trois",
         tchapId: "@Etape.Trois-insee.fr:agent.finances.tchap.gouv.fr",
         managerName: "Cheffe de service",
         managerEmail: "Cheffe.Service@insee.fr",
@@ -319,6 +322,7 @@ describe("joining the community (wizard « Rejoindre la communauté »)", () => 
       assert.ok(saved.profile?.joinedAt instanceof Date);
       assert.ok(saved.profile?.charterAcceptedAt instanceof Date);
       assert.equal(saved.profile?.onboardingStep, 4);
+      assert.equal(saved.profile?.forgeUrl, "https://github.com/etape-trois", "https:// is added to an address typed without it");
       assert.equal(saved.profile?.tchapId, "@etape.trois-insee.fr:agent.finances.tchap.gouv.fr");
       assert.equal(saved.profile?.managerEmail, "cheffe.service@insee.fr");
       assert.equal(saved.profile?.visibility, "programme_team");

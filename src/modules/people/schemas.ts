@@ -93,17 +93,30 @@ export function parseSkillsAndWishes(body: unknown): FormResult<SkillsAndWishes>
   };
 }
 
-const httpsUrl = z.url({ protocol: /^https$/, hostname: z.regexes.domain, error: "Indiquez une adresse qui commence par https://, par exemple https://github.com/votre-identifiant." });
+const forgeUrlMessage = "Indiquez l’adresse de votre page en https://, par exemple github.com/votre-identifiant ou https://gitlab.com/votre-identifiant.";
+const httpsUrl = z.url({ protocol: /^https$/, hostname: z.regexes.domain, error: forgeUrlMessage });
+
+/**
+ * `github.com/moi` as people type it becomes `https://github.com/moi`; an address with another scheme
+ * (`http:`, `javascript:`…) is kept as typed, and refused.
+ */
+export function withHttpsScheme(address: string): string {
+  if (address.startsWith("//")) return `https:${address}`;
+  const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(address) && !/^[^/:]+:\d+(\/|$)/.test(address);
+  return hasScheme ? address : `https://${address}`;
+}
 /** A Matrix user id as Tchap shows it: `@localpart:server` (localpart in Matrix's allowed characters). */
 const tchapIdPattern = /^@[a-z0-9._=/+-]+:[a-z0-9-]+(\.[a-z0-9-]+)+(:\d{1,5})?$/;
 
 const presentationFields = {
   availability: z.enum(availabilityKeys, { error: "Choisissez votre disponibilité." }),
   bio: optionalText(600),
-  forgeUrl: optionalText(300).pipe(httpsUrl.optional()),
+  forgeUrl: optionalText(300)
+    .transform((value) => (value ? withHttpsScheme(value) : undefined))
+    .pipe(httpsUrl.optional()),
   tchapId: optionalText(255)
     .transform((value) => value?.toLowerCase())
-    .pipe(z.string().regex(tchapIdPattern, "Indiquez votre identifiant Tchap sous la forme @nom:serveur, par exemple @ines.benali-insee.fr:agent.finances.tchap.gouv.fr.").optional()),
+    .pipe(z.string().regex(tchapIdPattern, "Indiquez votre identifiant Tchap sous la forme @nom:serveur, par exemple @prenom.nom-insee.fr:agent.finances.tchap.gouv.fr.").optional()),
   managerName: optionalText(200),
   managerEmail: optionalText(254)
     .transform((value) => value?.toLowerCase())

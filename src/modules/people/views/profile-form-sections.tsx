@@ -212,7 +212,7 @@ export function PresentationFields({ values, errors, charterHref }: { values: Fo
       <InputField
         name="forgeUrl"
         label="Votre page sur une forge de code"
-        hint="Facultatif. Une adresse en https://, par exemple https://github.com/votre-identifiant ou https://gitlab.com/votre-identifiant."
+        hint="Facultatif. Par exemple\u00a0: github.com/votre-identifiant ou https://gitlab.com/votre-identifiant."
         type="url"
         inputMode="url"
         autoComplete="url"
@@ -224,7 +224,7 @@ export function PresentationFields({ values, errors, charterHref }: { values: Fo
       <InputField
         name="tchapId"
         label="Votre identifiant Tchap"
-        hint="Facultatif. Sous la forme @nom:serveur, par exemple @ines.benali-insee.fr:agent.finances.tchap.gouv.fr."
+        hint="Facultatif. Sous la forme @nom:serveur, par exemple\u00a0: @prenom.nom-insee.fr:agent.finances.tchap.gouv.fr."
         maxLength={255}
         spellCheck={false}
         value={text(values, "tchapId")}
