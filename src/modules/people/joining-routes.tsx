@@ -8,10 +8,10 @@ import { finishedOnboardingStep, type JoiningStep } from "./domain/profile-choic
 import { listOrganisationTree } from "./organisation-directory.ts";
 import { storedSectionValues } from "./profile-form-values.ts";
 import { findProfileByUserId, listProfileSkills, listSkillsOffered, type Profile } from "./repository.ts";
-import { organisationAndJobSchema, parseSkillsAndWishes, presentationWithCharterSchema } from "./schemas.ts";
+import { organisationAndJobSchema, presentationWithCharterSchema } from "./schemas.ts";
 import { createSaveOrganisationAndJob } from "./use-cases/save-organisation-and-job.ts";
 import { createSavePresentation } from "./use-cases/save-presentation.ts";
-import { createSaveSkillsAndWishes } from "./use-cases/save-skills-and-wishes.ts";
+import { checkSkillsAndWishes, createSaveSkillsAndWishes } from "./use-cases/save-skills-and-wishes.ts";
 import { charterPath } from "./views/charter-page.tsx";
 import { JoiningPage, joiningStepPath } from "./views/joining-page.tsx";
 import { profilePath } from "./views/profile-page.tsx";
@@ -84,7 +84,7 @@ export function registerJoiningRoutes(app: FastifyInstance, deps: PeopleDeps) {
         return reply.redirect(joiningStepPath(2), 303);
       }
       if (step === 2) {
-        const form = parseSkillsAndWishes(request.body);
+        const form = await checkSkillsAndWishes(deps.db, request.body);
         if (!form.ok) return render(request, reply, step, 400, form);
         await saveSkillsAndWishes({ ...form.data, userId, mode: "wizard" });
         return reply.redirect(joiningStepPath(3), 303);

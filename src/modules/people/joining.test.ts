@@ -233,12 +233,31 @@ describe("joining the community (wizard « Rejoindre la communauté »)", () => 
       assert.equal((await db().select().from(skills).where(eq(skills.name, "Quarto"))).length, 0);
     });
 
-    it("refuses to propose a skill the vocabulary already has, naming it", async () => {
+    it("refuses to propose a skill the vocabulary already has, naming it and its category", async () => {
       const before = await storedProfile(db(), userId);
       const response = await member.post(step2, { [`niveau-${gis}`]: "2", proposedName: "QGIS", proposedCategory: "geomatics", proposedLevel: "2" });
-      assert.equal(response.statusCode, 422);
-      assertFieldError(response.body, "proposedName", "« QGIS » est déjà dans la liste, sous le nom « Systèmes d’information géographique » : choisissez votre niveau sur cette ligne.", "QGIS");
+      assert.equal(response.statusCode, 400);
+      assertFieldError(
+        response.body,
+        "proposedName",
+        "«\u00a0QGIS\u00a0» est déjà dans la liste, sous le nom «\u00a0Systèmes d’information géographique\u00a0» (Géomatique)\u00a0: choisissez votre niveau sur cette ligne.",
+        "QGIS",
+      );
       assertChecked(response.body, `niveau-${gis}-2`);
+      assert.deepEqual(await storedProfile(db(), userId), before);
+    });
+
+    it("tells at once which skill to choose for a synonym of the vocabulary, before asking for a category or a level", async () => {
+      const before = await storedProfile(db(), userId);
+      const response = await member.post(step2, { [`niveau-${gis}`]: "2", proposedName: " dúckdb ", proposedCategory: "", proposedLevel: "" });
+      assert.equal(response.statusCode, 400);
+      assertFieldError(
+        response.body,
+        "proposedName",
+        "«\u00a0dúckdb\u00a0» est déjà dans la liste, sous le nom «\u00a0Bases de données\u00a0» (Ingénierie des données)\u00a0: choisissez votre niveau sur cette ligne.",
+        " dúckdb ",
+      );
+      assert.doesNotMatch(response.body, /Choisissez la catégorie de la compétence que vous proposez|Choisissez votre niveau pour la compétence que vous proposez/);
       assert.deepEqual(await storedProfile(db(), userId), before);
     });
 

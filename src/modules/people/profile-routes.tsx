@@ -11,10 +11,10 @@ import { canSeeProfile } from "./domain/visibility.ts";
 import { listOrganisationTree, loadOrganisations } from "./organisation-directory.ts";
 import { storedSectionValues } from "./profile-form-values.ts";
 import { findProfileBySlug, findProfileByUserId, listParticipations, listProfileSkills, listSkillsOffered, type Profile } from "./repository.ts";
-import { organisationAndJobSchema, parseSkillsAndWishes, presentationSchema, profileSlugParamsSchema } from "./schemas.ts";
+import { organisationAndJobSchema, presentationSchema, profileSlugParamsSchema } from "./schemas.ts";
 import { createSaveOrganisationAndJob } from "./use-cases/save-organisation-and-job.ts";
 import { createSavePresentation } from "./use-cases/save-presentation.ts";
-import { createSaveSkillsAndWishes } from "./use-cases/save-skills-and-wishes.ts";
+import { checkSkillsAndWishes, createSaveSkillsAndWishes } from "./use-cases/save-skills-and-wishes.ts";
 import { joiningStepPath } from "./views/joining-page.tsx";
 import { ProfileEditPage } from "./views/profile-edit-page.tsx";
 import { ProfilePage, profileName, profilePath } from "./views/profile-page.tsx";
@@ -117,7 +117,7 @@ export function registerProfileRoutes(app: FastifyInstance, deps: PeopleDeps) {
         if (!form.ok) return renderEdit(request, reply, profile, 400, { section, ...form });
         await saveOrganisationAndJob({ ...form.data, userId, mode: "edit" });
       } else if (section === 2) {
-        const form = parseSkillsAndWishes(request.body);
+        const form = await checkSkillsAndWishes(deps.db, request.body);
         if (!form.ok) return renderEdit(request, reply, profile, 400, { section, ...form });
         await saveSkillsAndWishes({ ...form.data, userId, mode: "edit" });
       } else {

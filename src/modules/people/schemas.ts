@@ -37,22 +37,21 @@ const levelField = /^niveau-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-
 const levelValues = ["0", "1", "2", "3"] as const;
 const levelMessage = "Choisissez un niveau parmi « — », « Curieux·se », « Je connais » et « Expert·e ».";
 
-const skillsFixedSchema = z
-  .object({
-    learningWishes: optionalText(1000),
-    proposedName: optionalText(80),
-    proposedCategory: optionalText(40),
-    proposedLevel: optionalText(1),
-  })
-  .superRefine((value, context) => {
-    if (!value.proposedName) return;
-    if (!value.proposedCategory || !categoryKeys.includes(value.proposedCategory as SkillCategory)) {
-      context.addIssue({ code: "custom", path: ["proposedCategory"], message: "Choisissez la catégorie de la compétence que vous proposez." });
-    }
-    if (!value.proposedLevel || !["1", "2", "3"].includes(value.proposedLevel)) {
-      context.addIssue({ code: "custom", path: ["proposedLevel"], message: "Choisissez votre niveau pour la compétence que vous proposez." });
-    }
-  });
+const skillsFixedSchema = z.object({
+  learningWishes: optionalText(1000),
+  proposedName: optionalText(80),
+  proposedCategory: optionalText(40),
+  proposedLevel: optionalText(1),
+});
+
+/** What the vocabulary already holds under a proposed name (name or synonym, accents and case ignored). */
+export type ProposalMatch = { status: "accepted"; name: string; category: SkillCategory } | { status: "proposed" } | null;
+
+/** The answer to a proposal the vocabulary already has: which skill to choose, and where it is. */
+export function alreadyInVocabularyMessage(proposedName: string, skill: { name: string; category: SkillCategory }): string {
+  const category = skillCategories.find((candidate) => candidate.key === skill.category)?.label ?? skill.category;
+  return `«\u00a0${proposedName}\u00a0» est déjà dans la liste, sous le nom «\u00a0${skill.name}\u00a0» (${category})\u00a0: choisissez votre niveau sur cette ligne.`;
+}
 
 export type SkillsAndWishes = {
   /** Levels chosen, by skill id; 0 (« — ») removes the skill from the profile. */
@@ -64,25 +63,39 @@ export type SkillsAndWishes = {
 /**
  * Step 2 « Vos compétences et envies »: one radio group per skill (`niveau-<id>`), the wishes and an
  * optional proposal. Fields that are not levels of a skill id are ignored; a level outside 0–3 is
- * refused at its skill.
+ * refused at its skill. `match` is what the vocabulary holds under the proposed name: a skill already
+ * in the list is refused first, naming it, instead of asking for the category and level of a proposal
+ * that cannot be made (the category of a pending proposal is already known).
  */
-export function parseSkillsAndWishes(body: unknown): FormResult<SkillsAndWishes> {
+export function parseSkillsAndWishes(body: unknown, match: ProposalMatch = null): FormResult<SkillsAndWishes> {
   const fields = body && typeof body === "object" ? (body as Record<string, unknown>) : {};
   const errors: Record<string, string> = {};
   const levels = new Map<string, 0 | SkillLevel>();
   for (const [key, value] of Object.entries(fields)) {
-    const match = levelField.exec(key);
-    if (!match) continue;
+    const skillId = levelField.exec(key)?.[1];
+    if (!skillId) continue;
     const level = z.enum(levelValues).safeParse(value);
-    if (level.success) levels.set(match[1]!, Number(level.data) as 0 | SkillLevel);
+    if (level.success) levels.set(skillId, Number(level.data) as 0 | SkillLevel);
     else errors[key] = levelMessage;
   }
   const fixed = skillsFixedSchema.safeParse(fields);
   if (!fixed.success) {
     for (const issue of fixed.error.issues) errors[String(issue.path[0] ?? "_form")] ??= issue.message;
   }
+  const trimmed = (value: unknown): string => (typeof value === "string" ? value.trim() : "");
+  const [proposedName, proposedCategory, proposedLevel] = [trimmed(fields.proposedName), trimmed(fields.proposedCategory), trimmed(fields.proposedLevel)];
+  if (proposedName && !errors.proposedName) {
+    if (match?.status === "accepted") {
+      errors.proposedName = alreadyInVocabularyMessage(proposedName, match);
+    } else {
+      if (match?.status !== "proposed" && !categoryKeys.includes(proposedCategory as SkillCategory)) {
+        errors.proposedCategory = "Choisissez la catégorie de la compétence que vous proposez.";
+      }
+      if (!proposedLevel || !["1", "2", "3"].includes(proposedLevel)) errors.proposedLevel = "Choisissez votre niveau pour la compétence que vous proposez.";
+    }
+  }
   if (!fixed.success || Object.keys(errors).length > 0) return { ok: false, errors, values: keepValues(body) };
-  const { proposedName, proposedCategory, proposedLevel, learningWishes } = fixed.data;
+  const { learningWishes } = fixed.data;
   return {
     ok: true,
     data: {

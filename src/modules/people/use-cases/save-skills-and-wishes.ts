@@ -1,13 +1,28 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database, Executor } from "../../../db/client.ts";
+import type { FormResult } from "../../../http/forms.ts";
 import { profileSkills, profiles, skills } from "../../../db/schema/index.ts";
 import type { Clock } from "../../../shared/clock.ts";
 import { InvalidInputError, NotFoundError } from "../../../shared/domain-error.ts";
 import type { SkillLevel } from "../domain/profile-choices.ts";
-import type { SkillCategory } from "../domain/skill-vocabulary.ts";
+import { type SkillCategory, skillCategories } from "../domain/skill-vocabulary.ts";
 import { firstFreeSlug, slugify } from "../domain/slugs.ts";
-import { countPendingProposals, findSkillByNameOrSynonym, listSkillsByIds, listTakenSkillSlugs } from "../repository.ts";
-import type { SkillsAndWishes } from "../schemas.ts";
+import { countPendingProposals, findSkillByNameOrSynonym, listSkillsByIds, listTakenSkillSlugs, type Skill } from "../repository.ts";
+import { alreadyInVocabularyMessage, parseSkillsAndWishes, type ProposalMatch, type SkillsAndWishes } from "../schemas.ts";
+
+/**
+ * Step 2's form read with the vocabulary: a proposed name the vocabulary already has (name or synonym,
+ * accents and case ignored) is refused before the proposal's other fields are checked, naming the skill
+ * to choose instead (`existingSkill`, whose row the page then shows).
+ */
+export async function checkSkillsAndWishes(db: Executor, body: unknown): Promise<FormResult<SkillsAndWishes> & { existingSkill?: Skill | undefined }> {
+  const typed = body && typeof body === "object" ? (body as Record<string, unknown>).proposedName : undefined;
+  const name = typeof typed === "string" ? typed.trim() : "";
+  const existing = name && name.length <= 80 ? await findSkillByNameOrSynonym(db, name) : null;
+  const match: ProposalMatch = existing === null ? null : existing.status === "accepted" ? { status: "accepted", name: existing.name, category: existing.category } : { status: "proposed" };
+  const form = parseSkillsAndWishes(body, match);
+  return existing?.status === "accepted" && !form.ok ? { ...form, existingSkill: existing } : form;
+}
 
 export type SaveSkillsAndWishesInput = SkillsAndWishes & { userId: string; mode: "wizard" | "edit" };
 
@@ -58,10 +73,12 @@ export function createSaveSkillsAndWishes({ db, clock }: { db: Database; clock: 
  */
 async function proposeSkill(tx: Executor, proposal: { name: string; category: SkillCategory; level: SkillLevel; userId: string }): Promise<string> {
   const existing = await findSkillByNameOrSynonym(tx, proposal.name);
-  if (existing?.status === "accepted") {
-    throw new InvalidInputError({ proposedName: `« ${proposal.name} » est déjà dans la liste, sous le nom « ${existing.name} » : choisissez votre niveau sur cette ligne.` });
-  }
+  if (existing?.status === "accepted") throw new InvalidInputError({ proposedName: alreadyInVocabularyMessage(proposal.name, existing) });
   if (existing) return existing.id;
+  // The form asked for no category when a pending proposal had this name; it may have gone since.
+  if (!skillCategories.some((category) => category.key === proposal.category)) {
+    throw new InvalidInputError({ proposedCategory: "Choisissez la catégorie de la compétence que vous proposez." });
+  }
   if ((await countPendingProposals(tx, proposal.userId)) >= maxPendingProposals) {
     throw new InvalidInputError({ proposedName: `Vous avez déjà ${maxPendingProposals} propositions en attente : l’équipe du programme doit les examiner avant d’en recevoir d’autres.` });
   }
