@@ -59,4 +59,43 @@ describe("pages on a 375 px wide screen", () => {
       },
       { viewport: phone },
     ));
+
+  it("without JavaScript, shows the navigation and the account links in the header instead of the « Menu » and « Rechercher » buttons", () =>
+    withPage(
+      browser,
+      platform.baseUrl,
+      async (page) => {
+        await page.goto("/");
+        const banner = page.getByRole("banner");
+        // The buttons that open the menu and search modals (their ids are set in src/ui/header.tsx).
+        assert.equal(await page.locator("#bouton-menu").isVisible(), false, "le bouton « Menu » ne fait rien sans JavaScript");
+        assert.equal(await page.locator("#bouton-recherche").isVisible(), false, "le bouton « Rechercher » ne fait rien sans JavaScript");
+        assert.equal(await banner.getByRole("button", { name: "Paramètres d’affichage" }).isVisible(), false, "la fenêtre des paramètres d’affichage demande JavaScript");
+        await banner.getByRole("searchbox", { name: "Rechercher sur le site" }).fill("cartiflette");
+        await banner.getByRole("searchbox", { name: "Rechercher sur le site" }).press("Enter");
+        await page.waitForURL(/\/recherche\?/);
+        await expectNoHorizontalPageScroll(page);
+
+        await page.getByRole("banner").getByRole("link", { name: "Se connecter" }).click();
+        await page.waitForURL("/connexion");
+        await signInThroughOutbox(page, platform.baseUrl, "ines.benali@insee.fr");
+
+        const navigation = page.getByRole("navigation", { name: "Menu principal" });
+        for (const name of ["Trouver un expert", "Mon compte"]) assert.ok(await navigation.getByRole("link", { name }).isVisible(), `« ${name} » n’est pas visible`);
+        await expectNoHorizontalPageScroll(page);
+        await navigation.getByRole("link", { name: "Trouver un expert" }).click();
+        await page.waitForURL(/\/annuaire$/);
+        await page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Mon compte" }).click();
+        await page.waitForURL("/compte");
+        const breadcrumb = page.getByRole("navigation", { name: "vous êtes ici :" });
+        assert.ok(await breadcrumb.getByRole("link", { name: "Accueil" }).isVisible(), "le fil d’Ariane reste replié sans JavaScript");
+        assert.equal(await breadcrumb.getByRole("button", { name: "Voir le fil d’Ariane" }).isVisible(), false);
+
+        await page.getByRole("banner").getByRole("link", { name: "Inès Benali" }).waitFor();
+        await page.getByRole("banner").getByRole("button", { name: "Se déconnecter" }).click();
+        await page.waitForURL("/deconnexion/terminee");
+        await page.getByRole("heading", { level: 1, name: "Vous êtes déconnecté" }).waitFor();
+      },
+      { viewport: phone, javaScriptEnabled: false },
+    ));
 });
