@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { pageContext, sendPage } from "../../http/render.tsx";
+import { isLoopbackRequest } from "../mail/api.ts";
 import { Layout } from "../../ui/layout.tsx";
 import type { PageContext } from "../../ui/page-context.ts";
 import { Tile } from "../../ui/tile.tsx";
@@ -13,7 +14,7 @@ const tools = [
 ];
 
 function AdministrationPage({ context, devOutbox }: { context: PageContext; devOutbox: boolean }) {
-  const items = devOutbox ? [...tools, { title: "Courriels envoyés", href: "/_dev/mails", description: "Boîte d’envoi locale (hors production, sans serveur SMTP)." }] : tools;
+  const items = devOutbox ? [...tools, { title: "Courriels envoyés", href: "/_dev/mails", description: "Boîte d’envoi locale (hors production, sans serveur SMTP, depuis cette machine seulement)." }] : tools;
   return (
     <Layout context={context} title="Administration" breadcrumb={[{ label: "Accueil", href: "/" }]}>
       <h1>Administration</h1>
@@ -28,9 +29,9 @@ function AdministrationPage({ context, devOutbox }: { context: PageContext; devO
   );
 }
 
-/** The programme team's hub: one tile per administration tool. */
+/** The programme team's hub: one tile per administration tool (the local outbox only where it opens: from the server's own machine). */
 export function registerAdministrationRoutes(app: FastifyInstance, deps: { devOutbox: boolean }) {
   app.get("/admin", { config: { access: "read:admin:any" } }, async (request, reply) =>
-    sendPage(reply, <AdministrationPage context={pageContext(request, reply)} devOutbox={deps.devOutbox} />),
+    sendPage(reply, <AdministrationPage context={pageContext(request, reply)} devOutbox={deps.devOutbox && isLoopbackRequest(request)} />),
   );
 }

@@ -5,6 +5,8 @@ import { createMailPersonalData } from "./personal-data.ts";
 
 export { createMailTransport, type MailMessage, type MailTransport } from "./mail-transport.ts";
 export { registerMailRoutes } from "./routes.tsx";
+/** Whether a request comes from the server's own machine (loopback, forwarded addresses included): who may read the local outbox. */
+export { isLoopbackRequest } from "./loopback.ts";
 
 export const sendMailJob = "mail.send";
 
