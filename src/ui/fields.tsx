@@ -17,10 +17,11 @@ function messageId(id: string) {
   return `${id}-messages`;
 }
 
-function FieldMessages({ id, error }: { id: string; error?: string | undefined }) {
+function FieldMessages({ id, error, errorHelp }: { id: string; error?: string | undefined; errorHelp?: ReactNode }) {
   return (
     <div className="fr-messages-group" id={messageId(id)} aria-live="polite">
       {error ? <p className="fr-message fr-message--error">{error}</p> : null}
+      {error && errorHelp ? <p className="fr-message">{errorHelp}</p> : null}
     </div>
   );
 }
@@ -42,9 +43,11 @@ export type InputFieldProps = BaseFieldProps & {
   maxLength?: number;
   inputMode?: "text" | "email" | "numeric" | "url" | "tel" | "search";
   spellCheck?: boolean;
+  /** Shown under the error, in the field's messages (so read with it): what to do next, e.g. a link. */
+  errorHelp?: ReactNode;
 };
 
-export function InputField({ name, label, hint, error, required, id = name, type = "text", value, autoComplete, maxLength, inputMode, spellCheck }: InputFieldProps) {
+export function InputField({ name, label, hint, error, errorHelp, required, id = name, type = "text", value, autoComplete, maxLength, inputMode, spellCheck }: InputFieldProps) {
   return (
     <div className={`fr-input-group${error ? " fr-input-group--error" : ""}`}>
       <Label id={id} label={label} hint={hint} required={required} />
@@ -62,7 +65,7 @@ export function InputField({ name, label, hint, error, required, id = name, type
         aria-invalid={error ? true : undefined}
         aria-describedby={messageId(id)}
       />
-      <FieldMessages id={id} error={error} />
+      <FieldMessages id={id} error={error} errorHelp={errorHelp} />
     </div>
   );
 }

@@ -73,7 +73,11 @@ describe("signing in and out in a browser", () => {
       const explanation = await page.locator("#email-messages").innerText();
       assert.match(explanation, /Cette adresse n’est pas celle d’un organisme public/);
       assert.match(explanation, /réservée aux agents publics/);
+      assert.match(explanation, /ou ProConnect\./, "ProConnect est proposé quand il est configuré");
       await expectAccessible(page);
+
+      await page.locator("#email-messages").getByRole("link", { name: "Écrire à l’équipe du programme" }).click();
+      await page.waitForURL("/contact");
     }));
 
   it("signs an agent in with ProConnect, takes names and organisation from it, and signs out at the provider too", () =>

@@ -132,11 +132,20 @@ describe("identity routes", () => {
         name: "an address outside public bodies",
         fields: { email: "x@gmail.com" },
         status: 422,
+        // ProConnect is off on this platform: the message does not suggest it.
         message:
-          "Cette adresse n’est pas celle d’un organisme public. La plateforme est réservée aux agents publics : utilisez votre adresse professionnelle (par exemple prenom.nom@insee.fr) ou ProConnect. Si votre administration n’est pas reconnue, écrivez à l’équipe du programme.",
+          "Cette adresse n’est pas celle d’un organisme public. La plateforme est réservée aux agents publics\u00a0: utilisez votre adresse professionnelle (par exemple prenom.nom@insee.fr). Si votre administration n’est pas reconnue, écrivez à l’équipe du programme depuis la page Contact.",
         kept: "x@gmail.com",
       },
     ];
+
+    it("links the refusal of an address outside public bodies to the contact page, and never mentions ProConnect when it is off", async () => {
+      const response = await browser().post("/connexion", { email: "secretariat@mairie-paris.fr" });
+      assert.equal(response.statusCode, 422);
+      const group = fieldGroup(response.body, "email");
+      assert.match(group, /<p class="fr-message"><a class="fr-link" href="\/contact">Écrire à l’équipe du programme<\/a><\/p>/);
+      assert.doesNotMatch(response.body, /ProConnect/);
+    });
 
     for (const invalid of invalidEmails) {
       it(`refuses ${invalid.name} at the field, keeps the input and stores nothing`, async () => {

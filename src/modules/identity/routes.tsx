@@ -13,7 +13,7 @@ import type { PendingLogin, ProConnectClient } from "./proconnect-client.ts";
 import { findAccountById, listActiveSessions } from "./repository.ts";
 import { accountSchema, magicLinkSchema, sessionParamsSchema, signInSchema } from "./schemas.ts";
 import type { OrganisationLookup } from "./use-cases/accounts.ts";
-import { createRequestMagicLink } from "./use-cases/request-magic-link.ts";
+import { createRequestMagicLink, notPublicAddressCode } from "./use-cases/request-magic-link.ts";
 import { createSignInWithMagicLink, InvalidSignInLinkError } from "./use-cases/sign-in-with-magic-link.ts";
 import { createSignInWithProConnect, ProConnectRefusedError } from "./use-cases/sign-in-with-proconnect.ts";
 import { createRevokeSession, createSignOut } from "./use-cases/sign-out.ts";
@@ -42,14 +42,19 @@ const pendingLoginCookie = "p10_proconnect";
 const signInRateLimit = { max: 10, timeWindow: "1 minute" };
 
 export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityRoutesDeps) {
-  const requestMagicLink = createRequestMagicLink({ db: deps.db, mailer: deps.mailer, clock: deps.clock, publicUrl: deps.publicUrl, isEligibleEmail: deps.organisations.isEligibleEmail });
+  const requestMagicLink = createRequestMagicLink({ db: deps.db, mailer: deps.mailer, clock: deps.clock, publicUrl: deps.publicUrl, isEligibleEmail: deps.organisations.isEligibleEmail, proconnectEnabled: deps.proconnect !== null });
   const signInWithMagicLink = createSignInWithMagicLink(deps);
   const signInWithProConnect = createSignInWithProConnect(deps);
   const signOut = createSignOut(deps);
   const revokeSession = createRevokeSession(deps);
   const updateAccount = createUpdateAccount({ db: deps.db, clock: deps.clock, organisationExists: async (id) => (await deps.organisations.findName(id)) !== null });
 
-  function renderSignIn(request: FastifyRequest, reply: FastifyReply, status: number, props: { returnTo: string | null; values?: { email?: string }; errors?: Record<string, string>; notice?: string }) {
+  function renderSignIn(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    props: { returnTo: string | null; values?: { email?: string }; errors?: Record<string, string>; notice?: string; addressRefused?: boolean },
+  ) {
     return sendPage(reply, <SignInPage context={pageContext(request, reply, { form: true })} proconnectEnabled={deps.proconnect !== null} {...props} />, status);
   }
 
@@ -71,7 +76,9 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityRoute
     try {
       await requestMagicLink({ email: form.data.email, returnTo, ip: request.ip });
     } catch (error) {
-      if (error instanceof InvalidInputError) return renderSignIn(request, reply, 422, { returnTo, values: { email: form.data.email }, errors: error.fieldErrors });
+      if (error instanceof InvalidInputError) {
+        return renderSignIn(request, reply, 422, { returnTo, values: { email: form.data.email }, errors: error.fieldErrors, addressRefused: error.code === notPublicAddressCode });
+      }
       throw error;
     }
     return sendPage(reply, <LinkSentPage context={pageContext(request, reply)} email={form.data.email} />);

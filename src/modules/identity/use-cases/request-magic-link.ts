@@ -6,10 +6,26 @@ import type { Mailer } from "../../mail/api.ts";
 import { createToken, hashToken, magicLinkLifetimeMs, magicLinksPerAddressPerWindow } from "../domain/tokens.ts";
 import { countRecentMagicLinks } from "../repository.ts";
 
-export type RequestMagicLinkDeps = { db: Database; mailer: Mailer; clock: Clock; publicUrl: string; isEligibleEmail(email: string): Promise<boolean> };
+export type RequestMagicLinkDeps = {
+  db: Database;
+  mailer: Mailer;
+  clock: Clock;
+  publicUrl: string;
+  isEligibleEmail(email: string): Promise<boolean>;
+  /** The refusal suggests ProConnect only when it is configured. */
+  proconnectEnabled: boolean;
+};
 
-export const notPublicAddressMessage =
-  "Cette adresse n’est pas celle d’un organisme public. La plateforme est réservée aux agents publics : utilisez votre adresse professionnelle (par exemple prenom.nom@insee.fr) ou ProConnect. Si votre administration n’est pas reconnue, écrivez à l’équipe du programme.";
+export const notPublicAddressCode = "not_public_address";
+
+/** Why an address is refused, and what to do instead; the sign-in page adds the link to /contact under it. */
+export function notPublicAddressMessage(proconnectEnabled: boolean): string {
+  return (
+    "Cette adresse n’est pas celle d’un organisme public. La plateforme est réservée aux agents publics\u00a0: utilisez votre adresse professionnelle " +
+    `(par exemple prenom.nom@insee.fr)${proconnectEnabled ? " ou ProConnect" : ""}. ` +
+    "Si votre administration n’est pas reconnue, écrivez à l’équipe du programme depuis la page Contact."
+  );
+}
 
 /**
  * Sends a single-use sign-in link valid 15 minutes. The answer is the same whether or not an
@@ -17,7 +33,7 @@ export const notPublicAddressMessage =
  */
 export function createRequestMagicLink(deps: RequestMagicLinkDeps) {
   return async function requestMagicLink(input: { email: string; returnTo: string | null; ip: string }): Promise<void> {
-    if (!(await deps.isEligibleEmail(input.email))) throw new InvalidInputError({ email: notPublicAddressMessage }, "not_public_address");
+    if (!(await deps.isEligibleEmail(input.email))) throw new InvalidInputError({ email: notPublicAddressMessage(deps.proconnectEnabled) }, notPublicAddressCode);
     const now = deps.clock.now();
     await deps.db.transaction(async (tx) => {
       const recent = await countRecentMagicLinks(tx, input.email, new Date(now.getTime() - magicLinkLifetimeMs));

@@ -12,9 +12,11 @@ export type SignInPageProps = {
   errors?: FieldErrors;
   /** A problem that is not about a field (expired link, ProConnect refused). */
   notice?: string | undefined;
+  /** The address is not a public body's: the field's error links to the contact page. */
+  addressRefused?: boolean | undefined;
 };
 
-export function SignInPage({ context, proconnectEnabled, returnTo, values = {}, errors = {}, notice }: SignInPageProps) {
+export function SignInPage({ context, proconnectEnabled, returnTo, values = {}, errors = {}, notice, addressRefused }: SignInPageProps) {
   return (
     <Layout context={context} title="Se connecter" breadcrumb={[{ label: "Accueil", href: "/" }]}>
       <div className="fr-grid-row fr-grid-row--center">
@@ -51,6 +53,13 @@ export function SignInPage({ context, proconnectEnabled, returnTo, values = {}, 
                 required
                 value={values.email}
                 error={errors.email}
+                errorHelp={
+                  addressRefused ? (
+                    <a className="fr-link" href="/contact">
+                      Écrire à l’équipe du programme
+                    </a>
+                  ) : undefined
+                }
               />
               <button className="fr-btn" type="submit">
                 Recevoir un lien de connexion
