@@ -282,6 +282,8 @@ export async function buildDirectoryDataset(handle: DatabaseHandle, count: numbe
 
   const vocabulary = skillVocabulary.map((skill, index) => ({ ...skill, id: uuidFor("05000000", index) }));
   const skillIds = new Map(vocabulary.map((skill) => [skill.slug, skill.id]));
+  const unknown = Object.values(skillMixes).flatMap((mix) => mix.map(([slug]) => slug).filter((slug) => !skillIds.has(slug)));
+  if (unknown.length > 0) throw new Error(`Skills of the synthetic mixes missing from the vocabulary: ${[...new Set(unknown)].join(", ")}`);
   // A text[][] parameter must be rectangular: synonyms travel joined by « | » and are split in SQL.
   await query(
     handle,

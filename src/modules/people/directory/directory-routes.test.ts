@@ -52,7 +52,7 @@ describe("the directory « Trouver un expert »", () => {
       usualName: "Lefèvre",
       organisationId: ids.methodes,
       jobFamily: "statistician",
-      skills: { r: 3, python: 2, "survey-sampling": 3 },
+      skills: { r: 3, python: 2, sondages: 3 },
       participations: [{ season: "2024" }],
     });
     await fixtures.person({
@@ -60,7 +60,7 @@ describe("the directory « Trouver un expert »", () => {
       usualName: "Martin",
       organisationId: ids.ign,
       jobFamily: "other",
-      skills: { gis: 3, python: 1, cartography: 2 },
+      skills: { sig: 3, python: 1, cartographie: 2 },
       participations: [{ season: "2023", projectSlug: "cartiflette", projectTitle: "Cartiflette" }],
     });
     await fixtures.person({ givenName: "David", usualName: "Petit", organisationId: ids.ecologie, jobFamily: "developer", bio: "Développeur d’applications web.", skills: { javascript: 3, git: 2 } });
@@ -199,7 +199,7 @@ describe("the directory « Trouver un expert »", () => {
       assert.deepEqual(options(response.body, "saison"), { "2023": "2023 (2)", "2024": "2024 (1)" });
       assert.deepEqual(options(response.body, "projet"), { cartiflette: "Cartiflette (2)" });
       assert.equal(options(response.body, "competence").python, "Python (3)");
-      assert.equal(options(response.body, "competence").gis, "Systèmes d’information géographique (1)");
+      assert.equal(options(response.body, "competence").sig, "Systèmes d’information géographique (1)");
     });
 
     it("combines ministry, organisation, job, skill with a minimum level, season and project", async () => {
@@ -220,7 +220,7 @@ describe("the directory « Trouver un expert »", () => {
       assert.equal(skills.python, "Python (2)");
       assert.equal(skills.sql, "SQL (1)");
       assert.equal(skills.r, "R (1)");
-      assert.equal(skills.cartography, undefined, "Chloé n’est pas au ministère choisi");
+      assert.equal(skills.cartographie, undefined, "Chloé n’est pas au ministère choisi");
 
       const expert = await member.get(`/annuaire?q=python&competence=python&niveau=3`);
       assert.deepEqual(names(expert.body), ["Amélie Durand"]);
@@ -288,7 +288,7 @@ describe("the directory « Trouver un expert »", () => {
       const response = await member.get("/annuaire/competences");
       assert.match(response.body, /<h1>Qui peut m’aider&nbsp;\?<\/h1>|<h1>Qui peut m’aider\u00a0\?<\/h1>/);
       assert.match(response.body, /<h2 class="fr-h4" id="categorie-languages">Langages et outils<\/h2>/);
-      assert.match(response.body, /<a href="\/annuaire\/competences\/gis">Systèmes d’information géographique<\/a> \(1 membre\)/);
+      assert.match(response.body, /<a href="\/annuaire\/competences\/sig">Systèmes d’information géographique<\/a> \(1 membre\)/);
     });
 
     it("lists the people of a skill by level, with its synonyms, and answers 404 for an unknown skill", async () => {
