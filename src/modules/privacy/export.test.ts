@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { eq, type SQL, sql } from "drizzle-orm";
 import { rowsOf } from "../../db/client.ts";
-import { sessions } from "../../db/schema/index.ts";
+import { sessions, skills } from "../../db/schema/index.ts";
 import { columnsReferencingUsers, keyOf, primaryKeyOf, type TableRef, tableSql } from "../../../tests/support/database-introspection.ts";
 import { httpSessionOn } from "../../../tests/support/http-sign-in.ts";
 import { fillPersonalData, type FilledMember } from "../../../tests/support/personal-data-builder.ts";
@@ -142,5 +142,14 @@ describe("personal data export", () => {
     assert.ok(html.includes('href="/compte/donnees.json"') && html.includes('href="/compte/suppression"'));
     assert.ok(!html.includes(other.email), "l’adresse d’un autre membre est affichée");
     assert.doesNotMatch(html, /jeton=(?!\[masqué\])/);
+  });
+
+  it("names the category of a proposed skill in French, not by its code", async () => {
+    await platform.database.db.insert(skills).values({ slug: "dbt-export", name: "dbt pour l’export", category: "data-engineering", status: "proposed", proposedBy: member.id });
+    const html = (await member.session.get("/compte/donnees")).body;
+    const section = html.slice(html.indexOf("Compétences proposées ("), html.indexOf("</section>", html.indexOf("Compétences proposées (")));
+    assert.ok(section.includes("dbt pour l’export"), "la compétence proposée est absente");
+    assert.ok(section.includes("<td>Ingénierie des données</td>"), "la catégorie n’est pas traduite");
+    assert.ok(!section.includes("data-engineering"), "le code de la catégorie est affiché");
   });
 });

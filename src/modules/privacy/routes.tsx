@@ -5,7 +5,8 @@ import { pageContext, sendPage } from "../../http/render.tsx";
 import type { Clock } from "../../shared/clock.ts";
 import { InvalidInputError } from "../../shared/domain-error.ts";
 import { clearSessionCookie, type CurrentUser } from "../identity/api.ts";
-import { exportPersonalData, type PersonalDataContribution, type PersonalDataSubject, sectionsOf } from "./personal-data.ts";
+import { skillCategories } from "../people/api.ts";
+import { exportPersonalData, type PersonalDataContribution, type PersonalDataSection, type PersonalDataSubject, sectionsOf } from "./personal-data.ts";
 import { deleteAccountSchema } from "./schemas.ts";
 import { createDeleteAccount } from "./use-cases/delete-account.ts";
 import { AccountDeletedPage, DeleteAccountPage } from "./views/delete-account-page.tsx";
@@ -24,7 +25,7 @@ const subjectOf = (user: CurrentUser): PersonalDataSubject => ({ id: user.id, em
 /** `/compte/donnees` (see, with links to correct), `/compte/donnees.json` (download), `/compte/suppression` (delete the account). */
 export function registerPrivacyRoutes(app: FastifyInstance, deps: PrivacyDeps) {
   const deleteAccount = createDeleteAccount(deps);
-  const sections = sectionsOf(deps.contributions);
+  const sections = withSkillCategoryLabels(sectionsOf(deps.contributions));
 
   app.get("/compte/donnees", { config: { access: "read:personal-data:own" } }, async (request, reply) => {
     const tables = await exportPersonalData(deps.db, deps.contributions, subjectOf(request.user!));
@@ -65,6 +66,17 @@ export function registerPrivacyRoutes(app: FastifyInstance, deps: PrivacyDeps) {
     if (request.user) return reply.redirect("/compte", 303);
     return sendPage(reply, <AccountDeletedPage context={pageContext(request, reply)} />);
   });
+}
+
+/**
+ * Proposed skills keep their category as a code (`data-engineering`): the page shows its French name from
+ * the people API, unless the people section already labels it.
+ */
+function withSkillCategoryLabels(sections: Record<string, PersonalDataSection>): Record<string, PersonalDataSection> {
+  const skills = sections.skills;
+  if (!skills || !("category" in skills.columns) || skills.valueLabels?.category) return sections;
+  const category = Object.fromEntries(skillCategories.map((entry) => [entry.key, entry.label]));
+  return { ...sections, skills: { ...skills, valueLabels: { ...skills.valueLabels, category } } };
 }
 
 /** `2026-11-30` in Europe/Paris: the day the person sees on their calendar. */
