@@ -12,6 +12,18 @@ async function submit(page: Page, button: string): Promise<number> {
   return status;
 }
 
+/** Follows each link of the error summary: the focus lands on the field it names (an input, a select…), never on nothing. */
+async function expectSummaryLinksMoveFocus(page: Page): Promise<void> {
+  const links = page.locator(".fr-alert--error a[href^='#']");
+  const count = await links.count();
+  assert.ok(count > 0, "aucun lien dans le résumé des erreurs");
+  for (let index = 0; index < count; index += 1) {
+    const target = (await links.nth(index).getAttribute("href"))!.slice(1);
+    await links.nth(index).click();
+    assert.equal(await page.evaluate(() => document.activeElement?.id ?? null), target, `le lien #${target} du résumé ne place pas le focus sur son champ`);
+  }
+}
+
 /** Ticks a DSFR radio button or checkbox as a person does: by its label (the styled label covers the input). */
 async function choose(page: Page, input: Locator): Promise<void> {
   await page.locator(`label[for="${await input.getAttribute("id")}"]`).click();
@@ -51,31 +63,42 @@ describe("joining the community in a browser", () => {
       // Step 1: the organisation comes from the address; a forgotten first name is refused at its field.
       const main = page.getByRole("main");
       assert.match(await main.getByLabel("Votre organisation").locator("option:checked").innerText(), /Institut national de la statistique/);
-      await main.getByLabel(/^Nom/).fill("Kaci");
+      await main.getByLabel(/^Nom(?! de votre organisation)/).fill("Kaci");
       await choose(page, main.getByRole("radio", { name: "Data scientist" }));
       assert.equal(await submit(page, "Enregistrer et continuer"), 400);
       assert.match(await page.locator("#givenName-messages").innerText(), /Indiquez votre prénom\./);
-      assert.equal(await main.getByLabel(/^Nom/).inputValue(), "Kaci");
+      assert.equal(await main.getByLabel(/^Nom(?! de votre organisation)/).inputValue(), "Kaci");
       assert.equal(await main.getByRole("radio", { name: "Data scientist" }).isChecked(), true);
       assert.equal(await main.getByLabel(/^Prénom/).getAttribute("aria-invalid"), "true");
+      await expectSummaryLinksMoveFocus(page);
       await audit();
       await main.getByLabel(/^Prénom/).fill("Nora");
       assert.equal(await submit(page, "Enregistrer et continuer"), 303);
       await page.waitForURL("/rejoindre/inscription/etape-2");
       await audit();
 
-      // Step 2: levels by keyboard-friendly radio rows; a proposal without its category is refused, levels kept.
+      // Step 2: nothing chosen is refused at the group, and its summary link leads into the first row.
+      assert.equal(await submit(page, "Enregistrer et continuer"), 400);
+      assert.match(await page.locator("#levels-fieldset-messages").innerText(), /Choisissez votre niveau pour au moins une compétence/);
+      await expectSummaryLinksMoveFocus(page);
+      await audit();
+      // Levels by keyboard-friendly radio rows in categories that open; a proposal without its category is refused, levels kept.
       await choose(page, main.getByRole("radiogroup", { name: "Python", exact: true }).getByRole("radio", { name: "Expert·e" }));
+      await main.locator("summary", { hasText: "Traitement automatique du langage" }).click();
       await choose(page, main.getByRole("radiogroup", { name: "Classification de textes", exact: true }).getByRole("radio", { name: "Je connais" }));
+      await main.locator("summary", { hasText: "IA générative et LLM" }).click();
       await choose(page, main.getByRole("radiogroup", { name: "Grands modèles de langage (LLM)", exact: true }).getByRole("radio", { name: "Curieux·se" }));
       await main.getByLabel("Ce que j’aimerais apprendre").fill("Les modèles de langue en production.");
       await main.getByLabel("Nom de la compétence").fill("Quarto");
       assert.equal(await submit(page, "Enregistrer et continuer"), 400);
       assert.match(await page.locator("#proposedCategory-messages").innerText(), /Choisissez la catégorie/);
       assert.equal(await main.getByRole("radiogroup", { name: "Python", exact: true }).getByRole("radio", { name: "Expert·e" }).isChecked(), true);
+      // The categories holding a chosen level come back open.
+      assert.equal(await main.getByRole("radiogroup", { name: "Classification de textes", exact: true }).getByRole("radio", { name: "Je connais" }).isChecked(), true);
+      await expectSummaryLinksMoveFocus(page);
       assert.equal(await main.getByLabel("Nom de la compétence").inputValue(), "Quarto");
       await audit();
-      await main.getByLabel("Catégorie").selectOption({ label: "Langages et outils" });
+      await main.getByLabel("Catégorie", { exact: true }).selectOption({ label: "Langages et outils" });
       await choose(page, main.getByRole("group", { name: /^Votre niveau/ }).getByRole("radio", { name: "Je connais" }));
       await submit(page, "Enregistrer et continuer");
       await page.waitForURL("/rejoindre/inscription/etape-3");
@@ -89,7 +112,16 @@ describe("joining the community in a browser", () => {
       assert.match(await page.locator("#charter-messages").innerText(), /Acceptez la charte du programme/);
       assert.match(await page.locator("#managerEmail-messages").innerText(), /Indiquez une adresse électronique valide/);
       assert.equal(await main.getByLabel("Présentation courte").inputValue(), "Data scientist à l’Insee, je travaille sur la codification automatique.");
+      await expectSummaryLinksMoveFocus(page);
       await audit();
+      // The charter opens in a new tab, leaving what is typed here in place.
+      const [charter] = await Promise.all([page.context().waitForEvent("page"), main.getByRole("link", { name: /^Lire la charte du programme/ }).click()]);
+      await charter.waitForLoadState();
+      assert.equal(new URL(charter.url()).pathname, "/programme/charte");
+      await charter.getByRole("heading", { level: 1, name: /^Charte du Programme 10/ }).waitFor();
+      await expectAccessible(charter);
+      await charter.close();
+      assert.equal(await main.getByLabel("Présentation courte").inputValue(), "Data scientist à l’Insee, je travaille sur la codification automatique.");
       await main.getByLabel("Adresse électronique de votre manager").fill("cheffe.service@insee.fr");
       await choose(page, main.getByLabel("J’ai lu la charte du programme et je l’accepte"));
       await submit(page, "Enregistrer et rejoindre la communauté");
@@ -111,6 +143,46 @@ describe("joining the community in a browser", () => {
       await page.goto("/annuaire?q=Nora+Kaci");
       await main.getByRole("link", { name: "Nora Kaci" }).first().waitFor();
     }));
+
+  it("keeps the skills step short on a phone, and fills it with the keyboard without JavaScript", () =>
+    withPage(
+      browser,
+      platform.baseUrl,
+      async (page) => {
+        await signInThroughOutbox(page, platform.baseUrl, "lina.morel@insee.fr");
+        await page.goto("/rejoindre/inscription/etape-1");
+        const main = page.getByRole("main");
+        await main.getByLabel(/^Prénom/).fill("Lina");
+        await main.getByLabel(/^Nom(?! de votre organisation)/).fill("Morel");
+        await choose(page, main.getByRole("radio", { name: "Statisticien·ne" }));
+        assert.equal(await submit(page, "Enregistrer et continuer"), 303);
+        await page.waitForURL("/rejoindre/inscription/etape-2");
+
+        // About fifty skills: only the first category is open at first, each row's four levels on one line.
+        const height = await page.evaluate(() => document.documentElement.scrollHeight);
+        assert.ok(height < 4000, `l’étape 2 fait ${height} px de haut à 375 px`);
+        assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), "l’étape 2 défile de côté à 375 px");
+        const row = main.getByRole("radiogroup", { name: "Python", exact: true });
+        const tops = await row.locator("label").evaluateAll((labels) => labels.map((label) => Math.round(label.getBoundingClientRect().top)));
+        assert.equal(new Set(tops).size, 1, `les quatre niveaux de Python tiennent sur plusieurs lignes : ${tops.join(", ")}`);
+
+        // A closed category opens with the keyboard; arrow keys choose a level in a row.
+        const geomatics = main.locator("summary", { hasText: "Géomatique" });
+        await geomatics.focus();
+        await page.keyboard.press("Enter");
+        const mapping = main.getByRole("radiogroup", { name: "Cartographie", exact: true });
+        await mapping.getByRole("radio", { name: "Aucun niveau" }).focus();
+        await page.keyboard.press("ArrowRight");
+        await page.keyboard.press("ArrowRight");
+        assert.equal(await mapping.getByRole("radio", { name: "Je connais" }).isChecked(), true);
+        await main.getByRole("button", { name: "Enregistrer et continuer" }).focus();
+        await page.keyboard.press("Enter");
+        await page.waitForURL("/rejoindre/inscription/etape-3");
+        await page.goto("/rejoindre/inscription/etape-2");
+        assert.equal(await main.getByRole("radiogroup", { name: "Cartographie", exact: true }).getByRole("radio", { name: "Je connais" }).isChecked(), true);
+      },
+      { viewport: { width: 375, height: 800 }, javaScriptEnabled: false },
+    ));
 
   it("shows the programme team the skills vocabulary and its members' proposals", () =>
     withPage(browser, platform.baseUrl, async (page) => {

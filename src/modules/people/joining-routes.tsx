@@ -35,7 +35,7 @@ export function registerJoiningRoutes(app: FastifyInstance, deps: PeopleDeps) {
   const saveSkillsAndWishes = createSaveSkillsAndWishes(deps);
   const savePresentation = createSavePresentation(deps);
 
-  async function render(request: FastifyRequest, reply: FastifyReply, step: JoiningStep, status: number, submitted?: { values: FormValues; errors: Record<string, string> }) {
+  async function render(request: FastifyRequest, reply: FastifyReply, step: JoiningStep, status: number, submitted?: { values: FormValues; errors: Record<string, string>; openSkillId?: string | undefined }) {
     const user = request.user!;
     const profile = await findProfileByUserId(deps.db, user.id);
     const values = submitted?.values ?? storedSectionValues(user, profile, profile ? await listProfileSkills(deps.db, user.id) : [])[step];
@@ -44,7 +44,7 @@ export function registerJoiningRoutes(app: FastifyInstance, deps: PeopleDeps) {
       step === 1 ? (
         <JoiningPage context={context} step={1} values={values} errors={submitted?.errors} organisations={organisationGroups(await listOrganisationTree(deps.db))} />
       ) : step === 2 ? (
-        <JoiningPage context={context} step={2} values={values} errors={submitted?.errors} skills={await listSkillsOffered(deps.db, user.id)} />
+        <JoiningPage context={context} step={2} values={values} errors={submitted?.errors} skills={await listSkillsOffered(deps.db, user.id)} openSkillId={submitted?.openSkillId} />
       ) : (
         <JoiningPage context={context} step={3} values={values} errors={submitted?.errors} charterHref={charterPath} />
       );
@@ -85,7 +85,7 @@ export function registerJoiningRoutes(app: FastifyInstance, deps: PeopleDeps) {
       }
       if (step === 2) {
         const form = await checkSkillsAndWishes(deps.db, request.body);
-        if (!form.ok) return render(request, reply, step, 400, form);
+        if (!form.ok) return render(request, reply, step, 400, { ...form, openSkillId: form.existingSkill?.id });
         await saveSkillsAndWishes({ ...form.data, userId, mode: "wizard" });
         return reply.redirect(joiningStepPath(3), 303);
       }

@@ -8,7 +8,7 @@ import type { HttpSession } from "../../../tests/support/http.ts";
 import { httpSessionOn, signInOverHttp } from "../../../tests/support/http-sign-in.ts";
 import { startTestPlatform, type TestPlatform } from "../../../tests/support/test-platform.ts";
 import { listUnlistedOrganisations } from "./api.ts";
-import { assertCheckboxError, assertChecked, assertFrenchSpacing, assertGroupError, skillIdOf, storedProfile, userIdOf } from "./people-test-support.ts";
+import { assertCheckboxError, assertChecked, assertFrenchSpacing, assertGroupError, assertSummaryLinksFocusable, skillIdOf, storedProfile, userIdOf } from "./people-test-support.ts";
 
 let platform: TestPlatform;
 const db = () => platform.database.db;
@@ -135,6 +135,7 @@ describe("joining the community (wizard « Rejoindre la communauté »)", () => 
         if (invalid.group) assertGroupError(response.body, invalid.field, invalid.message);
         else assertFieldError(response.body, invalid.field, invalid.message, invalid.kept);
         assert.match(response.body, /<title>Erreur\u00a0: /);
+        assertSummaryLinksFocusable(response.body);
         // The other fields are kept too.
         if (invalid.field !== "givenName") assertFieldKept(response.body, "givenName", invalid.fields.givenName!);
         if (invalid.field !== "jobFamily") assertChecked(response.body, `jobFamily-${invalid.fields.jobFamily}`);
@@ -203,8 +204,9 @@ describe("joining the community (wizard « Rejoindre la communauté »)", () => 
       const page = await member.get(step2);
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /Étape 2 sur 3/);
-      assert.match(page.body, /<legend[^>]*>Langages et outils<\/legend>/);
-      assert.match(page.body, /<legend[^>]*>Géomatique<\/legend>/);
+      // One native <details> per category: the first open, the others closed until a level is chosen in them.
+      assert.match(page.body, /<details class="fr-accordion skills-category" id="categorie-languages" open=""><summary class="fr-accordion__btn">Langages et outils<\/summary>/);
+      assert.match(page.body, /<details class="fr-accordion skills-category" id="categorie-geomatics"><summary class="fr-accordion__btn">Géomatique<\/summary>/);
       for (const level of ["0", "1", "2", "3"]) assert.match(page.body, new RegExp(`id="niveau-${python}-${level}"`));
       assertChecked(page.body, `niveau-${python}-0`);
       assert.match(page.body, /href="\/rejoindre\/inscription\/etape-1"[^>]*>Précédent</);
@@ -214,6 +216,7 @@ describe("joining the community (wizard « Rejoindre la communauté »)", () => 
       const before = await storedProfile(db(), userId);
       const response = await member.post(step2, { [`niveau-${python}`]: "7", [`niveau-${gis}`]: "3", learningWishes: "Le LLM" });
       assert.equal(response.statusCode, 400);
+      assertSummaryLinksFocusable(response.body);
       assertGroupError(response.body, `niveau-${python}`, "Choisissez un niveau parmi « — », « Curieux·se », « Je connais » et « Expert·e ».");
       assertChecked(response.body, `niveau-${gis}-3`);
       assert.match(response.body, /Le LLM<\/textarea>/);
@@ -226,6 +229,7 @@ describe("joining the community (wizard « Rejoindre la communauté »)", () => 
       assert.equal(response.statusCode, 400);
       assert.match(response.body, /Ce champ ne peut pas dépasser 1000 caractères\./);
       assertFieldError(response.body, "proposedCategory", "Choisissez la catégorie de la compétence que vous proposez.");
+      assertSummaryLinksFocusable(response.body);
       assertGroupError(response.body, "proposedLevel", "Choisissez votre niveau pour la compétence que vous proposez.");
       assertFieldKept(response.body, "proposedName", "Quarto");
       assertChecked(response.body, `niveau-${gis}-2`);
@@ -258,6 +262,23 @@ describe("joining the community (wizard « Rejoindre la communauté »)", () => 
         " dúckdb ",
       );
       assert.doesNotMatch(response.body, /Choisissez la catégorie de la compétence que vous proposez|Choisissez votre niveau pour la compétence que vous proposez/);
+      // The category of the skill to choose is shown open.
+      assert.match(response.body, /<details class="fr-accordion skills-category" id="categorie-data-engineering" open="">/);
+      assert.deepEqual(await storedProfile(db(), userId), before);
+    });
+
+    it("refuses a step without any skill at the group, keeping the input", async () => {
+      const before = await storedProfile(db(), userId);
+      const response = await member.post(step2, { [`niveau-${python}`]: "0", [`niveau-${gis}`]: "0", learningWishes: "Tout apprendre" });
+      assert.equal(response.statusCode, 400);
+      assertSummaryLinksFocusable(response.body);
+      assertGroupError(response.body, "levels", "Choisissez votre niveau pour au moins une compétence, ou proposez-en une.");
+      assert.match(response.body, /Tout apprendre<\/textarea>/);
+      assert.deepEqual(await storedProfile(db(), userId), before);
+      // Levels on skills that are not (or no longer) in the vocabulary do not count either.
+      const unknown = await member.post(step2, { [`niveau-${randomUUID()}`]: "3", learningWishes: "" });
+      assert.equal(unknown.statusCode, 422);
+      assertGroupError(unknown.body, "levels", "Choisissez votre niveau pour au moins une compétence, ou proposez-en une.");
       assert.deepEqual(await storedProfile(db(), userId), before);
     });
 
@@ -275,6 +296,9 @@ describe("joining the community (wizard « Rejoindre la communauté »)", () => 
       const back = await member.get(step2);
       assertChecked(back.body, `niveau-${python}-3`);
       assertChecked(back.body, `niveau-${gis}-1`);
+      // The categories holding a chosen level are open, with their count.
+      assert.match(back.body, /<details class="fr-accordion skills-category" id="categorie-geomatics" open=""><summary class="fr-accordion__btn">Géomatique \(1 choisie\)<\/summary>/);
+      assert.match(back.body, /<details class="fr-accordion skills-category" id="categorie-nlp"><summary/);
     });
   });
 
@@ -285,7 +309,7 @@ describe("joining the community (wizard « Rejoindre la communauté »)", () => 
       member = await signInOverHttp(platform, "etape.trois@insee.fr");
       userId = await userIdOf(db(), "etape.trois@insee.fr");
       assert.equal((await member.post(step1, { ...validStep1, givenName: "Étape", usualName: "Trois" })).statusCode, 303);
-      assert.equal((await member.post(step2, { learningWishes: "" })).statusCode, 303);
+      assert.equal((await member.post(step2, { [`niveau-${await skillIdOf(db(), "python")}`]: "2", learningWishes: "" })).statusCode, 303);
     });
 
     const cases: { name: string; fields: Record<string, string>; field: string; message: string; kept?: string; kind?: "group" | "checkbox" }[] = [
@@ -308,6 +332,7 @@ describe("joining the community (wizard « Rejoindre la communauté »)", () => 
         if (invalid.kind === "group") assertGroupError(response.body, invalid.field, invalid.message);
         else if (invalid.kind === "checkbox") assertCheckboxError(response.body, invalid.field, invalid.message);
         else assertFieldError(response.body, invalid.field, invalid.message, invalid.kept);
+        assertSummaryLinksFocusable(response.body);
         assertFieldKept(response.body, "managerName", "Chef <b>Service</b>");
         assert.ok(!response.body.includes("<b>Service</b>"), "la saisie doit être échappée");
         if (invalid.field !== "visibility") assertChecked(response.body, "visibility-members");

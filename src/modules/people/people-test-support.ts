@@ -81,3 +81,17 @@ export function assertFrenchSpacing(html: string) {
   ].flatMap(({ rule, pattern }) => [...text.matchAll(pattern)].map((match) => `${rule} : « ${text.slice(Math.max(0, match.index - 30), match.index + 10).replace(/\s+/g, " ")} »`));
   assert.deepEqual(faults, [], "typographie française");
 }
+
+/** Every link of the error summary leads to an element that takes the focus (an input, a select, a textarea). */
+export function assertSummaryLinksFocusable(html: string) {
+  const start = html.indexOf('<div class="fr-alert fr-alert--error');
+  assert.ok(start >= 0, "pas de résumé des erreurs");
+  const summary = html.slice(start, html.indexOf("</div>", start));
+  const targets = [...summary.matchAll(/<a href="#([^"]+)">/g)].map((match) => match[1]!);
+  assert.ok(targets.length > 0, "aucun lien dans le résumé des erreurs");
+  for (const id of targets) {
+    const element = new RegExp(`<(\\w+)\\b[^>]*\\bid="${id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*>`).exec(html);
+    assert.ok(element, `le lien #${id} du résumé ne mène à rien`);
+    assert.ok(["input", "select", "textarea"].includes(element[1]!) || /\btabindex="-?\d+"/.test(element[0]), `le lien #${id} du résumé mène à un <${element[1]}> qui ne prend pas le focus`);
+  }
+}

@@ -5,7 +5,7 @@ import { profiles, users } from "../../db/schema/index.ts";
 import type { HttpSession } from "../../../tests/support/http.ts";
 import { httpSessionOn, signInOverHttp } from "../../../tests/support/http-sign-in.ts";
 import { startTestPlatform, type TestPlatform } from "../../../tests/support/test-platform.ts";
-import { assertChecked, assertGroupError, skillIdOf, storedProfile, userIdOf } from "./people-test-support.ts";
+import { assertChecked, assertGroupError, assertSummaryLinksFocusable, skillIdOf, storedProfile, userIdOf } from "./people-test-support.ts";
 
 let platform: TestPlatform;
 const db = () => platform.database.db;
@@ -155,6 +155,7 @@ describe("profiles in the directory", () => {
       const sql = await skillIdOf(db(), "sql");
       const response = await ines.post("/annuaire/ines-benali/modifier", { section: "2", [`niveau-${python}`]: "-1", [`niveau-${sql}`]: "3", learningWishes: "" });
       assert.equal(response.statusCode, 400);
+      assertSummaryLinksFocusable(response.body);
       assertGroupError(response.body, `niveau-${python}`, "Choisissez un niveau parmi « — », « Curieux·se », « Je connais » et « Expert·e ».");
       assertChecked(response.body, `niveau-${sql}-3`);
       assertChecked(response.body, "jobFamily-data_scientist");

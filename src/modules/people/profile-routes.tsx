@@ -73,7 +73,7 @@ export function registerProfileRoutes(app: FastifyInstance, deps: PeopleDeps) {
     );
   });
 
-  async function renderEdit(request: FastifyRequest, reply: FastifyReply, profile: Profile, status: number, refused?: { section: JoiningStep; values: FormValues; errors: Record<string, string> }) {
+  async function renderEdit(request: FastifyRequest, reply: FastifyReply, profile: Profile, status: number, refused?: { section: JoiningStep; values: FormValues; errors: Record<string, string>; openSkillId?: string | undefined }) {
     const stored = storedSectionValues(profile, profile, await listProfileSkills(deps.db, profile.userId));
     const values = refused ? { ...stored, [refused.section]: refused.values } : stored;
     return sendPage(
@@ -85,6 +85,7 @@ export function registerProfileRoutes(app: FastifyInstance, deps: PeopleDeps) {
         isOwner={profile.userId === request.user!.id}
         values={values}
         refused={refused ? { section: refused.section, errors: refused.errors } : undefined}
+        openSkillId={refused?.openSkillId}
         organisations={organisationGroups(await listOrganisationTree(deps.db))}
         skills={await listSkillsOffered(deps.db, profile.userId)}
       />,
@@ -118,7 +119,7 @@ export function registerProfileRoutes(app: FastifyInstance, deps: PeopleDeps) {
         await saveOrganisationAndJob({ ...form.data, userId, mode: "edit" });
       } else if (section === 2) {
         const form = await checkSkillsAndWishes(deps.db, request.body);
-        if (!form.ok) return renderEdit(request, reply, profile, 400, { section, ...form });
+        if (!form.ok) return renderEdit(request, reply, profile, 400, { section, ...form, openSkillId: form.existingSkill?.id });
         await saveSkillsAndWishes({ ...form.data, userId, mode: "edit" });
       } else {
         const form = parseForm(presentationSchema, request.body);

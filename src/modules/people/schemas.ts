@@ -53,6 +53,10 @@ export function alreadyInVocabularyMessage(proposedName: string, skill: { name: 
   return `«\u00a0${proposedName}\u00a0» est déjà dans la liste, sous le nom «\u00a0${skill.name}\u00a0» (${category})\u00a0: choisissez votre niveau sur cette ligne.`;
 }
 
+/** The error of the whole skills group (no skill chosen): shown at the top of the group. */
+export const skillsGroupField = "levels";
+export const noSkillChosenMessage = "Choisissez votre niveau pour au moins une compétence, ou proposez-en une.";
+
 export type SkillsAndWishes = {
   /** Levels chosen, by skill id; 0 (« — ») removes the skill from the profile. */
   levels: Map<string, 0 | SkillLevel>;
@@ -94,6 +98,7 @@ export function parseSkillsAndWishes(body: unknown, match: ProposalMatch = null)
       if (!proposedLevel || !["1", "2", "3"].includes(proposedLevel)) errors.proposedLevel = "Choisissez votre niveau pour la compétence que vous proposez.";
     }
   }
+  if (!proposedName && ![...levels.values()].some((level) => level > 0)) errors[skillsGroupField] = noSkillChosenMessage;
   if (!fixed.success || Object.keys(errors).length > 0) return { ok: false, errors, values: keepValues(body) };
   const { learningWishes } = fixed.data;
   return {

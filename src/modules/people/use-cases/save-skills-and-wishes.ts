@@ -8,7 +8,7 @@ import type { SkillLevel } from "../domain/profile-choices.ts";
 import { type SkillCategory, skillCategories } from "../domain/skill-vocabulary.ts";
 import { firstFreeSlug, slugify } from "../domain/slugs.ts";
 import { countPendingProposals, findSkillByNameOrSynonym, listSkillsByIds, listTakenSkillSlugs, type Skill } from "../repository.ts";
-import { alreadyInVocabularyMessage, parseSkillsAndWishes, type ProposalMatch, type SkillsAndWishes } from "../schemas.ts";
+import { alreadyInVocabularyMessage, noSkillChosenMessage, parseSkillsAndWishes, type ProposalMatch, type SkillsAndWishes, skillsGroupField } from "../schemas.ts";
 
 /**
  * Step 2's form read with the vocabulary: a proposed name the vocabulary already has (name or synonym,
@@ -52,6 +52,8 @@ export function createSaveSkillsAndWishes({ db, clock }: { db: Database; clock: 
         levels.set(skillId, input.proposal.level);
       }
 
+      // Levels on skills merged or removed since the page was shown do not count.
+      if (levels.size === 0) throw new InvalidInputError({ [skillsGroupField]: noSkillChosenMessage });
       await tx.delete(profileSkills).where(eq(profileSkills.userId, input.userId));
       if (levels.size > 0) await tx.insert(profileSkills).values([...levels].map(([skillId, level]) => ({ userId: input.userId, skillId, level })));
       await tx

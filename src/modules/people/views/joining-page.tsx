@@ -8,7 +8,7 @@ import type { OrganisationGroup } from "../domain/organisation-tree.ts";
 import { type JoiningStep, joiningSteps } from "../domain/profile-choices.ts";
 import type { Skill } from "../repository.ts";
 import { charterPath } from "./charter-page.tsx";
-import { groupFieldIds, OrganisationAndJobFields, PresentationFields, SkillsFields } from "./profile-form-sections.tsx";
+import { errorSummaryTargets, firstSkillShown, OrganisationAndJobFields, PresentationFields, SkillsFields } from "./profile-form-sections.tsx";
 
 export type JoiningPageProps = {
   context: PageContext;
@@ -19,6 +19,8 @@ export type JoiningPageProps = {
   organisations?: OrganisationGroup[];
   /** Step 2. */
   skills?: Skill[];
+  /** Step 2: a skill whose category is shown open. */
+  openSkillId?: string | undefined;
   /** Step 3. */
   charterHref?: string;
 };
@@ -28,7 +30,7 @@ export function joiningStepPath(step: JoiningStep): string {
 }
 
 /** « Rejoindre la communauté »: one step of the wizard, saved on its own. */
-export function JoiningPage({ context, step, values, errors = {}, organisations = [], skills = [], charterHref = charterPath }: JoiningPageProps) {
+export function JoiningPage({ context, step, values, errors = {}, organisations = [], skills = [], openSkillId, charterHref = charterPath }: JoiningPageProps) {
   const current = joiningSteps[step - 1]!;
   const next = step < joiningSteps.length ? joiningSteps[step as 1 | 2] : undefined;
   const hasErrors = Object.keys(errors).length > 0;
@@ -48,11 +50,11 @@ export function JoiningPage({ context, step, values, errors = {}, organisations 
             <p className="fr-text--lead">Trois étapes courtes, chacune enregistrée : vous pouvez vous arrêter et reprendre plus tard là où vous en étiez.</p>
           ) : null}
           <Stepper title={current.title} step={step} stepCount={joiningSteps.length} nextStepTitle={next?.title} />
-          <ErrorSummary errors={errors} fieldIds={groupFieldIds(errors)} />
+          <ErrorSummary errors={errors} fieldIds={errorSummaryTargets(errors, firstSkillShown(skills))} />
           <form method="post" action={joiningStepPath(step)} noValidate>
             <CsrfField token={context.csrfToken} />
             {step === 1 ? <OrganisationAndJobFields values={values} errors={errors} organisations={organisations} /> : null}
-            {step === 2 ? <SkillsFields skills={skills} values={values} errors={errors} /> : null}
+            {step === 2 ? <SkillsFields skills={skills} values={values} errors={errors} openSkillId={openSkillId} /> : null}
             {step === 3 ? <PresentationFields values={values} errors={errors} charterHref={charterHref} /> : null}
             <ButtonsGroup inline="md">
               {step > 1 ? (

@@ -6,7 +6,7 @@ import type { OrganisationGroup } from "../domain/organisation-tree.ts";
 import { type JoiningStep, joiningSteps } from "../domain/profile-choices.ts";
 import type { Skill } from "../repository.ts";
 import { profilePath } from "./profile-page.tsx";
-import { groupFieldIds, OrganisationAndJobFields, PresentationFields, SkillsFields } from "./profile-form-sections.tsx";
+import { errorSummaryTargets, firstSkillShown, OrganisationAndJobFields, PresentationFields, SkillsFields } from "./profile-form-sections.tsx";
 
 export type ProfileEditPageProps = {
   context: PageContext;
@@ -19,12 +19,14 @@ export type ProfileEditPageProps = {
   refused?: { section: JoiningStep; errors: FieldErrors } | undefined;
   organisations: OrganisationGroup[];
   skills: Skill[];
+  /** The skills section: a skill whose category is shown open. */
+  openSkillId?: string | undefined;
 };
 
 export const sectionAnchors: Record<JoiningStep, string> = { 1: "organisation-metier", 2: "competences", 3: "presentation" };
 
 /** `/annuaire/:slug/modifier`: the wizard's three sections on one page, each saved by its own button. */
-export function ProfileEditPage({ context, slug, name, isOwner, values, refused, organisations, skills }: ProfileEditPageProps) {
+export function ProfileEditPage({ context, slug, name, isOwner, values, refused, organisations, skills, openSkillId }: ProfileEditPageProps) {
   const errorsOf = (section: JoiningStep): FieldErrors => (refused?.section === section ? refused.errors : {});
   const title = isOwner ? "Modifier mon profil" : `Modifier le profil de ${name}`;
   return (
@@ -59,12 +61,12 @@ export function ProfileEditPage({ context, slug, name, isOwner, values, refused,
             return (
               <section key={step.number} className="fr-mb-6w" aria-labelledby={sectionAnchors[step.number]}>
                 <h2 id={sectionAnchors[step.number]}>{step.title}</h2>
-                <ErrorSummary errors={errors} fieldIds={groupFieldIds(errors)} />
+                <ErrorSummary errors={errors} fieldIds={errorSummaryTargets(errors, firstSkillShown(skills))} />
                 <form method="post" action={`${profilePath(slug)}/modifier`} noValidate>
                   <CsrfField token={context.csrfToken} />
                   <input type="hidden" name="section" value={String(step.number)} />
                   {step.number === 1 ? <OrganisationAndJobFields values={values[1]} errors={errors} organisations={organisations} /> : null}
-                  {step.number === 2 ? <SkillsFields skills={skills} values={values[2]} errors={errors} /> : null}
+                  {step.number === 2 ? <SkillsFields skills={skills} values={values[2]} errors={errors} openSkillId={openSkillId} /> : null}
                   {step.number === 3 ? <PresentationFields values={values[3]} errors={errors} charterHref={null} /> : null}
                   <button className="fr-btn" type="submit">
                     Enregistrer « {step.title} »

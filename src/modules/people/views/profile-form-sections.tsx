@@ -4,20 +4,36 @@ import type { OrganisationGroup } from "../domain/organisation-tree.ts";
 import { availabilities, jobFamilies, profileVisibilityLabels, skillLevelLabels } from "../domain/profile-choices.ts";
 import { skillCategories } from "../domain/skill-vocabulary.ts";
 import type { Skill } from "../repository.ts";
-import { levelFieldName } from "../schemas.ts";
+import { levelFieldName, skillsGroupField } from "../schemas.ts";
 
 /**
  * The three sections of a profile, shared by the joining wizard (one per step) and the edit page
  * (all three): one form markup, one schema per section (schemas.ts).
  */
 
-/** Where the error summary's links lead for fields that are groups (radios) rather than one input. */
-export function groupFieldIds(errors: FieldErrors): Record<string, string> {
+/**
+ * Where the error summary's links lead: a field's own input, and for a group (radio buttons, the
+ * skills) its first input, so that following the link moves the focus into it (a fieldset takes no
+ * focus). `firstSkillId` is the first skill shown (its category is always open).
+ */
+export function errorSummaryTargets(errors: FieldErrors, firstSkillId?: string): Record<string, string> {
+  const firstOf: Record<string, string> = { jobFamily: Object.keys(jobFamilies)[0]!, visibility: "members", proposedLevel: "1" };
   const ids: Record<string, string> = {};
   for (const field of Object.keys(errors)) {
-    if (["jobFamily", "visibility", "proposedLevel"].includes(field) || field.startsWith("niveau-")) ids[field] = `${field}-fieldset`;
+    if (field in firstOf) ids[field] = `${field}-${firstOf[field]}`;
+    else if (field.startsWith("niveau-")) ids[field] = `${field}-0`;
+    else if (field === skillsGroupField && firstSkillId) ids[field] = `${levelFieldName(firstSkillId)}-0`;
   }
   return ids;
+}
+
+/** The skill shown first in the skills section: the first of the first category that has any. */
+export function firstSkillShown(skills: Skill[]): string | undefined {
+  for (const category of skillCategories) {
+    const first = skills.find((skill) => skill.category === category.key);
+    if (first) return first.id;
+  }
+  return undefined;
 }
 
 function text(values: FormValues, name: string): string {
@@ -82,30 +98,67 @@ function OrganisationSelect({ groups, value, error }: { groups: OrganisationGrou
 
 const levelChoices = [{ value: "0", label: "—" }, ...([1, 2, 3] as const).map((level) => ({ value: String(level), label: skillLevelLabels[level] }))];
 
-export function SkillsFields({ skills, values, errors }: { skills: Skill[]; values: FormValues; errors: FieldErrors }) {
+/** The levels a member chose among `skills` (« — » and unknown values are none). */
+function chosenCount(skills: Skill[], values: FormValues): number {
+  return skills.filter((skill) => ["1", "2", "3"].includes(text(values, levelFieldName(skill.id)))).length;
+}
+
+export type SkillsFieldsProps = {
+  skills: Skill[];
+  values: FormValues;
+  errors: FieldErrors;
+  /** A skill to show open (its category expanded): the one a refused proposal duplicates. */
+  openSkillId?: string | undefined;
+};
+
+/**
+ * One native <details> per category, styled as a DSFR accordion (it opens without JavaScript, with
+ * Enter or Space): the first category, those holding a chosen level, an error or `openSkillId` are open,
+ * the others closed, so that the page stays short on a phone.
+ */
+export function SkillsFields({ skills, values, errors, openSkillId }: SkillsFieldsProps) {
+  const groupError = errors[skillsGroupField];
+  const groupId = `${skillsGroupField}-fieldset`;
+  const categories = skillCategories.map((category) => ({ ...category, skills: skills.filter((skill) => skill.category === category.key) })).filter((category) => category.skills.length > 0);
   return (
     <>
-      <p>
-        Pour chaque compétence, indiquez votre niveau : <strong>Curieux·se</strong> (vous aimeriez la découvrir), <strong>Je connais</strong> (vous la pratiquez),{" "}
-        <strong>Expert·e</strong> (d’autres peuvent compter sur vous). Laissez « — » pour les autres.
-      </p>
-      {skillCategories.map((category) => {
-        const inCategory = skills.filter((skill) => skill.category === category.key);
-        if (inCategory.length === 0) return null;
-        return (
-          <fieldset className="fr-fieldset" key={category.key} id={`categorie-${category.key}`} aria-labelledby={`categorie-${category.key}-legend`}>
-            <legend className="fr-fieldset__legend fr-h6 fr-mb-1w" id={`categorie-${category.key}-legend`}>
-              {category.label}
-            </legend>
-            {inCategory.map((skill) => (
-              // Two skills a row on wide screens, one on narrow ones.
-              <div className="fr-fieldset__element" style={{ flex: "1 1 22rem" }} key={skill.id}>
-                <SkillLevelRow skill={skill} value={text(values, levelFieldName(skill.id)) || "0"} error={errors[levelFieldName(skill.id)]} />
-              </div>
-            ))}
-          </fieldset>
-        );
-      })}
+      <fieldset className={`fr-fieldset skills-group${groupError ? " fr-fieldset--error" : ""}`} id={groupId} aria-labelledby={`${groupId}-legend ${groupId}-messages`}>
+        <legend className="fr-fieldset__legend" id={`${groupId}-legend`}>
+          Vos compétences
+          <span className="fr-hint-text">
+            Choisissez votre niveau pour au moins une compétence&nbsp;: Curieux·se (vous aimeriez la découvrir), Je connais (vous la pratiquez), Expert·e
+            (d’autres peuvent compter sur vous). Laissez «&nbsp;—&nbsp;» pour les autres. Ouvrez une catégorie pour voir ses compétences.
+          </span>
+        </legend>
+        <div className="fr-messages-group" id={`${groupId}-messages`} aria-live="polite">
+          {groupError ? <p className="fr-message fr-message--error">{groupError}</p> : null}
+        </div>
+        <div className="fr-fieldset__element">
+          <div className="fr-accordions-group">
+            {categories.map((category, index) => {
+              const chosen = chosenCount(category.skills, values);
+              const open =
+                index === 0 || chosen > 0 || category.skills.some((skill) => skill.id === openSkillId || errors[levelFieldName(skill.id)] !== undefined);
+              return (
+                <details className="fr-accordion skills-category" key={category.key} id={`categorie-${category.key}`} open={open}>
+                  <summary className="fr-accordion__btn">
+                    {category.label}
+                    {chosen > 0 ? ` (${chosen === 1 ? "1 choisie" : `${chosen} choisies`})` : ""}
+                  </summary>
+                  {/* Two skills a row on wide screens, one on narrow ones (static/app.css). */}
+                  <div className="skills-category__rows">
+                    {category.skills.map((skill) => (
+                      <div key={skill.id}>
+                        <SkillLevelRow skill={skill} value={text(values, levelFieldName(skill.id)) || "0"} error={errors[levelFieldName(skill.id)]} />
+                      </div>
+                    ))}
+                  </div>
+                </details>
+              );
+            })}
+          </div>
+        </div>
+      </fieldset>
       <TextareaField
         name="learningWishes"
         label="Ce que j’aimerais apprendre"
