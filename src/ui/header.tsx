@@ -90,6 +90,7 @@ function HeaderTools({ context }: { context: PageContext }) {
           <li>
             <a className="fr-btn fr-icon-account-circle-line" href="/compte">
               {user.displayName}
+              <span className="fr-sr-only"> (mon compte)</span>
             </a>
           </li>
           <li>

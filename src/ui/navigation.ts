@@ -16,7 +16,8 @@ export function mainNavigation(user: PageUser | null): NavigationItem[] {
   ];
   // Every signed-in account is a member, and members may read the directory.
   if (user) items.push({ label: "Trouver un expert", href: "/annuaire" });
-  if (user) items.push({ label: "Mon compte", href: "/compte" });
+  // The account is the header's link with the person's name, not an entry here: with it the programme
+  // team's eleven entries no longer fit on one line at 1280 px.
   if (user?.canAdminister) items.push({ label: "Administration", href: "/admin" });
   return items;
 }

@@ -63,6 +63,11 @@ describe("pages in a browser: accessibility and keyboard use", () => {
       await signInThroughOutbox(page, platform.baseUrl, "camille.martin@numerique.gouv.fr");
       await page.getByRole("heading", { level: 1, name: "Mon compte" }).waitFor();
       await expectAccessible(page);
+      // The team's longest menu holds on one line at 1280 px: every entry on the same row, none wrapped.
+      const entries = await page.locator(".fr-nav__link").evaluateAll((links) => links.map((link) => ({ top: link.getBoundingClientRect().top, height: link.getBoundingClientRect().height })));
+      assert.ok(entries.length >= 10, `${entries.length} entrées dans le menu`);
+      assert.equal(new Set(entries.map((entry) => entry.top)).size, 1, "le menu passe sur deux lignes");
+      assert.equal(new Set(entries.map((entry) => entry.height)).size, 1, "un intitulé du menu passe sur deux lignes");
 
       for (const [path, heading] of [
         ["/admin", "Administration"],
