@@ -11,8 +11,8 @@ export function ProConnectButton({ action, csrfToken, returnTo }: { action: stri
         </button>
       </form>
       <p>
-        <a href="https://www.proconnect.gouv.fr/" target="_blank" rel="noopener" title="Qu’est-ce que ProConnect ? — nouvelle fenêtre">
-          Qu’est-ce que ProConnect ?
+        <a href="https://www.proconnect.gouv.fr/" target="_blank" rel="noopener" title={"Qu’est-ce que ProConnect\u00a0? — nouvelle fenêtre"}>
+          Qu’est-ce que ProConnect&nbsp;?
         </a>
       </p>
     </div>

@@ -6,10 +6,10 @@ import type { PageContext } from "../../ui/page-context.ts";
 import { Tile } from "../../ui/tile.tsx";
 
 const tools = [
-  { title: "Contenus du site", href: "/admin/contenus", description: "Écrire, programmer et publier les actualités, pages, projets, événements et formations ; consulter leur historique." },
+  { title: "Contenus du site", href: "/admin/contenus", description: "Écrire, programmer et publier les actualités, pages, projets, événements et formations\u00a0; consulter leur historique." },
   { title: "Importer du contenu", href: "/admin/contenus/import", description: "Importer une archive zip de contenus Hugo ou Jekyll (Markdown ou HTML avec leur en-tête)." },
-  { title: "Organisations", href: "/admin/organisations", description: "Ministères, organismes et services : hiérarchie, SIREN et SIRET, domaines, fusion des doublons, import du référentiel de l’État." },
-  { title: "Compétences", href: "/admin/competences", description: "Le vocabulaire des compétences : accepter ou fusionner les compétences proposées par les membres." },
+  { title: "Organisations", href: "/admin/organisations", description: "Ministères, organismes et services\u00a0: hiérarchie, SIREN et SIRET, domaines, fusion des doublons, import du référentiel de l’État." },
+  { title: "Compétences", href: "/admin/competences", description: "Le vocabulaire des compétences\u00a0: accepter ou fusionner les compétences proposées par les membres." },
   { title: "Domaines de messagerie", href: "/admin/domaines", description: "Ouvrir la connexion par lien aux adresses d’un organisme public absent de la liste de référence." },
 ];
 

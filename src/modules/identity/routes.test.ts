@@ -342,7 +342,7 @@ describe("identity routes", () => {
         name: "a name holding HTML",
         fields: { givenName: "<img src=x onerror=alert(1)>", usualName: "Martin", organisationId: "" },
         status: 400,
-        errors: { givenName: "Ce champ ne peut contenir ni « < » ni « > » ni caractère de contrôle." },
+        errors: { givenName: "Ce champ ne peut contenir ni «\u00a0<\u00a0» ni «\u00a0>\u00a0» ni caractère de contrôle." },
         kept: { givenName: "<img src=x onerror=alert(1)>", usualName: "Martin" },
       },
       {

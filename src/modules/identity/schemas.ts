@@ -13,7 +13,7 @@ export const magicLinkSchema = z.object({
 
 /** A person's name: no markup, no line break (control characters are refused by every text field). */
 function personName(label: string) {
-  return requiredText(label, 100).refine((value) => !/[<>\p{Cc}]/u.test(value), "Ce champ ne peut contenir ni « < » ni « > » ni caractère de contrôle.");
+  return requiredText(label, 100).refine((value) => !/[<>\p{Cc}]/u.test(value), "Ce champ ne peut contenir ni «\u00a0<\u00a0» ni «\u00a0>\u00a0» ni caractère de contrôle.");
 }
 
 export const accountSchema = z.object({

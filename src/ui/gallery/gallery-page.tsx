@@ -81,7 +81,7 @@ export function GalleryPage({ context }: { context: PageContext }) {
       <h1>Composants de l’interface</h1>
       <p className="fr-text--lead">Chaque composant du Système de design de l’État utilisé par la plateforme, avec le contenu qu’il affichera.</p>
       <Alert kind="info" small>
-        Page de développement : elle n’existe pas en production.
+        Page de développement&nbsp;: elle n’existe pas en production.
       </Alert>
       <Summary id="sommaire-galerie" items={sections} />
 
@@ -153,7 +153,7 @@ export function GalleryPage({ context }: { context: PageContext }) {
           Votre participation démarrera quand votre responsable aura validé les 10 % de votre temps.
         </Alert>
         <Alert kind="error" title="Envoi impossible">
-          Le service est momentanément indisponible ; votre brouillon est conservé.
+          Le service est momentanément indisponible&nbsp;; votre brouillon est conservé.
         </Alert>
         <Callout title="Dix pour cent de votre temps" icon="time-line" action={<ButtonLink href="/#rejoindre">Rejoindre la communauté</ButtonLink>}>
           Une demi-journée par semaine, sur votre temps de travail, pour mettre vos compétences en données au service d’un projet d’une autre administration.
@@ -192,7 +192,7 @@ export function GalleryPage({ context }: { context: PageContext }) {
           </div>
           <div className="fr-col-12 fr-col-md-4">
             <Card
-              title="Atelier : publier un jeu de données de qualité"
+              title={"Atelier\u00a0: publier un jeu de données de qualité"}
               href="/evenements/atelier-publication"
               description="Deux heures pour relire ensemble la documentation d’un jeu de données avant sa publication."
               detail="Jeudi 9 octobre, en ligne"
@@ -202,9 +202,9 @@ export function GalleryPage({ context }: { context: PageContext }) {
           <div className="fr-col-12">
             <Card
               horizontal
-              title="Saison 2025 : quinze projets, soixante experts"
+              title={"Saison 2025\u00a0: quinze projets, soixante experts"}
               href="/saisons/2025"
-              description="Le bilan de la saison : projets livrés, administrations accompagnées et outils publiés en source ouverte."
+              description={"Le bilan de la saison\u00a0: projets livrés, administrations accompagnées et outils publiés en source ouverte."}
               detail="Publié le 2 juillet"
               image={{ src: chartImage, alt: "" }}
             />
@@ -248,11 +248,11 @@ export function GalleryPage({ context }: { context: PageContext }) {
             ["Du 8 au 12 septembre", "4"],
           ]}
         />
-        <p>Première page sur 12 :</p>
+        <p>Première page sur 12&nbsp;:</p>
         <Pagination page={1} pageCount={12} hrefFor={(page) => `/_dev/composants?page=${page}#tableau-et-pagination`} />
-        <p>Page 6 sur 12 :</p>
+        <p>Page 6 sur 12&nbsp;:</p>
         <Pagination page={6} pageCount={12} hrefFor={(page) => `/_dev/composants?page=${page}#tableau-et-pagination`} />
-        <p>Dernière page sur 12 :</p>
+        <p>Dernière page sur 12&nbsp;:</p>
         <Pagination page={12} pageCount={12} hrefFor={(page) => `/_dev/composants?page=${page}#tableau-et-pagination`} />
       </Section>
 
@@ -288,13 +288,13 @@ export function GalleryPage({ context }: { context: PageContext }) {
         />
         <div className="fr-mt-4w">
           <AccordionsGroup>
-            <Accordion id="faq-qui" title="Qui peut rejoindre le Programme 10 % ?" expanded>
-              <p>Tout agent public dont le métier touche aux données : ingénieurs, statisticiens, développeurs, juristes ou chefs de projet.</p>
+            <Accordion id="faq-qui" title={"Qui peut rejoindre le Programme 10\u00a0%\u00a0?"} expanded>
+              <p>Tout agent public dont le métier touche aux données&nbsp;: ingénieurs, statisticiens, développeurs, juristes ou chefs de projet.</p>
             </Accordion>
-            <Accordion id="faq-employeur" title="Comment mon employeur est-il associé ?">
+            <Accordion id="faq-employeur" title={"Comment mon employeur est-il associé\u00a0?"}>
               <p>Votre responsable valide votre participation et le temps que vous y consacrez, avant le début de la saison.</p>
             </Accordion>
-            <Accordion id="faq-temps" title="Combien de temps dois-je y consacrer ?">
+            <Accordion id="faq-temps" title={"Combien de temps dois-je y consacrer\u00a0?"}>
               <p>Dix pour cent de votre temps de travail, soit une demi-journée par semaine en moyenne.</p>
             </Accordion>
           </AccordionsGroup>
@@ -317,10 +317,10 @@ export function GalleryPage({ context }: { context: PageContext }) {
           <CsrfField token={context.csrfToken} />
           <h3 id="champs">Champs remplis correctement</h3>
           <InputField name="nom" label="Nom complet" autoComplete="name" required value="Camille Martin" />
-          <InputField name="courriel" type="email" label="Adresse électronique professionnelle" hint="Format attendu : prenom.nom@administration.gouv.fr" autoComplete="email" required />
+          <InputField name="courriel" type="email" label="Adresse électronique professionnelle" hint={"Format attendu\u00a0: prenom.nom@administration.gouv.fr"} autoComplete="email" required />
           <SelectField name="administration" label="Administration d’emploi" options={administrations} value="insee" />
           <TextareaField name="experience" label="Présentez votre expérience" hint="Quelques lignes suffisent." rows={4} />
-          <RadioGroup name="disponibilite" legend="Quel jour pourriez-vous consacrer au programme ?" options={availability} value="mardi" />
+          <RadioGroup name="disponibilite" legend={"Quel jour pourriez-vous consacrer au programme\u00a0?"} options={availability} value="mardi" />
           <CheckboxGroup name="domaines" legend="Vos domaines d’expertise" options={expertise} values={["science"]} />
           <div className="fr-mb-3w">
             <CheckboxField name="accord" label="Mon responsable est informé de ma candidature" checked />
@@ -351,14 +351,14 @@ export function GalleryPage({ context }: { context: PageContext }) {
             name="courriel_erreur"
             type="email"
             label="Adresse électronique professionnelle"
-            hint="Format attendu : prenom.nom@administration.gouv.fr"
+            hint={"Format attendu\u00a0: prenom.nom@administration.gouv.fr"}
             value="camille.martin@"
             required
             error="Saisissez une adresse électronique au format prenom.nom@administration.gouv.fr."
           />
           <SelectField name="administration_erreur" label="Administration d’emploi" options={administrations} error="Choisissez votre administration d’emploi." />
           <TextareaField name="experience_erreur" label="Présentez votre expérience" value="Statisticien depuis huit ans." maxLength={20} error="Votre texte dépasse 20 caractères." />
-          <RadioGroup name="disponibilite_erreur" legend="Quel jour pourriez-vous consacrer au programme ?" options={availability} error="Choisissez un jour." />
+          <RadioGroup name="disponibilite_erreur" legend={"Quel jour pourriez-vous consacrer au programme\u00a0?"} options={availability} error="Choisissez un jour." />
           <CheckboxGroup name="domaines_erreur" legend="Vos domaines d’expertise" options={expertise} error="Choisissez au moins un domaine." />
           <div className="fr-mb-3w">
             <CheckboxField name="accord_erreur" label="Mon responsable est informé de ma candidature" error="Confirmez que votre responsable est informé." />
@@ -372,12 +372,12 @@ export function GalleryPage({ context }: { context: PageContext }) {
       </Section>
 
       <Section id="fil-d-ariane" title="Fil d’Ariane">
-        <p>Le fil d’Ariane de cette page, en haut, mène à l’accueil ; la page courante le termine, sans lien.</p>
+        <p>Le fil d’Ariane de cette page, en haut, mène à l’accueil&nbsp;; la page courante le termine, sans lien.</p>
       </Section>
 
       <Modal
         id="modale-desinscription"
-        title="Se désinscrire de l’atelier ?"
+        title={"Se désinscrire de l’atelier\u00a0?"}
         footer={
           <ButtonsGroup inline="lg" align="right">
             <Button>Confirmer la désinscription</Button>

@@ -32,7 +32,7 @@ export function AccessibilityPage({ context, establishedOn }: { context: PageCon
       <h2>État de conformité</h2>
       <p>
         La plateforme du Programme 10&nbsp;% est <strong>{accessibilityStatus}</strong> avec le référentiel général d’amélioration de l’accessibilité (RGAA),
-        version&nbsp;4.1 : aucun audit de conformité n’a encore été réalisé.
+        version&nbsp;4.1&nbsp;: aucun audit de conformité n’a encore été réalisé.
       </p>
       <h2>Résultats des tests</h2>
       <p>
@@ -47,19 +47,19 @@ export function AccessibilityPage({ context, establishedOn }: { context: PageCon
       <ul>
         <li>HTML5</li>
         <li>CSS (Système de design de l’État, DSFR)</li>
-        <li>JavaScript (amélioration progressive : tout fonctionne sans)</li>
+        <li>JavaScript (amélioration progressive&nbsp;: tout fonctionne sans)</li>
       </ul>
       <h3>Environnement de test</h3>
-      <p>Les vérifications automatiques sont faites avec Chromium et axe-core ; la navigation au clavier est vérifiée dans le même navigateur.</p>
+      <p>Les vérifications automatiques sont faites avec Chromium et axe-core&nbsp;; la navigation au clavier est vérifiée dans le même navigateur.</p>
       <h2>Retour d’information et contact</h2>
       <p>
         Si vous n’arrivez pas à accéder à un contenu ou à un service, contactez l’équipe du programme pour être orienté vers une alternative accessible ou
-        obtenir le contenu sous une autre forme : <a href={`mailto:${contactAddress}`}>{contactAddress}</a>.
+        obtenir le contenu sous une autre forme&nbsp;: <a href={`mailto:${contactAddress}`}>{contactAddress}</a>.
       </p>
       <h2>Voies de recours</h2>
       <p>
         Si vous constatez un défaut d’accessibilité vous empêchant d’accéder à un contenu ou à une fonctionnalité, que vous nous l’avez signalé et que vous
-        n’avez pas obtenu de réponse satisfaisante, vous pouvez :
+        n’avez pas obtenu de réponse satisfaisante, vous pouvez&nbsp;:
       </p>
       <ul>
         <li>
@@ -67,10 +67,10 @@ export function AccessibilityPage({ context, establishedOn }: { context: PageCon
           <a href="https://formulaire.defenseurdesdroits.fr/" target="_blank" rel="noopener" title="Défenseur des droits — nouvelle fenêtre">
             Défenseur des droits
           </a>
-          ;
+          &nbsp;;
         </li>
-        <li>contacter le délégué ou la déléguée du Défenseur des droits dans votre région ;</li>
-        <li>envoyer un courrier par la poste (gratuit, ne pas mettre de timbre) : Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07.</li>
+        <li>contacter le délégué ou la déléguée du Défenseur des droits dans votre région&nbsp;;</li>
+        <li>envoyer un courrier par la poste (gratuit, ne pas mettre de timbre)&nbsp;: Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07.</li>
       </ul>
     </LegalPage>
   );
@@ -81,7 +81,7 @@ export function LegalNoticePage({ context }: { context: PageContext }) {
     <LegalPage context={context} title="Mentions légales">
       <h2>Éditeur</h2>
       <p>
-        La plateforme du Programme 10&nbsp;% est éditée par la Direction interministérielle du numérique (DINUM), service du Premier ministre :
+        La plateforme du Programme 10&nbsp;% est éditée par la Direction interministérielle du numérique (DINUM), service du Premier ministre&nbsp;:
         <br />
         20 avenue de Ségur, 75007 Paris
         <br />
@@ -191,8 +191,8 @@ export function PersonalDataPage({ context }: { context: PageContext }) {
       </p>
       <h2>Cookies</h2>
       <p>
-        La plateforme ne dépose que des cookies strictement nécessaires : le cookie de session (si vous êtes connecté), un cookie de protection des
-        formulaires et, le temps d’une connexion ProConnect, un cookie de vérification. Aucun cookie de mesure d’audience ni de publicité : aucun consentement
+        La plateforme ne dépose que des cookies strictement nécessaires&nbsp;: le cookie de session (si vous êtes connecté), un cookie de protection des
+        formulaires et, le temps d’une connexion ProConnect, un cookie de vérification. Aucun cookie de mesure d’audience ni de publicité&nbsp;: aucun consentement
         n’est donc demandé. Vos paramètres d’affichage sont gardés dans votre navigateur.
       </p>
     </LegalPage>

@@ -8,7 +8,7 @@ import { ensureAccount, openSession, type OpenedSession, type OrganisationLookup
 
 export class InvalidSignInLinkError extends DomainError {
   constructor() {
-    super("invalid_sign_in_link", "Ce lien de connexion n’est plus valable : il a déjà servi ou il a expiré (au bout de 15 minutes). Demandez-en un nouveau.");
+    super("invalid_sign_in_link", "Ce lien de connexion n’est plus valable\u00a0: il a déjà servi ou il a expiré (au bout de 15 minutes). Demandez-en un nouveau.");
   }
 }
 

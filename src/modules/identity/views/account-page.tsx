@@ -48,7 +48,7 @@ export function AccountPage({ context, account, organisationName, organisations,
             <SelectField
               name="organisationId"
               label="Organisation"
-              hint="Proposée d’après votre adresse électronique ou ProConnect ; modifiez-la si elle est inexacte."
+              hint={"Proposée d’après votre adresse électronique ou ProConnect\u00a0; modifiez-la si elle est inexacte."}
               options={organisations}
               value={form.organisationId}
               error={errors.organisationId}
@@ -84,7 +84,7 @@ export function AccountPage({ context, account, organisationName, organisations,
       <h2 className="fr-h4 fr-mt-5w" id="sessions">
         Mes sessions ouvertes
       </h2>
-      <p>Fermez une session que vous ne reconnaissez pas : l’appareil concerné devra se connecter à nouveau.</p>
+      <p>Fermez une session que vous ne reconnaissez pas&nbsp;: l’appareil concerné devra se connecter à nouveau.</p>
       <Table
         caption="Sessions ouvertes"
         noCaption

@@ -29,7 +29,7 @@ export function SignInPage({ context, proconnectEnabled, returnTo, values = {}, 
               <h2 id="titre-proconnect" className="fr-h4">
                 Avec ProConnect
               </h2>
-              <p>ProConnect est la solution d’identification des agents publics : utilisez le compte de votre administration.</p>
+              <p>ProConnect est la solution d’identification des agents publics&nbsp;: utilisez le compte de votre administration.</p>
               <ProConnectButton action="/connexion/proconnect" csrfToken={context.csrfToken} returnTo={returnTo ?? undefined} />
               <p className="fr-hr-or">ou</p>
             </section>
@@ -46,7 +46,7 @@ export function SignInPage({ context, proconnectEnabled, returnTo, values = {}, 
                 name="email"
                 type="email"
                 label="Adresse électronique professionnelle"
-                hint="Par exemple : prenom.nom@insee.fr. Vous recevrez un lien valable 15 minutes."
+                hint={"Par exemple\u00a0: prenom.nom@insee.fr. Vous recevrez un lien valable 15\u00a0minutes."}
                 autoComplete="email"
                 inputMode="email"
                 spellCheck={false}
@@ -84,7 +84,7 @@ export function LinkSentPage({ context, email }: { context: PageContext; email: 
               qu’une fois.
             </p>
           </Alert>
-          <p>Vous ne le trouvez pas ? Regardez dans les courriels indésirables, ou <a href="/connexion">demandez un nouveau lien</a>.</p>
+          <p>Vous ne le trouvez pas&nbsp;? Regardez dans les courriels indésirables, ou <a href="/connexion">demandez un nouveau lien</a>.</p>
         </div>
       </div>
     </Layout>
@@ -116,7 +116,7 @@ export function SignedOutPage({ context }: { context: PageContext }) {
   return (
     <Layout context={context} title="Vous êtes déconnecté" breadcrumb={[{ label: "Accueil", href: "/" }]}>
       <h1>Vous êtes déconnecté</h1>
-      <Alert kind="success">Votre session est fermée. À bientôt sur le Programme 10 % !</Alert>
+      <Alert kind="success">Votre session est fermée. À bientôt sur le Programme 10 %&nbsp;!</Alert>
       <p>
         <a className="fr-link" href="/connexion">
           Se connecter à nouveau

@@ -6,7 +6,7 @@ import type { PageContext } from "../../../ui/page-context.ts";
 
 type Mail = { id: string; to: string; subject: string; text: string; createdAt: Date };
 
-const notice = "Boîte d’envoi locale : aucun serveur SMTP n’est configuré, les courriels sont conservés ici (hors production).";
+const notice = "Boîte d’envoi locale\u00a0: aucun serveur SMTP n’est configuré, les courriels sont conservés ici (hors production).";
 
 export function DevMailsPage({ context, mails }: { context: PageContext; mails: Mail[] }) {
   return (
@@ -42,7 +42,7 @@ export function DevMailPage({ context, mail }: { context: PageContext; mail: Mai
     >
       <h1>{mail.subject}</h1>
       <p>
-        À : {mail.to}
+        À&nbsp;: {mail.to}
         <br />
         Envoyé le {formatDateTime(mail.createdAt)}
       </p>

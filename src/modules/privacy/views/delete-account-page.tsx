@@ -15,7 +15,7 @@ export function DeletionRule() {
     <>
       <h2 className="fr-h4">Ce qui est effacé</h2>
       <ul>
-        <li>votre nom, votre prénom, votre adresse électronique, votre organisation et votre SIRET ;</li>
+        <li>votre nom, votre prénom, votre adresse électronique, votre organisation et votre SIRET&nbsp;;</li>
         <li>votre profil (présentation, métier, liens, manager, disponibilité) et vos compétences&nbsp;: vous disparaissez de l’annuaire&nbsp;;</li>
         <li>vos rôles, vos sessions (vous êtes déconnecté de tous vos appareils) et vos liens de connexion&nbsp;;</li>
         <li>les courriels qui vous ont été envoyés et ceux en attente d’envoi&nbsp;;</li>
