@@ -104,6 +104,32 @@ describe("joining the community (wizard « Rejoindre la communauté »)", () => 
     assertFrenchSpacing(html);
   });
 
+  it("says at the top of each step that fields are required unless marked « (facultatif) », and marks the optional ones", async () => {
+    const member = await signInOverHttp(platform, "mentions.facultatif@insee.fr");
+    const mention = '<p class="fr-hint-text fr-mb-3w">Sauf mention contraire, tous les champs sont obligatoires.</p>';
+    const first = await member.get(step1);
+    assert.ok(first.body.indexOf(mention) > first.body.indexOf("<form method=\"post\" action=\"/rejoindre/inscription/etape-1\""), "mention absente du formulaire de l’étape 1");
+    assert.match(first.body, /<label class="fr-label" for="unlistedOrganisation">Nom de votre organisation, si elle n’est pas dans la liste<span/);
+    assert.equal((await member.post(step1, { ...validStep1, givenName: "Mentions", usualName: "Facultatif" })).statusCode, 303);
+    const second = await member.get(step2);
+    assert.ok(second.body.includes(mention), "mention absente de l’étape 2");
+    assert.match(second.body, /<label class="fr-label" for="learningWishes">Ce que j’aimerais apprendre \(facultatif\)<span/);
+    assert.match(second.body, /<legend class="fr-fieldset__legend" id="proposition-legend">Proposer une compétence absente \(facultatif\)<span/);
+    assert.equal((await member.post(step2, { [`niveau-${await skillIdOf(db(), "sql")}`]: "1", learningWishes: "" })).statusCode, 303);
+    const third = (await member.get(step3)).body;
+    assert.ok(third.includes(mention), "mention absente de l’étape 3");
+    for (const [id, label] of [
+      ["bio", "Présentation courte"],
+      ["forgeUrl", "Votre page sur une forge de code"],
+      ["tchapId", "Votre identifiant Tchap"],
+      ["managerName", "Prénom et nom de votre manager"],
+      ["managerEmail", "Adresse électronique de votre manager"],
+    ]) {
+      assert.match(third, new RegExp(`<label class="fr-label" for="${id}">${label} \\(facultatif\\)`), `${id} n’est pas marqué facultatif`);
+    }
+    assert.match(third, /<label class="fr-label" for="availability">Votre disponibilité<span class="fr-sr-only"> \(obligatoire\)<\/span>/);
+  });
+
   describe("step 1 refuses bad input at the field, keeps it, and stores nothing", () => {
     let member: HttpSession;
     let userId: string;

@@ -146,6 +146,7 @@ describe("profiles in the directory", () => {
       assertChecked(response.body, `niveau-${await skillIdOf(db(), "python")}-3`);
       assertChecked(response.body, "visibility-members");
       assert.doesNotMatch(response.body, /name="charter"/, "la charte est déjà acceptée");
+      assert.equal(response.body.split("Sauf mention contraire, tous les champs sont obligatoires.").length - 1, 3, "une mention par formulaire");
     });
 
     it("refuses a bad level at its skill, keeping the section's input and the other sections as stored", async () => {

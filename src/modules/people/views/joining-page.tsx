@@ -8,6 +8,7 @@ import type { OrganisationGroup } from "../domain/organisation-tree.ts";
 import { type JoiningStep, joiningSteps } from "../domain/profile-choices.ts";
 import type { Skill } from "../repository.ts";
 import { charterPath } from "./charter-page.tsx";
+import { RequiredFieldsMention } from "./required-fields-mention.tsx";
 import { errorSummaryTargets, firstSkillShown, OrganisationAndJobFields, PresentationFields, SkillsFields } from "./profile-form-sections.tsx";
 
 export type JoiningPageProps = {
@@ -53,6 +54,7 @@ export function JoiningPage({ context, step, values, errors = {}, organisations 
           <ErrorSummary errors={errors} fieldIds={errorSummaryTargets(errors, firstSkillShown(skills))} />
           <form method="post" action={joiningStepPath(step)} noValidate>
             <CsrfField token={context.csrfToken} />
+            <RequiredFieldsMention />
             {step === 1 ? <OrganisationAndJobFields values={values} errors={errors} organisations={organisations} /> : null}
             {step === 2 ? <SkillsFields skills={skills} values={values} errors={errors} openSkillId={openSkillId} /> : null}
             {step === 3 ? <PresentationFields values={values} errors={errors} charterHref={charterHref} /> : null}

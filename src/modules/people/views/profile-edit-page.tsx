@@ -6,6 +6,7 @@ import type { OrganisationGroup } from "../domain/organisation-tree.ts";
 import { type JoiningStep, joiningSteps } from "../domain/profile-choices.ts";
 import type { Skill } from "../repository.ts";
 import { profilePath } from "./profile-page.tsx";
+import { RequiredFieldsMention } from "./required-fields-mention.tsx";
 import { errorSummaryTargets, firstSkillShown, OrganisationAndJobFields, PresentationFields, SkillsFields } from "./profile-form-sections.tsx";
 
 export type ProfileEditPageProps = {
@@ -65,6 +66,7 @@ export function ProfileEditPage({ context, slug, name, isOwner, values, refused,
                 <form method="post" action={`${profilePath(slug)}/modifier`} noValidate>
                   <CsrfField token={context.csrfToken} />
                   <input type="hidden" name="section" value={String(step.number)} />
+                  <RequiredFieldsMention />
                   {step.number === 1 ? <OrganisationAndJobFields values={values[1]} errors={errors} organisations={organisations} /> : null}
                   {step.number === 2 ? <SkillsFields skills={skills} values={values[2]} errors={errors} openSkillId={openSkillId} /> : null}
                   {step.number === 3 ? <PresentationFields values={values[3]} errors={errors} charterHref={null} /> : null}

@@ -75,7 +75,10 @@ function OrganisationSelect({ groups, value, error }: { groups: OrganisationGrou
     <div className={`fr-select-group${error ? " fr-select-group--error" : ""}`}>
       <label className="fr-label" htmlFor={id}>
         Votre organisation
-        <span className="fr-hint-text">Ministère, puis organisme et service. Proposée d’après votre adresse électronique ou ProConnect ; changez-la si elle est inexacte.</span>
+        <span className="fr-hint-text">
+          Ministère, puis organisme et service. Proposée d’après votre adresse électronique ou ProConnect&nbsp;; changez-la si elle est inexacte. Si elle n’est pas
+          dans la liste, choisissez «&nbsp;Mon organisation n’est pas dans la liste&nbsp;» et écrivez son nom ci-dessous.
+        </span>
       </label>
       <select className={`fr-select${error ? " fr-select--error" : ""}`} id={id} name={id} defaultValue={value} aria-invalid={error ? true : undefined} aria-describedby={`${id}-messages`}>
         <option value="">Mon organisation n’est pas dans la liste</option>
@@ -161,8 +164,8 @@ export function SkillsFields({ skills, values, errors, openSkillId }: SkillsFiel
       </fieldset>
       <TextareaField
         name="learningWishes"
-        label="Ce que j’aimerais apprendre"
-        hint="Facultatif. Par exemple : les grands modèles de langage, la cartographie avec R…"
+        label="Ce que j’aimerais apprendre (facultatif)"
+        hint={"Par exemple\u00a0: les grands modèles de langage, la cartographie avec R…"}
         rows={3}
         maxLength={1000}
         value={text(values, "learningWishes")}
@@ -170,8 +173,11 @@ export function SkillsFields({ skills, values, errors, openSkillId }: SkillsFiel
       />
       <fieldset className="fr-fieldset" id="proposition" aria-labelledby="proposition-legend">
         <legend className="fr-fieldset__legend" id="proposition-legend">
-          Proposer une compétence absente
-          <span className="fr-hint-text">Facultatif. L’équipe du programme l’ajoutera à la liste ; elle figure dès maintenant sur votre profil, marquée « proposée ».</span>
+          Proposer une compétence absente (facultatif)
+          <span className="fr-hint-text">
+            Avec sa catégorie et votre niveau. L’équipe du programme l’ajoutera à la liste&nbsp;; elle figure dès maintenant sur votre profil, marquée
+            «&nbsp;proposée&nbsp;».
+          </span>
         </legend>
         <div className="fr-fieldset__element">
           <InputField name="proposedName" label="Nom de la compétence" maxLength={80} value={text(values, "proposedName")} error={errors.proposedName} />
@@ -255,8 +261,8 @@ export function PresentationFields({ values, errors, charterHref }: { values: Fo
       />
       <TextareaField
         name="bio"
-        label="Présentation courte"
-        hint="Facultatif, 600 caractères au plus : votre parcours, vos sujets, ce que vous aimez faire."
+        label="Présentation courte (facultatif)"
+        hint={"600 caractères au plus\u00a0: votre parcours, vos sujets, ce que vous aimez faire."}
         rows={4}
         maxLength={600}
         value={text(values, "bio")}
@@ -264,8 +270,8 @@ export function PresentationFields({ values, errors, charterHref }: { values: Fo
       />
       <InputField
         name="forgeUrl"
-        label="Votre page sur une forge de code"
-        hint="Facultatif. Par exemple\u00a0: github.com/votre-identifiant ou https://gitlab.com/votre-identifiant."
+        label="Votre page sur une forge de code (facultatif)"
+        hint={"Par exemple\u00a0: github.com/votre-identifiant ou https://gitlab.com/votre-identifiant."}
         type="url"
         inputMode="url"
         autoComplete="url"
@@ -276,8 +282,8 @@ export function PresentationFields({ values, errors, charterHref }: { values: Fo
       />
       <InputField
         name="tchapId"
-        label="Votre identifiant Tchap"
-        hint="Facultatif. Sous la forme @nom:serveur, par exemple\u00a0: @prenom.nom-insee.fr:agent.finances.tchap.gouv.fr."
+        label="Votre identifiant Tchap (facultatif)"
+        hint={"Sous la forme @nom:serveur, par exemple\u00a0: @prenom.nom-insee.fr:agent.finances.tchap.gouv.fr."}
         maxLength={255}
         spellCheck={false}
         value={text(values, "tchapId")}
@@ -285,17 +291,17 @@ export function PresentationFields({ values, errors, charterHref }: { values: Fo
       />
       <fieldset className="fr-fieldset" id="manager" aria-labelledby="manager-legend">
         <legend className="fr-fieldset__legend" id="manager-legend">
-          Votre manager
-          <span className="fr-hint-text">Facultatif. Servira à préparer l’accord pour vos 10 % ; seuls vous et l’équipe du programme le voyez.</span>
+          Votre manager (facultatif)
+          <span className="fr-hint-text">Servira à préparer l’accord pour vos 10&nbsp;%&nbsp;; seuls vous et l’équipe du programme le voyez.</span>
         </legend>
         <div className="fr-fieldset__element">
-          <InputField name="managerName" label="Prénom et nom de votre manager" maxLength={200} value={text(values, "managerName")} error={errors.managerName} />
+          <InputField name="managerName" label="Prénom et nom de votre manager (facultatif)" maxLength={200} value={text(values, "managerName")} error={errors.managerName} />
         </div>
         <div className="fr-fieldset__element">
           <InputField
             name="managerEmail"
-            label="Adresse électronique de votre manager"
-            hint="Par exemple prenom.nom@ministere.gouv.fr"
+            label="Adresse électronique de votre manager (facultatif)"
+            hint={"Par exemple\u00a0: prenom.nom@ministere.gouv.fr"}
             type="email"
             inputMode="email"
             maxLength={254}

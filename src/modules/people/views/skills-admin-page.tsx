@@ -6,6 +6,7 @@ import { Table } from "../../../ui/table.tsx";
 import { skillCategories } from "../domain/skill-vocabulary.ts";
 import type { Skill, SkillWithUsage } from "../repository.ts";
 import { profilePath, skillPagePath } from "./profile-page.tsx";
+import { RequiredFieldsMention } from "./required-fields-mention.tsx";
 
 const adminBreadcrumb = [
   { label: "Accueil", href: "/" },
@@ -136,6 +137,7 @@ export function SkillEditPage({ context, skill, values, errors = {} }: SkillEdit
       <ErrorSummary errors={errors} />
       <form method="post" action={`/admin/competences/${skill.id}`} noValidate>
         <CsrfField token={context.csrfToken} />
+        <RequiredFieldsMention />
         <InputField name="name" label="Nom" required maxLength={80} value={values.name} error={errors.name} />
         <SelectField
           name="category"
@@ -148,7 +150,7 @@ export function SkillEditPage({ context, skill, values, errors = {} }: SkillEdit
         />
         <TextareaField
           name="synonyms"
-          label="Synonymes"
+          label="Synonymes (facultatif)"
           hint="Séparés par des virgules ou un par ligne : ils font trouver la compétence dans l’annuaire (par exemple « sig, qgis, postgis »)."
           rows={4}
           value={values.synonyms}
