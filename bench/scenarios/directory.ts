@@ -73,7 +73,9 @@ export const directoryScenario: Scenario = {
           await handle.close();
         }
         log(
-          `${prefix}: ${summary.profiles} profiles, ${summary.profileSkills} skill levels, ${summary.organisations} organisations, ${summary.participations} participations in ${round(summary.milliseconds / 1000)} s.`,
+          `${prefix}: ${summary.profiles} profiles, ${summary.profileSkills} skill levels, ${summary.organisations} organisations, ${summary.participations} participations in ${round(summary.milliseconds / 1000)} s (${Object.entries(summary.steps)
+            .map(([name, ms]) => `${name} ${round(ms / 1000)} s`)
+            .join(", ")}).`,
         );
         figure(`${prefix}: synthetic set built (${summary.profiles.toLocaleString("en-US")} profiles)`, round(summary.milliseconds / 1000), "s", maximumBuildSeconds);
 

@@ -2,10 +2,19 @@
 // (ministry → directorate or agency → service), skill mixes by job family with levels, bios and
 // learning wishes, a few hidden, unfinished and erased profiles, and seasons and projects.
 // Deterministic (seeded generator) and bulk-loaded with multi-row INSERT … SELECT FROM unnest(…).
+import os from "node:os";
 import type { DatabaseHandle } from "../../src/db/client.ts";
 import { type JobFamily, skillVocabulary } from "../../src/modules/people/api.ts";
 
-export type DirectoryDatasetSummary = { organisations: number; profiles: number; profileSkills: number; participations: number; milliseconds: number };
+export type DirectoryDatasetSummary = {
+  organisations: number;
+  profiles: number;
+  profileSkills: number;
+  participations: number;
+  milliseconds: number;
+  /** Milliseconds per step: generating the rows, accounts, skill levels, profiles (with their search documents). */
+  steps: Record<string, number>;
+};
 
 /** The accounts the bench signs in with: a member and a programme team member (with profiles). */
 export const benchAccounts = {
@@ -228,15 +237,29 @@ function slugify(text: string): string {
 
 type Columns = Record<string, { type: string; values: unknown[] }>;
 
-/** One `INSERT … SELECT * FROM unnest($1::type[], …)` per chunk of rows: a few round trips for the whole set. */
+/**
+ * One `INSERT … SELECT * FROM unnest($1::type[], …)` per chunk of rows: a few round trips for the whole
+ * set. On PostgreSQL, chunks go in on as many connections as there are cores (the profiles' search
+ * trigger is CPU-bound); PGlite has one connection.
+ */
 async function bulkInsert(handle: DatabaseHandle, table: string, columns: Columns, chunkSize = 10_000) {
   const names = Object.keys(columns);
   const length = columns[names[0]!]!.values.length;
-  for (let start = 0; start < length; start += chunkSize) {
-    const params = names.map((name) => columns[name]!.values.slice(start, start + chunkSize));
-    const text = `insert into ${table} (${names.join(", ")}) select * from unnest(${names.map((name, index) => `$${index + 1}::${columns[name]!.type}[]`).join(", ")})`;
-    await query(handle, text, params);
-  }
+  const text = `insert into ${table} (${names.join(", ")}) select * from unnest(${names.map((name, index) => `$${index + 1}::${columns[name]!.type}[]`).join(", ")})`;
+  const starts = Array.from({ length: Math.ceil(length / chunkSize) }, (_, index) => index * chunkSize);
+  const lanes = handle.pool ? Math.max(1, os.availableParallelism()) : 1;
+  await Promise.all(
+    Array.from({ length: lanes }, async (_, lane) => {
+      for (let index = lane; index < starts.length; index += lanes) {
+        const start = starts[index]!;
+        await query(
+          handle,
+          text,
+          names.map((name) => columns[name]!.values.slice(start, start + chunkSize)),
+        );
+      }
+    }),
+  );
 }
 
 async function query(handle: DatabaseHandle, text: string, params: unknown[] = []): Promise<void> {
@@ -351,21 +374,33 @@ export async function buildDirectoryDataset(handle: DatabaseHandle, count: numbe
     addPerson(index, { visibility: roll < 0.06 ? "programme_team" : "members", joined: roll < 0.06 || roll >= 0.08, erased: roll >= 0.995 });
   }
 
+  const steps: Record<string, number> = {};
+  let stepStarted = started;
+  const step = (name: string) => {
+    steps[name] = Math.round(performance.now() - stepStarted);
+    stepStarted = performance.now();
+  };
+  step("generate");
   await bulkInsert(handle, "users", users);
   await bulkInsert(handle, "user_roles", {
     user_id: { type: "uuid", values: [memberId, teamId, teamId] },
     role: { type: "text", values: ["member", "member", "programme_team"] },
   });
   // Levels first, then profiles: the profile trigger reads the person's skills once, when the profile is inserted.
+  step("accounts");
   await bulkInsert(handle, "profile_skills", profileSkills, 50_000);
   await bulkInsert(handle, "participations", participations);
+  step("skill levels");
   await bulkInsert(handle, "profiles", profiles, 5_000);
+  step("profiles");
   await query(handle, "analyze");
+  step("analyze");
   return {
     organisations: organisations.id!.values.length,
     profiles: count,
     profileSkills: profileSkills.user_id!.values.length,
     participations: participations.user_id!.values.length,
     milliseconds: Math.round(performance.now() - started),
+    steps,
   };
 }
