@@ -24,7 +24,7 @@ export function Stepper({ title, step, stepCount, nextStepTitle, headingLevel = 
       <div className="fr-stepper__steps" data-fr-current-step={step} data-fr-steps={stepCount} />
       {nextStepTitle && step < stepCount ? (
         <p className="fr-stepper__details">
-          <span className="fr-text--bold">Étape suivante :</span> {nextStepTitle}
+          <span className="fr-text--bold">Étape suivante&nbsp;:</span> {nextStepTitle}
         </p>
       ) : null}
     </div>

@@ -102,7 +102,7 @@ const demoAccountProfiles: Record<string, DemoProfile> = {
     jobFamily: "developer",
     skills: [["javascript", 3], ["conteneurs", 3], ["integration-continue", 3], ["git", 3], ["logiciel-libre", 3], ["python", 2], ["cloud", 2], ["mlops", 2], ["methodes-agiles", 2]],
     availability: "occasionally",
-    bio: "Développeur à la DINUM et coach des équipes du programme : je les aide à publier leur code et à mettre leurs outils en ligne.",
+    bio: "Développeur à la DINUM et coach des équipes du programme\u00a0: je les aide à publier leur code et à mettre leurs outils en ligne.",
     forgeUrl: "https://gitlab.com/marc-petit",
     participations: [
       { season: "2022", project: "chartsgouv", role: "Coach" },
@@ -262,7 +262,7 @@ function generatedProfile(member: DemoMember, index: number): DemoProfile {
     skills: chosen,
     learningWishes: pick(random, learningWishes) || undefined,
     availability: availabilityCycle[index % availabilityCycle.length]!,
-    bio: `${archetype.opening}${names.length > 0 ? ` Je peux aider sur : ${joinList(names)}.` : ""}`,
+    bio: `${archetype.opening}${names.length > 0 ? ` Je peux aider sur\u00a0: ${joinList(names)}.` : ""}`,
     forgeUrl: random() < 0.5 ? `https://github.com/${slugify(`${member.givenName} ${member.usualName}`)}` : undefined,
     visibility: member.visibility,
     participations,

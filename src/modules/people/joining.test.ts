@@ -63,7 +63,7 @@ describe("joining the community (wizard « Rejoindre la communauté »)", () => 
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /<h1>Rejoindre la communauté<\/h1>/);
     assert.match(page.body, /Étape 1 sur 3/);
-    assert.match(page.body, /Étape suivante :<\/span> Vos compétences et envies/);
+    assert.match(page.body, /Étape suivante\u00a0:<\/span> Vos compétences et envies/);
     assert.match(page.body, new RegExp(`<option value="${insee}" selected="">`), "l’organisation du domaine insee.fr doit être proposée");
     assert.match(page.body, /<optgroup label="Ministère de l’Économie[^"]*"><option value="[^"]+">Ministère de l’Économie[^<]*<\/option><option value="[^"]+"( selected="")?>\u00a0\u00a0\u00a0/);
     assert.match(page.body, /Mon organisation n’est pas dans la liste/);
@@ -109,15 +109,18 @@ describe("joining the community (wizard « Rejoindre la communauté »)", () => 
     const mention = '<p class="fr-hint-text fr-mb-3w">Sauf mention contraire, tous les champs sont obligatoires.</p>';
     const first = await member.get(step1);
     assert.ok(first.body.indexOf(mention) > first.body.indexOf("<form method=\"post\" action=\"/rejoindre/inscription/etape-1\""), "mention absente du formulaire de l’étape 1");
+    assertFrenchSpacing(first.body);
     assert.match(first.body, /<label class="fr-label" for="unlistedOrganisation">Nom de votre organisation, si elle n’est pas dans la liste<span/);
     assert.equal((await member.post(step1, { ...validStep1, givenName: "Mentions", usualName: "Facultatif" })).statusCode, 303);
     const second = await member.get(step2);
     assert.ok(second.body.includes(mention), "mention absente de l’étape 2");
+    assertFrenchSpacing(second.body);
     assert.match(second.body, /<label class="fr-label" for="learningWishes">Ce que j’aimerais apprendre \(facultatif\)<span/);
     assert.match(second.body, /<legend class="fr-fieldset__legend" id="proposition-legend">Proposer une compétence absente \(facultatif\)<span/);
     assert.equal((await member.post(step2, { [`niveau-${await skillIdOf(db(), "sql")}`]: "1", learningWishes: "" })).statusCode, 303);
     const third = (await member.get(step3)).body;
     assert.ok(third.includes(mention), "mention absente de l’étape 3");
+    assertFrenchSpacing(third);
     for (const [id, label] of [
       ["bio", "Présentation courte"],
       ["forgeUrl", "Votre page sur une forge de code"],
@@ -143,7 +146,7 @@ describe("joining the community (wizard « Rejoindre la communauté »)", () => 
       { name: "a last name of 101 characters", fields: { ...validStep1, usualName: "x".repeat(101) }, field: "usualName", message: "Ce champ ne peut pas dépasser 100 caractères.", kept: "x".repeat(101) },
       { name: "a name with a control character", fields: { ...validStep1, usualName: "Be\u0007nali" }, field: "usualName", message: "Ce champ contient des caractères non autorisés.", kept: "Benali" },
       { name: "an organisation that is not an id", fields: { ...validStep1, organisationId: "'; drop table users; --" }, field: "organisationId", message: "Choisissez une organisation de la liste, ou « Mon organisation n’est pas dans la liste »." },
-      { name: "an organisation that does not exist", fields: { ...validStep1, organisationId: randomUUID() }, field: "organisationId", message: "Cette organisation n’existe pas : choisissez-en une de la liste." },
+      { name: "an organisation that does not exist", fields: { ...validStep1, organisationId: randomUUID() }, field: "organisationId", message: "Cette organisation n’existe pas\u00a0: choisissez-en une de la liste." },
       {
         name: "neither an organisation of the list nor its name",
         fields: { ...validStep1, organisationId: "", unlistedOrganisation: " " },
@@ -162,6 +165,7 @@ describe("joining the community (wizard « Rejoindre la communauté »)", () => 
         else assertFieldError(response.body, invalid.field, invalid.message, invalid.kept);
         assert.match(response.body, /<title>Erreur\u00a0: /);
         assertSummaryLinksFocusable(response.body);
+        assertFrenchSpacing(response.body);
         // The other fields are kept too.
         if (invalid.field !== "givenName") assertFieldKept(response.body, "givenName", invalid.fields.givenName!);
         if (invalid.field !== "jobFamily") assertChecked(response.body, `jobFamily-${invalid.fields.jobFamily}`);
@@ -243,6 +247,7 @@ describe("joining the community (wizard « Rejoindre la communauté »)", () => 
       const response = await member.post(step2, { [`niveau-${python}`]: "7", [`niveau-${gis}`]: "3", learningWishes: "Le LLM" });
       assert.equal(response.statusCode, 400);
       assertSummaryLinksFocusable(response.body);
+      assertFrenchSpacing(response.body);
       assertGroupError(response.body, `niveau-${python}`, "Choisissez un niveau parmi « — », « Curieux·se », « Je connais » et « Expert·e ».");
       assertChecked(response.body, `niveau-${gis}-3`);
       assert.match(response.body, /Le LLM<\/textarea>/);
@@ -288,6 +293,7 @@ describe("joining the community (wizard « Rejoindre la communauté »)", () => 
         " dúckdb ",
       );
       assert.doesNotMatch(response.body, /Choisissez la catégorie de la compétence que vous proposez|Choisissez votre niveau pour la compétence que vous proposez/);
+      assertFrenchSpacing(response.body);
       // The category of the skill to choose is shown open.
       assert.match(response.body, /<details class="fr-accordion skills-category" id="categorie-data-engineering" open="">/);
       assert.deepEqual(await storedProfile(db(), userId), before);
@@ -359,6 +365,7 @@ describe("joining the community (wizard « Rejoindre la communauté »)", () => 
         else if (invalid.kind === "checkbox") assertCheckboxError(response.body, invalid.field, invalid.message);
         else assertFieldError(response.body, invalid.field, invalid.message, invalid.kept);
         assertSummaryLinksFocusable(response.body);
+        assertFrenchSpacing(response.body);
         assertFieldKept(response.body, "managerName", "Chef <b>Service</b>");
         assert.ok(!response.body.includes("<b>Service</b>"), "la saisie doit être échappée");
         if (invalid.field !== "visibility") assertChecked(response.body, "visibility-members");
@@ -399,6 +406,7 @@ describe("joining the community (wizard « Rejoindre la communauté »)", () => 
       const profile = await member.get(response.headers.location!);
       assert.equal(profile.statusCode, 200);
       assert.match(profile.body, /Bienvenue dans la communauté du Programme 10\u00a0%\u00a0!/);
+      assertFrenchSpacing(profile.body);
       // Once joined, the wizard leads to the profile and its steps to the edit page.
       assert.equal((await member.get("/rejoindre/inscription")).headers.location, "/annuaire/etape-trois");
       assert.equal((await member.get(step1)).headers.location, "/annuaire/etape-trois/modifier");

@@ -60,9 +60,10 @@ export async function storedProfile(db: Database, userId: string) {
 
 /**
  * French typography of what a page's <main> says (and its <title>): a non-breaking space (U+00A0 or
- * U+202F), never a plain one or none, before « : ; ? ! % » and inside « ». Attributes are not read.
+ * U+202F), never a plain one or none, before « : ; ? ! % » and inside « ». Attributes are not read, nor
+ * the `data` strings (what people typed or imported, shown as it is: a project's title…).
  */
-export function assertFrenchSpacing(html: string) {
+export function assertFrenchSpacing(html: string, data: string[] = []) {
   const main = /<main\b[\s\S]*<\/main>/.exec(html)?.[0] ?? "";
   const title = /<title>([\s\S]*?)<\/title>/.exec(html)?.[1] ?? "";
   const text = `${title}\n${main}`
@@ -73,12 +74,13 @@ export function assertFrenchSpacing(html: string) {
     .replace(/&quot;/g, '"')
     .replace(/&#x27;/g, "'")
     .replace(/&amp;/g, "&");
+  const checked = data.reduce((remaining, text) => remaining.split(text).join(" "), text);
   const faults = [
     { rule: "espace ordinaire avant : ; ? ! % »", pattern: / [:;?!%»]/g },
     { rule: "pas d’espace avant ; ? ! ou « : » suivi d’un espace", pattern: /[\p{L}\d)»][;?!](?=\s|$)|[\p{L}\d)»]:(?=\s|$)/gu },
     { rule: "« sans espace insécable après", pattern: /«[^\u00a0\u202f]/g },
     { rule: "» sans espace insécable avant", pattern: /[^\u00a0\u202f]»/g },
-  ].flatMap(({ rule, pattern }) => [...text.matchAll(pattern)].map((match) => `${rule} : « ${text.slice(Math.max(0, match.index - 30), match.index + 10).replace(/\s+/g, " ")} »`));
+  ].flatMap(({ rule, pattern }) => [...checked.matchAll(pattern)].map((match) => `${rule} : « ${checked.slice(Math.max(0, match.index - 30), match.index + 10).replace(/\s+/g, " ")} »`));
   assert.deepEqual(faults, [], "typographie française");
 }
 

@@ -5,13 +5,17 @@ import { profiles, users } from "../../db/schema/index.ts";
 import type { HttpSession } from "../../../tests/support/http.ts";
 import { httpSessionOn, signInOverHttp } from "../../../tests/support/http-sign-in.ts";
 import { startTestPlatform, type TestPlatform } from "../../../tests/support/test-platform.ts";
-import { assertChecked, assertGroupError, assertSummaryLinksFocusable, skillIdOf, storedProfile, userIdOf } from "./people-test-support.ts";
+import { assertChecked, assertFrenchSpacing, assertGroupError, assertSummaryLinksFocusable, skillIdOf, storedProfile, userIdOf } from "./people-test-support.ts";
 
 let platform: TestPlatform;
 const db = () => platform.database.db;
 
 /** Léa Chevalier chose « Visible de l’équipe du programme seulement » in the demo. */
 const hiddenEmail = "lea.chevalier@santepubliquefrance.fr";
+
+/** Demo projects' titles are imported content, shown as they are. */
+const projectTitles = ["Transformers : Une IA open-source pour l’analyse de texte par les administrations", "Créer des applications et des documents conformes au design system de l'Etat avec R : gouvdown et shinygouv"];
+const assertTypography = (html: string) => assertFrenchSpacing(html, projectTitles);
 
 const presentation = { section: "3", availability: "one_half_day_per_month", bio: "Data scientist à l’Insee.", forgeUrl: "", tchapId: "", managerName: "Olivier Dumas", managerEmail: "olivier.dumas@insee.fr", visibility: "members" };
 
@@ -55,6 +59,7 @@ describe("profiles in the directory", () => {
       assert.match(html, /href="mailto:ines.benali@insee.fr"/);
       assert.match(html, /Mettre en production des modèles/);
       assert.match(html, /2 demi-journées par mois \(10\u00a0%\)/);
+      assertTypography(html);
       assert.doesNotMatch(html, /olivier\.dumas@insee\.fr/);
       assert.doesNotMatch(html, /Olivier Dumas/);
       assert.doesNotMatch(html, /Modifier ce profil|Modifier mon profil/);
@@ -65,6 +70,7 @@ describe("profiles in the directory", () => {
         const html = (await viewer.get("/annuaire/ines-benali")).body;
         assert.match(html, /Olivier Dumas/);
         assert.match(html, /olivier\.dumas@insee\.fr/);
+        assertTypography(html);
       }
       assert.match((await ines.get("/annuaire/ines-benali")).body, /Modifier mon profil/);
       assert.match((await team.get("/annuaire/ines-benali")).body, /Modifier ce profil/);
@@ -95,6 +101,7 @@ describe("profiles in the directory", () => {
       const own = await newcomer.get("/annuaire/en-cours");
       assert.equal(own.statusCode, 200);
       assert.match(own.body, /Votre inscription n’est pas terminée/);
+      assertTypography(own.body);
       assert.equal((await thomas.get("/annuaire/personne-inconnue")).statusCode, 404);
       assert.equal((await thomas.get(`/annuaire/${"x".repeat(500)}`)).statusCode, 404);
       for (const hostile of ["%00", "a%00b", "%C3%A9%F0%9F%98%80", "Ines-Benali", "..%2F..%2Fcompte"]) {
@@ -146,6 +153,7 @@ describe("profiles in the directory", () => {
       assertChecked(response.body, `niveau-${await skillIdOf(db(), "python")}-3`);
       assertChecked(response.body, "visibility-members");
       assert.doesNotMatch(response.body, /name="charter"/, "la charte est déjà acceptée");
+      assertTypography(response.body);
       assert.equal(response.body.split("Sauf mention contraire, tous les champs sont obligatoires.").length - 1, 3, "une mention par formulaire");
     });
 
@@ -157,6 +165,7 @@ describe("profiles in the directory", () => {
       const response = await ines.post("/annuaire/ines-benali/modifier", { section: "2", [`niveau-${python}`]: "-1", [`niveau-${sql}`]: "3", learningWishes: "" });
       assert.equal(response.statusCode, 400);
       assertSummaryLinksFocusable(response.body);
+      assertTypography(response.body);
       assertGroupError(response.body, `niveau-${python}`, "Choisissez un niveau parmi « — », « Curieux·se », « Je connais » et « Expert·e ».");
       assertChecked(response.body, `niveau-${sql}-3`);
       assertChecked(response.body, "jobFamily-data_scientist");
@@ -174,7 +183,9 @@ describe("profiles in the directory", () => {
       assert.equal(after.profile?.bio, "Data scientist à l’Insee.");
       assert.deepEqual(after.levels, before.levels);
       assert.deepEqual(after.profile?.joinedAt, before.profile?.joinedAt);
-      assert.match((await ines.get(response.headers.location!)).body, /Le profil est enregistré\./);
+      const saved = (await ines.get(response.headers.location!)).body;
+      assert.match(saved, /Le profil est enregistré\./);
+      assertTypography(saved);
     });
 
     it("lets the programme team edit another member's profile, names included", async () => {

@@ -7,7 +7,7 @@ import { assertFieldError } from "../../../tests/support/form-assertions.ts";
 import type { HttpSession } from "../../../tests/support/http.ts";
 import { httpSessionOn, signInOverHttp } from "../../../tests/support/http-sign-in.ts";
 import { startTestPlatform, type TestPlatform } from "../../../tests/support/test-platform.ts";
-import { skillIdOf, userIdOf } from "./people-test-support.ts";
+import { assertFrenchSpacing, skillIdOf, userIdOf } from "./people-test-support.ts";
 
 let platform: TestPlatform;
 const db = () => platform.database.db;
@@ -74,6 +74,7 @@ describe("the skills vocabulary: proposals, acceptance and merges", () => {
     assert.match(response.body, /<a href="\/annuaire\/competences\/sig">Systèmes d’information géographique<\/a><\/th><td>sig, qgis, postgis<\/td><td>\d+<\/td>/);
     assert.match(response.body, /Propositions des membres \(1\)/);
     assert.match(response.body, /Géomatique — proposée par <a href="\/annuaire\/thomas-leroy">Thomas Leroy<\/a> — 1 membre/);
+    assertFrenchSpacing(response.body);
   });
 
   it("names the proposer of a deleted account « Ancien membre », without link nor placeholder address", async () => {
@@ -85,7 +86,9 @@ describe("the skills vocabulary: proposals, acceptance and merges", () => {
     const list = await team.get("/admin/competences");
     assert.match(list.body, /MLOps et infrastructure — proposée par Ancien membre — aucun membre/);
     assert.doesNotMatch(list.body, /supprime\.invalid|Départ Proche/);
+    assertFrenchSpacing(list.body);
     const page = await team.get(`/admin/competences/${kedro.id}`);
+    assertFrenchSpacing(page.body);
     assert.match(page.body, /Proposée par Ancien membre\./);
     assert.doesNotMatch(page.body, /supprime\.invalid/);
     // Accepted or merged, the proposal then leaves the list: merged here so that the counts below stay as they were.
@@ -118,6 +121,7 @@ describe("the skills vocabulary: proposals, acceptance and merges", () => {
     const intoProposal = await team.post(`/admin/competences/${plot.id}/fusionner`, { targetId: lidar.id });
     assert.equal(intoProposal.statusCode, 422);
     assertFieldError(intoProposal.body, `targetId-${plot.id}`, "Choisissez une compétence de la liste avec laquelle fusionner.");
+    assertFrenchSpacing(intoProposal.body);
     const unknown = await team.post(`/admin/competences/${randomUUID()}/fusionner`, { targetId: d3 }, { formPage: "/admin/competences" });
     assert.equal(unknown.statusCode, 404);
     assert.equal((await skillRow("Observable Plot"))?.status, "proposed");
@@ -128,7 +132,9 @@ describe("the skills vocabulary: proposals, acceptance and merges", () => {
     const response = await team.post(`/admin/competences/${plot.id}/fusionner`, { targetId: d3 });
     assert.equal(response.statusCode, 303);
     assert.match(response.headers.location!, /^\/admin\/competences\?fusionnee=Observable%20Plot&cible=D3\.js/);
-    assert.match((await team.get(response.headers.location!)).body, /« Observable Plot » est fusionnée avec « D3\.js et visualisation web », dont elle devient un synonyme\./);
+    const merged = (await team.get(response.headers.location!)).body;
+    assert.match(merged, /«\u00a0Observable Plot\u00a0» est fusionnée avec «\u00a0D3\.js et visualisation web\u00a0», dont elle devient un synonyme\./);
+    assertFrenchSpacing(merged);
     assert.equal(await skillRow("Observable Plot"), null);
     // Inès: d3 at 1, the proposal at 3 → 3. Thomas: d3 at 3, the proposal at 1 → 3.
     assert.equal(await levelOf(inesId, d3), 3);
@@ -148,6 +154,7 @@ describe("the skills vocabulary: proposals, acceptance and merges", () => {
     assert.match(empty.body, />laser<\/textarea>/);
     const taken = await team.post(`/admin/competences/${lidar.id}`, { name: "cartographie", category: "geomatics", synonyms: "" });
     assert.equal(taken.statusCode, 422);
+    assertFrenchSpacing(taken.body);
     assertFieldError(taken.body, "name", "Une autre compétence s’appelle déjà « Cartographie » : fusionnez plutôt les deux.", "cartographie");
     assert.equal((await skillRow("Lidar"))?.status, "proposed");
   });
@@ -155,11 +162,13 @@ describe("the skills vocabulary: proposals, acceptance and merges", () => {
   it("accepts a proposal renamed by the team: it joins the vocabulary under its new name and address", async () => {
     const lidar = (await skillRow("Lidar"))!;
     const page = await team.get(`/admin/competences/${lidar.id}`);
-    assert.match(page.body, /Accepter la proposition « Lidar »/);
+    assert.match(page.body, /Accepter la proposition «\u00a0Lidar\u00a0»/);
+    assertFrenchSpacing(page.body);
     assert.match(page.body, /Proposée par Thomas Leroy/);
     const response = await team.post(`/admin/competences/${lidar.id}`, { name: "LiDAR", category: "geomatics", synonyms: "télémétrie laser, nuages de points, lidar" });
     assert.equal(response.statusCode, 303);
     assert.equal(response.headers.location, "/admin/competences?acceptee=LiDAR");
+    assertFrenchSpacing((await team.get(response.headers.location!)).body);
     const accepted = (await skillRow("LiDAR"))!;
     assert.equal(accepted.status, "accepted");
     assert.deepEqual(accepted.synonyms, ["télémétrie laser", "nuages de points"]);

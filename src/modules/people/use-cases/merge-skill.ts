@@ -14,7 +14,7 @@ export function createMergeSkill({ db }: { db: Database }) {
   return async function mergeSkill(input: { skillId: string; targetId: string }): Promise<{ targetName: string; sourceName: string }> {
     return db.transaction(async (tx) => {
       const source = await findSkillById(tx, input.skillId);
-      if (!source || source.status !== "proposed") throw new NotFoundError("Cette proposition n’existe plus : elle a peut-être déjà été acceptée ou fusionnée.");
+      if (!source || source.status !== "proposed") throw new NotFoundError("Cette proposition n’existe plus\u00a0: elle a peut-être déjà été acceptée ou fusionnée.");
       const target = await findSkillById(tx, input.targetId);
       if (!target || target.status !== "accepted" || target.id === source.id) {
         throw new InvalidInputError({ targetId: "Choisissez une compétence de la liste avec laquelle fusionner." });

@@ -20,7 +20,7 @@ export function createSaveOrganisationAndJob({ db, clock }: { db: Database; cloc
   return async function saveOrganisationAndJob(input: SaveOrganisationAndJobInput): Promise<string> {
     return db.transaction(async (tx) => {
       if (input.organisationId && (await organisationLookup.findName(tx, input.organisationId)) === null) {
-        throw new InvalidInputError({ organisationId: "Cette organisation n’existe pas : choisissez-en une de la liste." });
+        throw new InvalidInputError({ organisationId: "Cette organisation n’existe pas\u00a0: choisissez-en une de la liste." });
       }
       const now = clock.now();
       await setAccountNameAndOrganisation(tx, { userId: input.userId, givenName: input.givenName, usualName: input.usualName, organisationId: input.organisationId }, now);

@@ -14,7 +14,7 @@ export function CharterPage({ context }: { context: PageContext }) {
     <Layout
       context={context}
       title={charterTitle}
-      description="Les engagements des membres de la communauté du Programme 10 %."
+      description={"Les engagements des membres de la communauté du Programme 10\u00a0%."}
       breadcrumb={[
         { label: "Accueil", href: "/" },
         { label: "Le programme", href: "/programme" },
