@@ -238,6 +238,12 @@ describe("joining the community (wizard « Rejoindre la communauté »)", () => 
       assert.match(page.body, /<details class="fr-accordion skills-category" id="categorie-languages" open=""><summary class="fr-accordion__btn">Langages et outils<\/summary>/);
       assert.match(page.body, /<details class="fr-accordion skills-category" id="categorie-geomatics"><summary class="fr-accordion__btn">Géomatique<\/summary>/);
       for (const level of ["0", "1", "2", "3"]) assert.match(page.body, new RegExp(`id="niveau-${python}-${level}"`));
+      // French order within a category: « Économétrie » first, « Séries » between « Secret » and « Sondages ».
+      const statistics = page.body.slice(page.body.indexOf('id="categorie-statistics"'), page.body.indexOf('id="categorie-machine-learning"'));
+      assert.deepEqual(
+        [...statistics.matchAll(/-fieldset-legend">([^<]+)<\/legend>/g)].map((match) => match[1]),
+        ["Économétrie", "Secret statistique et anonymisation", "Séries temporelles", "Sondages et échantillonnage", "Statistique publique"],
+      );
       assertChecked(page.body, `niveau-${python}-0`);
       assert.match(page.body, /href="\/rejoindre\/inscription\/etape-1"[^>]*>Précédent</);
     });

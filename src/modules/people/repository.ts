@@ -1,8 +1,8 @@
-import { and, asc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { participations, profileSkills, profiles, skills, users } from "../../db/schema/index.ts";
 import { displayName } from "../identity/api.ts";
-import { compareFrench } from "./domain/french-order.ts";
+import { compareFrench, sortFrench } from "./domain/french-order.ts";
 import type { ProfileVisibility, SkillLevel } from "./domain/profile-choices.ts";
 import type { SkillCategory } from "./domain/skill-vocabulary.ts";
 
@@ -99,32 +99,32 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** A member's skills with their level, in the vocabulary's order of categories then by name. */
+/** A member's skills with their level, in French alphabetical order. */
 export async function listProfileSkills(db: Executor, userId: string): Promise<ProfileSkill[]> {
   const rows = await db
     .select({ ...skillColumns, level: profileSkills.level })
     .from(profileSkills)
     .innerJoin(skills, eq(skills.id, profileSkills.skillId))
-    .where(eq(profileSkills.userId, userId))
-    .orderBy(asc(skills.name));
-  return rows.map((row) => ({ ...row, level: row.level as SkillLevel }));
+    .where(eq(profileSkills.userId, userId));
+  return sortFrench(rows, (row) => row.name).map((row) => ({ ...row, level: row.level as SkillLevel }));
 }
 
+/** A member's participations, the latest season first, then by project title in French order. */
 export async function listParticipations(db: Executor, userId: string): Promise<Participation[]> {
-  return db
+  const rows = await db
     .select({ season: participations.season, projectSlug: participations.projectSlug, projectTitle: participations.projectTitle, role: participations.role })
     .from(participations)
-    .where(eq(participations.userId, userId))
-    .orderBy(sql`${participations.season} desc`, asc(participations.projectTitle));
+    .where(eq(participations.userId, userId));
+  return rows.sort((a, b) => compareFrench(b.season, a.season) || compareFrench(a.projectTitle ?? "", b.projectTitle ?? ""));
 }
 
-/** The vocabulary a member picks from: accepted skills, and the ones this member proposed. */
+/** The vocabulary a member picks from, in French order: accepted skills, and the ones this member proposed. */
 export async function listSkillsOffered(db: Executor, userId: string): Promise<Skill[]> {
-  return db
+  const rows = await db
     .select(skillColumns)
     .from(skills)
-    .where(or(eq(skills.status, "accepted"), and(eq(skills.status, "proposed"), eq(skills.proposedBy, userId))))
-    .orderBy(asc(skills.name));
+    .where(or(eq(skills.status, "accepted"), and(eq(skills.status, "proposed"), eq(skills.proposedBy, userId))));
+  return sortFrench(rows, (row) => row.name);
 }
 
 export async function findSkillById(db: Executor, id: string): Promise<Skill | null> {
@@ -179,9 +179,8 @@ export async function listSkillsWithUsage(db: Executor): Promise<SkillWithUsage[
     })
     .from(skills)
     .leftJoin(users, eq(users.id, skills.proposedBy))
-    .leftJoin(profiles, eq(profiles.userId, skills.proposedBy))
-    .orderBy(asc(skills.name));
-  return rows.map(({ proposerGivenName, proposerUsualName, proposerEmail, ...row }) => ({
+    .leftJoin(profiles, eq(profiles.userId, skills.proposedBy));
+  return sortFrench(rows, (row) => row.name).map(({ proposerGivenName, proposerUsualName, proposerEmail, ...row }) => ({
     ...row,
     // identity's one way to name an account: « Ancien membre » once it is erased, never its placeholder address.
     proposerName: proposerEmail === null ? null : displayName({ givenName: proposerGivenName, usualName: proposerUsualName, email: proposerEmail }),

@@ -73,6 +73,10 @@ describe("the skills vocabulary: proposals, acceptance and merges", () => {
     assert.match(response.body, /<caption>Géomatique<\/caption>/);
     assert.match(response.body, /<a href="\/annuaire\/competences\/sig">Systèmes d’information géographique<\/a><\/th><td>sig, qgis, postgis<\/td><td>\d+<\/td>/);
     assert.match(response.body, /Propositions des membres \(1\)/);
+    // French order: « Économétrie » with the E, not after « Statistique publique ».
+    const statistics = response.body.slice(response.body.indexOf("<caption>Statistique</caption>"));
+    const names = [...statistics.slice(0, statistics.indexOf("</table>")).matchAll(/<th scope="row"><a href="[^"]+">([^<]+)<\/a>/g)].map((match) => match[1]);
+    assert.deepEqual(names, ["Économétrie", "Secret statistique et anonymisation", "Séries temporelles", "Sondages et échantillonnage", "Statistique publique"]);
     assert.match(response.body, /Géomatique — proposée par <a href="\/annuaire\/thomas-leroy">Thomas Leroy<\/a> — 1 membre/);
     assertFrenchSpacing(response.body);
   });
