@@ -166,12 +166,15 @@ export async function countPendingProposals(db: Executor, userId: string): Promi
 
 export type SkillWithUsage = Skill & { memberCount: number; proposerName: string | null; proposerSlug: string | null };
 
-/** The whole vocabulary for the programme team: members per skill, and who proposed a pending one. */
+/** The whole vocabulary for the programme team: joined members per skill, and who proposed a pending one. */
 export async function listSkillsWithUsage(db: Executor): Promise<SkillWithUsage[]> {
   const rows = await db
     .select({
       ...skillColumns,
-      memberCount: sql<number>`(select count(*)::int from ${profileSkills} where ${profileSkills.skillId} = ${skills.id})`,
+      // Members as the directory counts them: joined (wizard finished), account not erased.
+      memberCount: sql<number>`(
+        select count(*)::int from profile_skills ps join profiles p on p.user_id = ps.user_id join users u on u.id = ps.user_id
+        where ps.skill_id = ${skills.id} and p.joined_at is not null and u.erased_at is null)`,
       proposerGivenName: users.givenName,
       proposerUsualName: users.usualName,
       proposerEmail: users.email,

@@ -81,6 +81,26 @@ describe("the skills vocabulary: proposals, acceptance and merges", () => {
     assertFrenchSpacing(response.body);
   });
 
+  it("counts only the members who finished joining, as the directory does", async () => {
+    const python = await skillIdOf(db(), "python");
+    const pythonCount = async () => {
+      const html = (await team.get("/admin/competences")).body;
+      const row = new RegExp(`<a href="/annuaire/competences/python">Python</a></th><td>[^<]*</td><td>(\\d+)</td>`).exec(html);
+      assert.ok(row, "pas de ligne Python");
+      return Number(row[1]);
+    };
+    const before = await pythonCount();
+    const newcomer = await signInOverHttp(platform, "compte.python@insee.fr");
+    assert.equal((await newcomer.post("/rejoindre/inscription/etape-1", { givenName: "Compte", usualName: "Python", organisationId: "", unlistedOrganisation: "Insee", jobFamily: "developer" })).statusCode, 303);
+    assert.equal((await newcomer.post("/rejoindre/inscription/etape-2", { [`niveau-${python}`]: "3", learningWishes: "" })).statusCode, 303);
+    assert.equal(await pythonCount(), before, "un profil inachevé ne compte pas");
+    const joined = await newcomer.post("/rejoindre/inscription/etape-3", { availability: "occasionally", visibility: "programme_team", charter: "oui" });
+    assert.equal(joined.statusCode, 303);
+    assert.equal(await pythonCount(), before + 1, "un membre inscrit compte, même visible de l’équipe seulement");
+    assert.equal((await newcomer.post("/compte/suppression", { confirmation: "SUPPRIMER" })).statusCode, 303);
+    assert.equal(await pythonCount(), before, "un compte supprimé ne compte plus");
+  });
+
   it("names the proposer of a deleted account « Ancien membre », without link nor placeholder address", async () => {
     const leaving = await signInOverHttp(platform, "depart.proche@insee.fr");
     assert.equal((await leaving.post("/rejoindre/inscription/etape-1", { givenName: "Départ", usualName: "Proche", organisationId: "", unlistedOrganisation: "Insee", jobFamily: "developer" })).statusCode, 303);

@@ -41,7 +41,8 @@ export function SkillsAdminPage({ context, skills, notice, mergeErrors }: Skills
       <h1>Vocabulaire des compétences</h1>
       <p>
         Les membres choisissent leurs compétences dans cette liste et peuvent en proposer de nouvelles. Acceptez une proposition, ou fusionnez-la avec une compétence existante :
-        ses membres gardent leur niveau le plus élevé et son nom devient un synonyme.
+        ses membres gardent leur niveau le plus élevé et son nom devient un synonyme. Comme dans l’annuaire, les membres comptés sont ceux qui ont terminé leur
+        inscription.
       </p>
       {notice ? <Alert kind="success">{notice}</Alert> : null}
       {mergeErrors ? <ErrorSummary errors={Object.fromEntries(Object.entries(mergeErrors.errors).map(([field, message]) => [`${field}-${mergeErrors.skillId}`, message]))} /> : null}
