@@ -90,7 +90,7 @@ describe("every URL of the 2023 site", () => {
         assert.equal(image.statusCode, 200, `${url} shows the image ${source}`);
       }
       if (platformOwnedPaths.has(file.url)) return;
-      // French typography may add (non-breaking) spaces, as in « Programme 10 % »: compare without spaces.
+      // French typography may add (non-breaking) spaces, as in « Programme 10 % »: compare without spaces.
       const withoutSpaces = (text: string) => text.replace(/\s+/g, "");
       if (file.title) assert.ok(withoutSpaces(html).includes(withoutSpaces(file.title)), `${url} shows its title « ${file.title} »`);
       if (file.date) {

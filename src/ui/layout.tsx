@@ -26,8 +26,8 @@ export type SharePreview = { url: string; image?: string | null | undefined; typ
 
 /** The Atom feeds of the site, announced on every page. */
 export const siteFeeds = [
-  { title: "Actualités du Programme 10 %", href: "/actualites/flux.atom" },
-  { title: "Événements du Programme 10 %", href: "/evenements/flux.atom" },
+  { title: "Actualités du Programme 10 %", href: "/actualites/flux.atom" },
+  { title: "Événements du Programme 10 %", href: "/evenements/flux.atom" },
 ];
 
 /** The whole HTML document: head with DSFR assets, skip links, header, main, footer, display settings. */

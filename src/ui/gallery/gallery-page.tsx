@@ -150,7 +150,7 @@ export function GalleryPage({ context }: { context: PageContext }) {
           Les administrations peuvent proposer un projet jusqu’au 30 septembre.
         </Alert>
         <Alert kind="warning" title="Accord de votre employeur attendu">
-          Votre participation démarrera quand votre responsable aura validé les 10 % de votre temps.
+          Votre participation démarrera quand votre responsable aura validé les 10 % de votre temps.
         </Alert>
         <Alert kind="error" title="Envoi impossible">
           Le service est momentanément indisponible&nbsp;; votre brouillon est conservé.
@@ -215,7 +215,7 @@ export function GalleryPage({ context }: { context: PageContext }) {
             <Tile title="Proposer un projet" href="/projets/nouveau" description="Votre administration a des données et une question." pictogram="document/document-add.svg" />
           </div>
           <div className="fr-col-12 fr-col-md-4">
-            <Tile title="Devenir expert" href="/#rejoindre" description="Consacrez 10 % de votre temps à un projet." pictogram="leisure/community.svg" />
+            <Tile title="Devenir expert" href="/#rejoindre" description="Consacrez 10 % de votre temps à un projet." pictogram="leisure/community.svg" />
           </div>
           <div className="fr-col-12 fr-col-md-4">
             <Tile title="Les outils publiés" href="/outils" detail="12 dépôts en source ouverte" pictogram="digital/coding.svg" />

@@ -145,7 +145,7 @@ describe("public site", () => {
     expectMatch(html, /<meta property="og:image" content="https:\/\/10pourcent.example.gouv.fr\/medias\/bootcamp.jpg"\/>/);
     expectMatch(html, /<meta property="og:type" content="article"\/>/);
     expectMatch(html, /<meta property="og:description" content="Retour sur le bootcamp, voir le programme."\/>/);
-    expectMatch(html, /<link rel="alternate" type="application\/atom\+xml" title="Actualités du Programme 10 %" href="\/actualites\/flux.atom"\/>/);
+    expectMatch(html, /<link rel="alternate" type="application\/atom\+xml" title="Actualités du Programme 10 %" href="\/actualites\/flux.atom"\/>/);
 
     const newest = await get("/actualites/post-11");
     expectMatch(newest.body, /Actualité précédente\u00a0: Actualité numéro 10/);

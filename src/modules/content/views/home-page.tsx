@@ -20,7 +20,7 @@ export type HomePageProps = {
 };
 
 const fallbackLead =
-  "Les experts de la donnée de la sphère publique consacrent 10 % de leur temps de travail à des projets d’intérêt partagé à l’échelle interministérielle.";
+  "Les experts de la donnée de la sphère publique consacrent 10 % de leur temps de travail à des projets d’intérêt partagé à l’échelle interministérielle.";
 
 function plural(count: number, one: string, many: string) {
   return count === 1 ? one : many;
@@ -124,10 +124,10 @@ export function HomePage({ context, share, page, season, upcomingEvents, latestN
       </section>
 
       <section className="fr-mb-6w" aria-labelledby="rejoindre">
-        <h2 id="rejoindre">Rejoindre la communauté 10 %</h2>
+        <h2 id="rejoindre">Rejoindre la communauté 10 %</h2>
         <p>
           Vous êtes expert ou experte de la donnée (data scientist, data analyst, data engineer, statisticien·ne, développeur·se…) en poste dans
-          l’administration ? Avec l’accord de votre manager, consacrez 10 % de votre temps à des projets d’intérêt général, et rejoignez une communauté de pairs
+          l’administration ? Avec l’accord de votre manager, consacrez 10 % de votre temps à des projets d’intérêt général, et rejoignez une communauté de pairs
           qui partagent pratiques, formations et projets.
         </p>
         <a className="fr-btn fr-icon-arrow-right-line fr-btn--icon-right" href="/rejoindre">

@@ -28,7 +28,7 @@ export function NewsListPage({ context, share, intro, items, total, page, pageCo
   const filtered = filter.tag !== undefined || filter.year !== undefined;
   const pageTitle = pageCount > 1 ? `${title} (page ${page} sur ${pageCount})` : title;
   return (
-    <Layout context={context} title={pageTitle} description={plainSummary(intro?.summary ?? null) ?? "Les actualités du Programme 10 %."} breadcrumb={[home]} share={share}>
+    <Layout context={context} title={pageTitle} description={plainSummary(intro?.summary ?? null) ?? "Les actualités du Programme 10 %."} breadcrumb={[home]} share={share}>
       <h1>{title}</h1>
       <ReadingColumn>
         <Lead summary={intro?.summary ?? null} title={title} />

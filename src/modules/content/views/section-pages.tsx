@@ -40,7 +40,7 @@ function SeasonHeading({ season, id }: { season: number | null; id: string }) {
 
 export function ProjectListPage({ groups, ...props }: SectionProps & { groups: SeasonGroup[] }) {
   return (
-    <SectionPage {...props} fallbackTitle="Projets" fallbackLead="Les projets interministériels menés par les experts du Programme 10 %.">
+    <SectionPage {...props} fallbackTitle="Projets" fallbackLead="Les projets interministériels menés par les experts du Programme 10 %.">
       {groups.length === 0 ? <p>Aucun projet n’a encore été publié.</p> : null}
       {groups.map((group) => {
         const id = `saison-${group.season ?? "autres"}`;
@@ -158,7 +158,7 @@ function hostOf(url: string): string {
 
 export function TrainingListPage({ groups, ...props }: SectionProps & { groups: SeasonGroup[] }) {
   return (
-    <SectionPage {...props} fallbackTitle="Formations" fallbackLead="Les formations proposées aux experts du Programme 10 %, avec leurs replays et leurs supports.">
+    <SectionPage {...props} fallbackTitle="Formations" fallbackLead="Les formations proposées aux experts du Programme 10 %, avec leurs replays et leurs supports.">
       {groups.length === 0 ? <p>Aucune formation n’a encore été publiée.</p> : null}
       {groups.map((group) => {
         const id = `saison-${group.season ?? "autres"}`;
@@ -259,7 +259,7 @@ function EventList({ items, empty }: { items: ContentItem[]; empty: ReactNode })
 
 export function EventListPage({ upcoming, past, ...props }: SectionProps & { upcoming: ContentItem[]; past: ContentItem[] }) {
   return (
-    <SectionPage {...props} fallbackTitle="Événements" fallbackLead="Les ateliers, bootcamps et rencontres du Programme 10 %.">
+    <SectionPage {...props} fallbackTitle="Événements" fallbackLead="Les ateliers, bootcamps et rencontres du Programme 10 %.">
       <section aria-labelledby="a-venir">
         <h2 id="a-venir">À venir</h2>
         <EventList items={upcoming} empty="Aucun événement n’est annoncé pour le moment. Les prochains ateliers seront publiés ici." />
