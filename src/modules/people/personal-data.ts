@@ -25,6 +25,7 @@ export const peoplePersonalData: PersonalDataContribution = {
       purpose: "Vous présenter aux autres membres dans l’annuaire «\u00a0Trouver un expert\u00a0», ou à la seule équipe du programme selon votre choix.",
       columns: {
         slug: "Adresse du profil",
+        unlisted_organisation: "Organisation absente de la liste",
         job_family: "Métier",
         bio: "Présentation",
         learning_wishes: "Envies d’apprendre",
@@ -71,6 +72,7 @@ export const peoplePersonalData: PersonalDataContribution = {
         .select({
           user_id: profiles.userId,
           slug: profiles.slug,
+          unlisted_organisation: profiles.unlistedOrganisation,
           job_family: profiles.jobFamily,
           bio: profiles.bio,
           learning_wishes: profiles.learningWishes,

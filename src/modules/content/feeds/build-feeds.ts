@@ -83,6 +83,7 @@ export function buildFeed(section: FeedSection, items: ContentItem[], options: {
 export const staticSitemapPaths = [
   "/",
   "/programme",
+  "/programme/charte",
   "/actualites",
   "/projets",
   "/formations",
