@@ -22,7 +22,10 @@ import { registerAdministrationRoutes } from "./modules/administration/api.ts";
 import { contentPersonalData, type MediaStorage, registerContentRoutes } from "./modules/content/api.ts";
 import { identityPersonalData, type IdentityRoutesDeps, organisationMembers, type ProConnectClient, registerAccessControl, registerIdentityRoutes } from "./modules/identity/api.ts";
 import { type Mailer, mailPersonalData, registerMailRoutes } from "./modules/mail/api.ts";
+import { registerCallRoutes } from "./modules/calls/api.ts";
 import { findOwnProfileLink, peoplePersonalData, registerPeopleRoutes } from "./modules/people/api.ts";
+import { registerProjectRoutes } from "./modules/projects/api.ts";
+import { registerSeasonRoutes } from "./modules/seasons/api.ts";
 import { registerPrivacyRoutes } from "./modules/privacy/api.ts";
 import { organisationLookup, organisationsPersonalData, type PublicDomains, createCheckEmailEligibility, registerOrganisationRoutes } from "./modules/organisations/api.ts";
 import type { Clock } from "./shared/clock.ts";
@@ -129,6 +132,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerIdentityRoutes(app, { db, clock: deps.clock, mailer: deps.mailer, publicUrl: config.publicUrl, secureCookies: secure, proconnect: deps.proconnect, organisations, profileLink: (userId) => findOwnProfileLink(db, userId) });
   registerOrganisationRoutes(app, { db, publicDomains: deps.publicDomains, members: organisationMembers });
   registerPeopleRoutes(app, { db, clock: deps.clock });
+  const seasonsAndCalls = { db, clock: deps.clock, mailer: deps.mailer, publicUrl: config.publicUrl };
+  registerSeasonRoutes(app, seasonsAndCalls);
+  registerCallRoutes(app, seasonsAndCalls);
+  registerProjectRoutes(app, seasonsAndCalls);
   // Each module owns its tables' personal data (ADR 0012); the page shows them in this order.
   const personalData = [identityPersonalData, peoplePersonalData, contentPersonalData, organisationsPersonalData, mailPersonalData(deps.jobs)];
   registerPrivacyRoutes(app, { db, clock: deps.clock, secureCookies: secure, contributions: personalData });

@@ -3,3 +3,4 @@ export * from "./identity.ts";
 export * from "./mail.ts";
 export * from "./organisations.ts";
 export * from "./people.ts";
+export * from "./seasons.ts";

@@ -37,6 +37,11 @@ const memberPermissions = [
   "update:profile:own",
   "propose:skill",
   "read:personal-data:own",
+  // Seasons and the call for projects (issue 5): members propose and support projects.
+  "create:proposal",
+  "update:proposal:own",
+  "support:proposal",
+  "read:proposal",
 ] as const satisfies Permission[];
 
 /** What each role may do. A person holds the union of their roles' permissions. */
@@ -46,7 +51,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   manager: [...memberPermissions],
   // Scoped to one organisation: only what the role adds, or `:own` would reach every account of that
   // organisation. The person's own permissions come with the member role every account holds.
-  ministry_data_admin: ["read:organisation:own"],
+  ministry_data_admin: ["read:organisation:own", "review:proposal:own"],
   programme_team: [
     ...memberPermissions,
     "read:admin:any",
@@ -59,6 +64,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "read:hidden-profile:any",
     "export:directory:any",
     "manage:skill:any",
+    "review:proposal:any",
+    "decide:proposal:any",
+    "manage:season:any",
+    "manage:project:any",
   ],
 };
 

@@ -1,0 +1,4 @@
+/** Calls: the call for projects, proposals, « Nous aussi » supports, qualification on three criteria and decisions. */
+export { registerCallRoutes } from "./routes.tsx";
+export type { CallsDeps } from "./deps.ts";
+export { nextProposalState, type ProposalState, ProposalStates, stateLabel as proposalStateLabel } from "./domain/proposal-states.ts";
