@@ -3,6 +3,7 @@ import { createImportContent, type ImportReport, type MediaStorage } from "../mo
 import { seedDemoAccounts } from "../modules/identity/api.ts";
 import { countOrganisations, seedDemoOrganisations } from "../modules/organisations/api.ts";
 import { seedDemoPeople } from "../modules/people/api.ts";
+import { seedDemoSeasons } from "../modules/seasons/api.ts";
 import type { Clock } from "../shared/clock.ts";
 
 export type DemoSummary = { accounts: { email: string; description: string }[]; content: ImportReport["counts"] };
@@ -17,6 +18,8 @@ export async function seedDemoIfEmpty(db: Database, options: { contentDir: strin
   const organisationIds = await seedDemoOrganisations(db);
   const accounts = await seedDemoAccounts(db, organisationIds);
   await seedDemoPeople(db, { organisationIds, now: options.clock.now() });
+  // Seasons before projects: the projects link to seasons `2022` and `2023` by slug.
+  await seedDemoSeasons(db);
   const report = await createImportContent({ db, clock: options.clock, media: options.media })(options.contentDir);
   return { accounts: accounts.map(({ email, description }) => ({ email, description })), content: report.counts };
 }
