@@ -133,7 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerOrganisationRoutes(app, { db, publicDomains: deps.publicDomains, members: organisationMembers });
   registerPeopleRoutes(app, { db, clock: deps.clock });
   const seasonsAndCalls = { db, clock: deps.clock, mailer: deps.mailer, publicUrl: config.publicUrl };
-  registerSeasonRoutes(app, seasonsAndCalls);
+  registerSeasonRoutes(app, { ...seasonsAndCalls, pageCache: deps.pageCache });
   registerCallRoutes(app, seasonsAndCalls);
   registerProjectRoutes(app, seasonsAndCalls);
   // Each module owns its tables' personal data (ADR 0012); the page shows them in this order.
