@@ -135,7 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const seasonsAndCalls = { db, clock: deps.clock, mailer: deps.mailer, publicUrl: config.publicUrl };
   registerSeasonRoutes(app, { ...seasonsAndCalls, pageCache: deps.pageCache });
   registerCallRoutes(app, seasonsAndCalls);
-  registerProjectRoutes(app, seasonsAndCalls);
+  registerProjectRoutes(app, { ...seasonsAndCalls, pageCache: deps.pageCache });
   // Each module owns its tables' personal data (ADR 0012); the page shows them in this order.
   const personalData = [identityPersonalData, peoplePersonalData, contentPersonalData, organisationsPersonalData, mailPersonalData(deps.jobs)];
   registerPrivacyRoutes(app, { db, clock: deps.clock, secureCookies: secure, contributions: personalData });

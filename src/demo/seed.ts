@@ -3,6 +3,7 @@ import { createImportContent, type ImportReport, type MediaStorage } from "../mo
 import { seedDemoAccounts } from "../modules/identity/api.ts";
 import { countOrganisations, seedDemoOrganisations } from "../modules/organisations/api.ts";
 import { seedDemoPeople } from "../modules/people/api.ts";
+import { seedDemoProjects } from "../modules/projects/api.ts";
 import { seedDemoSeasons } from "../modules/seasons/api.ts";
 import type { Clock } from "../shared/clock.ts";
 
@@ -21,5 +22,7 @@ export async function seedDemoIfEmpty(db: Database, options: { contentDir: strin
   // Seasons before projects: the projects link to seasons `2022` and `2023` by slug.
   await seedDemoSeasons(db);
   const report = await createImportContent({ db, clock: options.clock, media: options.media })(options.contentDir);
+  // After the import (a project is linked to its page) and after the seasons (2022, 2023).
+  await seedDemoProjects(db, { now: options.clock.now() });
   return { accounts: accounts.map(({ email, description }) => ({ email, description })), content: report.counts };
 }

@@ -8,3 +8,12 @@ export { renderMarkdown } from "./domain/markdown.ts";
 export { parseFrontMatter } from "./domain/front-matter.ts";
 /** Revisions, last changes and uploads of a person in the GDPR export and erasure (privacy module). */
 export { contentPersonalData } from "./personal-data.ts";
+/**
+ * Public reads for the projects module, which owns `/projets`: a project's description page (an item of
+ * kind `project`, by path or slug), the public items of a kind, the public news, the old addresses
+ * (`findRedirectTarget`), and how an item's body and summary are shown (`ContentBody`, `ContentLead`).
+ */
+export { findPublicItem, findPublicItemByPath, listPublicItems, listPublicNews } from "./site/site-repository.ts";
+export { findRedirectTarget } from "./repository.ts";
+export { ItemBody as ContentBody, Lead as ContentLead, plainSummary } from "./views/site-parts.tsx";
+export type { ContentItem, ProjectDetails } from "./domain/content-item.ts";

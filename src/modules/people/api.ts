@@ -26,3 +26,5 @@ export { findOwnProfileLink } from "./profile-summary.ts";
 export { seedDemoPeople, seedSkillVocabularyIfEmpty } from "./demo-people.ts";
 /** Profile, skills, participations and proposed skills in the GDPR export and erasure (privacy module). */
 export { peoplePersonalData } from "./personal-data.ts";
+/** Names of skills by id (`skillLookup.findNames(db, ids)`), for the skills a project seeks. */
+export { skillLookup } from "./skill-names.ts";

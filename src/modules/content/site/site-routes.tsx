@@ -10,7 +10,7 @@ import type { ContentItem, ContentKind } from "../domain/content-item.ts";
 import { findRedirectTarget } from "../repository.ts";
 import { HomePage } from "../views/home-page.tsx";
 import { NewsListPage, NewsPostPage } from "../views/news-pages.tsx";
-import { ContentPage, EventListPage, EventPage, eventSchedule, ProjectListPage, ProjectPage, type SeasonGroup, TrainingListPage, TrainingPage } from "../views/section-pages.tsx";
+import { ContentPage, EventListPage, EventPage, eventSchedule, type SeasonGroup, TrainingListPage, TrainingPage } from "../views/section-pages.tsx";
 import { isUpcoming } from "./event-dates.ts";
 import {
   countPublicItemsByKind,
@@ -39,7 +39,7 @@ function queryValue(request: FastifyRequest, name: string): string | undefined {
   return typeof first === "string" && first.trim() !== "" ? first.trim() : undefined;
 }
 
-/** The public site: home, news, projects, trainings, events, any page by its path, and redirects of old paths. */
+/** The public site: home, news, trainings, events, any page by its path, and redirects of old paths. */
 export function registerSiteRoutes(app: FastifyInstance, deps: ContentDeps) {
   const { db, clock } = deps;
   const send = (reply: FastifyReply, element: ReactElement) => sendPage(reply, element, 200, deps.pageCache);
@@ -152,17 +152,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: ContentDeps) {
     );
   });
 
-  app.get("/projets", { config: publicPage }, async (request, reply) => {
-    const now = clock.now();
-    const [intro, projects] = await Promise.all([findPublicItemByPath(db, "/projets", now), listPublicItems(db, "project", now)]);
-    return send(reply, <ProjectListPage context={pageContext(request, reply)} share={share("/projets")} intro={intro} groups={groupBySeason(projects)} />);
-  });
-
-  app.get<{ Params: { slug: string } }>("/projets/:slug", { config: publicPage }, async (request, reply) => {
-    const item = await findItemOfSection("project", request.params.slug);
-    if (!item) return redirectOrNotFound(`/projets/${request.params.slug}`, reply);
-    return send(reply, <ProjectPage context={pageContext(request, reply)} share={share(item.path, { image: item.coverImage })} item={item} />);
-  });
+  // `/projets` and `/projets/:slug` belong to the projects module (projects are entities across seasons).
 
   app.get("/formations", { config: publicPage }, async (request, reply) => {
     const now = clock.now();

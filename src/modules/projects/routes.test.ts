@@ -1,0 +1,152 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { eq } from "drizzle-orm";
+import { projects, projectSeasons, skills } from "../../db/schema/index.ts";
+import { assertFieldError } from "../../../tests/support/form-assertions.ts";
+import type { HttpSession } from "../../../tests/support/http.ts";
+import { httpSessionOn, signInOverHttp } from "../../../tests/support/http-sign-in.ts";
+import { startTestPlatform, type TestPlatform } from "../../../tests/support/test-platform.ts";
+import { organisationLookup } from "../organisations/api.ts";
+
+let platform: TestPlatform;
+// Mid-2023: the demo season 2023 runs, 2022 is over, 2026-2027 is to come.
+const clock = { now: () => new Date("2023-06-01T10:00:00Z") };
+const db = () => platform.database.db;
+const anonymous = () => httpSessionOn(platform);
+
+/** The project addresses listed under each season heading of `/projets`, in page order. */
+function listedBySeason(html: string): Record<string, string[]> {
+  const result: Record<string, string[]> = {};
+  let current = "";
+  for (const match of html.matchAll(/<h2 id="saison-[^"]*" class="fr-h3">([^<]*)<\/h2>|<a href="\/projets\/([^"?]+)">/g)) {
+    if (match[1]) current = match[1];
+    else if (current) (result[current] ??= []).push(match[2]!);
+  }
+  return result;
+}
+
+async function seasonsOf(slug: string): Promise<string[]> {
+  const [project] = await db().select().from(projects).where(eq(projects.slug, slug));
+  const rows = await db().select({ entry: projectSeasons.entry, reason: projectSeasons.decisionReason }).from(projectSeasons).where(eq(projectSeasons.projectId, project!.id));
+  return rows.map((row) => `${row.entry}:${row.reason ?? ""}`).sort();
+}
+
+describe("project pages", () => {
+  let team: HttpSession;
+  let member: HttpSession;
+  let inseeId: string;
+  let pythonId: string;
+
+  before(async () => {
+    platform = await startTestPlatform({ clock });
+    team = await signInOverHttp(platform, "camille.martin@numerique.gouv.fr");
+    member = await signInOverHttp(platform, "thomas.leroy@ign.fr");
+    inseeId = (await organisationLookup.listHierarchy(db())).find((organisation) => organisation.acronym?.toUpperCase() === "INSEE")!.id;
+    const [python] = await db().select({ id: skills.id }).from(skills).where(eq(skills.name, "Python"));
+    pythonId = python!.id;
+    // Cartiflette seeks Python; Poufdoc too, without Insee among its organisations.
+    await db().update(projects).set({ skillsSought: [{ skillId: pythonId, level: 2, required: true }] }).where(eq(projects.slug, "cartiflette"));
+    await db().update(projects).set({ skillsSought: [{ skillId: pythonId, level: 1, required: false }], participatingOrganisationIds: [] }).where(eq(projects.slug, "poufdoc"));
+  });
+  after(async () => {
+    await platform.stop();
+  });
+
+  it("shows both seasons of a carried-over project, how it entered each, its organisations, skills sought and links", async () => {
+    const page = await anonymous().get("/projets/cartiflette");
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<h1>Cartiflette<\/h1>/);
+    assert.match(page.body, /<li>Saison 2022\u00a0: retenu à l’appel à projets<\/li><li>Saison 2023\u00a0: poursuivi<\/li>/);
+    assert.match(page.body, /<p class="fr-tag">Institut national de la statistique et des études économiques<\/p>/);
+    assert.match(page.body, /<dt class="fr-text--bold">Compétences recherchées<\/dt><dd class="fr-ml-0">.*<p class="fr-tag">Python<\/p>/);
+    assert.match(page.body, /href="https:\/\/www.tchap.gouv.fr\//);
+    assert.match(page.body, /<dt class="fr-text--bold">Phase en cours<\/dt>/);
+    // No team yet: no empty section.
+    assert.doesNotMatch(page.body, /L’équipe/);
+    // Anonymous visitors get no carry-over form.
+    assert.doesNotMatch(page.body, /Poursuivre dans la saison/);
+  });
+
+  it("shows the description page of the old site under the project", async () => {
+    const page = await anonymous().get("/projets/liria");
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<li>Saison 2022\u00a0: retenu à l’appel à projets<\/li>/);
+    assert.match(page.body, /Les objectifs/);
+  });
+
+  it("lists projects by season, the latest first, a carried-over project in each of its seasons", async () => {
+    const list = await anonymous().get("/projets");
+    assert.equal(list.statusCode, 200);
+    const bySeason = listedBySeason(list.body);
+    assert.deepEqual(Object.keys(bySeason), ["Saison 2023", "Saison 2022"]);
+    assert.ok(bySeason["Saison 2023"]!.includes("cartiflette") && bySeason["Saison 2022"]!.includes("cartiflette"));
+    assert.ok(bySeason["Saison 2022"]!.includes("juripiaf") && !bySeason["Saison 2023"]!.includes("juripiaf"));
+  });
+
+  it("combines the filters (season, state, organisation, skill sought), kept in the form", async () => {
+    const ongoing = listedBySeason((await anonymous().get("/projets?etat=en-cours")).body);
+    assert.deepEqual(Object.keys(ongoing), ["Saison 2023", "Saison 2022"]);
+    assert.ok(!ongoing["Saison 2022"]!.includes("juripiaf"), "a 2022-only project is over");
+    const over = listedBySeason((await anonymous().get("/projets?etat=termine")).body);
+    assert.ok(over["Saison 2022"]!.includes("juripiaf") && !over["Saison 2022"]!.includes("cartiflette"));
+
+    const bySkill = listedBySeason((await anonymous().get(`/projets?competence=${pythonId}`)).body);
+    assert.deepEqual(bySkill, { "Saison 2023": ["cartiflette", "poufdoc"], "Saison 2022": ["cartiflette"] });
+    const combined = await anonymous().get(`/projets?saison=2023&etat=en-cours&organisation=${inseeId}&competence=${pythonId}`);
+    assert.deepEqual(listedBySeason(combined.body), { "Saison 2023": ["cartiflette"] });
+    assert.match(combined.body, /1 projet</);
+    assert.match(combined.body, /<option value="2023" selected="">Saison 2023<\/option>/);
+    assert.match(combined.body, new RegExp(`<option value="${inseeId}" selected="">`));
+    // In 2022 Cartiflette ran, but it goes on: it is not « terminé ».
+    const none = await anonymous().get(`/projets?saison=2022&etat=termine&competence=${pythonId}&organisation=${inseeId}`);
+    assert.match(none.body, /Aucun projet ne correspond à ces filtres/);
+  });
+
+  it("ignores unknown filter values instead of failing", async () => {
+    const response = await anonymous().get("/projets?saison=1999&etat=%00&organisation=x&competence=<b>");
+    assert.equal(response.statusCode, 200);
+    assert.ok(listedBySeason(response.body)["Saison 2022"]!.includes("juripiaf"));
+  });
+
+  it("answers 404 for an unknown project", async () => {
+    assert.equal((await anonymous().get("/projets/inconnu")).statusCode, 404);
+  });
+
+  it("refuses the carry-over to an anonymous visitor (401) and to a member (403), storing nothing", async () => {
+    const before = await seasonsOf("juripiaf");
+    const visitor = anonymous();
+    const anonymousPost = await visitor.post("/projets/juripiaf/poursuivre", { seasonId: "", reason: "x" }, { formPage: "/connexion" });
+    assert.equal(anonymousPost.statusCode, 401);
+    assert.doesNotMatch((await member.get("/projets/juripiaf")).body, /Poursuivre dans la saison/);
+    const memberPost = await member.post("/projets/juripiaf/poursuivre", { seasonId: "", reason: "x" }, { formPage: "/projets/juripiaf" });
+    assert.equal(memberPost.statusCode, 403);
+    assert.deepEqual(await seasonsOf("juripiaf"), before);
+  });
+
+  it("refuses an empty carry-over form with errors next to the fields, the input kept", async () => {
+    const response = await team.post("/projets/juripiaf/poursuivre", { seasonId: "", reason: "  " });
+    assert.equal(response.statusCode, 400);
+    assertFieldError(response.body, "seasonId", "Choisissez une saison de la liste.");
+    assertFieldError(response.body, "reason", "Indiquez la raison de la poursuite.");
+  });
+
+  it("carries a project over into another season (303), keeps its history, and refuses the same season twice", async () => {
+    const page = await team.get("/projets/juripiaf");
+    assert.match(page.body, /Poursuivre dans la saison/);
+    const season2023 = /<option value="([0-9a-f-]{36})">Saison 2023<\/option>/.exec(page.body)![1]!;
+    assert.doesNotMatch(page.body, /<option value="[0-9a-f-]{36}">Saison 2022<\/option>/, "not a season it is already in");
+    const response = await team.post("/projets/juripiaf/poursuivre", { seasonId: season2023, reason: "Le corpus s’étend aux décisions de 2023." });
+    assert.equal(response.statusCode, 303);
+    assert.equal(response.headers.location, "/projets/juripiaf?poursuivi=Saison%202023");
+    const after = await anonymous().get("/projets/juripiaf");
+    assert.match(after.body, /<li>Saison 2022\u00a0: retenu à l’appel à projets<\/li><li>Saison 2023\u00a0: poursuivi<\/li>/);
+    assert.deepEqual(await seasonsOf("juripiaf"), ["carried_over:Le corpus s’étend aux décisions de 2023.", "selected:Retenu par le comité de sélection de l’appel à projets."]);
+    // The cached anonymous list shows it in 2023 too.
+    assert.ok(listedBySeason((await anonymous().get("/projets")).body)["Saison 2023"]!.includes("juripiaf"));
+
+    const twice = await team.post("/projets/juripiaf/poursuivre", { seasonId: season2023, reason: "Encore." }, { formPage: "/projets/cartiflette" });
+    assert.equal(twice.statusCode, 409);
+    assertFieldError(twice.body, "seasonId", "Le projet Analyse de corpus de textes juridiques à partir de la brique PIAF fait déjà partie de la saison 2023.");
+    assert.equal((await seasonsOf("juripiaf")).length, 2);
+  });
+});

@@ -1,0 +1,272 @@
+import type { ReactNode } from "react";
+import { Card } from "../../../ui/card.tsx";
+import type { BreadcrumbItem } from "../../../ui/breadcrumb.tsx";
+import { CsrfField, ErrorSummary, type FieldErrors, type Option, SelectField, TextareaField } from "../../../ui/fields.tsx";
+import { Layout, type SharePreview } from "../../../ui/layout.tsx";
+import type { PageContext } from "../../../ui/page-context.ts";
+import { TagsGroup } from "../../../ui/tag.tsx";
+import { ContentBody, type ContentItem, ContentLead, plainSummary } from "../../content/api.ts";
+import { projectStateLabels, type ProjectState } from "../domain/project-state.ts";
+
+const home: BreadcrumbItem = { label: "Accueil", href: "/" };
+
+/** A season on a project page: « Saison 2023 », and how the project entered it (null for an old page without entity). */
+export type SeasonLine = { name: string; entryLabel: string | null };
+
+export type ProjectPageModel = {
+  title: string;
+  path: string;
+  pitch: string | null;
+  problem: string;
+  seasons: SeasonLine[];
+  currentPhase: string | null;
+  organisations: string[];
+  skills: string[];
+  repositoryUrl: string | null;
+  tchapRoom: string | null;
+  responsible: string | null;
+  coverImage: string | null;
+  description: ContentItem | null;
+  news: ContentItem[];
+  /** The project's team (filled by later issues); the section is shown only when not empty. */
+  team: { name: string; href?: string }[];
+};
+
+export type CarryOverForm = { seasons: Option[]; values?: { seasonId: string; reason: string }; errors?: FieldErrors; done?: string | null };
+
+function ExternalLink({ href, label, children }: { href: string; label: string; children: ReactNode }) {
+  return (
+    <a href={href} target="_blank" rel="noopener noreferrer" title={`${label} (nouvelle fenêtre)`}>
+      {children}
+    </a>
+  );
+}
+
+function DetailList({ entries }: { entries: { label: string; value: ReactNode }[] }) {
+  const shown = entries.filter((entry) => entry.value !== null && entry.value !== undefined && entry.value !== "");
+  if (shown.length === 0) return null;
+  return (
+    <div className="fr-callout fr-mb-4w">
+      <dl>
+        {shown.map((entry) => (
+          <div key={entry.label} className="fr-mb-1w">
+            <dt className="fr-text--bold">{entry.label}</dt>
+            <dd className="fr-ml-0">{entry.value}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
+
+export function ProjectPage({ context, share, project, carryOver }: { context: PageContext; share: SharePreview; project: ProjectPageModel; carryOver: CarryOverForm | null }) {
+  const description = project.pitch ?? plainSummary(project.description?.summary ?? null) ?? undefined;
+  return (
+    <Layout context={context} title={project.title} description={description ? plainSummary(description) : undefined} breadcrumb={[home, { label: "Projets", href: "/projets" }]} share={share}>
+      <div className="fr-grid-row">
+        <div className="fr-col-12 fr-col-lg-9">
+          {carryOver?.done ? (
+            <div className="fr-alert fr-alert--success fr-mb-4w" role="status">
+              <p>{carryOver.done}</p>
+            </div>
+          ) : null}
+          <h1>{project.title}</h1>
+          {project.pitch ? <ContentLead summary={project.pitch} title={project.title} /> : <ContentLead summary={project.description?.summary ?? null} title={project.title} />}
+          <DetailList
+            entries={[
+              {
+                label: project.seasons.length > 1 ? "Saisons" : "Saison",
+                value:
+                  project.seasons.length === 0 ? null : (
+                    <ul className="fr-raw-list">
+                      {project.seasons.map((season) => (
+                        <li key={season.name}>
+                          {season.name}
+                          {season.entryLabel ? `\u00a0: ${season.entryLabel}` : ""}
+                        </li>
+                      ))}
+                    </ul>
+                  ),
+              },
+              { label: "Phase en cours", value: project.currentPhase },
+              { label: "Organisations participantes", value: project.organisations.length ? <TagsGroup small tags={project.organisations.map((name) => ({ label: name }))} /> : null },
+              { label: "Compétences recherchées", value: project.skills.length ? <TagsGroup small tags={project.skills.map((name) => ({ label: name }))} /> : null },
+              { label: "Responsable", value: project.responsible },
+              {
+                label: "Code source",
+                value: project.repositoryUrl ? (
+                  <ExternalLink href={project.repositoryUrl} label={`Dépôt de code du projet ${project.title}`}>
+                    Dépôt de code du projet
+                  </ExternalLink>
+                ) : null,
+              },
+              {
+                label: "Discussion",
+                value: project.tchapRoom ? (
+                  <ExternalLink href={project.tchapRoom} label={`Salon Tchap du projet ${project.title}`}>
+                    Salon Tchap du projet
+                  </ExternalLink>
+                ) : null,
+              },
+            ]}
+          />
+          {project.problem.trim() ? (
+            <section aria-labelledby="probleme">
+              <h2 id="probleme">Le problème</h2>
+              <p style={{ whiteSpace: "pre-line" }}>{project.problem}</p>
+            </section>
+          ) : null}
+          {project.description ? <ContentBody item={project.description} /> : null}
+          {project.team.length > 0 ? (
+            <section aria-labelledby="equipe">
+              <h2 id="equipe">L’équipe</h2>
+              <ul>
+                {project.team.map((member) => (
+                  <li key={member.name}>{member.href ? <a href={member.href}>{member.name}</a> : member.name}</li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {project.news.length > 0 ? (
+            <section aria-labelledby="actualites-projet" className="fr-mb-4w">
+              <h2 id="actualites-projet">Actualités du projet</h2>
+              <ul>
+                {project.news.map((item) => (
+                  <li key={item.id}>
+                    <a href={item.path}>{item.title}</a>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {carryOver ? <CarryOverSection title={project.title} path={project.path} form={carryOver} csrfToken={context.csrfToken} /> : null}
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+function CarryOverSection({ title, path, form, csrfToken }: { title: string; path: string; form: CarryOverForm; csrfToken: string }) {
+  return (
+    <section aria-labelledby="poursuivre" className="fr-mt-6w">
+      <h2 id="poursuivre">Poursuivre dans une autre saison</h2>
+      {form.seasons.length === 0 ? (
+        <p>Le projet {title} fait déjà partie de toutes les saisons.</p>
+      ) : (
+        <form method="post" action={`${path}/poursuivre`} noValidate>
+          <CsrfField token={csrfToken} />
+          <ErrorSummary errors={form.errors ?? {}} />
+          <SelectField name="seasonId" label="Poursuivre dans la saison…" required options={form.seasons} value={form.values?.seasonId} placeholder="Choisir une saison" error={form.errors?.seasonId} />
+          <TextareaField
+            name="reason"
+            label="Raison de la poursuite"
+            hint="Pourquoi le projet continue : ce qui reste à faire, qui s’y engage."
+            required
+            rows={3}
+            maxLength={2000}
+            value={form.values?.reason}
+            error={form.errors?.reason}
+          />
+          <button className="fr-btn" type="submit">
+            Poursuivre le projet
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+export type ProjectCardModel = { title: string; path: string; pitch: string | null; organisations: string[]; coverImage: string | null };
+export type ProjectSeasonGroup = { key: string; name: string; projects: ProjectCardModel[] };
+export type ProjectFilters = { season?: string | undefined; state?: ProjectState | undefined; organisation?: string | undefined; skill?: string | undefined };
+
+export function ProjectListPage({
+  context,
+  share,
+  intro,
+  groups,
+  filters,
+  options,
+  total,
+}: {
+  context: PageContext;
+  share: SharePreview;
+  intro: ContentItem | null;
+  groups: ProjectSeasonGroup[];
+  filters: ProjectFilters;
+  options: { seasons: Option[]; organisations: Option[]; skills: Option[] };
+  total: number;
+}) {
+  const title = intro?.title ?? "Projets";
+  const filtered = Object.values(filters).some((value) => value !== undefined);
+  return (
+    <Layout context={context} title={title} description={plainSummary(intro?.summary ?? null) ?? "Les projets interministériels menés par les experts du Programme 10\u00a0%."} breadcrumb={[home]} share={share}>
+      <h1>{title}</h1>
+      <div className="fr-grid-row">
+        <div className="fr-col-12 fr-col-lg-9">
+          <ContentLead summary={intro?.summary ?? "Les projets interministériels menés par les experts du Programme 10\u00a0%."} title={title} />
+          {intro ? <ContentBody item={intro} /> : null}
+        </div>
+      </div>
+      <form method="get" action="/projets" className="fr-mb-4w" aria-label="Filtrer les projets">
+        <div className="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
+          <div className="fr-col-12 fr-col-md-3">
+            <SelectField name="saison" label="Saison" placeholder="Toutes les saisons" value={filters.season} options={options.seasons} />
+          </div>
+          <div className="fr-col-12 fr-col-md-2">
+            <SelectField
+              name="etat"
+              label="État"
+              placeholder="Tous"
+              value={filters.state}
+              options={Object.entries(projectStateLabels).map(([value, label]) => ({ value, label }))}
+            />
+          </div>
+          <div className="fr-col-12 fr-col-md-3">
+            <SelectField name="organisation" label="Organisation" placeholder="Toutes les organisations" value={filters.organisation} options={options.organisations} />
+          </div>
+          <div className="fr-col-12 fr-col-md-2">
+            <SelectField name="competence" label="Compétence recherchée" placeholder="Toutes" value={filters.skill} options={options.skills} />
+          </div>
+          <div className="fr-col-12 fr-col-md-2 fr-mb-3w">
+            <button className="fr-btn" type="submit">
+              Filtrer
+            </button>
+          </div>
+        </div>
+        {filtered ? (
+          <p>
+            <a className="fr-link" href="/projets">
+              Voir tous les projets
+            </a>
+          </p>
+        ) : null}
+      </form>
+      <h2 className="fr-h4">{total === 0 ? "Aucun projet" : total === 1 ? "1 projet" : `${total} projets`}</h2>
+      {total === 0 ? <p>{filtered ? "Aucun projet ne correspond à ces filtres." : "Aucun projet n’a encore été publié."}</p> : null}
+      {groups.map((group) => {
+        const id = `saison-${group.key}`;
+        return (
+          <section key={id} aria-labelledby={id}>
+            <h2 id={id} className="fr-h3">
+              {group.name}
+            </h2>
+            <ul className="fr-grid-row fr-grid-row--gutters fr-raw-list fr-mb-4w">
+              {group.projects.map((project) => (
+                <li key={project.path} className="fr-col-12 fr-col-md-6 fr-col-lg-4">
+                  <Card
+                    title={project.title}
+                    href={project.path}
+                    description={plainSummary(project.pitch, 200)}
+                    endDetail={project.organisations.length ? project.organisations.join(", ") : undefined}
+                    image={project.coverImage ? { src: project.coverImage, alt: "" } : undefined}
+                  />
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </Layout>
+  );
+}
