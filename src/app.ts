@@ -25,7 +25,7 @@ import { type Mailer, mailPersonalData, registerMailRoutes } from "./modules/mai
 import { registerCallRoutes } from "./modules/calls/api.ts";
 import { findOwnProfileLink, peoplePersonalData, registerPeopleRoutes } from "./modules/people/api.ts";
 import { registerProjectRoutes } from "./modules/projects/api.ts";
-import { registerSeasonRoutes } from "./modules/seasons/api.ts";
+import { homeSeasonSummary, registerSeasonRoutes } from "./modules/seasons/api.ts";
 import { registerPrivacyRoutes } from "./modules/privacy/api.ts";
 import { organisationLookup, organisationsPersonalData, type PublicDomains, createCheckEmailEligibility, registerOrganisationRoutes } from "./modules/organisations/api.ts";
 import type { Clock } from "./shared/clock.ts";
@@ -120,7 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifyStatic, { root: staticDir, prefix: "/static/", decorateReply: false, maxAge: "1h", index: false });
 
   registerHealthRoutes(app, { database });
-  registerContentRoutes(app, { db, clock: deps.clock, pageCache: deps.pageCache, media: deps.media, publicUrl: config.publicUrl });
+  registerContentRoutes(app, { db, clock: deps.clock, pageCache: deps.pageCache, media: deps.media, publicUrl: config.publicUrl, currentSeason: (now) => homeSeasonSummary(db, now) });
   const isEligibleEmail = createCheckEmailEligibility({ db, publicDomains: deps.publicDomains });
   const organisations: IdentityRoutesDeps["organisations"] = {
     findIdByEmailDomain: (tx, domain) => organisationLookup.findIdByEmailDomain(tx, domain),

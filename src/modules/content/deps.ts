@@ -4,4 +4,15 @@ import type { Clock } from "../../shared/clock.ts";
 import type { MediaStorage } from "./media/media-storage.ts";
 
 /** What the content module's routes need from the composition root. */
-export type ContentDeps = { db: Database; clock: Clock; pageCache: PageCache; media: MediaStorage; publicUrl: string };
+export type ContentDeps = {
+  db: Database;
+  clock: Clock;
+  pageCache: PageCache;
+  media: MediaStorage;
+  publicUrl: string;
+  /** The running season and its phase for the home page, given by the composition root (the seasons module); absent in isolation. */
+  currentSeason?: ((now: Date) => Promise<HomeSeason | null>) | undefined;
+};
+
+/** « Saison 2024 », « Phase en cours : construction, jusqu’au 30 juin. » and the season's page. */
+export type HomeSeason = { title: string; text: string; href: string };

@@ -3,6 +3,7 @@ import type { Database, Executor } from "../../db/client.ts";
 import { currentPhase, isSeasonRunning, parisDay, type PhaseDates, type PhaseStatus } from "./domain/phases.ts";
 import { findSeasonWithPhasesBySlug, listSeasonsWithPhases, type SeasonPhase, type SeasonWithPhases } from "./repository.ts";
 import { saveSeason, type SaveSeasonInput } from "./use-cases/save-season.ts";
+import { formatDay, phaseLine } from "./views/format.ts";
 
 export { registerSeasonRoutes } from "./routes.tsx";
 export type { SeasonsDeps } from "./deps.ts";
@@ -44,4 +45,19 @@ export function currentPhaseOf<P extends PhaseDates = SeasonPhase>(season: { sta
  */
 export function createSeasonWithPhases(db: Database, input: Omit<SaveSeasonInput, "id">): Promise<string> {
   return saveSeason(db, input);
+}
+
+/** What the home page shows of the season: « Saison 2024 » and « Phase en cours : construction, jusqu’au 30 juin. », linking to its page. */
+export type HomeSeasonSummary = { title: string; text: string; href: string };
+
+/**
+ * The running (or next) season for the home page, passed to the content module by the composition
+ * root (content does not import seasons); null when there is none.
+ */
+export async function homeSeasonSummary(db: Executor, now: Date): Promise<HomeSeasonSummary | null> {
+  const season = await findCurrentSeason(db, now);
+  if (!season) return null;
+  const line = phaseLine(currentPhase(season, season.phases, now));
+  const text = line ? `${line.charAt(0).toUpperCase()}${line.slice(1)}.` : `Du ${formatDay(season.startsOn)} au ${formatDay(season.endsOn)}.`;
+  return { title: season.name, text, href: `/saisons/${season.slug}` };
 }

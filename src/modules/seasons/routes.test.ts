@@ -212,6 +212,21 @@ describe("public season pages", () => {
     assert.match(over.body, /Cette saison est terminée/);
   });
 
+  it("shows the running season and its phase on the home page, following the clock in Paris time", async () => {
+    const home = await httpSessionOn(platform).get("/");
+    assert.equal(home.statusCode, 200);
+    assert.match(home.body, /<h2 class="fr-callout__title">Saison 2026-2027<\/h2><p class="fr-callout__text">Phase en cours\u00a0: lancement, jusqu’au 15 décembre\.<\/p>/);
+    assert.match(home.body, /href="\/saisons\/2026-2027"/);
+    // A signed-in member is never served from the anonymous page cache.
+    const member = await signInOverHttp(platform, "thomas.leroy@ign.fr");
+    now = new Date("2022-07-31T22:30:00Z"); // 00:30 in Paris on 1 August 2022: construction starts
+    try {
+      assert.match((await member.get("/")).body, /Saison 2022<\/h2><p class="fr-callout__text">Phase en cours\u00a0: construction, jusqu’au 15 octobre\./);
+    } finally {
+      now = new Date("2026-11-30T10:00:00Z");
+    }
+  });
+
   it("shows new phases to anonymous visitors right after a save (the page cache is cleared)", async () => {
     const visitor = httpSessionOn(platform);
     assert.match((await visitor.get("/saisons/2026-2027")).body, /lancement, jusqu’au 15 décembre/);

@@ -88,6 +88,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: ContentDeps) {
       countPublicItemsByKind(db, now),
       countCommunity(db),
     ]);
+    const currentSeason = deps.currentSeason ? await deps.currentSeason(now) : null;
     const seasons = projects.map((project) => seasonOf(project)).filter((season) => season !== null);
     const latestSeason = seasons.length > 0 ? Math.max(...seasons) : null;
     const upcomingEvents = sortUpcoming(events.filter((event) => isUpcoming(eventSchedule(event), now))).slice(0, 3);
@@ -98,6 +99,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: ContentDeps) {
         share={share("/")}
         page={page}
         season={latestSeason === null ? null : { year: latestSeason, projects: seasons.filter((season) => season === latestSeason).length }}
+        currentSeason={currentSeason}
         upcomingEvents={upcomingEvents}
         latestNews={latest.items}
         figures={{ experts: community.experts, organisations: community.organisations, projects: counts.project, events: counts.event, trainings: counts.training }}

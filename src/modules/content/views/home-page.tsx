@@ -1,5 +1,6 @@
 import { Layout, type SharePreview, serviceName } from "../../../ui/layout.tsx";
 import type { PageContext } from "../../../ui/page-context.ts";
+import type { HomeSeason } from "../deps.ts";
 import type { ContentItem } from "../domain/content-item.ts";
 import { NewsCard } from "./news-pages.tsx";
 import { EventSummary } from "./section-pages.tsx";
@@ -14,6 +15,8 @@ export type HomePageProps = {
   page: ContentItem | null;
   /** The latest season among the published projects; null before any. */
   season: { year: number; projects: number } | null;
+  /** The running season and its phase (seasons module); when given, it replaces the season guessed from the projects. */
+  currentSeason?: HomeSeason | null | undefined;
   upcomingEvents: ContentItem[];
   latestNews: ContentItem[];
   figures: KeyFigures;
@@ -27,7 +30,7 @@ function plural(count: number, one: string, many: string) {
 }
 
 /** Home: what the programme is, its season, next events, latest news, key figures, how to join. */
-export function HomePage({ context, share, page, season, upcomingEvents, latestNews, figures }: HomePageProps) {
+export function HomePage({ context, share, page, season, currentSeason, upcomingEvents, latestNews, figures }: HomePageProps) {
   const lead = page?.summary?.trim() ? page.summary : fallbackLead;
   const figureList = [
     { value: figures.experts, label: plural(figures.experts, "expert inscrit", "experts inscrits") },
@@ -56,20 +59,32 @@ export function HomePage({ context, share, page, season, upcomingEvents, latestN
           </ul>
         </div>
         <div className="fr-col-12 fr-col-lg-4">
-          <div className="fr-callout">
-            <h2 className="fr-callout__title">{season ? `Saison ${season.year}` : "Prochaine saison"}</h2>
-            <p className="fr-callout__text">
-              {season
-                ? `${season.projects} ${plural(season.projects, "projet", "projets")} ${plural(season.projects, "est mené", "sont menés")} cette saison par les experts du programme.`
-                : "Les projets de la saison seront publiés ici dès leur lancement."}
-            </p>
-            <p className="fr-text--sm fr-mt-2w fr-mb-2w">
-              Chaque saison suit le même rythme : appel à projets, bootcamp de lancement, ateliers tous les quinze jours, restitution.
-            </p>
-            <a className="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/programme/calendrier">
-              Voir le calendrier
-            </a>
-          </div>
+          {currentSeason ? (
+            <div className="fr-callout">
+              <h2 className="fr-callout__title">{currentSeason.title}</h2>
+              <p className="fr-callout__text">{currentSeason.text}</p>
+              <p className="fr-mt-2w fr-mb-0">
+                <a className="fr-link fr-icon-arrow-right-line fr-link--icon-right" href={currentSeason.href}>
+                  Voir le calendrier de la saison
+                </a>
+              </p>
+            </div>
+          ) : (
+            <div className="fr-callout">
+              <h2 className="fr-callout__title">{season ? `Saison ${season.year}` : "Prochaine saison"}</h2>
+              <p className="fr-callout__text">
+                {season
+                  ? `${season.projects} ${plural(season.projects, "projet", "projets")} ${plural(season.projects, "est mené", "sont menés")} cette saison par les experts du programme.`
+                  : "Les projets de la saison seront publiés ici dès leur lancement."}
+              </p>
+              <p className="fr-text--sm fr-mt-2w fr-mb-2w">
+                Chaque saison suit le même rythme : appel à projets, bootcamp de lancement, ateliers tous les quinze jours, restitution.
+              </p>
+              <a className="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/programme/calendrier">
+                Voir le calendrier
+              </a>
+            </div>
+          )}
         </div>
       </div>
 
