@@ -17,3 +17,5 @@ export { findPublicItem, findPublicItemByPath, listPublicItems, listPublicNews }
 export { findRedirectTarget } from "./repository.ts";
 export { ItemBody as ContentBody, Lead as ContentLead, plainSummary } from "./views/site-parts.tsx";
 export type { ContentItem, ProjectDetails } from "./domain/content-item.ts";
+/** Date-times typed and shown in Europe/Paris (`datetime-local` fields), for the seasons and calls modules. */
+export { parseParisDate, parseParisDateTime, toParisDateInput, toParisDateTimeInput } from "./editor/paris-time.ts";
