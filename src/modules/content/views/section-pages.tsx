@@ -3,10 +3,9 @@ import { Card } from "../../../ui/card.tsx";
 import { Layout, type SharePreview } from "../../../ui/layout.tsx";
 import type { BreadcrumbItem } from "../../../ui/breadcrumb.tsx";
 import type { PageContext } from "../../../ui/page-context.ts";
-import { TagsGroup } from "../../../ui/tag.tsx";
-import type { ContentItem, EventDetails, ProjectDetails, TrainingDetails } from "../domain/content-item.ts";
+import type { ContentItem, EventDetails, TrainingDetails } from "../domain/content-item.ts";
 import { formatEventSchedule, type EventSchedule } from "../site/event-dates.ts";
-import { CardGrid, ExternalLink, ItemBody, itemDate, Lead, plainSummary, ReadingColumn } from "./site-parts.tsx";
+import { CardGrid, ItemBody, itemDate, Lead, plainSummary, ReadingColumn } from "./site-parts.tsx";
 
 const home: BreadcrumbItem = { label: "Accueil", href: "/" };
 
@@ -38,37 +37,6 @@ function SeasonHeading({ season, id }: { season: number | null; id: string }) {
   );
 }
 
-export function ProjectListPage({ groups, ...props }: SectionProps & { groups: SeasonGroup[] }) {
-  return (
-    <SectionPage {...props} fallbackTitle="Projets" fallbackLead="Les projets interministériels menés par les experts du Programme 10 %.">
-      {groups.length === 0 ? <p>Aucun projet n’a encore été publié.</p> : null}
-      {groups.map((group) => {
-        const id = `saison-${group.season ?? "autres"}`;
-        return (
-          <section key={id} aria-labelledby={id}>
-            <SeasonHeading season={group.season} id={id} />
-            <CardGrid>
-              {group.items.map((item) => {
-                const details = item.details as ProjectDetails;
-                return (
-                  <Card
-                    key={item.id}
-                    title={item.title}
-                    href={item.path}
-                    description={plainSummary(item.summary, 200)}
-                    endDetail={details.administrations?.length ? details.administrations.join(", ") : undefined}
-                    image={item.coverImage ? { src: item.coverImage, alt: "" } : undefined}
-                  />
-                );
-              })}
-            </CardGrid>
-          </section>
-        );
-      })}
-    </SectionPage>
-  );
-}
-
 function DetailList({ entries }: { entries: { label: string; value: ReactNode }[] }) {
   const shown = entries.filter((entry) => entry.value !== null && entry.value !== undefined && entry.value !== "");
   if (shown.length === 0) return null;
@@ -87,45 +55,6 @@ function DetailList({ entries }: { entries: { label: string; value: ReactNode }[
 }
 
 type ItemPageProps = { context: PageContext; share: SharePreview; item: ContentItem };
-
-export function ProjectPage({ context, share, item }: ItemPageProps) {
-  const details = item.details as ProjectDetails;
-  return (
-    <Layout context={context} title={item.title} description={plainSummary(item.summary)} breadcrumb={[home, { label: "Projets", href: "/projets" }]} share={share}>
-      <ReadingColumn>
-        <h1>{item.title}</h1>
-        <Lead summary={item.summary} title={item.title} />
-        <DetailList
-          entries={[
-            { label: "Saison", value: details.season ? `Saison ${details.season}` : null },
-            {
-              label: "Administrations participantes",
-              value: details.administrations?.length ? <TagsGroup small tags={details.administrations.map((name) => ({ label: name }))} /> : null,
-            },
-            { label: "Responsable", value: details.responsible },
-            {
-              label: "Code source",
-              value: details.githubUrl ? (
-                <ExternalLink href={details.githubUrl} label={`Dépôt GitHub du projet ${item.title}`}>
-                  Dépôt GitHub du projet
-                </ExternalLink>
-              ) : null,
-            },
-            {
-              label: "Discussion",
-              value: details.tchapUrl ? (
-                <ExternalLink href={details.tchapUrl} label={`Salon Tchap du projet ${item.title}`}>
-                  Salon Tchap du projet
-                </ExternalLink>
-              ) : null,
-            },
-          ]}
-        />
-        <ItemBody item={item} />
-      </ReadingColumn>
-    </Layout>
-  );
-}
 
 function TrainingLinks({ item }: { item: ContentItem }) {
   const details = item.details as TrainingDetails;
