@@ -61,6 +61,10 @@ describe("project pages", () => {
     assert.match(page.body, /<dt class="fr-text--bold">Compétences recherchées<\/dt><dd class="fr-ml-0">.*<p class="fr-tag">Python<\/p>/);
     assert.match(page.body, /href="https:\/\/www.tchap.gouv.fr\//);
     assert.match(page.body, /<dt class="fr-text--bold">Phase en cours<\/dt>/);
+    // The news naming it (the 2023 kick-off and the first newsletter).
+    const news = page.body.slice(page.body.indexOf('<h2 id="actualites-projet">'));
+    assert.match(news, /^<h2 id="actualites-projet">Actualités du projet<\/h2><ul><li><a href="\/actualites\/[^"]+">/);
+    assert.ok((news.match(/<li><a href="\/actualites\//g) ?? []).length >= 2);
     // No team yet: no empty section.
     assert.doesNotMatch(page.body, /L’équipe/);
     // Anonymous visitors get no carry-over form.
@@ -72,6 +76,7 @@ describe("project pages", () => {
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /<li>Saison 2022\u00a0: retenu à l’appel à projets<\/li>/);
     assert.match(page.body, /Les objectifs/);
+    assert.doesNotMatch(page.body, /Actualités du projet/);
   });
 
   it("lists projects by season, the latest first, a carried-over project in each of its seasons", async () => {

@@ -149,7 +149,7 @@ export function registerProjectRoutes(app: FastifyInstance, deps: ProjectsDeps) 
         responsible: details.responsible ?? null,
         coverImage: description?.coverImage ?? null,
         description,
-        news: await newsAbout([project.title, project.slug], now),
+        news: await newsAbout(project, now),
         team: [],
       },
     };
@@ -164,12 +164,18 @@ export function registerProjectRoutes(app: FastifyInstance, deps: ProjectsDeps) 
     return status.kind === "current" ? `${status.phase.name} (${season.name})` : `${status.phase.name}, à venir (${season.name})`;
   }
 
-  /** The public news tagged with the project's title or slug (accents and case ignored). */
-  async function newsAbout(names: string[], now: Date): Promise<ContentItem[]> {
+  /**
+   * The public news about a project: tagged with its title or slug, or naming it in their title or body
+   * when the title is a short name (« Cartiflette », « ChartsGouv »: at most three words) — accents and
+   * case ignored, whole words only. The ten most recent.
+   */
+  async function newsAbout(project: Project, now: Date): Promise<ContentItem[]> {
     const normalise = (text: string) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
-    const wanted = new Set(names.map(normalise));
+    const tags = new Set([project.title, project.slug].map(normalise));
+    const name = normalise(project.title);
+    const mentions = name.length >= 4 && name.split(/\s+/).length <= 3 ? new RegExp(`(^|[^a-z0-9])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^a-z0-9])`) : null;
     const { items } = await listPublicNews(db, now, {}, { limit: 500, offset: 0 });
-    return items.filter((item) => item.tags.some((tag) => wanted.has(normalise(tag)))).slice(0, 10);
+    return items.filter((item) => item.tags.some((tag) => tags.has(normalise(tag))) || (mentions !== null && mentions.test(normalise(`${item.title}\n${item.body}`)))).slice(0, 10);
   }
 
   /** An imported project page with no project entity yet: shown from the content item alone. */
