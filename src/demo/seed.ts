@@ -1,5 +1,6 @@
 import type { Database } from "../db/client.ts";
 import { createImportContent, type ImportReport, type MediaStorage } from "../modules/content/api.ts";
+import { seedDemoCall } from "../modules/calls/api.ts";
 import { seedDemoAccounts } from "../modules/identity/api.ts";
 import { countOrganisations, seedDemoOrganisations } from "../modules/organisations/api.ts";
 import { seedDemoPeople } from "../modules/people/api.ts";
@@ -24,5 +25,7 @@ export async function seedDemoIfEmpty(db: Database, options: { contentDir: strin
   const report = await createImportContent({ db, clock: options.clock, media: options.media })(options.contentDir);
   // After the import (a project is linked to its page) and after the seasons (2022, 2023).
   await seedDemoProjects(db, { now: options.clock.now() });
+  // The open call of the current season, with proposals in different states (after the seasons).
+  await seedDemoCall(db, { now: options.clock.now() });
   return { accounts: accounts.map(({ email, description }) => ({ email, description })), content: report.counts };
 }

@@ -2,3 +2,5 @@
 export { registerCallRoutes } from "./routes.tsx";
 export type { CallsDeps } from "./deps.ts";
 export { nextProposalState, type ProposalState, ProposalStates, stateLabel as proposalStateLabel } from "./domain/proposal-states.ts";
+/** The demo call of the current season, with proposals in different states, for src/demo/seed.ts. */
+export { seedDemoCall } from "./demo-call.ts";
