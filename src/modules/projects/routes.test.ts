@@ -143,6 +143,10 @@ describe("project pages", () => {
     const response = await team.post("/projets/juripiaf/poursuivre", { seasonId: season2023, reason: "Le corpus s’étend aux décisions de 2023." });
     assert.equal(response.statusCode, 303);
     assert.equal(response.headers.location, "/projets/juripiaf?poursuivi=Saison%202023");
+    assert.match((await team.get(String(response.headers.location))).body, /Le projet est poursuivi dans la saison 2023\./);
+    // Anyone else, or a made-up season, gets no confirmation.
+    assert.doesNotMatch((await anonymous().get(String(response.headers.location))).body, /Le projet est poursuivi/);
+    assert.doesNotMatch((await team.get("/projets/juripiaf?poursuivi=Saison%202030")).body, /Le projet est poursuivi/);
     const after = await anonymous().get("/projets/juripiaf");
     assert.match(after.body, /<li>Saison 2022\u00a0: retenu à l’appel à projets<\/li><li>Saison 2023\u00a0: poursuivi<\/li>/);
     assert.deepEqual(await seasonsOf("juripiaf"), ["carried_over:Le corpus s’étend aux décisions de 2023.", "selected:Retenu par le comité de sélection de l’appel à projets."]);

@@ -207,9 +207,12 @@ export function registerProjectRoutes(app: FastifyInstance, deps: ProjectsDeps) 
     return { seasons, ...extra };
   }
 
-  async function renderProject(request: FastifyRequest, reply: FastifyReply, project: Project, status: number, extra: Partial<CarryOverForm> = {}) {
+  /** The project page; `carriedInto` (a season's name after a carry-over) is confirmed to the programme team only, and only if true. */
+  async function renderProject(request: FastifyRequest, reply: FastifyReply, project: Project, status: number, extra: Partial<CarryOverForm> = {}, carriedInto?: string) {
     const { model, seasons } = await projectModel(project, clock.now());
-    const carryOver = await carryOverForm(request, seasons, extra);
+    const confirmed = seasons.find((season) => season.entry === "carried_over" && season.name === carriedInto);
+    const done = confirmed ? `Le projet est poursuivi dans la ${confirmed.name.replace(/^Saison/, "saison")}.` : null;
+    const carryOver = await carryOverForm(request, seasons, { ...extra, done });
     return sendPage(reply, <ProjectPage context={pageContext(request, reply, { form: carryOver !== null })} share={share(model.path, model.coverImage)} project={model} carryOver={carryOver} />, status, deps.pageCache);
   }
 
@@ -218,8 +221,7 @@ export function registerProjectRoutes(app: FastifyInstance, deps: ProjectsDeps) 
     if (!isPlausibleSlug(slug)) throw new NotFoundError("Cette page n’existe pas.");
     const project = await findProjectBySlug(db, slug);
     if (project) {
-      const done = queryValue(request, "poursuivi");
-      return renderProject(request, reply, project, 200, done ? { done: `Le projet est poursuivi dans la ${done.replace(/^Saison/, "saison")}.` } : {});
+      return renderProject(request, reply, project, 200, {}, queryValue(request, "poursuivi"));
     }
     const item = await findPublicItem(db, "project", slug, clock.now());
     if (item) return sendPage(reply, <ProjectPage context={pageContext(request, reply)} share={share(item.path, item.coverImage)} project={legacyModel(item)} carryOver={null} />, 200, deps.pageCache);
