@@ -70,7 +70,7 @@ describe("seasons in a browser", () => {
       assert.equal(await page.locator("#phase-2-remove").isChecked(), true);
       await page.getByRole("button", { name: "Enregistrer la saison" }).click();
       await page.getByRole("heading", { name: /^Le formulaire contient \d+ erreurs$/ }).waitFor();
-      await page.getByText("La phase « Qualification » commence avant la saison.").first().waitFor();
+      await page.getByText("La phase «\u00a0Qualification\u00a0» commence avant la saison.").first().waitFor();
       assert.equal(await page.locator("#phase-5-name").inputValue(), "Restitution", "la phase retirée n’est plus dans le formulaire");
       assert.equal(await page.locator("#phase-0-startsOn").inputValue(), "2027-06-01", "la phase mal datée, rangée par date, garde sa saisie");
       await expectAccessible(page);

@@ -114,12 +114,12 @@ describe("seasons administration", () => {
     const before = await dump();
     const response = await team.post("/admin/saisons/nouvelle", { name: "", slug: "Saison 2024 !", startsOn: "2024-12-01", endsOn: "2024-01-15" });
     assert.equal(response.statusCode, 400);
-    assertFieldError(response.body, "name", "Indiquez le nom de la saison, par exemple « Saison 2024 ».");
+    assertFieldError(response.body, "name", "Indiquez le nom de la saison, par exemple «\u00a0Saison 2024\u00a0».");
     assertFieldError(response.body, "slug", "L’identifiant ne contient que des lettres minuscules sans accent, des chiffres et des tirets, par exemple 2024.", "Saison 2024 !");
     assertFieldError(response.body, "endsOn", "La saison doit se terminer après son début.", "2024-01-15");
     const taken = await team.post("/admin/saisons/nouvelle", { name: "Encore 2023", slug: "2023", startsOn: "2023-01-01", endsOn: "2023-12-01" });
     assert.equal(taken.statusCode, 400);
-    assertFieldError(taken.body, "slug", "Une autre saison a déjà l’identifiant « 2023 ».", "2023");
+    assertFieldError(taken.body, "slug", "Une autre saison a déjà l’identifiant «\u00a02023\u00a0».", "2023");
     assert.deepEqual(await dump(), before);
   });
 
@@ -146,8 +146,8 @@ describe("seasons administration", () => {
     const before = await dump();
     const response = await team.post(`/admin/saisons/${id}`, { ...fields, name: "Saison 2024 (modifiée)", "phase-1-name": "Qualification des idées", "phase-1-startsOn": fields["phase-0-endsOn"]!, "phase-6-endsOn": "2024-12-31" });
     assert.equal(response.statusCode, 400);
-    assertFieldError(response.body, "phase-1-startsOn", "La phase « Qualification des idées » doit commencer après la fin de la phase précédente (« Appel à projets »).", fields["phase-0-endsOn"]);
-    assertFieldError(response.body, "phase-6-endsOn", "La phase « Restitution » se termine après la saison.", "2024-12-31");
+    assertFieldError(response.body, "phase-1-startsOn", "La phase «\u00a0Qualification des idées\u00a0» doit commencer après la fin de la phase précédente («\u00a0Appel à projets\u00a0»).", fields["phase-0-endsOn"]);
+    assertFieldError(response.body, "phase-6-endsOn", "La phase «\u00a0Restitution\u00a0» se termine après la saison.", "2024-12-31");
     assert.match(response.body, /value="Saison 2024 \(modifiée\)"/);
     assert.deepEqual(await dump(), before);
   });

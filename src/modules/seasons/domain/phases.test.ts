@@ -60,14 +60,14 @@ describe("validating a season's phases", () => {
       { ...phases[2]!, endsOn: "2025-01-10" },
     ]);
     assert.equal(errors["phases.0.name"], "Indiquez le nom de la phase n°\u00a01.");
-    assert.equal(errors["phases.1.endsOn"], "La phase « Qualification » doit se terminer après son début.");
-    assert.equal(errors["phases.2.endsOn"], "La phase « Construction » se termine après la saison.");
-    assert.equal(validateSeason(season, [{ ...phases[0]!, startsOn: "2023-12-01" }])["phases.0.startsOn"], "La phase « Appel à projets » commence avant la saison.");
+    assert.equal(errors["phases.1.endsOn"], "La phase «\u00a0Qualification\u00a0» doit se terminer après son début.");
+    assert.equal(errors["phases.2.endsOn"], "La phase «\u00a0Construction\u00a0» se termine après la saison.");
+    assert.equal(validateSeason(season, [{ ...phases[0]!, startsOn: "2023-12-01" }])["phases.0.startsOn"], "La phase «\u00a0Appel à projets\u00a0» commence avant la saison.");
   });
 
   it("refuses phases that overlap or are out of order", () => {
     const overlapping = validateSeason(season, [phases[0]!, { ...phases[1]!, startsOn: "2024-02-15" }]);
-    assert.equal(overlapping["phases.1.startsOn"], "La phase « Qualification » doit commencer après la fin de la phase précédente (« Appel à projets »).");
+    assert.equal(overlapping["phases.1.startsOn"], "La phase «\u00a0Qualification\u00a0» doit commencer après la fin de la phase précédente («\u00a0Appel à projets\u00a0»).");
     const outOfOrder = validateSeason(season, [phases[2]!, phases[0]!]);
     assert.match(outOfOrder["phases.1.startsOn"]!, /après la fin de la phase précédente/);
   });
@@ -80,7 +80,7 @@ describe("the current phase", () => {
     assert.equal(status.kind === "current" && status.phase.key, "construction");
   });
 
-  it("is still the phase ending « 30 juin » at 23:30 Paris time on 30 June, and the next one at 00:10 on 1 July", () => {
+  it("is still the phase ending «\u00a030 juin\u00a0» at 23:30 Paris time on 30 June, and the next one at 00:10 on 1 July", () => {
     // 23:30 in Paris (summer time, UTC+2) is 21:30 UTC.
     const lateOnTheLastDay = currentPhase(season, phases, new Date("2024-06-30T21:30:00Z"));
     assert.equal(lateOnTheLastDay.kind === "current" && lateOnTheLastDay.phase.key, "construction");
@@ -96,7 +96,7 @@ describe("the current phase", () => {
     assert.equal(status.kind === "current" && status.phase.key, "qualification");
   });
 
-  it("between two phases is the next one, « à venir »", () => {
+  it("between two phases is the next one, «\u00a0à venir\u00a0»", () => {
     const status = currentPhase(season, phases, new Date("2024-03-20T12:00:00Z"));
     assert.deepEqual(status.kind, "upcoming");
     assert.equal(status.kind === "upcoming" && status.phase.key, "construction");

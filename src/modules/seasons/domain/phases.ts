@@ -78,13 +78,13 @@ export function validateSeason(season: SeasonDates, phases: PhaseDates[]): Seaso
     else if (phase.name.trim().length > 100) errors[field("name")] = "Ce champ ne peut pas dépasser 100 caractères.";
     const startOk = isCalendarDay(phase.startsOn);
     const endOk = isCalendarDay(phase.endsOn);
-    if (!startOk) errors[field("startsOn")] = `Indiquez la date de début de la phase « ${label} ».`;
-    if (!endOk) errors[field("endsOn")] = `Indiquez la date de fin de la phase « ${label} ».`;
-    if (startOk && endOk && phase.endsOn < phase.startsOn) errors[field("endsOn")] = `La phase « ${label} » doit se terminer après son début.`;
-    if (startOk && seasonDaysOk && phase.startsOn < season.startsOn) errors[field("startsOn")] ??= `La phase « ${label} » commence avant la saison.`;
-    if (endOk && seasonDaysOk && phase.endsOn > season.endsOn) errors[field("endsOn")] ??= `La phase « ${label} » se termine après la saison.`;
+    if (!startOk) errors[field("startsOn")] = `Indiquez la date de début de la phase «\u00a0${label}\u00a0».`;
+    if (!endOk) errors[field("endsOn")] = `Indiquez la date de fin de la phase «\u00a0${label}\u00a0».`;
+    if (startOk && endOk && phase.endsOn < phase.startsOn) errors[field("endsOn")] = `La phase «\u00a0${label}\u00a0» doit se terminer après son début.`;
+    if (startOk && seasonDaysOk && phase.startsOn < season.startsOn) errors[field("startsOn")] ??= `La phase «\u00a0${label}\u00a0» commence avant la saison.`;
+    if (endOk && seasonDaysOk && phase.endsOn > season.endsOn) errors[field("endsOn")] ??= `La phase «\u00a0${label}\u00a0» se termine après la saison.`;
     if (startOk && previous && isCalendarDay(previous.endsOn) && phase.startsOn <= previous.endsOn) {
-      errors[field("startsOn")] ??= `La phase « ${label} » doit commencer après la fin de la phase précédente (« ${previous.name.trim()} »).`;
+      errors[field("startsOn")] ??= `La phase «\u00a0${label}\u00a0» doit commencer après la fin de la phase précédente («\u00a0${previous.name.trim()}\u00a0»).`;
     }
     previous = phase;
   });

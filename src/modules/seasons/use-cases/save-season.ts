@@ -15,7 +15,7 @@ export async function saveSeason(db: Database, input: SaveSeasonInput): Promise<
   const errors: Record<string, string> = {};
   const name = input.name.trim();
   const slug = input.slug.trim().toLowerCase();
-  if (!name) errors.name = "Indiquez le nom de la saison, par exemple « Saison 2024 ».";
+  if (!name) errors.name = "Indiquez le nom de la saison, par exemple «\u00a0Saison 2024\u00a0».";
   else if (name.length > 100) errors.name = "Ce champ ne peut pas dépasser 100 caractères.";
   if (!slug) errors.slug = "Indiquez l’identifiant de la saison dans son adresse, par exemple 2024.";
   else if (slug.length > 40 || !slugPattern.test(slug)) errors.slug = "L’identifiant ne contient que des lettres minuscules sans accent, des chiffres et des tirets, par exemple 2024.";
@@ -23,7 +23,7 @@ export async function saveSeason(db: Database, input: SaveSeasonInput): Promise<
   Object.assign(errors, validateSeason({ startsOn: input.startsOn, endsOn: input.endsOn }, phases));
   if (Object.keys(errors).length > 0) throw new InvalidInputError(errors);
   return db.transaction(async (tx) => {
-    if (await isSlugTaken(tx, slug, input.id)) throw new InvalidInputError({ slug: `Une autre saison a déjà l’identifiant « ${slug} ».` });
+    if (await isSlugTaken(tx, slug, input.id)) throw new InvalidInputError({ slug: `Une autre saison a déjà l’identifiant «\u00a0${slug}\u00a0».` });
     return writeSeason(tx, { slug, name, startsOn: input.startsOn, endsOn: input.endsOn, phases }, input.id);
   });
 }
