@@ -8,8 +8,9 @@ type DemoSeason = { slug: string; name: string; startsOn: string; endsOn: string
  * The demo seasons. 2022 and 2023 carry the programme's real milestones (launch bootcamp 13–14 June
  * 2022, closing 5 December 2022; info webinar 31 January 2023 during the call, launch day 14 February,
  * first workshop 14 March opening the investigation, closing 28 November 2023); the dates of the call
- * and the qualification before them are plausible, not historical. 2026-2027 is « en cours » around
- * the end of 2026 so that the home page shows a live phase.
+ * and the qualification before them are plausible, not historical. 2026-2027 is under way at the end
+ * of 2026: its « appel à projets » phase (15 October – 31 December 2026) covers the demo call of the
+ * calls module (open from 30 days before the seeding to 30 days after), so the home page shows a live phase.
  */
 export const demoSeasons: DemoSeason[] = [
   {
@@ -45,16 +46,16 @@ export const demoSeasons: DemoSeason[] = [
   {
     slug: "2026-2027",
     name: "Saison 2026-2027",
-    startsOn: "2026-09-01",
+    startsOn: "2026-10-15",
     endsOn: "2027-11-30",
     phases: {
-      call: ["2026-09-01", "2026-10-15"],
-      qualification: ["2026-10-16", "2026-11-15"],
-      launch: ["2026-11-16", "2026-12-15"],
-      investigation: ["2026-12-16", "2027-02-28"],
-      construction: ["2027-03-01", "2027-06-30"],
-      amplification: ["2027-07-01", "2027-10-31"],
-      closing: ["2027-11-01", "2027-11-30"],
+      call: ["2026-10-15", "2026-12-31"],
+      qualification: ["2027-01-01", "2027-01-31"],
+      launch: ["2027-02-01", "2027-02-15"],
+      investigation: ["2027-02-16", "2027-04-30"],
+      construction: ["2027-05-01", "2027-07-31"],
+      amplification: ["2027-08-01", "2027-11-15"],
+      closing: ["2027-11-16", "2027-11-30"],
     },
   },
 ];

@@ -106,7 +106,7 @@ describe("seasons administration", () => {
     const page = await team.get("/admin/saisons");
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Saison 2026-2027/);
-    assert.match(page.body, /Phase en cours\u00a0: lancement, jusqu’au 15 décembre/);
+    assert.match(page.body, /Phase en cours\u00a0: appel à projets, jusqu’au 31 décembre/);
     assert.match(page.body, /Terminée/);
   });
 
@@ -185,7 +185,7 @@ describe("public season pages", () => {
     const first = page.body.indexOf("Saison 2026-2027");
     assert.ok(first > 0 && first < page.body.indexOf("Saison 2024") && first < page.body.indexOf("Saison 2023"));
     assert.match(page.body, /Saison en cours/);
-    assert.match(page.body, /Phase en cours\u00a0: lancement, jusqu’au 15 décembre/);
+    assert.match(page.body, /Phase en cours\u00a0: appel à projets, jusqu’au 31 décembre/);
   });
 
   it("shows a season's calendar with the current phase marked, its projects and figures", async () => {
@@ -215,7 +215,7 @@ describe("public season pages", () => {
   it("shows the running season and its phase on the home page, following the clock in Paris time", async () => {
     const home = await httpSessionOn(platform).get("/");
     assert.equal(home.statusCode, 200);
-    assert.match(home.body, /<h2 class="fr-callout__title">Saison 2026-2027<\/h2><p class="fr-callout__text">Phase en cours\u00a0: lancement, jusqu’au 15 décembre\.<\/p>/);
+    assert.match(home.body, /<h2 class="fr-callout__title">Saison 2026-2027<\/h2><p class="fr-callout__text">Phase en cours\u00a0: appel à projets, jusqu’au 31 décembre\.<\/p>/);
     assert.match(home.body, /href="\/saisons\/2026-2027"/);
     // A signed-in member is never served from the anonymous page cache.
     const member = await signInOverHttp(platform, "thomas.leroy@ign.fr");
@@ -229,11 +229,11 @@ describe("public season pages", () => {
 
   it("shows new phases to anonymous visitors right after a save (the page cache is cleared)", async () => {
     const visitor = httpSessionOn(platform);
-    assert.match((await visitor.get("/saisons/2026-2027")).body, /lancement, jusqu’au 15 décembre/);
+    assert.match((await visitor.get("/saisons/2026-2027")).body, /appel à projets, jusqu’au 31 décembre/);
     const team = await signInOverHttp(platform, "camille.martin@numerique.gouv.fr");
     const fields = await editFields("2026-2027");
-    const saved = await team.post(`/admin/saisons/${await seasonId("2026-2027")}`, { ...fields, "phase-2-name": "Bootcamp de lancement" });
+    const saved = await team.post(`/admin/saisons/${await seasonId("2026-2027")}`, { ...fields, "phase-0-name": "Appel à défis" });
     assert.equal(saved.statusCode, 303);
-    assert.match((await visitor.get("/saisons/2026-2027")).body, /Phase en cours\u00a0: bootcamp de lancement, jusqu’au 15 décembre/);
+    assert.match((await visitor.get("/saisons/2026-2027")).body, /Phase en cours\u00a0: appel à défis, jusqu’au 31 décembre/);
   });
 });
