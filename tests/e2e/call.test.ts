@@ -1,0 +1,128 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import { expectAccessible, launchChromium, openMailInOutbox, reservePublicUrl, type ServedPlatform, signInThroughOutbox, startServedPlatform, withPage } from "../support/browser.ts";
+
+const author = "ines.benali@insee.fr";
+const supporter = "thomas.leroy@ign.fr";
+const amd = "sophie.durand@interieur.gouv.fr";
+const programmeTeam = "camille.martin@numerique.gouv.fr";
+const title = "Prévoir les effectifs scolaires par commune";
+
+describe("the call for projects in a browser", () => {
+  let platform: ServedPlatform;
+  let browser: Browser;
+  let proposalPath = "";
+
+  before(async () => {
+    platform = await startServedPlatform(await reservePublicUrl());
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  const as = (email: string, journey: (page: Page) => Promise<void>) =>
+    withPage(browser, platform.baseUrl, async (page) => {
+      await signInThroughOutbox(page, platform.baseUrl, email);
+      await journey(page);
+    });
+
+  it("a member drafts a proposal (errors at the fields first) and submits it", () =>
+    as(author, async (page) => {
+      await page.goto("/appel-a-projets");
+      await page.getByText(/ouvert jusqu’au/).first().waitFor();
+      await expectAccessible(page);
+      await page.getByRole("link", { name: "Proposer un projet" }).click();
+      await page.getByRole("heading", { level: 1, name: "Proposer un projet" }).waitFor();
+      await page.locator("#problem").fill("Les communes ne savent pas anticiper leurs effectifs scolaires.");
+      await page.getByRole("button", { name: "Déposer" }).click();
+      await page.getByText("Indiquez le titre de la proposition.").first().waitFor();
+      assert.equal(await page.locator("#problem").inputValue(), "Les communes ne savent pas anticiper leurs effectifs scolaires.");
+      await expectAccessible(page);
+
+      await page.locator("#title").fill(title);
+      await page.getByRole("button", { name: "Enregistrer le brouillon" }).click();
+      await page.getByText("Brouillon enregistré").waitFor();
+      proposalPath = new URL(page.url()).pathname.replace(/\/modifier$/, "");
+      await page.locator("#needHolders").fill("Les services des écoles de 200 communes.");
+      await page.locator("#expectedImpact").fill("Des ouvertures de classes mieux anticipées.");
+      await page.locator("#successIndicators").fill("Écart entre prévision et rentrée réelle.");
+      await page.locator("#dataSources").fill("Recensement, état civil.");
+      await page.locator("#dataAccess").fill("Données ouvertes.");
+      await page.locator("#codeLicence").selectOption("EUPL 1.2");
+      await page.locator("#skill0").selectOption({ label: "Python" });
+      await page.locator("#deliverable").fill("Une application de projection.");
+      await page.locator("#milestones").fill("Prototype en mars, version 1 en juin.");
+      await page.locator("#upkeep").fill("Le SSM de l’Insee.");
+      await page.locator("#sponsorOrganisationId").selectOption({ label: "Institut national de la statistique et des études économiques (Insee)" });
+      await page.locator("#participatingOrganisationIds").selectOption({ label: "Gendarmerie nationale" });
+      await page.getByRole("button", { name: "Déposer" }).click();
+      await page.getByText("Proposition envoyée").waitFor();
+      await page.getByText("Déposée", { exact: true }).first().waitFor();
+      await expectAccessible(page);
+    }));
+
+  it("a member of another organisation supports it with « Nous aussi »", () =>
+    as(supporter, async (page) => {
+      await page.goto(proposalPath);
+      await page.getByLabel(/Votre organisation a le même besoin/).fill("L’IGN prévoit aussi des effectifs pour ses cartes scolaires.");
+      await page.getByRole("button", { name: "Nous aussi" }).click();
+      await page.getByText("1 soutien, de 1 organisation différente.").waitFor();
+      await expectAccessible(page);
+    }));
+
+  it("the AMD concerned reviews it from the dashboard", () =>
+    as(amd, async (page) => {
+      await page.goto("/appel-a-projets/qualification");
+      await page.getByRole("link", { name: title }).click();
+      await page.getByRole("heading", { level: 1, name: /Qualifier/ }).waitFor();
+      await page.getByRole("button", { name: "Enregistrer ma qualification" }).click();
+      await page.getByText("Notez le critère «\u00a0Intérêt commun\u00a0» de 0 à 3.").first().waitFor();
+      await expectAccessible(page);
+      await page.locator('label[for="commonInterest-3"]').click();
+      await page.locator('label[for="immediateNeed-2"]').click();
+      await page.locator('label[for="openness-3"]').click();
+      await page.getByLabel(/Note privée/).fill("Déjà vu avec la gendarmerie.");
+      await page.getByRole("button", { name: "Enregistrer ma qualification" }).click();
+      await page.getByText("Qualification enregistrée").waitFor();
+      await expectAccessible(page);
+    }));
+
+  it("the programme team asks for more information; the author answers", async () => {
+    await as(programmeTeam, async (page) => {
+      await page.goto("/appel-a-projets/qualification");
+      await page.getByRole("heading", { level: 1, name: "Qualification des propositions" }).waitFor();
+      await expectAccessible(page);
+      await page.goto(`${proposalPath}/qualification`);
+      await page.getByLabel(/Question à l’auteur/).fill("Quelles communes sont prêtes à tester\u00a0?");
+      await page.getByRole("button", { name: "Demander des informations" }).click();
+      await page.getByText("Demande d’informations envoyée").waitFor();
+    });
+    await as(author, async (page) => {
+      await page.goto(`${proposalPath}/modifier`);
+      await page.getByText("Quelles communes sont prêtes à tester").first().waitFor();
+      await page.getByLabel(/Votre réponse/).fill("Lyon, Rennes et Lille.");
+      await page.getByRole("button", { name: "Envoyer la réponse" }).click();
+      await page.getByText("En qualification", { exact: true }).first().waitFor();
+    });
+  });
+
+  it("the programme team selects it; the author receives the decision and the project appears under the season", async () => {
+    await as(programmeTeam, async (page) => {
+      await page.goto(`${proposalPath}/qualification`);
+      await page.locator('label[for="decision-select"]').click();
+      await page.getByLabel(/^Raison/).fill("Un besoin partagé par trois ministères.");
+      await page.getByRole("button", { name: "Enregistrer la décision" }).click();
+      await page.getByText("Décision enregistrée").waitFor();
+      await expectAccessible(page);
+    });
+    await withPage(browser, platform.baseUrl, async (page) => {
+      await openMailInOutbox(page, platform.baseUrl, author);
+      await page.getByText(/Un besoin partagé par trois ministères/).first().waitFor();
+      await page.goto("/projets");
+      await page.getByRole("link", { name: title }).first().waitFor();
+    });
+  });
+});
