@@ -16,14 +16,19 @@ const targets = [
   { kind: "postgres", label: "PostgreSQL", profiles: 100_000, maximumP95Ms: 50 },
 ] as const;
 
-/** Representative searches: one word, two words with a typo, filters with a query. */
+/**
+ * Representative searches: one word, two words with a typo, filters with a query (with the targets);
+ * and a rarer skill, for information: the cost grows with the number of profiles found.
+ */
 const queries = [
-  { label: "one word « python »", search: "q=python" },
-  { label: "two words with a typo « donnees pyton »", search: "q=donnees+pyton" },
+  { label: "one word « python »", search: "q=python", target: true },
+  { label: "two words with a typo « donnees pyton »", search: "q=donnees+pyton", target: true },
   {
     label: "ministry + job + skill ≥ je connais, with « données »",
     search: `q=donn%C3%A9es&ministere=${directoryBenchMinistryId}&metier=data_scientist&competence=python&niveau=2`,
+    target: true,
   },
+  { label: "a rarer skill « télédétection » (for information)", search: "q=t%C3%A9l%C3%A9d%C3%A9tection", target: false },
 ];
 
 const warmUpRequests = 5;
@@ -95,7 +100,7 @@ export const directoryScenario: Scenario = {
             times.sort((a, b) => a - b);
             figure(`${prefix}: ${query.label}: profiles found`, Number(total.replace(/\D/g, "")), "profiles");
             figure(`${prefix}: ${query.label}: p50`, round(percentile(times, 0.5)), "ms");
-            figure(`${prefix}: ${query.label}: p95 (${times.length} requests)`, round(percentile(times, 0.95)), "ms", target.maximumP95Ms);
+            figure(`${prefix}: ${query.label}: p95 (${times.length} requests)`, round(percentile(times, 0.95)), "ms", query.target ? target.maximumP95Ms : null);
           }
         } finally {
           await server.stop();
