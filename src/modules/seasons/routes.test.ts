@@ -6,7 +6,8 @@ import { assertFieldError } from "../../../tests/support/form-assertions.ts";
 import type { HttpSession } from "../../../tests/support/http.ts";
 import { httpSessionOn, signInOverHttp } from "../../../tests/support/http-sign-in.ts";
 import { startTestPlatform, type TestPlatform } from "../../../tests/support/test-platform.ts";
-import { findCurrentSeason, findSeasonBySlug, listSeasons } from "./api.ts";
+import { InvalidInputError } from "../../shared/domain-error.ts";
+import { createSeasonWithPhases, findCurrentSeason, findSeasonBySlug, listSeasons, spreadDefaultPhases } from "./api.ts";
 
 let platform: TestPlatform;
 let now = new Date("2026-11-30T10:00:00Z");
@@ -65,6 +66,17 @@ describe("demo seasons and the seasons API", () => {
     assert.equal(season2023.phases.find((phase) => phase.key === "launch")?.startsOn, "2023-02-14");
     assert.equal(season2023.endsOn, "2023-11-28");
     assert.equal((await findCurrentSeason(db(), now))?.slug, "2026-2027");
+  });
+
+  it("refuses two seasons with the same address saved at once: one is stored, the other gets the message at the field", async () => {
+    const input = { slug: "2030", name: "Saison 2030", startsOn: "2030-01-01", endsOn: "2030-12-01", phases: spreadDefaultPhases({ startsOn: "2030-01-01", endsOn: "2030-12-01" }) };
+    const results = await Promise.allSettled([createSeasonWithPhases(db(), input), createSeasonWithPhases(db(), { ...input, name: "Saison 2030 bis" })]);
+    assert.equal(results.filter((result) => result.status === "fulfilled").length, 1);
+    const refused = results.find((result) => result.status === "rejected");
+    assert.ok(refused?.status === "rejected" && refused.reason instanceof InvalidInputError);
+    assert.equal(refused.reason.fieldErrors.slug, "Une autre saison a déjà l’identifiant «\u00a02030\u00a0».");
+    assert.equal((await db().select().from(seasons).where(eq(seasons.slug, "2030"))).length, 1);
+    await db().delete(seasons).where(eq(seasons.slug, "2030"));
   });
 });
 
@@ -210,6 +222,9 @@ describe("public season pages", () => {
     }
     const over = await httpSessionOn(platform).get("/saisons/2022");
     assert.match(over.body, /Cette saison est terminée/);
+    // The demo projects (projects module) linked to 2022 show on its page, with their organisations.
+    assert.match(over.body, /<a href="\/projets\/[^"]+">Cartiflette<\/a>/);
+    assert.doesNotMatch(over.body, />0 projet</);
   });
 
   it("shows the running season and its phase on the home page, following the clock in Paris time", async () => {

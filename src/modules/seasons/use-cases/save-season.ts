@@ -1,7 +1,7 @@
 import type { Database } from "../../../db/client.ts";
 import { InvalidInputError } from "../../../shared/domain-error.ts";
 import { type PhaseDates, validateSeason } from "../domain/phases.ts";
-import { isSlugTaken, writeSeason } from "../repository.ts";
+import { isSlugTaken, isUniqueViolation, writeSeason } from "../repository.ts";
 
 export type SaveSeasonInput = { id?: string | undefined; slug: string; name: string; startsOn: string; endsOn: string; phases: PhaseDates[] };
 
@@ -22,8 +22,15 @@ export async function saveSeason(db: Database, input: SaveSeasonInput): Promise<
   const phases = input.phases.map((phase) => ({ ...phase, name: phase.name.trim() }));
   Object.assign(errors, validateSeason({ startsOn: input.startsOn, endsOn: input.endsOn }, phases));
   if (Object.keys(errors).length > 0) throw new InvalidInputError(errors);
-  return db.transaction(async (tx) => {
-    if (await isSlugTaken(tx, slug, input.id)) throw new InvalidInputError({ slug: `Une autre saison a déjà l’identifiant «\u00a0${slug}\u00a0».` });
-    return writeSeason(tx, { slug, name, startsOn: input.startsOn, endsOn: input.endsOn, phases }, input.id);
-  });
+  const taken = new InvalidInputError({ slug: `Une autre saison a déjà l’identifiant «\u00a0${slug}\u00a0».` });
+  try {
+    return await db.transaction(async (tx) => {
+      if (await isSlugTaken(tx, slug, input.id)) throw taken;
+      return writeSeason(tx, { slug, name, startsOn: input.startsOn, endsOn: input.endsOn, phases }, input.id);
+    });
+  } catch (error) {
+    // Two saves of the same slug at once: the unique index decides, the message is the same.
+    if (isUniqueViolation(error, "one_season_per_slug")) throw taken;
+    throw error;
+  }
 }
