@@ -45,6 +45,7 @@ export function registerContentRoutes(app: FastifyInstance, deps: ContentDeps) {
         links: [
           { label: "Actualités", href: "/actualites" },
           { label: "Projets", href: "/projets" },
+          { label: "Saisons", href: "/saisons" },
           { label: "Formations", href: "/formations" },
           { label: "Événements", href: "/evenements" },
           { label: "Ressources", href: "/ressources" },

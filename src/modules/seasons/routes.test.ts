@@ -191,6 +191,10 @@ describe("seasons administration", () => {
 });
 
 describe("public season pages", () => {
+  it("are reachable from the site map", async () => {
+    assert.match((await httpSessionOn(platform).get("/plan-du-site")).body, /<a href="\/saisons">Saisons<\/a>/);
+  });
+
   it("lists the seasons, the current one first, with its phase", async () => {
     const page = await httpSessionOn(platform).get("/saisons");
     assert.equal(page.statusCode, 200);
