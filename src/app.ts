@@ -134,7 +134,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerPeopleRoutes(app, { db, clock: deps.clock });
   const seasonsAndCalls = { db, clock: deps.clock, mailer: deps.mailer, publicUrl: config.publicUrl };
   registerSeasonRoutes(app, { ...seasonsAndCalls, pageCache: deps.pageCache });
-  registerCallRoutes(app, seasonsAndCalls);
+  registerCallRoutes(app, { ...seasonsAndCalls, pageCache: deps.pageCache });
   registerProjectRoutes(app, { ...seasonsAndCalls, pageCache: deps.pageCache });
   // Each module owns its tables' personal data (ADR 0012); the page shows them in this order.
   const personalData = [identityPersonalData, peoplePersonalData, contentPersonalData, organisationsPersonalData, mailPersonalData(deps.jobs)];

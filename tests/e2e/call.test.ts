@@ -110,6 +110,10 @@ describe("the call for projects in a browser", () => {
   });
 
   it("the programme team selects it; the author receives the decision and the project appears under the season", async () => {
+    await withPage(browser, platform.baseUrl, async (page) => {
+      // Seen by an anonymous visitor before the decision, so the cached page must be refreshed by it.
+      await page.goto("/saisons/2026-2027");
+    });
     await as(programmeTeam, async (page) => {
       await page.goto(`${proposalPath}/qualification`);
       await page.locator('label[for="decision-select"]').click();
@@ -121,6 +125,8 @@ describe("the call for projects in a browser", () => {
     await withPage(browser, platform.baseUrl, async (page) => {
       await openMailInOutbox(page, platform.baseUrl, author);
       await page.getByText(/Un besoin partagé par trois ministères/).first().waitFor();
+      await page.goto("/saisons/2026-2027");
+      await page.getByRole("link", { name: title }).first().waitFor();
       await page.goto("/projets");
       await page.getByRole("link", { name: title }).first().waitFor();
     });

@@ -366,6 +366,8 @@ export function registerCallRoutes(app: FastifyInstance, deps: CallsDeps) {
     if (!form.ok) return renderReview(request, reply, 400, proposal, { values: stringValues(form.values), errors: form.errors, form: "decision" });
     return guarded(request, reply, async () => {
       await decideProposal({ user: request.user!, proposalId: proposal.id, decision: form.data.decision, reason: form.data.reason });
+      // A new project (or a proposal no longer selected) changes the public season and project pages.
+      deps.pageCache?.clear();
       return reply.redirect(`/appel-a-projets/${proposal.id}/qualification?decidee`, 303);
     });
   });
