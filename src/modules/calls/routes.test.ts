@@ -13,6 +13,27 @@ const closesAt = new Date("2031-03-15T17:00:00Z");
 let now = new Date("2031-03-14T10:00:00Z");
 const clock = { now: () => now };
 
+/** The text a reader sees (as tests/french-typography.test.ts reads it). */
+function visibleText(html: string): string {
+  return html
+    .replace(/<(script|style)\b[\s\S]*?<\/\1>/g, " ")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&nbsp;|&#160;|&#xa0;/gi, "\u00a0")
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&")
+    .replace(/[ \t\r\n]+/g, " ");
+}
+
+/** French typography: a non-breaking space before « : ; ? ! » and inside « ». */
+function typographyMistakes(text: string): string[] {
+  const prose = text.replace(/\b(https?|mailto):\S*/g, " ").replace(/\d:\d/g, " ");
+  const rules = [/.{0,30} [:;?!](?=\s|$)/g, /.{0,30}[^\s\u00a0\u202f:;?!][:;?!](?=\s|$)/g, /.{0,30}«(?![\u00a0\u202f]).{0,10}/g, /.{0,30}(?<![\u00a0\u202f])»/g];
+  return rules.flatMap((rule) => [...prose.matchAll(rule)].map((match) => match[0]));
+}
+
 let platform: TestPlatform;
 const db = () => platform.database.db;
 const signIn = (email: string) => signInOverHttp(platform, email);
@@ -342,6 +363,25 @@ describe("the call for projects", () => {
       assert.equal(selected.statusCode, 303);
       assert.equal((await db().select().from(projects).where(and(eq(projects.proposalId, id)))).length, 1);
     });
+  });
+
+  it("writes every page of the call with French typography (non-breaking spaces before « : ; ? ! » and inside « »)", async () => {
+    const { id } = await proposalByTitle("Projections scolaires");
+    const draft = await proposalByTitle("Brouillon minimal");
+    const pages: [HttpSession, string][] = [
+      [author, "/appel-a-projets"],
+      [author, "/appel-a-projets/propositions/nouvelle"],
+      [author, `/appel-a-projets/${draft.id}/modifier`],
+      [supporter, `/appel-a-projets/${id}`],
+      [team, `/appel-a-projets/${id}/qualification`],
+      [team, "/appel-a-projets/qualification"],
+      [team, "/appel-a-projets/ouvrir"],
+    ];
+    for (const [session, path] of pages) {
+      const response = await session.get(path);
+      assert.equal(response.statusCode, 200, path);
+      assert.deepEqual(typographyMistakes(visibleText(response.body)), [], path);
+    }
   });
 
   it("shows anonymous visitors the call without the proposals", async () => {
