@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import {
+  calls,
   contentAssets,
   contentItems,
   contentRevisions,
@@ -10,6 +11,11 @@ import {
   participations,
   profiles,
   profileSkills,
+  proposalReviews,
+  proposals,
+  proposalSupports,
+  proposalTransitions,
+  seasons,
   skills,
   userRoles,
   users,
@@ -78,6 +84,13 @@ export async function fillPersonalData(
   await db.insert(contentRevisions).values({ itemId: item!.id, version: 1, snapshot: { title: "Note de l’équipe" }, authorId: id, authorLabel: fullName, note: "Création" });
   await db.insert(contentAssets).values({ path: `/medias/${suffix}/schema.png`, storageKey: `${suffix}/schema.png`, contentType: "image/png", size: 10, sha256: suffix.repeat(8), fileName: "schema.png", createdBy: id });
   await db.insert(emailDomains).values({ domain: `energie-${suffix}.fr`, addedBy: id });
+  // Calls (issue 5): a season's call, a proposal written, a « Nous aussi », a review and a state change.
+  const [season] = await db.insert(seasons).values({ slug: `saison-${suffix}`, name: `Saison ${suffix}`, startsOn: "2030-01-01", endsOn: "2030-12-31" }).returning({ id: seasons.id });
+  const [call] = await db.insert(calls).values({ seasonId: season!.id, title: "Appel", opensAt: new Date("2030-01-01T08:00:00Z"), closesAt: new Date("2030-03-01T17:00:00Z") }).returning({ id: calls.id });
+  const [proposal] = await db.insert(proposals).values({ callId: call!.id, authorId: id, title: `Proposition ${suffix}`, state: "submitted" }).returning({ id: proposals.id });
+  await db.insert(proposalSupports).values({ proposalId: proposal!.id, userId: id, statement: "Nous aussi." });
+  await db.insert(proposalReviews).values({ proposalId: proposal!.id, reviewerId: id, commonInterest: 2, immediateNeed: 2, openness: 2, privateNote: "Note." });
+  await db.insert(proposalTransitions).values({ proposalId: proposal!.id, fromState: "draft", toState: "submitted", actorId: id });
 
   await platform.jobs.send(db, "mail.send", { to: person.email, subject: "Votre équipe", text: `Bonjour ${fullName}, votre équipe vous attend.` });
   await waitForMails(platform, person.email, 2);

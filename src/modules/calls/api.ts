@@ -4,3 +4,5 @@ export type { CallsDeps } from "./deps.ts";
 export { nextProposalState, type ProposalState, ProposalStates, stateLabel as proposalStateLabel } from "./domain/proposal-states.ts";
 /** The demo call of the current season, with proposals in different states, for src/demo/seed.ts. */
 export { seedDemoCall } from "./demo-call.ts";
+/** Proposals, supports, reviews and transitions of a person in the GDPR export and erasure (privacy module). */
+export { callsPersonalData } from "./personal-data.ts";

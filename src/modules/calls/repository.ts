@@ -45,7 +45,8 @@ export async function insertCall(db: Executor, values: { seasonId: string; title
   return row?.id ?? "";
 }
 
-const authorName = sql<string>`coalesce(nullif(trim(coalesce(${users.givenName}, '') || ' ' || coalesce(${users.usualName}, '')), ''), ${users.email})`;
+/** The person's name; « Ancien membre » once the account is erased (as identity's displayName). */
+const authorName = sql<string>`case when ${users.erasedAt} is not null then 'Ancien membre' else coalesce(nullif(trim(coalesce(${users.givenName}, '') || ' ' || coalesce(${users.usualName}, '')), ''), ${users.email}) end`;
 
 export async function findProposal(db: Executor, id: string): Promise<ProposalWithAuthor | null> {
   const [row] = await db
