@@ -188,6 +188,19 @@ export function ReviewPage(props: ReviewPageProps) {
       </p>
       {props.notice ? <Alert kind="success" title={props.notice} /> : null}
       <ProposalDetails proposal={proposal} names={names} />
+      {props.supports.length > 0 ? (
+        <>
+          <h2 className="fr-h4 fr-mt-4w">«&nbsp;Nous aussi&nbsp;»</h2>
+          <ul>
+            {props.supports.map((support) => (
+              <li key={support.userId}>
+                <strong>{support.name}</strong>
+                {support.organisationName ? ` (${support.organisationName})` : ""}&nbsp;: {support.statement}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h2 className="fr-h4 fr-mt-4w">Qualifications ({reviews.length})</h2>
       {reviews.length > 0 ? (
         <Table
