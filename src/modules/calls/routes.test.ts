@@ -202,6 +202,10 @@ describe("the call for projects", () => {
       // Saving the draft after the closing stays allowed: nothing typed is lost.
       const saved = await author.post(`/appel-a-projets/${proposal.id}/modifier`, { ...(await completeForm("Trop tard")), title: "Trop tard (gardé)", version: String((await proposalByTitle("Trop tard")).version), intent: "draft" });
       assert.equal(saved.statusCode, 303);
+      // No new proposal once the call is closed.
+      const closedForm = await author.get("/appel-a-projets/propositions/nouvelle");
+      assert.equal(closedForm.statusCode, 404);
+      assert.match(closedForm.body, /Aucun appel à projets n’est ouvert en ce moment/);
       now = new Date("2031-03-14T10:00:00Z");
     });
 

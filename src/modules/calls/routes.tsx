@@ -6,6 +6,7 @@ import { DomainError, ForbiddenError, InvalidInputError, NotFoundError } from ".
 import { type CurrentUser, hasPermission } from "../identity/api.ts";
 import { organisationLookup } from "../organisations/api.ts";
 import type { CallsDeps } from "./deps.ts";
+import { callStatus } from "./domain/call-window.ts";
 import { isOwnTeam } from "./domain/review-rights.ts";
 import { IllegalProposalTransitionError, isEditableByAuthor, type ProposalState } from "./domain/proposal-states.ts";
 import {
@@ -206,8 +207,9 @@ export function registerCallRoutes(app: FastifyInstance, deps: CallsDeps) {
   }
 
   app.get("/appel-a-projets/propositions/nouvelle", { config: { access: "create:proposal" } }, async (request, reply) => {
-    const call = await findCurrentCall(deps.db, deps.clock.now());
-    if (!call) return sendErrorPage(request, reply, 404, "Aucun appel à projets n’est ouvert en ce moment.");
+    const now = deps.clock.now();
+    const call = await findCurrentCall(deps.db, now);
+    if (!call || callStatus(call, now) === "closed") return sendErrorPage(request, reply, 404, "Aucun appel à projets n’est ouvert en ce moment.");
     return renderForm(request, reply, 200, { proposal: null });
   });
   app.post("/appel-a-projets/propositions/nouvelle", { config: { access: "create:proposal" } }, async (request, reply) => guarded(request, reply, () => handleSave(request, reply, null)));
