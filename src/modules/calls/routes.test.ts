@@ -298,6 +298,9 @@ describe("the call for projects", () => {
       assert.doesNotMatch((await author.get(`/appel-a-projets/${id}`)).body, /Note-privee-AMD/);
       assert.doesNotMatch((await supporter.get(`/appel-a-projets/${id}`)).body, /Note-privee-AMD/);
       assert.equal((await author.get(`/appel-a-projets/${id}/qualification`)).statusCode, 403);
+      const dashboard = await amd.get("/appel-a-projets/qualification");
+      assert.equal(dashboard.statusCode, 200);
+      assert.match(dashboard.body, /Projections scolaires</);
     });
 
     it("shows the dashboard with averages, supports and distinct organisations", async () => {
