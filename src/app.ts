@@ -24,7 +24,7 @@ import { identityPersonalData, type IdentityRoutesDeps, organisationMembers, typ
 import { type Mailer, mailPersonalData, registerMailRoutes } from "./modules/mail/api.ts";
 import { callsPersonalData, registerCallRoutes } from "./modules/calls/api.ts";
 import { findOwnProfileLink, peoplePersonalData, registerPeopleRoutes } from "./modules/people/api.ts";
-import { registerProjectRoutes } from "./modules/projects/api.ts";
+import { projectsPersonalData, registerProjectRoutes } from "./modules/projects/api.ts";
 import { homeSeasonSummary, registerSeasonRoutes } from "./modules/seasons/api.ts";
 import { registerPrivacyRoutes } from "./modules/privacy/api.ts";
 import { organisationLookup, organisationsPersonalData, type PublicDomains, createCheckEmailEligibility, registerOrganisationRoutes } from "./modules/organisations/api.ts";
@@ -137,7 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCallRoutes(app, { ...seasonsAndCalls, pageCache: deps.pageCache });
   registerProjectRoutes(app, { ...seasonsAndCalls, pageCache: deps.pageCache });
   // Each module owns its tables' personal data (ADR 0012); the page shows them in this order.
-  const personalData = [identityPersonalData, peoplePersonalData, contentPersonalData, organisationsPersonalData, callsPersonalData, mailPersonalData(deps.jobs)];
+  const personalData = [identityPersonalData, peoplePersonalData, contentPersonalData, organisationsPersonalData, callsPersonalData, projectsPersonalData, mailPersonalData(deps.jobs)];
   registerPrivacyRoutes(app, { db, clock: deps.clock, secureCookies: secure, contributions: personalData });
   registerAdministrationRoutes(app, { devOutbox: deps.devOutbox });
   if (deps.devOutbox) {

@@ -16,6 +16,8 @@ import {
   proposalSupports,
   proposalTransitions,
   seasons,
+  projects,
+  projectSeasons,
   skills,
   userRoles,
   users,
@@ -91,6 +93,9 @@ export async function fillPersonalData(
   await db.insert(proposalSupports).values({ proposalId: proposal!.id, userId: id, statement: "Nous aussi." });
   await db.insert(proposalReviews).values({ proposalId: proposal!.id, reviewerId: id, commonInterest: 2, immediateNeed: 2, openness: 2, privateNote: "Note." });
   await db.insert(proposalTransitions).values({ proposalId: proposal!.id, fromState: "draft", toState: "submitted", actorId: id });
+  // Projects (issue 5): a season decision recorded by the person.
+  const [project] = await db.insert(projects).values({ slug: `projet-${suffix}`, title: `Projet ${suffix}` }).returning({ id: projects.id });
+  await db.insert(projectSeasons).values({ projectId: project!.id, seasonId: season!.id, entry: "selected", decidedBy: id, decisionReason: "Retenu." });
 
   await platform.jobs.send(db, "mail.send", { to: person.email, subject: "Votre équipe", text: `Bonjour ${fullName}, votre équipe vous attend.` });
   await waitForMails(platform, person.email, 2);

@@ -16,3 +16,4 @@ export { carryOverProject, type CarryOverInput } from "./use-cases/carry-over-pr
 export { findProjectBySlug, listProjectsOfSeason, type Project } from "./repository.ts";
 /** Demo projects from the imported site's project pages, for src/demo/seed.ts. */
 export { seedDemoProjects } from "./demo-projects.ts";
+export { projectsPersonalData } from "./personal-data.ts";
