@@ -22,7 +22,7 @@ import { registerAdministrationRoutes } from "./modules/administration/api.ts";
 import { contentPersonalData, type MediaStorage, registerContentRoutes } from "./modules/content/api.ts";
 import { identityPersonalData, type IdentityRoutesDeps, organisationMembers, type ProConnectClient, registerAccessControl, registerIdentityRoutes } from "./modules/identity/api.ts";
 import { type Mailer, mailPersonalData, registerMailRoutes } from "./modules/mail/api.ts";
-import { callsPersonalData, registerCallRoutes } from "./modules/calls/api.ts";
+import { callsPersonalData, isCallOpen, registerCallRoutes } from "./modules/calls/api.ts";
 import { findOwnProfileLink, peoplePersonalData, registerPeopleRoutes } from "./modules/people/api.ts";
 import { projectsPersonalData, registerProjectRoutes } from "./modules/projects/api.ts";
 import { homeSeasonSummary, registerSeasonRoutes } from "./modules/seasons/api.ts";
@@ -120,7 +120,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifyStatic, { root: staticDir, prefix: "/static/", decorateReply: false, maxAge: "1h", index: false });
 
   registerHealthRoutes(app, { database });
-  registerContentRoutes(app, { db, clock: deps.clock, pageCache: deps.pageCache, media: deps.media, publicUrl: config.publicUrl, currentSeason: (now) => homeSeasonSummary(db, now) });
+  registerContentRoutes(app, { db, clock: deps.clock, pageCache: deps.pageCache, media: deps.media, publicUrl: config.publicUrl, currentSeason: async (now) => {
+      const season = await homeSeasonSummary(db, now);
+      return season && (await isCallOpen(db, now)) ? { ...season, callHref: "/appel-a-projets" } : season;
+    },
+  });
   const isEligibleEmail = createCheckEmailEligibility({ db, publicDomains: deps.publicDomains });
   const organisations: IdentityRoutesDeps["organisations"] = {
     findIdByEmailDomain: (tx, domain) => organisationLookup.findIdByEmailDomain(tx, domain),

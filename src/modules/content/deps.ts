@@ -15,4 +15,4 @@ export type ContentDeps = {
 };
 
 /** « Saison 2024 », « Phase en cours : construction, jusqu’au 30 juin. » and the season's page. */
-export type HomeSeason = { title: string; text: string; href: string };
+export type HomeSeason = { title: string; text: string; href: string; /** Set while a call for projects is open. */ callHref?: string | undefined };

@@ -236,11 +236,15 @@ describe("public season pages", () => {
     assert.equal(home.statusCode, 200);
     assert.match(home.body, /<h2 class="fr-callout__title">Saison 2026-2027<\/h2><p class="fr-callout__text">Phase en cours\u00a0: appel à projets, jusqu’au 31 décembre\.<\/p>/);
     assert.match(home.body, /href="\/saisons\/2026-2027"/);
+    // The demo call of the running season is open: the home page invites to it.
+    assert.match(home.body, /<a class="fr-btn fr-mt-2w" href="\/appel-a-projets">Proposer un projet à l’appel<\/a>/);
     // A signed-in member is never served from the anonymous page cache.
     const member = await signInOverHttp(platform, "thomas.leroy@ign.fr");
     now = new Date("2022-07-31T22:30:00Z"); // 00:30 in Paris on 1 August 2022: construction starts
     try {
-      assert.match((await member.get("/")).body, /Saison 2022<\/h2><p class="fr-callout__text">Phase en cours\u00a0: construction, jusqu’au 15 octobre\./);
+      const past = (await member.get("/")).body;
+      assert.match(past, /Saison 2022<\/h2><p class="fr-callout__text">Phase en cours\u00a0: construction, jusqu’au 15 octobre\./);
+      assert.doesNotMatch(past, /Proposer un projet à l’appel/, "no call is open in 2022");
     } finally {
       now = new Date("2026-11-30T10:00:00Z");
     }

@@ -63,6 +63,11 @@ export function HomePage({ context, share, page, season, currentSeason, upcoming
             <div className="fr-callout">
               <h2 className="fr-callout__title">{currentSeason.title}</h2>
               <p className="fr-callout__text">{currentSeason.text}</p>
+              {currentSeason.callHref ? (
+                <a className="fr-btn fr-mt-2w" href={currentSeason.callHref}>
+                  Proposer un projet à l’appel
+                </a>
+              ) : null}
               <p className="fr-mt-2w fr-mb-0">
                 <a className="fr-link fr-icon-arrow-right-line fr-link--icon-right" href={currentSeason.href}>
                   Voir le calendrier de la saison
