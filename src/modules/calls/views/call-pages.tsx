@@ -103,6 +103,7 @@ export function CallPage({ context, call, now, canPropose, canOpen, proposals, d
           ) : (
             <Table
               caption={`Propositions déposées (${proposals.length})`}
+              noCaption
               columns={["Proposition", "Organisation", "État", "«\u00a0Nous aussi\u00a0»"]}
               rows={proposals.map((proposal) => [
                 <a key="title" href={`/appel-a-projets/${proposal.id}`}>
