@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { slugify as slugifyText } from "../../../shared/slug.ts";
 
 /** What the public site publishes; each kind has its section of the site. */
 export const contentKinds = ["news", "page", "project", "event", "training"] as const;
@@ -46,21 +47,7 @@ export function isValidSlug(kind: ContentKind, slug: string): boolean {
 
 /** « Données 2023 : l'été ! » → `donnees-2023-l-ete`; at most `maxLength` characters, cut between words. */
 export function slugify(text: string, maxLength = 80): string {
-  const words = text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[œ]/g, "oe")
-    .replace(/[æ]/g, "ae")
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-  let slug = "";
-  for (const word of words) {
-    const next = slug ? `${slug}-${word}` : word;
-    if (next.length > maxLength) break;
-    slug = next;
-  }
-  return slug || words[0]?.slice(0, maxLength) || "sans-titre";
+  return slugifyText(text, maxLength) || "sans-titre";
 }
 
 /** A visitor sees an item once it is published and its scheduled time has come. */

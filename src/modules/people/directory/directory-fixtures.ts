@@ -6,6 +6,7 @@ import type { Database } from "../../../db/client.ts";
 import { organisations, participations, profileSkills, profiles, skills, userRoles, users } from "../../../db/schema/index.ts";
 import type { JobFamily, ProfileVisibility, SkillLevel } from "../domain/profile-choices.ts";
 import { skillVocabulary } from "../domain/skill-vocabulary.ts";
+import { slugify } from "../../../shared/slug.ts";
 
 export type FixturePerson = {
   givenName: string;
@@ -29,14 +30,6 @@ export type FixturePerson = {
 
 const joinedAt = new Date("2026-01-15T09:00:00Z");
 
-function slugify(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
-}
 
 export function createDirectoryFixtures(db: Database) {
   let created = 0;
