@@ -3,29 +3,7 @@ import { after, before, describe, it } from "node:test";
 import { httpSessionOn, signInOverHttp } from "./support/http-sign-in.ts";
 import type { HttpSession } from "./support/http.ts";
 import { startTestPlatform, type TestPlatform } from "./support/test-platform.ts";
-
-/** The text a reader sees: no tags, scripts or styles, entities decoded, lines joined. */
-function visibleText(html: string): string {
-  return html
-    .replace(/<(script|style)\b[\s\S]*?<\/\1>/g, " ")
-    .replace(/<wbr\/?>/g, "")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&nbsp;|&#160;|&#xa0;/gi, "\u00a0")
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&")
-    .replace(/[ \t\r\n]+/g, " ");
-}
-
-/** French typography: a non-breaking space before « : ; ? ! » and inside « », never a plain space or none. */
-function typographyMistakes(text: string): string[] {
-  // Addresses (https://, mailto:) and times (14:30) carry colons that are not punctuation.
-  const prose = text.replace(/\b(https?|mailto):\S*/g, " ").replace(/\d:\d/g, " ");
-  const rules = [/.{0,30} [:;?!](?=\s|$)/g, /.{0,30}[^\s\u00a0\u202f:;?!][:;?!](?=\s|$)/g, /.{0,30}«(?![\u00a0\u202f]).{0,10}/g, /.{0,30}(?<![\u00a0\u202f])»/g];
-  return rules.flatMap((rule) => [...prose.matchAll(rule)].map((match) => match[0]));
-}
+import { typographyMistakes, visibleText } from "./support/french-typography.ts";
 
 describe("French typography of the platform's own pages", () => {
   let platform: TestPlatform;

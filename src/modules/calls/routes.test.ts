@@ -5,6 +5,7 @@ import { devMails, organisations, projects, proposals, proposalSupports, proposa
 import type { HttpSession } from "../../../tests/support/http.ts";
 import { assertFieldError } from "../../../tests/support/form-assertions.ts";
 import { httpSessionOn, signInOverHttp } from "../../../tests/support/http-sign-in.ts";
+import { typographyMistakes, visibleText } from "../../../tests/support/french-typography.ts";
 import { startTestPlatform, type TestPlatform, waitForMail } from "../../../tests/support/test-platform.ts";
 
 /** The call of the test season: 10 January 2031 9 h → 15 March 2031 18 h, Paris time (UTC+1 in winter). */
@@ -12,27 +13,6 @@ const opensAt = new Date("2031-01-10T08:00:00Z");
 const closesAt = new Date("2031-03-15T17:00:00Z");
 let now = new Date("2031-03-14T10:00:00Z");
 const clock = { now: () => now };
-
-/** The text a reader sees (as tests/french-typography.test.ts reads it). */
-function visibleText(html: string): string {
-  return html
-    .replace(/<(script|style)\b[\s\S]*?<\/\1>/g, " ")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&nbsp;|&#160;|&#xa0;/gi, "\u00a0")
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&")
-    .replace(/[ \t\r\n]+/g, " ");
-}
-
-/** French typography: a non-breaking space before « : ; ? ! » and inside « ». */
-function typographyMistakes(text: string): string[] {
-  const prose = text.replace(/\b(https?|mailto):\S*/g, " ").replace(/\d:\d/g, " ");
-  const rules = [/.{0,30} [:;?!](?=\s|$)/g, /.{0,30}[^\s\u00a0\u202f:;?!][:;?!](?=\s|$)/g, /.{0,30}«(?![\u00a0\u202f]).{0,10}/g, /.{0,30}(?<![\u00a0\u202f])»/g];
-  return rules.flatMap((rule) => [...prose.matchAll(rule)].map((match) => match[0]));
-}
 
 let platform: TestPlatform;
 const db = () => platform.database.db;

@@ -4,6 +4,8 @@ import type { Database } from "../../db/client.ts";
 import { profileSkills, profiles, skills, users } from "../../db/schema/index.ts";
 import { escapeHtml } from "../../../tests/support/form-assertions.ts";
 
+export { assertFrenchSpacing } from "../../../tests/support/french-typography.ts";
+
 /** The `<input>` tag whose id is `id`. */
 function inputTag(html: string, id: string): string {
   const match = new RegExp(`<input[^>]*\\bid="${id}"[^>]*>`).exec(html);
@@ -56,32 +58,6 @@ export async function storedProfile(db: Database, userId: string) {
   const levels = await db.select({ skillId: profileSkills.skillId, level: profileSkills.level }).from(profileSkills).where(eq(profileSkills.userId, userId)).orderBy(profileSkills.skillId);
   const { searchVector: _vector, searchText: _text, updatedAt: _updated, ...rest } = profile ?? ({} as Record<string, unknown>);
   return { account, profile: profile ? rest : null, levels };
-}
-
-/**
- * French typography of what a page's <main> says (and its <title>): a non-breaking space (U+00A0 or
- * U+202F), never a plain one or none, before « : ; ? ! % » and inside « ». Attributes are not read, nor
- * the `data` strings (what people typed or imported, shown as it is: a project's title…).
- */
-export function assertFrenchSpacing(html: string, data: string[] = []) {
-  const main = /<main\b[\s\S]*<\/main>/.exec(html)?.[0] ?? "";
-  const title = /<title>([\s\S]*?)<\/title>/.exec(html)?.[1] ?? "";
-  const text = `${title}\n${main}`
-    .replace(/<(script|style)\b[\s\S]*?<\/\1>/g, " ")
-    .replace(/<[^>]+>/g, "")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/&amp;/g, "&");
-  const checked = data.reduce((remaining, text) => remaining.split(text).join(" "), text);
-  const faults = [
-    { rule: "espace ordinaire avant : ; ? ! % »", pattern: / [:;?!%»]/g },
-    { rule: "pas d’espace avant ; ? ! ou « : » suivi d’un espace", pattern: /[\p{L}\d)»][;?!](?=\s|$)|[\p{L}\d)»]:(?=\s|$)/gu },
-    { rule: "« sans espace insécable après", pattern: /«[^\u00a0\u202f]/g },
-    { rule: "» sans espace insécable avant", pattern: /[^\u00a0\u202f]»/g },
-  ].flatMap(({ rule, pattern }) => [...checked.matchAll(pattern)].map((match) => `${rule} : « ${checked.slice(Math.max(0, match.index - 30), match.index + 10).replace(/\s+/g, " ")} »`));
-  assert.deepEqual(faults, [], "typographie française");
 }
 
 /** Every link of the error summary leads to an element that takes the focus (an input, a select, a textarea). */
