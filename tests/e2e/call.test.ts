@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import { expectAccessible, launchChromium, openMailInOutbox, reservePublicUrl, type ServedPlatform, signInThroughOutbox, startServedPlatform, withPage } from "../support/browser.ts";
+import { describe, it } from "node:test";
+import type { Page } from "playwright-core";
+import { expectAccessible, openMailInOutbox, signInThroughOutbox, useServedBrowser, withPage } from "../support/browser.ts";
 
 const author = "ines.benali@insee.fr";
 const supporter = "thomas.leroy@ign.fr";
@@ -10,22 +10,12 @@ const programmeTeam = "camille.martin@numerique.gouv.fr";
 const title = "Prévoir les effectifs scolaires par commune";
 
 describe("the call for projects in a browser", () => {
-  let platform: ServedPlatform;
-  let browser: Browser;
+  const served = useServedBrowser();
   let proposalPath = "";
 
-  before(async () => {
-    platform = await startServedPlatform(await reservePublicUrl());
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await platform?.stop();
-  });
-
   const as = (email: string, journey: (page: Page) => Promise<void>) =>
-    withPage(browser, platform.baseUrl, async (page) => {
-      await signInThroughOutbox(page, platform.baseUrl, email);
+    withPage(served.browser, served.baseUrl, async (page) => {
+      await signInThroughOutbox(page, served.baseUrl, email);
       await journey(page);
     });
 
@@ -110,7 +100,7 @@ describe("the call for projects in a browser", () => {
   });
 
   it("the programme team selects it; the author receives the decision and the project appears under the season", async () => {
-    await withPage(browser, platform.baseUrl, async (page) => {
+    await withPage(served.browser, served.baseUrl, async (page) => {
       // Seen by an anonymous visitor before the decision, so the cached page must be refreshed by it.
       await page.goto("/saisons/2026-2027");
     });
@@ -122,8 +112,8 @@ describe("the call for projects in a browser", () => {
       await page.getByText("Décision enregistrée").waitFor();
       await expectAccessible(page);
     });
-    await withPage(browser, platform.baseUrl, async (page) => {
-      await openMailInOutbox(page, platform.baseUrl, author);
+    await withPage(served.browser, served.baseUrl, async (page) => {
+      await openMailInOutbox(page, served.baseUrl, author);
       await page.getByText(/Un besoin partagé par trois ministères/).first().waitFor();
       await page.goto("/saisons/2026-2027");
       await page.getByRole("link", { name: title }).first().waitFor();

@@ -1,29 +1,18 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import type { Browser } from "playwright-core";
-import { expectAccessible, launchChromium, reservePublicUrl, type ServedPlatform, signInThroughOutbox, startServedPlatform, withPage } from "../support/browser.ts";
+import { describe, it } from "node:test";
+import { expectAccessible, signInThroughOutbox, useServedBrowser, withPage } from "../support/browser.ts";
 
 const screenshotDir = process.env.SCREENSHOT_DIR;
 
 describe("content editor in a browser: accessibility, and working without JavaScript", () => {
-  let platform: ServedPlatform;
-  let browser: Browser;
-
-  before(async () => {
-    platform = await startServedPlatform(await reservePublicUrl());
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await platform?.stop();
-  });
+  const served = useServedBrowser();
 
   it("shows the list, the form (also in error), the preview and the history without WCAG 2.1 AA violations", () =>
-    withPage(browser, platform.baseUrl, async (page) => {
+    withPage(served.browser, served.baseUrl, async (page) => {
       const shot = async (name: string) => {
         if (screenshotDir) await page.screenshot({ path: `${screenshotDir}/${name}.png`, fullPage: true });
       };
-      await signInThroughOutbox(page, platform.baseUrl, "camille.martin@numerique.gouv.fr");
+      await signInThroughOutbox(page, served.baseUrl, "camille.martin@numerique.gouv.fr");
       const list = await page.goto("/admin/contenus");
       assert.equal(list?.status(), 200);
       await page.getByRole("heading", { level: 1, name: "Contenus du site" }).waitFor();
@@ -64,11 +53,11 @@ describe("content editor in a browser: accessibility, and working without JavaSc
     }));
 
   it("previews and saves with JavaScript disabled, using the keyboard", async () => {
-    const context = await browser.newContext({ baseURL: platform.baseUrl, javaScriptEnabled: false, locale: "fr-FR", viewport: { width: 1280, height: 900 } });
+    const context = await served.browser.newContext({ baseURL: served.baseUrl, javaScriptEnabled: false, locale: "fr-FR", viewport: { width: 1280, height: 900 } });
     context.setDefaultTimeout(10_000);
     try {
       const page = await context.newPage();
-      await signInThroughOutbox(page, platform.baseUrl, "camille.martin@numerique.gouv.fr");
+      await signInThroughOutbox(page, served.baseUrl, "camille.martin@numerique.gouv.fr");
       await page.goto("/admin/contenus/nouveau?type=page");
       await page.locator("#title").fill("Page sans JavaScript");
       await page.locator("#slug").fill("sans-javascript");

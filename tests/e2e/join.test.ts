@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import type { Browser, Locator, Page } from "playwright-core";
-import { expectAccessible, launchChromium, reservePublicUrl, type ServedPlatform, signInThroughOutbox, startServedPlatform, withPage } from "../support/browser.ts";
+import { describe, it } from "node:test";
+import type { Locator, Page } from "playwright-core";
+import { expectAccessible, signInThroughOutbox, useServedBrowser, withPage } from "../support/browser.ts";
 
 /** Posts the page's form by its button and waits for the answer to be shown. */
 async function submit(page: Page, button: string): Promise<number> {
@@ -31,20 +31,10 @@ async function choose(page: Page, input: Locator): Promise<void> {
 }
 
 describe("joining the community in a browser", () => {
-  let platform: ServedPlatform;
-  let browser: Browser;
-
-  before(async () => {
-    platform = await startServedPlatform(await reservePublicUrl());
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await platform?.stop();
-  });
+  const served = useServedBrowser();
 
   it("takes a brand-new agent from the sign-in link through the three steps to their profile, then the directory, in well under two minutes", (t) =>
-    withPage(browser, platform.baseUrl, async (page) => {
+    withPage(served.browser, served.baseUrl, async (page) => {
       // The journey's own time: what a person spends, without the accessibility audits of this test.
       let auditing = 0;
       const audit = async () => {
@@ -54,7 +44,7 @@ describe("joining the community in a browser", () => {
       };
       const started = Date.now();
 
-      await signInThroughOutbox(page, platform.baseUrl, "nora.kaci@insee.fr");
+      await signInThroughOutbox(page, served.baseUrl, "nora.kaci@insee.fr");
       await page.getByRole("main").getByRole("link", { name: "Rejoindre la communauté" }).click();
       await page.waitForURL("/rejoindre/inscription/etape-1");
       await page.getByRole("heading", { level: 2, name: /Votre organisation et votre métier/ }).waitFor();
@@ -146,10 +136,10 @@ describe("joining the community in a browser", () => {
 
   it("keeps the skills step short on a phone, and fills it with the keyboard without JavaScript", () =>
     withPage(
-      browser,
-      platform.baseUrl,
+      served.browser,
+      served.baseUrl,
       async (page) => {
-        await signInThroughOutbox(page, platform.baseUrl, "lina.morel@insee.fr");
+        await signInThroughOutbox(page, served.baseUrl, "lina.morel@insee.fr");
         await page.goto("/rejoindre/inscription/etape-1");
         const main = page.getByRole("main");
         await main.getByLabel(/^Prénom/).fill("Lina");
@@ -185,8 +175,8 @@ describe("joining the community in a browser", () => {
     ));
 
   it("shows the programme team the skills vocabulary and its members' proposals", () =>
-    withPage(browser, platform.baseUrl, async (page) => {
-      await signInThroughOutbox(page, platform.baseUrl, "camille.martin@numerique.gouv.fr");
+    withPage(served.browser, served.baseUrl, async (page) => {
+      await signInThroughOutbox(page, served.baseUrl, "camille.martin@numerique.gouv.fr");
       await page.goto("/admin/competences");
       await page.getByRole("heading", { level: 1, name: "Vocabulaire des compétences" }).waitFor();
       assert.match(await page.getByRole("main").innerText(), /Lidar/);

@@ -1,32 +1,21 @@
 import assert from "node:assert/strict";
 import path from "node:path";
-import { after, before, describe, it } from "node:test";
-import type { Browser } from "playwright-core";
-import { expectAccessible, launchChromium, reservePublicUrl, type ServedPlatform, signInThroughOutbox, startServedPlatform, withPage } from "../support/browser.ts";
+import { describe, it } from "node:test";
+import { expectAccessible, signInThroughOutbox, useServedBrowser, withPage } from "../support/browser.ts";
 import { repositoryRoot } from "../support/test-platform.ts";
 
 const screenshotDir = process.env.SCREENSHOT_DIR;
 const referentialFile = path.join(repositoryRoot, "src/modules/organisations/test-fixtures/referentiel-etat.json");
 
 describe("organisations administration in a browser", () => {
-  let platform: ServedPlatform;
-  let browser: Browser;
-
-  before(async () => {
-    platform = await startServedPlatform(await reservePublicUrl());
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await platform?.stop();
-  });
+  const served = useServedBrowser();
 
   it("shows the tree, the form with its errors, the merge confirmation and the import with its report, without WCAG 2.1 AA violations", () =>
-    withPage(browser, platform.baseUrl, async (page) => {
+    withPage(served.browser, served.baseUrl, async (page) => {
       const shot = async (name: string) => {
         if (screenshotDir) await page.screenshot({ path: `${screenshotDir}/organisations-${name}.png`, fullPage: true });
       };
-      await signInThroughOutbox(page, platform.baseUrl, "camille.martin@numerique.gouv.fr");
+      await signInThroughOutbox(page, served.baseUrl, "camille.martin@numerique.gouv.fr");
       const list = await page.goto("/admin/organisations");
       assert.equal(list?.status(), 200);
       await page.getByRole("heading", { level: 1, name: "Organisations" }).waitFor();

@@ -1,20 +1,9 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import type { Browser } from "playwright-core";
-import { expectAccessible, launchChromium, reservePublicUrl, type ServedPlatform, signInThroughOutbox, startServedPlatform, withPage } from "../support/browser.ts";
+import { describe, it } from "node:test";
+import { expectAccessible, signInThroughOutbox, useServedBrowser, withPage } from "../support/browser.ts";
 
 describe("pages in a browser: accessibility and keyboard use", () => {
-  let platform: ServedPlatform;
-  let browser: Browser;
-
-  before(async () => {
-    platform = await startServedPlatform(await reservePublicUrl());
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await platform?.stop();
-  });
+  const served = useServedBrowser();
 
   // The site pages exist in the demo data: the import of ../shared/content.
   const sitePages = [
@@ -34,7 +23,7 @@ describe("pages in a browser: accessibility and keyboard use", () => {
   const publicPages = ["/", ...sitePages, "/connexion", "/accessibilite", "/mentions-legales", "/donnees-personnelles", "/plan-du-site", "/_dev/composants"];
   for (const path of publicPages) {
     it(`shows ${path} to visitors without WCAG 2.1 AA violations, in light and dark themes`, () =>
-      withPage(browser, platform.baseUrl, async (page) => {
+      withPage(served.browser, served.baseUrl, async (page) => {
         const response = await page.goto(path);
         assert.equal(response?.status(), 200);
         await expectAccessible(page);
@@ -42,7 +31,7 @@ describe("pages in a browser: accessibility and keyboard use", () => {
   }
 
   it("answers an unknown address with an accessible 404 page", () =>
-    withPage(browser, platform.baseUrl, async (page) => {
+    withPage(served.browser, served.baseUrl, async (page) => {
       const response = await page.goto("/page-inexistante");
       assert.equal(response?.status(), 404);
       await page.getByRole("heading", { level: 1, name: "Page non trouvée" }).waitFor();
@@ -50,8 +39,8 @@ describe("pages in a browser: accessibility and keyboard use", () => {
     }));
 
   it("shows a plain member an accessible 403 page on the administration", () =>
-    withPage(browser, platform.baseUrl, async (page) => {
-      await signInThroughOutbox(page, platform.baseUrl, "thomas.leroy@ign.fr");
+    withPage(served.browser, served.baseUrl, async (page) => {
+      await signInThroughOutbox(page, served.baseUrl, "thomas.leroy@ign.fr");
       const response = await page.goto("/admin");
       assert.equal(response?.status(), 403);
       await page.getByRole("heading", { level: 1, name: "Accès refusé" }).waitFor();
@@ -59,8 +48,8 @@ describe("pages in a browser: accessibility and keyboard use", () => {
     }));
 
   it("shows the programme team its account and the administration pages without violations", () =>
-    withPage(browser, platform.baseUrl, async (page) => {
-      await signInThroughOutbox(page, platform.baseUrl, "camille.martin@numerique.gouv.fr");
+    withPage(served.browser, served.baseUrl, async (page) => {
+      await signInThroughOutbox(page, served.baseUrl, "camille.martin@numerique.gouv.fr");
       await page.getByRole("heading", { level: 1, name: "Mon compte" }).waitFor();
       await expectAccessible(page);
       // The team's longest menu holds on one line at 1280 px: every entry on the same row, none wrapped.
@@ -81,7 +70,7 @@ describe("pages in a browser: accessibility and keyboard use", () => {
     }));
 
   it("focuses the skip link to the content on the first Tab, and Enter moves focus to the main content", () =>
-    withPage(browser, platform.baseUrl, async (page) => {
+    withPage(served.browser, served.baseUrl, async (page) => {
       await page.goto("/");
       await page.keyboard.press("Tab");
       const focused = await page.evaluate(() => ({ text: document.activeElement?.textContent?.trim(), href: document.activeElement?.getAttribute("href") }));
@@ -92,7 +81,7 @@ describe("pages in a browser: accessibility and keyboard use", () => {
     }));
 
   it("lets a keyboard user fill and send the sign-in form without a mouse", () =>
-    withPage(browser, platform.baseUrl, async (page) => {
+    withPage(served.browser, served.baseUrl, async (page) => {
       await page.goto("/connexion");
       let presses = 0;
       while ((await page.evaluate(() => document.activeElement?.id)) !== "email") {

@@ -1,27 +1,16 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import type { Browser } from "playwright-core";
-import { expectAccessible, launchChromium, reservePublicUrl, type ServedPlatform, signInThroughOutbox, startServedPlatform, withPage } from "../support/browser.ts";
+import { describe, it } from "node:test";
+import { expectAccessible, signInThroughOutbox, useServedBrowser, withPage } from "../support/browser.ts";
 import { fillPersonalData } from "../support/personal-data-builder.ts";
 
 describe("seeing, downloading and deleting one's personal data in a browser", () => {
-  let platform: ServedPlatform;
-  let browser: Browser;
-
-  before(async () => {
-    platform = await startServedPlatform(await reservePublicUrl());
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await platform?.stop();
-  });
+  const served = useServedBrowser();
 
   it("shows the member's data, downloads it, refuses a wrong confirmation, then deletes the account and signs out", () =>
-    withPage(browser, platform.baseUrl, async (page) => {
+    withPage(served.browser, served.baseUrl, async (page) => {
       const email = "zephyrine.quintard-vasseur@insee.fr";
-      await fillPersonalData(platform, { email, givenName: "Zéphyrine", usualName: "Quintard-Vasseur", slug: "zephyrine-quintard-vasseur" });
-      await signInThroughOutbox(page, platform.baseUrl, email);
+      await fillPersonalData(served.platform, { email, givenName: "Zéphyrine", usualName: "Quintard-Vasseur", slug: "zephyrine-quintard-vasseur" });
+      await signInThroughOutbox(page, served.baseUrl, email);
 
       await page.getByRole("heading", { level: 2, name: "Mes données personnelles" }).waitFor();
       await expectAccessible(page);

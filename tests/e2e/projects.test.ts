@@ -1,25 +1,14 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import type { Browser } from "playwright-core";
-import { expectAccessible, launchChromium, reservePublicUrl, type ServedPlatform, signInThroughOutbox, startServedPlatform, withPage } from "../support/browser.ts";
+import { describe, it } from "node:test";
+import { expectAccessible, signInThroughOutbox, useServedBrowser, withPage } from "../support/browser.ts";
 
 const programmeTeam = "camille.martin@numerique.gouv.fr";
 
 describe("projects in a browser", () => {
-  let platform: ServedPlatform;
-  let browser: Browser;
-
-  before(async () => {
-    platform = await startServedPlatform(await reservePublicUrl());
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await platform?.stop();
-  });
+  const served = useServedBrowser();
 
   it("filters the projects by season and state, opens a project page, without WCAG 2.1 AA violations", () =>
-    withPage(browser, platform.baseUrl, async (page) => {
+    withPage(served.browser, served.baseUrl, async (page) => {
       await page.goto("/projets");
       await page.getByRole("heading", { level: 2, name: "Saison 2023" }).waitFor();
       await expectAccessible(page);
@@ -40,8 +29,8 @@ describe("projects in a browser", () => {
     }));
 
   it("lets the programme team carry a project over into another season, with the keyboard-reachable form", () =>
-    withPage(browser, platform.baseUrl, async (page) => {
-      await signInThroughOutbox(page, platform.baseUrl, programmeTeam);
+    withPage(served.browser, served.baseUrl, async (page) => {
+      await signInThroughOutbox(page, served.baseUrl, programmeTeam);
       await page.goto("/projets/poufdoc");
       await page.getByRole("heading", { level: 2, name: "Poursuivre dans une autre saison" }).waitFor();
       await page.getByRole("button", { name: "Poursuivre le projet" }).click();

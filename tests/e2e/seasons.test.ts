@@ -1,25 +1,14 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import type { Browser } from "playwright-core";
-import { expectAccessible, launchChromium, reservePublicUrl, type ServedPlatform, signInThroughOutbox, startServedPlatform, withPage } from "../support/browser.ts";
+import { describe, it } from "node:test";
+import { expectAccessible, signInThroughOutbox, useServedBrowser, withPage } from "../support/browser.ts";
 
 const screenshotDir = process.env.SCREENSHOT_DIR;
 
 describe("seasons in a browser", () => {
-  let platform: ServedPlatform;
-  let browser: Browser;
-
-  before(async () => {
-    platform = await startServedPlatform(await reservePublicUrl());
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await platform?.stop();
-  });
+  const served = useServedBrowser();
 
   it("shows the public seasons and a season's calendar, without WCAG 2.1 AA violations", () =>
-    withPage(browser, platform.baseUrl, async (page) => {
+    withPage(served.browser, served.baseUrl, async (page) => {
       const list = await page.goto("/saisons");
       assert.equal(list?.status(), 200);
       await page.getByRole("heading", { level: 1, name: "Saisons" }).waitFor();
@@ -37,8 +26,8 @@ describe("seasons in a browser", () => {
     }));
 
   it("refuses a season with wrong dates at the field, keeping the input, creates it, then refuses a phase out of the season, without WCAG 2.1 AA violations", () =>
-    withPage(browser, platform.baseUrl, async (page) => {
-      await signInThroughOutbox(page, platform.baseUrl, "camille.martin@numerique.gouv.fr");
+    withPage(served.browser, served.baseUrl, async (page) => {
+      await signInThroughOutbox(page, served.baseUrl, "camille.martin@numerique.gouv.fr");
       await page.goto("/admin/saisons");
       await page.getByRole("heading", { level: 1, name: "Saisons" }).waitFor();
       await expectAccessible(page);

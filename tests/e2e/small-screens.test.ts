@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import { expectAccessible, launchChromium, reservePublicUrl, type ServedPlatform, signInThroughOutbox, startServedPlatform, withPage } from "../support/browser.ts";
+import { describe, it } from "node:test";
+import type { Page } from "playwright-core";
+import { expectAccessible, signInThroughOutbox, useServedBrowser, withPage } from "../support/browser.ts";
 import { fillPersonalData } from "../support/personal-data-builder.ts";
 
 /** A small phone in portrait: WCAG 1.4.10 asks for no sideways scrolling of the page at 320 CSS px; 375 px is the usual test width. */
@@ -13,27 +13,17 @@ async function expectNoHorizontalPageScroll(page: Page): Promise<void> {
 }
 
 describe("pages on a 375 px wide screen", () => {
-  let platform: ServedPlatform;
-  let browser: Browser;
-
-  before(async () => {
-    platform = await startServedPlatform(await reservePublicUrl());
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await platform?.stop();
-  });
+  const served = useServedBrowser();
 
   it("keeps the pages with tables within the screen, each table scrollable with the keyboard, without axe violations", () =>
     withPage(
-      browser,
-      platform.baseUrl,
+      served.browser,
+      served.baseUrl,
       async (page) => {
         // A member of the programme team with data in every table: the widest /compte/donnees there is.
         const email = "octave.desrosiers-lamarck@insee.fr";
-        await fillPersonalData(platform, { email, givenName: "Octave", usualName: "Desrosiers-Lamarck", slug: "octave-desrosiers-lamarck" });
-        await signInThroughOutbox(page, platform.baseUrl, email);
+        await fillPersonalData(served.platform, { email, givenName: "Octave", usualName: "Desrosiers-Lamarck", slug: "octave-desrosiers-lamarck" });
+        await signInThroughOutbox(page, served.baseUrl, email);
 
         for (const path of ["/compte/donnees", "/donnees-personnelles", "/admin/organisations"]) {
           const response = await page.goto(path);
@@ -62,8 +52,8 @@ describe("pages on a 375 px wide screen", () => {
 
   it("without JavaScript, shows the navigation, the account link and the sign-out button in the header instead of the « Menu » and « Rechercher » buttons", () =>
     withPage(
-      browser,
-      platform.baseUrl,
+      served.browser,
+      served.baseUrl,
       async (page) => {
         await page.goto("/");
         const banner = page.getByRole("banner");
@@ -78,7 +68,7 @@ describe("pages on a 375 px wide screen", () => {
 
         await page.getByRole("banner").getByRole("link", { name: "Se connecter" }).click();
         await page.waitForURL("/connexion");
-        await signInThroughOutbox(page, platform.baseUrl, "ines.benali@insee.fr");
+        await signInThroughOutbox(page, served.baseUrl, "ines.benali@insee.fr");
 
         const navigation = page.getByRole("navigation", { name: "Menu principal" });
         assert.ok(await navigation.getByRole("link", { name: "Trouver un expert" }).isVisible(), "« Trouver un expert » n’est pas visible");

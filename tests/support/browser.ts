@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { createServer, type AddressInfo } from "node:net";
+import { after, before } from "node:test";
 import axe from "axe-core";
 import { type Browser, type ConsoleMessage, chromium, type Page } from "playwright-core";
 import { startTestPlatform, type TestPlatform } from "./test-platform.ts";
@@ -47,6 +48,42 @@ export async function startServedPlatform(options: { port: number; publicUrl: st
     throw error;
   }
   return { ...platform, baseUrl: options.publicUrl };
+}
+
+/** What `useServedBrowser` gives the tests of a `describe`: available once its `before` hook has run. */
+export type ServedBrowser = { readonly platform: ServedPlatform; readonly browser: Browser; readonly baseUrl: string };
+
+/**
+ * Registers, in the calling `describe`, a `before` hook that serves the platform on a free port (then runs
+ * `prepare`, e.g. to add data) and launches Chromium, and an `after` hook that closes both.
+ */
+export function useServedBrowser(options: { config?: Record<string, string>; prepare?: (platform: ServedPlatform) => Promise<void> } = {}): ServedBrowser {
+  let platform: ServedPlatform | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    platform = await startServedPlatform({ ...(await reservePublicUrl()), config: options.config });
+    await options.prepare?.(platform);
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await platform?.stop();
+  });
+  const started = <T>(value: T | undefined, name: string): T => {
+    if (value === undefined) throw new Error(`${name} n’est pas encore démarré : utilisez-le dans un test, après le hook before`);
+    return value;
+  };
+  return {
+    get platform() {
+      return started(platform, "la plateforme");
+    },
+    get browser() {
+      return started(browser, "Chromium");
+    },
+    get baseUrl() {
+      return started(platform, "la plateforme").baseUrl;
+    },
+  };
 }
 
 type PageWatch = { origin: string; problems: string[]; expectedErrorDocuments: Set<string>; lastDocument: { method: string; status: number; url: string } | null };
