@@ -47,11 +47,11 @@ export type DirectoryFilters = {
   skill?: { id: string; slug: string; minLevel: SkillLevel } | undefined;
   season?: string | undefined;
   projectSlug?: string | undefined;
+  /** The names of the chosen ministry, organisation, skill and project, to show them even without results. */
+  labels?: FilterLabels;
 };
 
-export function hasFilters(filters: DirectoryFilters): boolean {
-  return Object.values(filters).some((value) => value !== undefined);
-}
+export type FilterLabels = { ministry?: string | undefined; organisation?: string | undefined; skill?: string | undefined; project?: string | undefined };
 
 /**
  * The words of a query, lower-case, each looked up on its own for typo tolerance: runs of letters and

@@ -2,7 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { type Executor, rowsOf } from "../../../db/client.ts";
 import type { JobFamily, ProfileVisibility, SkillLevel } from "../domain/profile-choices.ts";
 import { type DirectoryFilters, type DirectoryQuery, isCorrectable, queryWords } from "./directory-query.ts";
-import { closestWords } from "./typo-correction.ts";
+import { closestWords, foldWord } from "./typo-correction.ts";
 
 /** Who is searching: the programme team also sees the profiles kept for it (`read:hidden-profile:any`). */
 export type DirectoryViewer = { id: string; canSeeHiddenProfiles: boolean };
@@ -78,13 +78,64 @@ export async function correctSearch(db: Executor, viewer: DirectoryViewer, query
 }
 
 /** Word similarity (trigrams) a document needs to be read for candidates, and a candidate to be kept. */
-const wordSimilarityThreshold = 0.5;
+const wordSimilarityThreshold = 0.45;
 const minimumSimilarity = 0.3;
 
 async function closestKnownWords(db: Executor, viewer: DirectoryViewer, words: string[]): Promise<Map<string, string[]>> {
-  // `<%` (word similarity ≥ pg_trgm.word_similarity_threshold) may go through the trigram index; a few
-  // matching documents give the candidate words, the closest by trigrams; the edit distance decides.
-  // The default threshold (0.6) misses one-letter typos in short words (« pyton » → python: 0.5).
+  const found = new Map<string, string[]>();
+  // Most typos are in a skill, a synonym or an organisation: their words are few and public.
+  const fromVocabulary = await vocabularyCandidates(db, words);
+  for (const word of words) found.set(word, closestWords(word, fromVocabulary.get(word) ?? []));
+  // Names (and job words) are read from the documents of the profiles the viewer may see.
+  const rest = words.filter((word) => found.get(word)!.length === 0);
+  if (rest.length > 0) {
+    const fromDocuments = await documentCandidates(db, viewer, rest);
+    for (const word of rest) found.set(word, closestWords(word, fromDocuments.get(word) ?? []));
+  }
+  return found;
+}
+
+function candidatesByWord(rows: { word: string; candidate: string }[]): Map<string, string[]> {
+  const byWord = new Map<string, string[]>();
+  for (const row of rows) byWord.set(row.word, [...(byWord.get(row.word) ?? []), row.candidate.replace(/[^\p{L}\p{N}]/gu, "")]);
+  return byWord;
+}
+
+/** The words of accepted skills (names, synonyms) and organisations (names, acronyms) closest to each word by trigrams. */
+async function vocabularyCandidates(db: Executor, words: string[]): Promise<Map<string, string[]>> {
+  const rows = rowsOf<{ word: string; candidate: string }>(
+    await db.execute(sql`
+      with vocabulary as materialized (
+        select distinct candidate from (
+          select immutable_unaccent(lower(name || ' ' || array_to_string(synonyms, ' '))) as text from skills where status = 'accepted'
+          union all
+          select immutable_unaccent(lower(concat_ws(' ', name, acronym))) from organisations
+        ) as texts
+        cross join lateral unnest(regexp_split_to_array(texts.text, '[^[:alnum:]]+')) as candidate
+        where length(candidate) >= 3
+      )
+      ${sql.join(
+        words.map(
+          (word) => sql`(
+            select ${word}::text as word, candidate from vocabulary
+            where similarity(candidate, ${foldWord(word)}::text) >= ${minimumSimilarity}
+            order by similarity(candidate, ${foldWord(word)}::text) desc, candidate
+            limit 10
+          )`,
+        ),
+        sql` union all `,
+      )}`),
+  );
+  return candidatesByWord(rows);
+}
+
+/**
+ * Words of a few documents close to each word: `<%` (word similarity ≥ pg_trgm.word_similarity_threshold)
+ * goes through the trigram index for a rare word. The default threshold (0.6) misses one-letter typos in
+ * short words (« pyton » → python: 0.5, which float rounding may put just under). Word similarity costs a
+ * whole document's trigrams: few documents.
+ */
+async function documentCandidates(db: Executor, viewer: DirectoryViewer, words: string[]): Promise<Map<string, string[]>> {
   const rows = await db.transaction(async (tx) => {
     await tx.execute(sql`set local pg_trgm.word_similarity_threshold = ${sql.raw(String(wordSimilarityThreshold))}`);
     return rowsOf<{ word: string; candidate: string }>(
@@ -95,14 +146,14 @@ async function closestKnownWords(db: Executor, viewer: DirectoryViewer, words: s
               select ${word}::text as word, candidate from (
                 select distinct candidate from (
                   select p.search_text from profiles p
-                  where immutable_unaccent(${word}::text) <% p.search_text and ${listedFor(viewer, "lookup")}
-                  limit 20
+                  where ${foldWord(word)}::text <% p.search_text and ${listedFor(viewer, "lookup")}
+                  limit 8
                 ) as documents
                 cross join lateral unnest(string_to_array(documents.search_text, ' ')) as candidate
                 where length(candidate) >= 3
               ) as words
-              where similarity(candidate, immutable_unaccent(${word}::text)) >= ${minimumSimilarity}
-              order by similarity(candidate, immutable_unaccent(${word}::text)) desc, candidate
+              where similarity(candidate, ${foldWord(word)}::text) >= ${minimumSimilarity}
+              order by similarity(candidate, ${foldWord(word)}::text) desc, candidate
               limit 10
             )`,
           ),
@@ -111,15 +162,7 @@ async function closestKnownWords(db: Executor, viewer: DirectoryViewer, words: s
       ),
     );
   });
-  return new Map(
-    words.map((word) => [
-      word,
-      closestWords(
-        word,
-        rows.filter((row) => row.word === word).map((row) => row.candidate.replace(/[^\p{L}\p{N}]/gu, "")),
-      ),
-    ]),
-  );
+  return candidatesByWord(rows);
 }
 
 /** A filter value (ministry, organisation, job, skill, season, project) with its number of profiles. */
@@ -328,19 +371,44 @@ export async function searchDirectory(
 }
 
 /**
- * The directory page for `query`: searched as typed, and when nothing matches, once more with its
- * mistyped words corrected (see `correctSearch`).
+ * The directory page for `query`: searched as typed, or, when its words match no profile the viewer may
+ * see, with its mistyped words corrected (see `correctSearch`). A query with an excluded word (`-word`)
+ * is never corrected.
  */
 export async function searchDirectoryForgivingTypos(
   db: Executor,
   options: { viewer: DirectoryViewer; query: string; filters: DirectoryFilters; page: number; pageSize: number },
 ): Promise<DirectoryResults & { corrections: Correction[] }> {
   const plan = planSearch(options.query);
-  const results = await searchDirectory(db, { ...options, plan });
-  if (!plan || results.total > 0) return { ...results, corrections: [] };
-  const corrected = await correctSearch(db, options.viewer, options.query);
-  if (!corrected) return { ...results, corrections: [] };
-  return { ...(await searchDirectory(db, { ...options, plan: corrected })), corrections: corrected.corrections };
+  if (plan && !excludesWords(options.query) && !(await matchesAnyone(db, options.viewer, plan))) {
+    const corrected = await correctSearch(db, options.viewer, options.query);
+    if (!corrected) return { ...noResults, corrections: [] };
+    return { ...(await searchDirectory(db, { ...options, plan: corrected })), corrections: corrected.corrections };
+  }
+  return { ...(await searchDirectory(db, { ...options, plan })), corrections: [] };
+}
+
+const noResults: DirectoryResults = {
+  total: 0,
+  page: 1,
+  pageCount: 1,
+  cards: [],
+  facets: { ministries: [], organisations: [], jobFamilies: {}, skills: [], seasons: [], projects: [] },
+};
+
+function excludesWords(query: string): boolean {
+  return /(^|\s)-\S/.test(query);
+}
+
+/** Whether the query's words match a profile the viewer may see, through the GIN index (see `correctSearch`). */
+async function matchesAnyone(db: Executor, viewer: DirectoryViewer, plan: NonNullable<SearchPlan>): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local enable_seqscan = off`);
+    const [row] = rowsOf<{ found: boolean }>(
+      await tx.execute(sql`select exists (select 1 from profiles p where p.search_vector @@ ${plan.match} and ${listedFor(viewer, "lookup")}) as found`),
+    );
+    return row?.found === true;
+  });
 }
 
 type CardRow = {
@@ -463,22 +531,33 @@ export async function resolveFilters(db: Executor, viewer: DirectoryViewer, quer
   // A season or project counts only through the profiles the viewer may see (no hint of hidden ones).
   const takenPart = (condition: SQL) =>
     sql`exists (select 1 from participations pa join profiles p on p.user_id = pa.user_id join users u on u.id = p.user_id where ${condition} and ${listedFor(viewer)})`;
-  const [row] = rowsOf<{ ministry: string | null; organisation: string | null; skill: string | null; season: string | null; project: string | null }>(
+  type Row = { ministry: string | null; organisation: string | null; skill: string | null; season: string | null; project: string | null };
+  const [row] = rowsOf<Row & { ministry_label: string | null; organisation_label: string | null; skill_label: string | null; project_label: string | null }>(
     await db.execute(sql`
-      select
-        ${query.ministere ? sql`(select id::text from organisations where id = ${query.ministere}::uuid and kind = 'ministry')` : sql`null`} as ministry,
-        ${query.organisation ? sql`(select id::text from organisations where id = ${query.organisation}::uuid and kind <> 'ministry')` : sql`null`} as organisation,
-        ${query.competence ? sql`(select id::text from skills where slug = ${query.competence} and status = 'accepted')` : sql`null`} as skill,
-        ${query.saison ? sql`case when ${takenPart(sql`pa.season = ${query.saison}`)} then ${query.saison}::text end` : sql`null`} as season,
-        ${query.projet ? sql`case when ${takenPart(sql`pa.project_slug = ${query.projet}`)} then ${query.projet}::text end` : sql`null`} as project`),
+      with chosen as (
+        select
+          ${query.ministere ? sql`(select id from organisations where id = ${query.ministere}::uuid and kind = 'ministry')` : sql`null::uuid`} as ministry,
+          ${query.organisation ? sql`(select id from organisations where id = ${query.organisation}::uuid and kind <> 'ministry')` : sql`null::uuid`} as organisation,
+          ${query.competence ? sql`(select id from skills where slug = ${query.competence} and status = 'accepted')` : sql`null::uuid`} as skill,
+          ${query.saison ? sql`case when ${takenPart(sql`pa.season = ${query.saison}`)} then ${query.saison}::text end` : sql`null::text`} as season,
+          ${query.projet ? sql`case when ${takenPart(sql`pa.project_slug = ${query.projet}`)} then ${query.projet}::text end` : sql`null::text`} as project
+      )
+      select c.ministry::text, c.organisation::text, c.skill::text, c.season, c.project,
+        (select name from organisations where id = c.ministry) as ministry_label,
+        (select case when acronym is null then name else name || ' (' || acronym || ')' end from organisations where id = c.organisation) as organisation_label,
+        (select name from skills where id = c.skill) as skill_label,
+        (select max(coalesce(project_title, project_slug)) from participations where project_slug = c.project) as project_label
+      from chosen c`),
   );
+  const label = (value: string | null | undefined) => value ?? undefined;
   return {
-    ministryId: row?.ministry ?? undefined,
-    organisationId: row?.organisation ?? undefined,
+    ministryId: label(row?.ministry),
+    organisationId: label(row?.organisation),
     jobFamily: query.metier,
     skill: row?.skill && query.competence ? { id: row.skill, slug: query.competence, minLevel: (query.niveau ?? 1) as SkillLevel } : undefined,
-    season: row?.season ?? undefined,
-    projectSlug: row?.project ?? undefined,
+    season: label(row?.season),
+    projectSlug: label(row?.project),
+    labels: { ministry: label(row?.ministry_label), organisation: label(row?.organisation_label), skill: label(row?.skill_label), project: label(row?.project_label) },
   };
 }
 

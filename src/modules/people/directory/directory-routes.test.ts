@@ -167,6 +167,14 @@ describe("the directory « Trouver un expert »", () => {
       assert.match(response.body, /retirez le filtre <a href="\/annuaire\?q=python">Métier\u00a0: Développeur·se<\/a>/);
     });
 
+    it("names the chosen filters even when no profile matches the words", async () => {
+      const response = await member.get(`/annuaire?q=ornithorynque&ministere=${ids.economie}&competence=python`);
+      assert.equal(heading(response.body), "Aucun profil pour «\u00a0ornithorynque\u00a0»");
+      assert.match(response.body, /retirez le filtre <a href="[^"]+">Ministère\u00a0: Ministère de l’Économie<\/a>/);
+      assert.match(response.body, /retirez le filtre <a href="[^"]+">Compétence\u00a0: Python<\/a>/);
+      assert.match(response.body, new RegExp(`<option value="${ids.economie}" selected="">Ministère de l’Économie \\(0\\)</option>`));
+    });
+
     it("never answers 500 to hostile queries, and refuses an over-long one with a French message at the field", async () => {
       for (const q of ['"python', "python & | ! : * ( ) < >", "'; drop table users; --", "!!!", "python:*", "-python", "\u0000python", "é".repeat(200), "\\\\", "<script>alert(1)</script>"]) {
         const response = await member.get(`/annuaire?q=${encodeURIComponent(q)}`);

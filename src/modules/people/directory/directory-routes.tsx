@@ -50,7 +50,7 @@ export function registerDirectoryRoutes(app: FastifyInstance, deps: PeopleDeps) 
     const results = await searchDirectoryForgivingTypos(deps.db, { viewer, query: query.q, filters, page: query.page, pageSize });
     const params = urlParamsOf(query.q, filters);
     const exportHref = hasPermission(request.user, "export:directory:any") ? directoryHref(params, 1, "/annuaire/export.csv") : null;
-    return sendPage(reply, <DirectoryPage context={context} params={params} results={results} exportHref={exportHref} />);
+    return sendPage(reply, <DirectoryPage context={context} params={params} results={results} exportHref={exportHref} filterLabels={filters.labels} />);
   });
 
   app.get("/annuaire/export.csv", { config: { access: "export:directory:any" } }, async (request, reply) => {

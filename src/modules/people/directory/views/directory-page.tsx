@@ -5,7 +5,7 @@ import type { PageContext } from "../../../../ui/page-context.ts";
 import { Pagination } from "../../../../ui/pagination.tsx";
 import { SearchBar } from "../../../../ui/search-bar.tsx";
 import { type JobFamily, jobFamilies, skillLevelLabels } from "../../domain/profile-choices.ts";
-import { directoryHref, type DirectoryUrlParams } from "../directory-query.ts";
+import { directoryHref, type DirectoryUrlParams, type FilterLabels } from "../directory-query.ts";
 import type { Correction, DirectoryCard, DirectoryResults, FacetCount } from "../directory-repository.ts";
 
 export type DirectoryPageProps = {
@@ -16,6 +16,8 @@ export type DirectoryPageProps = {
   results: (DirectoryResults & { corrections: Correction[] }) | null;
   /** The programme team may download the result set. */
   exportHref: string | null;
+  /** Names of the chosen filter values, shown even when no profile has them. */
+  filterLabels?: FilterLabels | undefined;
 };
 
 /** « 1 234 » with the French narrow no-break space. */
@@ -46,7 +48,7 @@ export function organisationLabel(person: { organisation: string | null; organis
 export const hiddenProfileLabel = "Visible de l’équipe seulement";
 
 /** `/annuaire`: search, filters with their counts, result cards and pages. */
-export function DirectoryPage({ context, params, error, results, exportHref }: DirectoryPageProps) {
+export function DirectoryPage({ context, params, error, results, exportHref, filterLabels = {} }: DirectoryPageProps) {
   const title = `Trouver un expert${params.q ? ` : ${quoted(params.q)}` : ""}${results && results.page > 1 ? ` — page ${results.page}` : ""}`;
   return (
     <Layout context={context} title={error ? `Erreur — ${title}` : title} breadcrumb={[{ label: "Accueil", href: "/" }]}>
@@ -62,9 +64,9 @@ export function DirectoryPage({ context, params, error, results, exportHref }: D
         </div>
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-4">
-            {results ? <Filters params={params} results={results} /> : <HiddenFilters params={params} />}
+            {results ? <Filters params={params} results={results} labels={filterLabels} /> : <HiddenFilters params={params} />}
           </div>
-          <div className="fr-col-12 fr-col-md-8">{results ? <Results params={params} results={results} exportHref={exportHref} /> : null}</div>
+          <div className="fr-col-12 fr-col-md-8">{results ? <Results params={params} results={results} exportHref={exportHref} labels={filterLabels} /> : null}</div>
         </div>
       </form>
     </Layout>
@@ -94,15 +96,15 @@ function HiddenFilters({ params }: { params: DirectoryUrlParams }) {
 }
 
 /** Options with their counts: values with profiles, and the selected one even at zero. */
-function facetOptions(facets: FacetCount[], selected: string | undefined): Option[] {
+function facetOptions(facets: FacetCount[], selected: string | undefined, selectedLabel: string | undefined): Option[] {
   const shown = facets.filter((facet) => facet.count > 0 || facet.value === selected);
-  if (selected && !shown.some((facet) => facet.value === selected)) shown.push({ value: selected, label: selected, count: 0 });
+  if (selected && !shown.some((facet) => facet.value === selected)) shown.push({ value: selected, label: selectedLabel ?? selected, count: 0 });
   return shown
     .sort((a, b) => a.label.localeCompare(b.label, "fr"))
     .map((facet) => ({ value: facet.value, label: `${facet.label} (${formatCount(facet.count)})` }));
 }
 
-function Filters({ params, results }: { params: DirectoryUrlParams; results: NonNullable<DirectoryPageProps["results"]> }) {
+function Filters({ params, results, labels }: { params: DirectoryUrlParams; results: NonNullable<DirectoryPageProps["results"]>; labels: FilterLabels }) {
   const { facets } = results;
   const jobOptions = (Object.keys(jobFamilies) as JobFamily[])
     .filter((job) => (facets.jobFamilies[job] ?? 0) > 0 || job === params.metier)
@@ -112,18 +114,18 @@ function Filters({ params, results }: { params: DirectoryUrlParams; results: Non
     <div className="fr-background-alt--grey fr-p-3w">
       <h2 className="fr-h5">Filtrer</h2>
       <p className="fr-hint-text">Le nombre de profils est indiqué entre parenthèses.</p>
-      <SelectField name="ministere" id="filtre-ministere" label="Ministère" placeholder="Tous les ministères" options={facetOptions(facets.ministries, params.ministere)} value={params.ministere} />
+      <SelectField name="ministere" id="filtre-ministere" label="Ministère" placeholder="Tous les ministères" options={facetOptions(facets.ministries, params.ministere, labels.ministry)} value={params.ministere} />
       <SelectField
         name="organisation"
         id="filtre-organisation"
         label="Organisation"
         hint="Avec ses services"
         placeholder="Toutes les organisations"
-        options={facetOptions(facets.organisations, params.organisation)}
+        options={facetOptions(facets.organisations, params.organisation, labels.organisation)}
         value={params.organisation}
       />
       <SelectField name="metier" id="filtre-metier" label="Métier" placeholder="Tous les métiers" options={jobOptions} value={params.metier} />
-      <SelectField name="competence" id="filtre-competence" label="Compétence" placeholder="Toutes les compétences" options={facetOptions(facets.skills, params.competence)} value={params.competence} />
+      <SelectField name="competence" id="filtre-competence" label="Compétence" placeholder="Toutes les compétences" options={facetOptions(facets.skills, params.competence, labels.skill)} value={params.competence} />
       <SelectField
         name="niveau"
         id="filtre-niveau"
@@ -132,8 +134,8 @@ function Filters({ params, results }: { params: DirectoryUrlParams; results: Non
         options={levelOptions}
         value={params.niveau && params.niveau > 1 ? String(params.niveau) : undefined}
       />
-      <SelectField name="saison" id="filtre-saison" label="Saison" placeholder="Toutes les saisons" options={facetOptions(facets.seasons, params.saison)} value={params.saison} />
-      <SelectField name="projet" id="filtre-projet" label="Projet" placeholder="Tous les projets" options={facetOptions(facets.projects, params.projet)} value={params.projet} />
+      <SelectField name="saison" id="filtre-saison" label="Saison" placeholder="Toutes les saisons" options={facetOptions(facets.seasons, params.saison, params.saison)} value={params.saison} />
+      <SelectField name="projet" id="filtre-projet" label="Projet" placeholder="Tous les projets" options={facetOptions(facets.projects, params.projet, labels.project)} value={params.projet} />
       <ul className="fr-btns-group fr-btns-group--inline-md">
         <li>
           <button className="fr-btn" type="submit">
@@ -150,8 +152,8 @@ function Filters({ params, results }: { params: DirectoryUrlParams; results: Non
   );
 }
 
-function Results({ params, results, exportHref }: { params: DirectoryUrlParams; results: NonNullable<DirectoryPageProps["results"]>; exportHref: string | null }) {
-  const filtered = activeFilters(params, results).length > 0;
+function Results({ params, results, exportHref, labels }: { params: DirectoryUrlParams; results: NonNullable<DirectoryPageProps["results"]>; exportHref: string | null; labels: FilterLabels }) {
+  const filtered = activeFilters(params, results, labels).length > 0;
   const searching = Boolean(params.q) || filtered;
   return (
     <>
@@ -168,7 +170,7 @@ function Results({ params, results, exportHref }: { params: DirectoryUrlParams; 
         ) : null}
       </div>
       {results.corrections.length > 0 ? <CorrectionNotice corrections={results.corrections} /> : null}
-      {results.total === 0 ? searching ? <NoResult params={params} results={results} /> : <EmptyDirectory /> : null}
+      {results.total === 0 ? searching ? <NoResult params={params} results={results} labels={labels} /> : <EmptyDirectory /> : null}
       {results.cards.length > 0 ? (
         <ul className="fr-grid-row fr-grid-row--gutters fr-raw-list" aria-labelledby="resultats">
           {results.cards.map((card) => (
@@ -243,23 +245,23 @@ export function ProfileCard({ card }: { card: DirectoryCard }) {
 
 type ActiveFilter = { label: string; without: DirectoryUrlParams };
 
-function activeFilters(params: DirectoryUrlParams, results: NonNullable<DirectoryPageProps["results"]>): ActiveFilter[] {
-  const labelOf = (facets: FacetCount[], value: string) => facets.find((facet) => facet.value === value)?.label ?? value;
+function activeFilters(params: DirectoryUrlParams, results: NonNullable<DirectoryPageProps["results"]>, labels: FilterLabels): ActiveFilter[] {
+  const labelOf = (facets: FacetCount[], value: string, known: string | undefined) => facets.find((facet) => facet.value === value)?.label ?? known ?? value;
   const filters: ActiveFilter[] = [];
-  if (params.ministere) filters.push({ label: `Ministère\u00a0: ${labelOf(results.facets.ministries, params.ministere)}`, without: { ...params, ministere: undefined } });
-  if (params.organisation) filters.push({ label: `Organisation\u00a0: ${labelOf(results.facets.organisations, params.organisation)}`, without: { ...params, organisation: undefined } });
+  if (params.ministere) filters.push({ label: `Ministère\u00a0: ${labelOf(results.facets.ministries, params.ministere, labels.ministry)}`, without: { ...params, ministere: undefined } });
+  if (params.organisation) filters.push({ label: `Organisation\u00a0: ${labelOf(results.facets.organisations, params.organisation, labels.organisation)}`, without: { ...params, organisation: undefined } });
   if (params.metier) filters.push({ label: `Métier\u00a0: ${jobFamilies[params.metier]}`, without: { ...params, metier: undefined } });
   if (params.competence) {
     const level = params.niveau && params.niveau > 1 ? ` (${skillLevelLabels[params.niveau as 2 | 3].toLowerCase()} au moins)` : "";
-    filters.push({ label: `Compétence\u00a0: ${labelOf(results.facets.skills, params.competence)}${level}`, without: { ...params, competence: undefined, niveau: undefined } });
+    filters.push({ label: `Compétence\u00a0: ${labelOf(results.facets.skills, params.competence, labels.skill)}${level}`, without: { ...params, competence: undefined, niveau: undefined } });
   }
   if (params.saison) filters.push({ label: `Saison\u00a0: ${params.saison}`, without: { ...params, saison: undefined } });
-  if (params.projet) filters.push({ label: `Projet\u00a0: ${labelOf(results.facets.projects, params.projet)}`, without: { ...params, projet: undefined } });
+  if (params.projet) filters.push({ label: `Projet\u00a0: ${labelOf(results.facets.projects, params.projet, labels.project)}`, without: { ...params, projet: undefined } });
   return filters;
 }
 
-function NoResult({ params, results }: { params: DirectoryUrlParams; results: NonNullable<DirectoryPageProps["results"]> }) {
-  const filters = activeFilters(params, results);
+function NoResult({ params, results, labels }: { params: DirectoryUrlParams; results: NonNullable<DirectoryPageProps["results"]>; labels: FilterLabels }) {
+  const filters = activeFilters(params, results, labels);
   return (
     <div className="fr-mb-4w">
       <p className="fr-mb-1w">Aucun profil ne correspond. Quelques pistes&nbsp;:</p>
