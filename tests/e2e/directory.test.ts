@@ -1,61 +1,53 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { eq, inArray } from "drizzle-orm";
-import type { Browser } from "playwright-core";
 import { organisations, profileSkills, profiles, skills, users } from "../../src/db/schema/index.ts";
 import { skillVocabulary } from "../../src/modules/people/api.ts";
-import { expectAccessible, launchChromium, reservePublicUrl, type ServedPlatform, signInThroughOutbox, startServedPlatform, withPage } from "../support/browser.ts";
+import { expectAccessible, signInThroughOutbox, useServedBrowser, withPage } from "../support/browser.ts";
 
 const member = "ines.benali@insee.fr";
 
 describe("the directory « Trouver un expert » in a browser", () => {
-  let platform: ServedPlatform;
-  let browser: Browser;
-
-  before(async () => {
-    platform = await startServedPlatform(await reservePublicUrl());
-    // Profiles of our own, whatever the demo holds (inserted through the schema: tests reach modules only through their API).
-    const db = platform.database.db;
-    await db.insert(skills).values(skillVocabulary.map((skill) => ({ slug: skill.slug, name: skill.name, category: skill.category, synonyms: skill.synonyms }))).onConflictDoNothing();
-    const skillIds = new Map((await db.select({ id: skills.id, slug: skills.slug }).from(skills).where(inArray(skills.slug, ["python", "sig", "sql"]))).map((row) => [row.slug, row.id]));
-    const [insee] = await db.select({ id: organisations.id, ministryId: organisations.ministryId }).from(organisations).where(eq(organisations.acronym, "Insee"));
-    const [office] = await db
-      .insert(organisations)
-      .values({ name: "Bureau des essais de l’annuaire", kind: "service", parentId: insee?.id ?? null, ministryId: insee?.ministryId ?? null })
-      .returning({ id: organisations.id });
-    const people = [
-      { givenName: "Aurore", usualName: "Quillet", jobFamily: "data_scientist", bio: "Je modélise les données de transport.", levels: { python: 3, sql: 2 }, visibility: "members" },
-      { givenName: "Basile", usualName: "Quenot", jobFamily: "other", bio: "Cartographe.", levels: { sig: 3, python: 1 }, visibility: "members" },
-      { givenName: "Cyrielle", usualName: "Voilée", jobFamily: "data_scientist", bio: "Profil réservé.", levels: { python: 3 }, visibility: "programme_team" },
-    ] as const;
-    for (const [index, person] of people.entries()) {
-      const [user] = await db
-        .insert(users)
-        .values({ email: `${person.givenName.toLowerCase()}.annuaire@insee.fr`, givenName: person.givenName, usualName: person.usualName, organisationId: office!.id })
-        .returning({ id: users.id });
-      await db.insert(profileSkills).values(Object.entries(person.levels).map(([slug, level]) => ({ userId: user!.id, skillId: skillIds.get(slug)!, level })));
-      const joinedAt = new Date("2026-01-15T09:00:00Z");
-      await db.insert(profiles).values({
-        userId: user!.id,
-        slug: `annuaire-e2e-${index + 1}`,
-        jobFamily: person.jobFamily,
-        bio: person.bio,
-        visibility: person.visibility,
-        onboardingStep: 4,
-        joinedAt,
-        charterAcceptedAt: joinedAt,
-      });
-    }
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await platform?.stop();
+  const served = useServedBrowser({
+    prepare: async (platform) => {
+      // Profiles of our own, whatever the demo holds (inserted through the schema: tests reach modules only through their API).
+      const db = platform.database.db;
+      await db.insert(skills).values(skillVocabulary.map((skill) => ({ slug: skill.slug, name: skill.name, category: skill.category, synonyms: skill.synonyms }))).onConflictDoNothing();
+      const skillIds = new Map((await db.select({ id: skills.id, slug: skills.slug }).from(skills).where(inArray(skills.slug, ["python", "sig", "sql"]))).map((row) => [row.slug, row.id]));
+      const [insee] = await db.select({ id: organisations.id, ministryId: organisations.ministryId }).from(organisations).where(eq(organisations.acronym, "Insee"));
+      const [office] = await db
+        .insert(organisations)
+        .values({ name: "Bureau des essais de l’annuaire", kind: "service", parentId: insee?.id ?? null, ministryId: insee?.ministryId ?? null })
+        .returning({ id: organisations.id });
+      const people = [
+        { givenName: "Aurore", usualName: "Quillet", jobFamily: "data_scientist", bio: "Je modélise les données de transport.", levels: { python: 3, sql: 2 }, visibility: "members" },
+        { givenName: "Basile", usualName: "Quenot", jobFamily: "other", bio: "Cartographe.", levels: { sig: 3, python: 1 }, visibility: "members" },
+        { givenName: "Cyrielle", usualName: "Voilée", jobFamily: "data_scientist", bio: "Profil réservé.", levels: { python: 3 }, visibility: "programme_team" },
+      ] as const;
+      for (const [index, person] of people.entries()) {
+        const [user] = await db
+          .insert(users)
+          .values({ email: `${person.givenName.toLowerCase()}.annuaire@insee.fr`, givenName: person.givenName, usualName: person.usualName, organisationId: office!.id })
+          .returning({ id: users.id });
+        await db.insert(profileSkills).values(Object.entries(person.levels).map(([slug, level]) => ({ userId: user!.id, skillId: skillIds.get(slug)!, level })));
+        const joinedAt = new Date("2026-01-15T09:00:00Z");
+        await db.insert(profiles).values({
+          userId: user!.id,
+          slug: `annuaire-e2e-${index + 1}`,
+          jobFamily: person.jobFamily,
+          bio: person.bio,
+          visibility: person.visibility,
+          onboardingStep: 4,
+          joinedAt,
+          charterAcceptedAt: joinedAt,
+        });
+      }
+    },
   });
 
   it("searches with a typo, filters by skill and level, and opens a skill page, without WCAG 2.1 AA violations", () =>
-    withPage(browser, platform.baseUrl, async (page) => {
-      await signInThroughOutbox(page, platform.baseUrl, member);
+    withPage(served.browser, served.baseUrl, async (page) => {
+      await signInThroughOutbox(page, served.baseUrl, member);
       await page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Trouver un expert" }).click();
       await page.getByRole("heading", { level: 1, name: "Trouver un expert" }).waitFor();
       await expectAccessible(page);
@@ -98,8 +90,8 @@ describe("the directory « Trouver un expert » in a browser", () => {
     }));
 
   it("shows the message of an over-long query beside the field, accessibly", () =>
-    withPage(browser, platform.baseUrl, async (page) => {
-      await signInThroughOutbox(page, platform.baseUrl, member);
+    withPage(served.browser, served.baseUrl, async (page) => {
+      await signInThroughOutbox(page, served.baseUrl, member);
       const response = await page.goto(`/annuaire?q=${"python ".repeat(40)}`);
       assert.equal(response?.status(), 400);
       await page.getByText("Votre recherche ne peut dépasser 200 caractères").waitFor();

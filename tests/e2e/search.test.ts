@@ -1,35 +1,27 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import type { Browser } from "playwright-core";
+import { describe, it } from "node:test";
 import { contentItems } from "../../src/db/schema/index.ts";
-import { expectAccessible, launchChromium, reservePublicUrl, type ServedPlatform, startServedPlatform, withPage } from "../support/browser.ts";
+import { expectAccessible, useServedBrowser, withPage } from "../support/browser.ts";
 
 describe("site search in a browser", () => {
-  let platform: ServedPlatform;
-  let browser: Browser;
-
-  before(async () => {
-    platform = await startServedPlatform(await reservePublicUrl());
-    // A post of our own, whatever the demo content holds (inserted directly: tests reach modules only through their API).
-    await platform.database.db.insert(contentItems).values({
-      kind: "news",
-      slug: "recherche-donnees-ouvertes",
-      path: "/actualites/recherche-donnees-ouvertes",
-      title: "Données ouvertes : le point",
-      summary: "Où en est l’ouverture des données publiques ?",
-      body: "Les **données** publiques sont un bien commun, et leur ouverture avance chaque saison.",
-      date: new Date("2026-02-14T10:00:00Z"),
-      status: "published",
-    });
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await platform?.stop();
+  const served = useServedBrowser({
+    prepare: async (platform) => {
+      // A post of our own, whatever the demo content holds (inserted directly: tests reach modules only through their API).
+      await platform.database.db.insert(contentItems).values({
+        kind: "news",
+        slug: "recherche-donnees-ouvertes",
+        path: "/actualites/recherche-donnees-ouvertes",
+        title: "Données ouvertes : le point",
+        summary: "Où en est l’ouverture des données publiques ?",
+        body: "Les **données** publiques sont un bien commun, et leur ouverture avance chaque saison.",
+        date: new Date("2026-02-14T10:00:00Z"),
+        status: "published",
+      });
+    },
   });
 
   it("shows results for « donnees » without WCAG 2.1 AA violations, in light and dark themes", () =>
-    withPage(browser, platform.baseUrl, async (page) => {
+    withPage(served.browser, served.baseUrl, async (page) => {
       const response = await page.goto("/recherche?q=donnees");
       assert.equal(response?.status(), 200);
       await page.getByRole("heading", { level: 2, name: /résultats? pour « donnees »/ }).waitFor();
@@ -38,7 +30,7 @@ describe("site search in a browser", () => {
     }));
 
   it("searches from the header's search bar and filters by type without JavaScript errors", () =>
-    withPage(browser, platform.baseUrl, async (page) => {
+    withPage(served.browser, served.baseUrl, async (page) => {
       await page.goto("/mentions-legales");
       await page.locator("#recherche-entete-input").fill("DONNÉES");
       await page.locator("#recherche-entete-input").press("Enter");
@@ -53,7 +45,7 @@ describe("site search in a browser", () => {
     }));
 
   it("shows the message of an over-long query beside the field, accessibly", () =>
-    withPage(browser, platform.baseUrl, async (page) => {
+    withPage(served.browser, served.baseUrl, async (page) => {
       const response = await page.goto(`/recherche?q=${"données ".repeat(30)}`);
       assert.equal(response?.status(), 400);
       await page.getByText("Votre recherche ne peut dépasser 200 caractères").waitFor();
