@@ -6,6 +6,7 @@ import type { PageContext } from "../../../ui/page-context.ts";
 import type { ContentItem, EventDetails, TrainingDetails } from "../domain/content-item.ts";
 import { formatEventSchedule, type EventSchedule } from "../site/event-dates.ts";
 import { CardGrid, ItemBody, itemDate, Lead, plainSummary, ReadingColumn } from "./site-parts.tsx";
+import { DetailList } from "../../../ui/detail-list.tsx";
 
 const home: BreadcrumbItem = { label: "Accueil", href: "/" };
 
@@ -37,22 +38,6 @@ function SeasonHeading({ season, id }: { season: number | null; id: string }) {
   );
 }
 
-function DetailList({ entries }: { entries: { label: string; value: ReactNode }[] }) {
-  const shown = entries.filter((entry) => entry.value !== null && entry.value !== undefined && entry.value !== "");
-  if (shown.length === 0) return null;
-  return (
-    <div className="fr-callout fr-mb-4w">
-      <dl>
-        {shown.map((entry) => (
-          <div key={entry.label} className="fr-mb-1w">
-            <dt className="fr-text--bold">{entry.label}</dt>
-            <dd className="fr-ml-0">{entry.value}</dd>
-          </div>
-        ))}
-      </dl>
-    </div>
-  );
-}
 
 type ItemPageProps = { context: PageContext; share: SharePreview; item: ContentItem };
 

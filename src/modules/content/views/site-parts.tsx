@@ -75,12 +75,3 @@ export function CardGrid({ children }: { children: ReactNode[] }) {
     </ul>
   );
 }
-
-/** A link opening another site, announced as such (DSFR external link). */
-export function ExternalLink({ href, children, label }: { href: string; children: ReactNode; label: string }) {
-  return (
-    <a href={href} target="_blank" rel="noopener external" title={`${label} — nouvelle fenêtre`}>
-      {children}
-    </a>
-  );
-}

@@ -1,4 +1,3 @@
-import type { ReactNode } from "react";
 import { Card } from "../../../ui/card.tsx";
 import type { BreadcrumbItem } from "../../../ui/breadcrumb.tsx";
 import { CsrfField, ErrorSummary, type FieldErrors, type Option, SelectField, TextareaField } from "../../../ui/fields.tsx";
@@ -7,6 +6,7 @@ import type { PageContext } from "../../../ui/page-context.ts";
 import { TagsGroup } from "../../../ui/tag.tsx";
 import { ContentBody, type ContentItem, ContentLead, plainSummary } from "../../content/api.ts";
 import { projectStateLabels, type ProjectState } from "../domain/project-state.ts";
+import { DetailList, ExternalLink } from "../../../ui/detail-list.tsx";
 
 const home: BreadcrumbItem = { label: "Accueil", href: "/" };
 
@@ -34,30 +34,7 @@ export type ProjectPageModel = {
 
 export type CarryOverForm = { seasons: Option[]; values?: { seasonId: string; reason: string }; errors?: FieldErrors; done?: string | null };
 
-function ExternalLink({ href, label, children }: { href: string; label: string; children: ReactNode }) {
-  return (
-    <a href={href} target="_blank" rel="noopener noreferrer" title={`${label} (nouvelle fenêtre)`}>
-      {children}
-    </a>
-  );
-}
 
-function DetailList({ entries }: { entries: { label: string; value: ReactNode }[] }) {
-  const shown = entries.filter((entry) => entry.value !== null && entry.value !== undefined && entry.value !== "");
-  if (shown.length === 0) return null;
-  return (
-    <div className="fr-callout fr-mb-4w">
-      <dl>
-        {shown.map((entry) => (
-          <div key={entry.label} className="fr-mb-1w">
-            <dt className="fr-text--bold">{entry.label}</dt>
-            <dd className="fr-ml-0">{entry.value}</dd>
-          </div>
-        ))}
-      </dl>
-    </div>
-  );
-}
 
 export function ProjectPage({ context, share, project, carryOver }: { context: PageContext; share: SharePreview; project: ProjectPageModel; carryOver: CarryOverForm | null }) {
   const description = project.pitch ?? plainSummary(project.description?.summary ?? null) ?? undefined;
