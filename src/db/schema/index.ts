@@ -4,3 +4,4 @@ export * from "./mail.ts";
 export * from "./organisations.ts";
 export * from "./people.ts";
 export * from "./seasons.ts";
+export * from "./events.ts";

@@ -3,7 +3,7 @@ import type { JobQueue } from "../../jobs/job-queue.ts";
 import type { MailMessage, MailTransport } from "./mail-transport.ts";
 import { createMailPersonalData } from "./personal-data.ts";
 
-export { createMailTransport, type MailMessage, type MailTransport } from "./mail-transport.ts";
+export { createMailTransport, type MailAttachment, type MailMessage, type MailTransport } from "./mail-transport.ts";
 export { registerMailRoutes } from "./routes.tsx";
 /** Whether a request comes from the server's own machine (loopback, forwarded addresses included): who may read the local outbox. */
 export { isLoopbackRequest } from "./loopback.ts";

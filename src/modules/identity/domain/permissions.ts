@@ -42,6 +42,10 @@ const memberPermissions = [
   "update:proposal:own",
   "support:proposal",
   "read:proposal",
+  // Events and trainings (issue 6): members register for events and keep their calendar feed.
+  "register:event",
+  "read:event-attendees",
+  "manage:calendar-feed:own",
 ] as const satisfies Permission[];
 
 /** What each role may do. A person holds the union of their roles' permissions. */
@@ -68,6 +72,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "decide:proposal:any",
     "manage:season:any",
     "manage:project:any",
+    "manage:event:any",
+    "check-in:event:any",
   ],
 };
 
