@@ -1,6 +1,7 @@
 import type { Database } from "../db/client.ts";
 import { createImportContent, type ImportReport, type MediaStorage } from "../modules/content/api.ts";
 import { seedDemoCall } from "../modules/calls/api.ts";
+import { seedDemoEvents } from "../modules/events/api.ts";
 import { seedDemoAccounts } from "../modules/identity/api.ts";
 import { countOrganisations, seedDemoOrganisations } from "../modules/organisations/api.ts";
 import { seedDemoPeople } from "../modules/people/api.ts";
@@ -27,5 +28,7 @@ export async function seedDemoIfEmpty(db: Database, options: { contentDir: strin
   await seedDemoProjects(db, { now: options.clock.now() });
   // The open call of the current season, with proposals in different states (after the seasons).
   await seedDemoCall(db, { now: options.clock.now() });
+  // After the import (the real trainings are read from their imported page) and the projects.
+  await seedDemoEvents(db, { now: options.clock.now() });
   return { accounts: accounts.map(({ email, description }) => ({ email, description })), content: report.counts };
 }

@@ -1,0 +1,86 @@
+import { randomBytes } from "node:crypto";
+import { and, asc, eq } from "drizzle-orm";
+import type { Database, Executor } from "../../../db/client.ts";
+import { eventRegistrations } from "../../../db/schema/index.ts";
+import { InvalidInputError, NotFoundError } from "../../../shared/domain-error.ts";
+import type { AttendanceMode } from "../domain/event-kinds.ts";
+import { capacityOf, freeSeats, modesOffered, registrationWindow, seatFor } from "../domain/registration-rules.ts";
+import { countConfirmed, type EventRecord, lockEvent, type RegistrationRecord } from "../repository.ts";
+
+/** The person registering: a member (`userId`), or a visitor of a public event (pending until their address is confirmed). */
+export type Registrant =
+  | { userId: string }
+  | { visitor: { email: string; givenName: string; usualName: string; organisationName: string | null; confirmationTokenHash: string } };
+
+export type SeatInput = { eventId: string; registrant: Registrant; mode: AttendanceMode; answers: Record<string, string>; now: Date };
+
+/** The secret a QR code carries (never guessable, unique). */
+export function newCheckInToken(): string {
+  return randomBytes(18).toString("base64url");
+}
+
+const modeErrors: Record<AttendanceMode, string> = {
+  in_person: "Cet événement n’a pas de places sur place.",
+  remote: "Cet événement ne se suit pas à distance.",
+};
+
+/**
+ * Registers `registrant` for the event in `tx`, the event locked: registrations of one event are decided
+ * one at a time, so the confirmed ones never exceed the capacity, and the waitlist keeps the order in
+ * which registrations reached the database (`queue_position`). A visitor's registration is `pending` and
+ * holds no seat until `confirmPendingRegistration`.
+ */
+export async function takeSeat(tx: Executor, input: SeatInput): Promise<{ event: EventRecord; registration: RegistrationRecord }> {
+  const event = await lockEvent(tx, input.eventId);
+  if (!event) throw new NotFoundError("Cet événement n’existe pas.");
+  const window = registrationWindow(event, input.now);
+  if (window === "cancelled") throw new InvalidInputError({ mode: "Cet événement est annulé\u00a0: les inscriptions sont fermées." }, "event_cancelled");
+  if (window === "not_yet") throw new InvalidInputError({ mode: "Les inscriptions ne sont pas encore ouvertes." }, "registration_not_open");
+  if (window === "closed") throw new InvalidInputError({ mode: "Les inscriptions sont closes." }, "registration_closed");
+  if (!modesOffered(event).includes(input.mode)) throw new InvalidInputError({ mode: modeErrors[input.mode] });
+
+  const isVisitor = "visitor" in input.registrant;
+  const status = isVisitor ? "pending" : seatFor(capacityOf(event, input.mode)!, (await countConfirmed(tx, event.id))[input.mode]);
+  const person = "visitor" in input.registrant
+    ? {
+        email: input.registrant.visitor.email,
+        givenName: input.registrant.visitor.givenName,
+        usualName: input.registrant.visitor.usualName,
+        organisationName: input.registrant.visitor.organisationName,
+        confirmationTokenHash: input.registrant.visitor.confirmationTokenHash,
+      }
+    : { userId: input.registrant.userId };
+  const [registration] = await tx
+    .insert(eventRegistrations)
+    .values({ eventId: event.id, ...person, mode: input.mode, status, answers: input.answers, checkInToken: newCheckInToken(), confirmedAt: status === "pending" ? null : input.now, createdAt: input.now, updatedAt: input.now })
+    .onConflictDoNothing()
+    .returning();
+  if (!registration) throw new InvalidInputError({ mode: isVisitor ? "Cette adresse est déjà inscrite à cet événement." : "Vous êtes déjà inscrit·e à cet événement." }, "already_registered");
+  return { event, registration };
+}
+
+/**
+ * Gives the free seats of `mode` to the first people waiting, in queue order (the event must be locked by
+ * the caller, see `lockEvent`). Returns the registrations promoted, for their e-mail.
+ */
+export async function promoteWaiting(tx: Executor, event: EventRecord, mode: AttendanceMode, now: Date): Promise<RegistrationRecord[]> {
+  const seats = freeSeats(capacityOf(event, mode), (await countConfirmed(tx, event.id))[mode]);
+  if (seats === 0) return [];
+  const waiting = await tx
+    .select({ id: eventRegistrations.id })
+    .from(eventRegistrations)
+    .where(and(eq(eventRegistrations.eventId, event.id), eq(eventRegistrations.mode, mode), eq(eventRegistrations.status, "waitlisted")))
+    .orderBy(asc(eventRegistrations.queuePosition))
+    .limit(seats);
+  const promoted: RegistrationRecord[] = [];
+  for (const { id } of waiting) {
+    const [row] = await tx.update(eventRegistrations).set({ status: "confirmed", confirmedAt: now, updatedAt: now }).where(eq(eventRegistrations.id, id)).returning();
+    if (row) promoted.push(row);
+  }
+  return promoted;
+}
+
+/** Runs `work` in one transaction (all or nothing). */
+export function inTransaction<T>(db: Database, work: (tx: Executor) => Promise<T>): Promise<T> {
+  return db.transaction(work);
+}
