@@ -1,4 +1,5 @@
 import { type ContentFields, type ContentItem, type ContentKind, contentKinds, slugify } from "../domain/content-item.ts";
+import { isUploadedFile, type UploadedFile } from "../../../http/uploads.ts";
 import { parseParisDate, parseParisDateTime, toParisDateInput, toParisDateTimeInput } from "./paris-time.ts";
 
 /** The text fields of the editor's form, by kind; what is kept and shown again when the form is refused. */
@@ -12,16 +13,10 @@ export const detailFields: Record<ContentKind, readonly string[]> = {
 };
 
 export type EditorValues = Record<string, string>;
-/** A file of a multipart form, read by the editor's multipart hook. */
-export type UploadedFile = { fileName: string; bytes: Buffer; tooLarge: boolean };
 export type EditorSubmission = { values: EditorValues; files: Record<string, UploadedFile>; errors: Record<string, string> };
 
 const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 const maxKeptLength = 250_000;
-
-export function isUploadedFile(value: unknown): value is UploadedFile {
-  return typeof value === "object" && value !== null && "bytes" in value && Buffer.isBuffer((value as UploadedFile).bytes) && typeof (value as UploadedFile).fileName === "string";
-}
 
 /**
  * Reads a submitted body (URL-encoded or multipart) without trusting its shape: a field sent twice,

@@ -1,6 +1,6 @@
-import fastifyMultipart, { type MultipartFile } from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { pageContext, sendPage } from "../../../http/render.tsx";
+import { registerUploadRoutes } from "../../../http/uploads.ts";
 import { InvalidInputError, NotFoundError } from "../../../shared/domain-error.ts";
 import { requirePermission } from "../../identity/api.ts";
 import type { ContentDeps } from "../deps.ts";
@@ -10,7 +10,7 @@ import { validateContentFields } from "../domain/validate-content.ts";
 import { maxMediaBytes } from "../media/media-types.ts";
 import { findAssetByPath, findItemById, findRevision, listRedirectsOfItem, listRevisions } from "../repository.ts";
 import { createSaveContentItem } from "../use-cases/save-content-item.ts";
-import { type EditorValues, parseContentForm, parseKind, readSubmission, type UploadedFile, valuesOfFields, valuesOfItem } from "./content-form.ts";
+import { type EditorValues, parseContentForm, parseKind, readSubmission, valuesOfFields, valuesOfItem } from "./content-form.ts";
 import { listEditorItems, type ListStatus, listStatuses } from "./editor-queries.ts";
 import { createChangePublication } from "./use-cases/change-publication.ts";
 import { createRestoreRevision } from "./use-cases/restore-revision.ts";
@@ -30,29 +30,13 @@ function positiveInteger(value: unknown, max = 1_000_000): number | null {
   return typeof value === "string" && /^\d{1,7}$/.test(value) && Number(value) >= 1 && Number(value) <= max ? Number(value) : null;
 }
 
-/** A file part read whole into memory; over the size limit it is cut and flagged instead of failing the request. */
-async function readFilePart(this: FastifyRequest, part: MultipartFile) {
-  const chunks: Buffer[] = [];
-  for await (const chunk of part.file) chunks.push(chunk as Buffer);
-  const file: UploadedFile = { fileName: part.filename ?? "", bytes: Buffer.concat(chunks), tooLarge: part.file.truncated };
-  (part as unknown as { value: UploadedFile }).value = file;
-}
-
 /** The programme team's editor: items, preview, schedule, history, restore, images. */
 export function registerEditorRoutes(app: FastifyInstance, deps: ContentDeps) {
-  // Multipart is parsed only for the editor's routes; fields land in request.body, so the CSRF check still reads `_csrf` there.
-  app.register(async (scope) => {
-    await scope.register(fastifyMultipart, {
-      attachFieldsToBody: "keyValues",
-      onFile: readFilePart,
-      throwFileSizeLimit: false,
-      limits: { fileSize: maxMediaBytes, files: 2, fields: 60, parts: 70, fieldSize: 1024 * 1024 },
-    });
+  registerUploadRoutes(app, {
+    limits: { fileSize: maxMediaBytes, files: 2, fields: 60, parts: 70, fieldSize: 1024 * 1024 },
     // Refuse uploads from anyone but the programme team before reading them (the access check proper comes later).
-    scope.addHook("onRequest", async (request) => {
-      if (request.method === "POST") requirePermission(request.user, "manage:content:any");
-    });
-    registerEditorPages(scope, deps);
+    beforeUpload: (request) => requirePermission(request.user, "manage:content:any"),
+    routes: (scope) => registerEditorPages(scope, deps),
   });
 }
 

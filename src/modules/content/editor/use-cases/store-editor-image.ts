@@ -3,7 +3,7 @@ import type { Database } from "../../../../db/client.ts";
 import { InvalidInputError } from "../../../../shared/domain-error.ts";
 import type { MediaStorage } from "../../media/media-storage.ts";
 import { storeMedia } from "../../media/store-media.ts";
-import type { UploadedFile } from "../content-form.ts";
+import type { UploadedFile } from "../../../../http/uploads.ts";
 
 const imageExtensions = new Set([".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"]);
 
