@@ -1,7 +1,7 @@
 import { getVtimezoneComponent } from "@touch4it/ical-timezones";
 import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
 import { DateTime } from "luxon";
-import { type EventKind, eventKindLabels } from "../domain/event-kinds.ts";
+import { type AttendanceMode, attendanceModeLabels, type EventKind, eventKindLabels } from "../domain/event-kinds.ts";
 
 export const programmeTimeZone = "Europe/Paris";
 
@@ -22,6 +22,8 @@ export type CalendarEvent = {
   /** Bumped on each change, so that clients update the entry they hold (iCalendar SEQUENCE). */
   version: number;
   updatedAt: Date;
+  /** In a person's feed: their registration, shown in the entry (a waiting one is TENTATIVE). */
+  registration?: { status: "confirmed" | "waitlisted"; mode: AttendanceMode } | undefined;
 };
 
 export type CalendarOptions = {
@@ -32,6 +34,9 @@ export type CalendarOptions = {
   /** For an invitation: the organiser and the person invited. */
   organizer?: { name: string; email: string };
   attendee?: { name: string; email: string };
+  /** Feeds: how often subscribed clients should fetch again (REFRESH-INTERVAL and X-PUBLISHED-TTL), and what the calendar holds. */
+  refreshSeconds?: number;
+  description?: string;
 };
 
 function locationOf(event: CalendarEvent): string | null {
@@ -43,6 +48,10 @@ function locationOf(event: CalendarEvent): string | null {
 function descriptionOf(event: CalendarEvent, url: string): string {
   const lines = [`${eventKindLabels[event.kind].one} du Programme 10\u00a0%`];
   if (event.status === "cancelled") lines.push("Cet événement est annulé.");
+  if (event.registration) {
+    const mode = attendanceModeLabels[event.registration.mode].toLowerCase();
+    lines.push(event.registration.status === "waitlisted" ? `Vous êtes sur la liste d’attente (${mode}).` : `Votre inscription est confirmée (${mode}).`);
+  }
   if (event.placeName || event.placeAddress) lines.push(`Lieu\u00a0: ${[event.placeName, event.placeAddress].filter(Boolean).join(", ")}`);
   if (event.placeAccess) lines.push(`Accès\u00a0: ${event.placeAccess}`);
   if (event.visioUrl) lines.push(`Visio\u00a0: ${event.visioUrl}`);
@@ -60,7 +69,11 @@ export function buildCalendar(events: CalendarEvent[], options: CalendarOptions)
     name: options.name,
     prodId: { company: "Programme 10 %", product: "plateforme", language: "FR" },
     method: ICalCalendarMethod[options.method],
-    timezone: { name: programmeTimeZone, generator: getVtimezoneComponent },
+    // No calendar-wide zone name: ical-generator would then write DTSTAMP as a wall time without « Z », which
+    // RFC 5545 forbids. Each event's TZID still brings its VTIMEZONE.
+    timezone: { name: null, generator: getVtimezoneComponent },
+    ...(options.refreshSeconds ? { ttl: options.refreshSeconds } : {}),
+    ...(options.description ? { description: options.description } : {}),
   });
   for (const event of events) {
     const url = new URL(`/evenements/${event.slug}`, options.publicUrl).href;
@@ -72,11 +85,11 @@ export function buildCalendar(events: CalendarEvent[], options: CalendarOptions)
       start: DateTime.fromJSDate(event.startsAt, { zone: programmeTimeZone }),
       end: DateTime.fromJSDate(event.endsAt, { zone: programmeTimeZone }),
       timezone: programmeTimeZone,
-      summary: event.status === "cancelled" ? `Annulé\u00a0: ${event.title}` : event.title,
+      summary: event.status === "cancelled" ? `Annulé\u00a0: ${event.title}` : event.registration?.status === "waitlisted" ? `Liste d’attente\u00a0: ${event.title}` : event.title,
       description: descriptionOf(event, url),
       location: locationOf(event),
       url,
-      status: event.status === "cancelled" || options.method === "CANCEL" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      status: event.status === "cancelled" || options.method === "CANCEL" ? ICalEventStatus.CANCELLED : event.registration?.status === "waitlisted" ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
       ...(options.organizer ? { organizer: options.organizer } : {}),
       ...(options.attendee ? { attendees: [{ ...options.attendee, rsvp: false }] } : {}),
     });

@@ -106,6 +106,21 @@ export function AccountPage({ context, account, organisationName, organisations,
           ),
         ])}
       />
+      <h2 className="fr-h4 fr-mt-5w" id="evenements">
+        Mes événements
+      </h2>
+      <ul className="fr-links-group">
+        <li>
+          <a className="fr-link fr-icon-calendar-event-line fr-link--icon-left" href="/compte/evenements">
+            Mes inscriptions
+          </a>
+        </li>
+        <li>
+          <a className="fr-link fr-icon-calendar-line fr-link--icon-left" href="/compte/calendrier">
+            Mes inscriptions dans mon agenda
+          </a>
+        </li>
+      </ul>
       <h2 className="fr-h4 fr-mt-5w" id="donnees">
         Mes données personnelles
       </h2>
