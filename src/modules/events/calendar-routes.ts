@@ -27,11 +27,11 @@ function sendCalendar(reply: FastifyReply, content: string, options: { filename?
 }
 
 /**
- * The visio link goes to whoever the event page shows it to: everyone for a public event, otherwise the
- * programme team and the people holding a seat (a waiting person has none yet).
+ * The visio link goes to whoever the event page shows it to (agenda-routes.tsx): the programme team and
+ * the people holding a confirmed seat (a waiting person has none yet); the others read that it is sent to
+ * registered people. The programme feed is anonymous: it never carries the link.
  */
 async function mayReceiveVisio(deps: EventsDeps, event: EventRecord, request: FastifyRequest): Promise<boolean> {
-  if (event.audience === "public") return true;
   const user = request.user;
   if (!user) return false;
   if (hasPermission(user, "manage:event:any")) return true;
@@ -52,7 +52,7 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: EventsDeps) {
   app.get("/evenements/calendrier.ics", { config: { access: "public" } }, async (_request, reply) => {
     const events = await listProgrammeFeedEvents(db, clock.now());
     const content = buildCalendar(
-      events.map((event) => calendarEventOf(event, { withVisio: true })),
+      events.map((event) => calendarEventOf(event, { withVisio: false })),
       { name: "Programme 10\u00a0% — événements publics", description: "Les événements ouverts à tous du Programme 10\u00a0%.", method: "PUBLISH", publicUrl, refreshSeconds: feedRefreshSeconds },
     );
     return sendCalendar(reply, content, { cache: "public, max-age=300" });
@@ -73,7 +73,7 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: EventsDeps) {
     const content = buildCalendar(
       entries.map((entry) =>
         calendarEventOf(entry.event, {
-          withVisio: entry.event.audience === "public" || entry.status === "confirmed",
+          withVisio: entry.status === "confirmed",
           registration: { status: entry.status, mode: entry.mode },
         }),
       ),

@@ -75,7 +75,8 @@ describe("calendars", () => {
 
   it("serves one event as a file that parses, with the Paris time zone, place, access notes, visio link and address", async () => {
     const event = await createEvent();
-    const response = await anonymous().get(`/evenements/${event.slug}/calendrier.ics`);
+    await register(event.id, member, "confirmed", "remote");
+    const response = await memberSession.get(`/evenements/${event.slug}/calendrier.ics`);
     assert.equal(response.statusCode, 200);
     assert.equal(response.headers["content-type"], "text/calendar; charset=utf-8");
     assert.equal(response.headers["content-disposition"], `attachment; filename="${event.slug}.ics"`);
@@ -103,23 +104,28 @@ describe("calendars", () => {
     assertParisTimes(entry!, { start: event.startsAt, end: event.endsAt, wallTime: "2027-06-15T14:00:00" });
   });
 
-  it("gives the visio link of a members' event only to the people holding a seat and to the programme team", async () => {
-    const event = await createEvent({ audience: "members" });
-    const path = `/evenements/${event.slug}/calendrier.ics`;
-    const visioOf = async (session: HttpSession) => {
-      const calendar = parseCalendar((await session.get(path)).body);
-      return calendar.entries[0]!.description!.includes("webinaire.numerique.gouv.fr");
-    };
+  it("gives the visio link, as the event page does, only to the people holding a seat and to the programme team", async () => {
     const otherSession = await signInOverHttp(platform, otherMember);
-    assert.equal(await visioOf(anonymous()), false);
-    assert.equal(await visioOf(memberSession), false);
-    await register(event.id, member, "confirmed", "remote");
-    assert.equal(await visioOf(memberSession), true);
-    await register(event.id, otherMember, "waitlisted", "remote");
-    assert.equal(await visioOf(otherSession), false);
-    assert.equal(await visioOf(await signInOverHttp(platform, programmeTeam)), true);
-    // The place is no secret.
-    assert.equal(parseCalendar((await anonymous().get(path)).body).entries[0]!.location, "Ségur, 20 avenue de Ségur, 75007 Paris");
+    const teamSession = await signInOverHttp(platform, programmeTeam);
+    for (const audience of ["public", "members"] as const) {
+      const event = await createEvent({ audience });
+      const path = `/evenements/${event.slug}/calendrier.ics`;
+      const visioOf = async (session: HttpSession) => {
+        const calendar = parseCalendar((await session.get(path)).body);
+        return calendar.entries[0]!.description!.includes("webinaire.numerique.gouv.fr");
+      };
+      assert.equal(await visioOf(anonymous()), false);
+      assert.equal(await visioOf(memberSession), false);
+      await register(event.id, member, "confirmed", "remote");
+      assert.equal(await visioOf(memberSession), true);
+      await register(event.id, otherMember, "waitlisted", "remote");
+      assert.equal(await visioOf(otherSession), false);
+      assert.equal(await visioOf(teamSession), true);
+      // The others read that the link goes to registered people; the place is no secret.
+      const [entry] = parseCalendar((await anonymous().get(path)).body).entries;
+      assert.match(entry!.description!, /Visio\u00a0: le lien de connexion est envoyé aux personnes inscrites\./);
+      assert.equal(entry!.location, "Ségur, 20 avenue de Ségur, 75007 Paris");
+    }
   });
 
   it("answers 404 for an unknown event", async () => {
@@ -144,7 +150,9 @@ describe("calendars", () => {
     const webinar = byUid.get(`${open.id}@programme-10-pourcent`);
     assert.ok(webinar);
     assertParisTimes(webinar, { start: open.startsAt, end: open.endsAt, wallTime: "2027-03-09T14:00:00" });
-    assert.equal(webinar.location, "En ligne\u00a0: https://webinaire.numerique.gouv.fr/meeting/signin/1234");
+    // The feed is anonymous: the link is for registered people only.
+    assert.equal(webinar.location, "En ligne");
+    assert.doesNotMatch(response.body, /webinaire\.numerique\.gouv\.fr/);
     assert.equal(webinar.url, `${publicUrl}/evenements/${open.slug}`);
     const struckOut = byUid.get(`${cancelled.id}@programme-10-pourcent`);
     assert.equal(struckOut?.status, "CANCELLED");
@@ -226,8 +234,8 @@ describe("calendars", () => {
     assertParisTimes(queued, { start: waiting.startsAt, end: waiting.endsAt, wallTime: "2027-06-15T14:00:00" });
     assert.equal(queued.status, "TENTATIVE");
     assert.match(queued.description!, /Vous êtes sur la liste d’attente/);
-    // No seat yet at a members' event: no visio link.
-    assert.doesNotMatch(queued.description!, /Visio/);
+    // No seat yet: no visio link.
+    assert.doesNotMatch(queued.description!, /webinaire\.numerique/);
   });
 
   it("revokes the address: the old one answers 404, the new one works; unknown or malformed tokens answer 404", async () => {

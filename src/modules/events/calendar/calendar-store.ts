@@ -26,6 +26,7 @@ export function calendarEventOf(event: EventRecord, options: { withVisio: boolea
     placeAddress: event.placeAddress,
     placeAccess: event.placeAccess,
     visioUrl: options.withVisio ? event.visioUrl : null,
+    remote: event.remoteCapacity !== null || event.visioUrl !== null,
     status: event.status,
     version: event.version,
     updatedAt: event.updatedAt,

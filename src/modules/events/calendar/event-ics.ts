@@ -22,6 +22,8 @@ export type CalendarEvent = {
   /** Bumped on each change, so that clients update the entry they hold (iCalendar SEQUENCE). */
   version: number;
   updatedAt: Date;
+  /** Followed remotely too: with `visioUrl` null (the link withheld from this viewer), the entry says it is online. */
+  remote?: boolean | undefined;
   /** In a person's feed: their registration, shown in the entry (a waiting one is TENTATIVE). */
   registration?: { status: "confirmed" | "waitlisted"; mode: AttendanceMode } | undefined;
 };
@@ -42,7 +44,8 @@ export type CalendarOptions = {
 function locationOf(event: CalendarEvent): string | null {
   const place = [event.placeName, event.placeAddress].filter(Boolean).join(", ");
   if (place) return place;
-  return event.visioUrl ? `En ligne\u00a0: ${event.visioUrl}` : null;
+  if (event.visioUrl) return `En ligne\u00a0: ${event.visioUrl}`;
+  return event.remote ? "En ligne" : null;
 }
 
 function descriptionOf(event: CalendarEvent, url: string): string {
@@ -55,6 +58,7 @@ function descriptionOf(event: CalendarEvent, url: string): string {
   if (event.placeName || event.placeAddress) lines.push(`Lieu\u00a0: ${[event.placeName, event.placeAddress].filter(Boolean).join(", ")}`);
   if (event.placeAccess) lines.push(`Accès\u00a0: ${event.placeAccess}`);
   if (event.visioUrl) lines.push(`Visio\u00a0: ${event.visioUrl}`);
+  else if (event.remote) lines.push("Visio\u00a0: le lien de connexion est envoyé aux personnes inscrites.");
   if (event.description.trim()) lines.push("", event.description.trim());
   lines.push("", `Page de l’événement\u00a0: ${url}`);
   return lines.join("\n");
