@@ -5,8 +5,9 @@ import { eventRegistrations, eventReminders, events, users } from "../../db/sche
 import { formatHour } from "../../shared/french-date.ts";
 import type { MailMessage } from "../mail/api.ts";
 import type { EventsDeps } from "./deps.ts";
-import { type AttendanceMode, attendanceModeLabels, type EventKind, eventKindLabels } from "./domain/event-kinds.ts";
+import { type AttendanceMode, type EventKind, eventKindLabels } from "./domain/event-kinds.ts";
 import { type ReminderKind, reminderOffsets } from "./domain/registration-rules.ts";
+import { formatEventPeriod, formatLongDate, modeInSentence } from "./views/team-format.ts";
 
 /**
  * How late a reminder may still go out after its moment (start − offset), e.g. after the server was down:
@@ -20,16 +21,6 @@ const sweepEveryMs = 60_000;
 
 export type SentReminder = { registrationId: string; kind: ReminderKind };
 export type ReminderDeps = Pick<EventsDeps, "db" | "mailer" | "publicUrl">;
-
-const dayFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", weekday: "long", day: "numeric", month: "long", year: "numeric" });
-
-/** « mardi 9 mars 2027, 14 h – 17 h 30 » (Europe/Paris; the end's day too when it ends another day). */
-export function formatEventWhen(startsAt: Date, endsAt: Date): string {
-  const startDay = dayFormat.format(startsAt);
-  const endDay = dayFormat.format(endsAt);
-  if (startDay === endDay) return `${startDay}, ${formatHour(startsAt)}\u00a0–\u00a0${formatHour(endsAt)}`;
-  return `${startDay}, ${formatHour(startsAt)}\u00a0–\u00a0${endDay}, ${formatHour(endsAt)}`;
-}
 
 /**
  * Marks as sent, in one transaction, every reminder of `kind` due at `now`, and enqueues their mails in the
@@ -106,7 +97,7 @@ export function reminderMail(publicUrl: string, kind: ReminderKind, input: Remin
   const place = [event.placeName, event.placeAddress].filter(Boolean).join(", ");
   const subject =
     kind === "two_days"
-      ? `Rappel\u00a0: «\u00a0${event.title}\u00a0» le ${dayFormat.format(event.startsAt)} à ${formatHour(event.startsAt)}`
+      ? `Rappel\u00a0: «\u00a0${event.title}\u00a0» le ${formatLongDate(event.startsAt)} à ${formatHour(event.startsAt)}`
       : `C’est bientôt\u00a0: «\u00a0${event.title}\u00a0» à ${formatHour(event.startsAt)}`;
   const lines = [
     input.givenName ? `Bonjour ${input.givenName},` : "Bonjour,",
@@ -115,8 +106,8 @@ export function reminderMail(publicUrl: string, kind: ReminderKind, input: Remin
       ? `Nous vous rappelons votre inscription à «\u00a0${event.title}\u00a0» (${kindLabel.toLowerCase()} du Programme 10\u00a0%).`
       : `«\u00a0${event.title}\u00a0» commence bientôt. À tout à l’heure\u00a0!`,
     "",
-    `Quand\u00a0: ${formatEventWhen(event.startsAt, event.endsAt)} (heure de Paris)`,
-    `Votre participation\u00a0: ${attendanceModeLabels[input.mode].toLowerCase()}`,
+    `Quand\u00a0: ${formatEventPeriod(event.startsAt, event.endsAt)} (heure de Paris)`,
+    `Votre participation\u00a0: ${modeInSentence[input.mode]}`,
   ];
   if (place) lines.push(`Lieu\u00a0: ${place}`);
   if (event.placeAccess) lines.push(`Accès\u00a0: ${event.placeAccess}`);
