@@ -1,0 +1,432 @@
+import assert from "node:assert/strict";
+import { after, before, beforeEach, describe, it } from "node:test";
+import { parse } from "csv-parse/sync";
+import { and, eq } from "drizzle-orm";
+import { devMails, eventRegistrations, events, organisations, users } from "../../db/schema/index.ts";
+import { assertFieldError } from "../../../tests/support/form-assertions.ts";
+import type { HttpSession } from "../../../tests/support/http.ts";
+import { httpSessionOn, signInOverHttp } from "../../../tests/support/http-sign-in.ts";
+import { startTestPlatform, type TestPlatform } from "../../../tests/support/test-platform.ts";
+import { listAttendance } from "./attendance.ts";
+import { defaultQuestions, type AttendanceMode } from "./domain/event-kinds.ts";
+import type { EventRecord, RegistrationRecord } from "./repository.ts";
+import { takeSeat } from "./use-cases/seats.ts";
+
+// Registrations close at the start (9 March 2027, 14 h Paris); the access list is due on 5 March at 12 h.
+let now = new Date("2027-03-01T10:00:00Z");
+const clock = { now: () => now };
+
+let platform: TestPlatform;
+let team: HttpSession;
+let member: HttpSession;
+const db = () => platform.database.db;
+const teamEmail = "camille.martin@numerique.gouv.fr";
+
+let createdEvents = 0;
+async function createEvent(overrides: Partial<typeof events.$inferInsert> = {}): Promise<EventRecord> {
+  createdEvents++;
+  const [event] = await db()
+    .insert(events)
+    .values({
+      slug: `atelier-equipe-${createdEvents}`,
+      kind: "atelier",
+      title: `Atelier «\u00a0données ouvertes\u00a0» n°\u00a0${createdEvents}`,
+      startsAt: new Date("2027-03-09T13:00:00Z"),
+      endsAt: new Date("2027-03-09T16:30:00Z"),
+      placeName: "Salle Ségur",
+      placeAddress: "20 avenue de Ségur, 75007 Paris",
+      visioUrl: "https://webinaire.numerique.gouv.fr/atelier",
+      inPersonCapacity: 2,
+      remoteCapacity: 2,
+      accessListDueAt: new Date("2027-03-05T11:00:00Z"),
+      questions: defaultQuestions,
+      ...overrides,
+    })
+    .returning();
+  return event!;
+}
+
+async function userId(email: string, names?: { givenName: string; usualName: string; organisation?: string }): Promise<string> {
+  const [found] = await db().select({ id: users.id }).from(users).where(eq(users.email, email));
+  if (found) return found.id;
+  const [organisation] = names?.organisation ? await db().select({ id: organisations.id }).from(organisations).where(eq(organisations.acronym, names.organisation)) : [];
+  const [created] = await db()
+    .insert(users)
+    .values({ email, givenName: names?.givenName ?? "Test", usualName: names?.usualName ?? "Personne", organisationId: organisation?.id ?? null })
+    .returning({ id: users.id });
+  return created!.id;
+}
+
+async function register(event: EventRecord, email: string, mode: AttendanceMode, answers: Record<string, string> = {}): Promise<RegistrationRecord> {
+  const id = await userId(email);
+  return db().transaction(async (tx) => (await takeSeat(tx, { eventId: event.id, registrant: { userId: id }, mode, answers, now })).registration);
+}
+
+async function registerVisitor(event: EventRecord, email: string, mode: AttendanceMode): Promise<RegistrationRecord> {
+  const visitor = { email, givenName: "Zoé", usualName: "Visiteuse", organisationName: "Mairie de Lyon", confirmationTokenHash: `hash-${email}` };
+  return db().transaction(async (tx) => (await takeSeat(tx, { eventId: event.id, registrant: { visitor }, mode, answers: {}, now })).registration);
+}
+
+async function statusOf(registration: RegistrationRecord): Promise<{ status: string; mode: string; queuePosition: number; attendedAt: Date | null }> {
+  const [row] = await db().select().from(eventRegistrations).where(eq(eventRegistrations.id, registration.id));
+  return { status: row!.status, mode: row!.mode, queuePosition: row!.queuePosition, attendedAt: row!.attendedAt };
+}
+
+/** The newest mail to `to` whose subject contains `subject` (the job worker delivers within seconds). */
+async function mailTo(to: string, subject: string): Promise<{ subject: string; text: string; calendar: string | null }> {
+  const started = Date.now();
+  while (Date.now() - started < 10_000) {
+    const mails = await db().select().from(devMails).where(eq(devMails.to, to));
+    const mail = mails.find((candidate) => candidate.subject.includes(subject));
+    if (mail) return mail;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Aucun courriel «\u00a0${subject}\u00a0» pour ${to}`);
+}
+
+/**
+ * The usual event: 2 seats in person (Inès Benali with an accessibility need, and a name starting with =,
+ * both confirmed; Thomas Leroy then Sophie Durand waiting), 2 remote (Marc Petit confirmed), and a
+ * visitor who has not confirmed their address.
+ */
+async function usualEvent(overrides: Partial<typeof events.$inferInsert> = {}) {
+  const event = await createEvent(overrides);
+  const ines = await register(event, "ines.benali@insee.fr", "in_person", { accessibility: "Fauteuil roulant", diet: "" });
+  const mallory = await register(event, "mallory@finances.gouv.fr", "in_person");
+  const thomas = await register(event, "thomas.leroy@ign.fr", "in_person");
+  const sophie = await register(event, "sophie.durand@interieur.gouv.fr", "in_person");
+  const marc = await register(event, "marc.petit@numerique.gouv.fr", "remote", { diet: "Végétarien" });
+  const visitor = await registerVisitor(event, `zoe.${createdEvents}@lyon.fr`, "in_person");
+  return { event, ines, mallory, thomas, sophie, marc, visitor };
+}
+
+before(async () => {
+  platform = await startTestPlatform({ clock });
+  await userId("mallory@finances.gouv.fr", { givenName: "Mallory", usualName: "=HYPERLINK(\"http://pirate.example\")", organisation: "DGFiP" });
+  team = await signInOverHttp(platform, teamEmail);
+  member = await signInOverHttp(platform, "ines.benali@insee.fr");
+});
+after(() => platform.stop());
+beforeEach(async () => {
+  now = new Date("2027-03-01T10:00:00Z");
+  await db().delete(devMails);
+});
+
+describe("the programme team's event routes: who may open them", () => {
+  it("answers 403 to a member on every team route, GET and POST, and sends an anonymous visitor to sign in", async () => {
+    const { event, ines } = await usualEvent();
+    const base = `/admin/evenements/${event.id}`;
+    const pages = [
+      `${base}/inscriptions`,
+      `${base}/inscriptions/${ines.id}/changer-de-mode`,
+      `${base}/inscriptions/${ines.id}/confirmer`,
+      `${base}/inscriptions/${ines.id}/annuler`,
+      `${base}/liste-acces.csv`,
+      `${base}/message`,
+      `${base}/pointage`,
+      `${base}/emargement`,
+      `/pointage/${ines.checkInToken}`,
+    ];
+    for (const page of pages) {
+      assert.equal((await member.get(page)).statusCode, 403, `GET ${page}`);
+      const anonymous = await httpSessionOn(platform).get(page);
+      assert.equal(anonymous.statusCode, 303, `GET anonyme ${page}`);
+      assert.equal(anonymous.headers.location, `/connexion?retour=${encodeURIComponent(page)}`);
+    }
+    const posts = [`${base}/inscriptions/${ines.id}/changer-de-mode`, `${base}/inscriptions/${ines.id}/confirmer`, `${base}/inscriptions/${ines.id}/annuler`, `${base}/message`, `${base}/pointage`, `${base}/emargement`, `/pointage/${ines.checkInToken}`];
+    for (const page of posts) {
+      const response = await member.post(page, { inscription: ines.id, subject: "x", body: "x", audience: "all", mode: "all", listed: ines.id, present: ines.id }, { formPage: "/compte" });
+      assert.equal(response.statusCode, 403, `POST ${page}`);
+    }
+    assert.deepEqual(await statusOf(ines), { status: "confirmed", mode: "in_person", queuePosition: ines.queuePosition, attendedAt: null });
+    assert.equal((await db().select().from(devMails)).length, 0);
+  });
+
+  it("answers 404 for an unknown event, registration or QR code", async () => {
+    const { event } = await usualEvent();
+    assert.equal((await team.get("/admin/evenements/00000000-0000-4000-8000-000000000000/inscriptions")).statusCode, 404);
+    assert.equal((await team.get("/admin/evenements/pas-un-identifiant/pointage")).statusCode, 404);
+    assert.equal((await team.get(`/admin/evenements/${event.id}/inscriptions/00000000-0000-4000-8000-000000000000/annuler`)).statusCode, 404);
+    assert.equal((await team.get(`/admin/evenements/${event.id}/inscriptions/00000000-0000-4000-8000-000000000000/supprimer`)).statusCode, 404);
+    assert.equal((await team.get("/pointage/code-inconnu-de-la-plateforme")).statusCode, 404);
+  });
+});
+
+describe("the registrations list and its actions", () => {
+  it("lists the registrations by mode and status with names, organisation, ministry, address, answers and the counts against the capacities", async () => {
+    const { event } = await usualEvent();
+    const page = await team.get(`/admin/evenements/${event.id}/inscriptions`);
+    assert.equal(page.statusCode, 200);
+    const html = page.body;
+    assert.match(html, /<h1[^>]*>Inscriptions<\/h1>/);
+    assert.ok(html.includes("Inès Benali"));
+    assert.ok(html.includes("Institut national de la statistique et des études économiques"));
+    assert.ok(html.includes("Ministère de l’Économie, des Finances et de la Souveraineté industrielle et numérique"));
+    assert.ok(html.includes("ines.benali@insee.fr"));
+    assert.ok(html.includes("Fauteuil roulant"));
+    assert.ok(html.includes("Végétarien"));
+    assert.ok(html.includes("Visiteur ou visiteuse sans compte"));
+    // The waitlist keeps the queue order: Thomas before Sophie.
+    const waitlist = html.slice(html.indexOf('id="attente-in_person"'), html.indexOf('id="mode-remote"'));
+    assert.ok(waitlist.indexOf("Thomas Leroy") < waitlist.indexOf("Sophie Durand") && waitlist.indexOf("Thomas Leroy") > 0, waitlist);
+    assert.match(html, /<th scope="row">Sur place<\/th><td>2<\/td><td>2<\/td><td>0<\/td><td>2<\/td><td>0<\/td>/);
+    assert.match(html, /<th scope="row">À distance<\/th><td>2<\/td><td>1<\/td><td>1<\/td><td>0<\/td><td>0<\/td>/);
+    assert.ok(html.includes("Liste d’accès à envoyer à l’accueil avant le <strong>vendredi 5 mars 2027 à\u00a012\u00a0h</strong>"));
+  });
+
+  it("moves a confirmed person to a mode with room: a seat there, their seat here to the first waiting, both mailed", async () => {
+    const { event, ines, thomas, sophie } = await usualEvent();
+    const confirmPage = await team.get(`/admin/evenements/${event.id}/inscriptions/${ines.id}/changer-de-mode`);
+    assert.equal(confirmPage.statusCode, 200);
+    assert.ok(confirmPage.body.includes("elle aura une place"), confirmPage.body);
+    const response = await team.post(`/admin/evenements/${event.id}/inscriptions/${ines.id}/changer-de-mode`, {});
+    assert.equal(response.statusCode, 303);
+    assert.equal((await statusOf(ines)).mode, "remote");
+    assert.equal((await statusOf(ines)).status, "confirmed");
+    assert.equal((await statusOf(thomas)).status, "confirmed");
+    assert.equal((await statusOf(sophie)).status, "waitlisted");
+    const notice = await team.get(response.headers.location as string);
+    assert.ok(notice.body.includes("Inès Benali participera à distance"));
+    assert.ok(notice.body.includes("1\u00a0personne de la liste d’attente a reçu une place"));
+    assert.match((await mailTo("ines.benali@insee.fr", "Votre place est confirmée")).text, /vous participerez à distance/);
+    assert.match((await mailTo("thomas.leroy@ign.fr", "Votre place est confirmée")).text, /Une place s’est libérée/);
+  });
+
+  it("moves someone to a full mode at the END of its waitlist, after the people already waiting there", async () => {
+    const event = await createEvent({ inPersonCapacity: 1, remoteCapacity: 1 });
+    const ines = await register(event, "ines.benali@insee.fr", "in_person");
+    const marc = await register(event, "marc.petit@numerique.gouv.fr", "remote");
+    const thomas = await register(event, "thomas.leroy@ign.fr", "remote");
+    const page = await team.get(`/admin/evenements/${event.id}/inscriptions/${ines.id}/changer-de-mode`);
+    assert.ok(page.body.includes("elle rejoindra la fin de la liste d’attente"), page.body);
+    assert.equal((await team.post(`/admin/evenements/${event.id}/inscriptions/${ines.id}/changer-de-mode`, {})).statusCode, 303);
+    const moved = await statusOf(ines);
+    assert.equal(moved.mode, "remote");
+    assert.equal(moved.status, "waitlisted");
+    assert.ok(moved.queuePosition > (await statusOf(thomas)).queuePosition);
+    assert.equal((await statusOf(marc)).status, "confirmed");
+    assert.match((await mailTo("ines.benali@insee.fr", "Votre inscription a changé")).text, /liste d’attente \(1\u00a0personne attend avant vous\)/);
+  });
+
+  it("takes someone off a full waitlist only once the team confirms the over-booking, then mails them", async () => {
+    const { event, sophie, thomas } = await usualEvent();
+    const url = `/admin/evenements/${event.id}/inscriptions/${sophie.id}/confirmer`;
+    const page = await team.get(url);
+    assert.ok(page.body.includes("Surréservation"));
+    assert.ok(page.body.includes("l’événement comptera 3\u00a0personnes sur place pour 2\u00a0places"), page.body);
+    // Posted without the over-booking confirmation (an old page): refused, the page asks again.
+    const refused = await team.post(url, {}, { formPage: url });
+    assert.equal(refused.statusCode, 409);
+    assert.ok(refused.body.includes("Confirmer au-delà de la capacité"));
+    assert.equal((await statusOf(sophie)).status, "waitlisted");
+    const done = await team.post(url, { surreservation: "oui" }, { formPage: url });
+    assert.equal(done.statusCode, 303);
+    assert.equal((await statusOf(sophie)).status, "confirmed");
+    assert.equal((await statusOf(thomas)).status, "waitlisted");
+    assert.ok((await team.get(done.headers.location as string)).body.includes("L’événement est en surréservation."));
+    assert.match((await mailTo("sophie.durand@interieur.gouv.fr", "Votre place est confirmée")).text, /retiré·e de la liste d’attente/);
+    // A confirmed registration is not on the waitlist: the page says so, without the button.
+    const again = await team.get(url);
+    assert.equal(again.statusCode, 409);
+    assert.ok(again.body.includes("Cette personne n’est pas sur la liste d’attente."));
+    assert.ok(!again.body.includes("Confirmer l’inscription</button>"));
+  });
+
+  it("cancels a registration with the team's message; the first waiting person gets the seat and both are mailed", async () => {
+    const { event, ines, thomas } = await usualEvent();
+    const url = `/admin/evenements/${event.id}/inscriptions/${ines.id}/annuler`;
+    const response = await team.post(url, { message: "Vous êtes inscrite deux fois ce jour-là." });
+    assert.equal(response.statusCode, 303);
+    assert.equal((await statusOf(ines)).status, "cancelled");
+    assert.equal((await statusOf(thomas)).status, "confirmed");
+    assert.match((await mailTo("ines.benali@insee.fr", "Inscription annulée")).text, /Vous êtes inscrite deux fois ce jour-là\./);
+    assert.ok((await mailTo("thomas.leroy@ign.fr", "Votre place est confirmée")).calendar?.includes("BEGIN:VEVENT"));
+    const list = await team.get(response.headers.location as string);
+    assert.ok(list.body.includes("L’inscription de Inès Benali est annulée"));
+    const cancelledSection = list.body.slice(list.body.indexOf('id="annulees"'));
+    assert.ok(cancelledSection.includes("Inès Benali"));
+    // Cancelling it again changes nothing and says why.
+    const again = await team.post(url, {}, { formPage: `/admin/evenements/${event.id}/inscriptions` });
+    assert.equal(again.statusCode, 409);
+    assert.ok(again.body.includes("Cette inscription est annulée."));
+  });
+});
+
+describe("the building's access list", () => {
+  it("downloads the confirmed in-person people as CSV for a French spreadsheet: BOM, `;`, accents intact, a name starting with = neutralised", async () => {
+    const { event } = await usualEvent();
+    const response = await team.get(`/admin/evenements/${event.id}/liste-acces.csv`);
+    assert.equal(response.statusCode, 200);
+    assert.equal(response.headers["content-type"], "text/csv; charset=utf-8");
+    assert.equal(response.headers["content-disposition"], `attachment; filename="liste-acces-${event.slug}.csv"`);
+    const csv = response.rawPayload.toString("utf8");
+    assert.ok(csv.startsWith("\uFEFF"));
+    const [header, ...rows] = parse(csv.slice(1), { delimiter: ";" }) as string[][];
+    assert.deepEqual(header, ["Nom", "Prénom", "Organisation", "Courriel", "Date", "Heure d’arrivée prévue", "Heure de départ prévue", "Événement"]);
+    assert.deepEqual(rows, [
+      ["'=HYPERLINK(\"http://pirate.example\")", "Mallory", "Direction générale des Finances publiques", "mallory@finances.gouv.fr", "09/03/2027", "14:00", "17:30", event.title],
+      ["Benali", "Inès", "Institut national de la statistique et des études économiques", "ines.benali@insee.fr", "09/03/2027", "14:00", "17:30", event.title],
+    ]);
+  });
+
+  it("after the cut-off, flags who got a seat since and offers them as a complement", async () => {
+    const { event, ines, thomas } = await usualEvent();
+    now = new Date("2027-03-06T09:00:00Z");
+    await team.post(`/admin/evenements/${event.id}/inscriptions/${ines.id}/annuler`, {}, { formPage: `/admin/evenements/${event.id}/inscriptions` });
+    assert.equal((await statusOf(thomas)).status, "confirmed");
+    const page = await team.get(`/admin/evenements/${event.id}/inscriptions`);
+    assert.ok(page.body.includes("La liste d’accès devait être envoyée à l’accueil avant le vendredi 5 mars 2027 à\u00a012\u00a0h. 1\u00a0personne a obtenu une place sur place depuis"), page.body);
+    const complement = await team.get(`/admin/evenements/${event.id}/liste-acces.csv?depuis-echeance=1`);
+    const rows = (parse(complement.rawPayload.toString("utf8").slice(1), { delimiter: ";" }) as string[][]).slice(1);
+    assert.deepEqual(
+      rows.map((row) => row[0]),
+      ["Leroy"],
+    );
+  });
+});
+
+describe("mailing every registrant", () => {
+  it("shows each error at its field with the input kept, and sends nothing", async () => {
+    const { event } = await usualEvent();
+    const url = `/admin/evenements/${event.id}/message`;
+    const response = await team.post(url, { subject: "", body: "Le lien de la visio change.", audience: "tous", mode: "all" });
+    assert.equal(response.statusCode, 400);
+    assertFieldError(response.body, "subject", "Indiquez l’objet du message.", "");
+    assert.ok(response.body.includes(">Le lien de la visio change.</textarea>"));
+    assert.ok(response.body.includes("Choisissez les destinataires."));
+    const nobody = await team.post(url, { subject: "Rappel", body: "À mardi.", audience: "waitlisted", mode: "remote" });
+    assert.equal(nobody.statusCode, 400);
+    assert.ok(nobody.body.includes("Aucune personne inscrite ne correspond à ces destinataires."));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal((await db().select().from(devMails)).length, 0);
+  });
+
+  it("sends one mail per person chosen (confirmed in person here), never to cancelled or unconfirmed registrations", async () => {
+    const { event, visitor } = await usualEvent();
+    const url = `/admin/evenements/${event.id}/message`;
+    const response = await team.post(url, { subject: "Salle changée", body: "Rendez-vous salle Ségur B.", audience: "confirmed", mode: "in_person" });
+    assert.equal(response.statusCode, 303);
+    assert.equal(response.headers.location, `${url}?envoye=2`);
+    assert.ok((await team.get(response.headers.location as string)).body.includes("Le message part à 2\u00a0personnes"));
+    const mail = await mailTo("ines.benali@insee.fr", "Salle changée");
+    assert.match(mail.text, /^Rendez-vous salle Ségur B\./);
+    assert.ok(mail.text.includes(`Vous recevez ce message parce que vous êtes inscrit·e à «\u00a0${event.title}\u00a0»`));
+    await mailTo("mallory@finances.gouv.fr", "Salle changée");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const sent = await db().select().from(devMails);
+    assert.equal(sent.length, 2);
+    assert.ok(!sent.some((candidate) => candidate.to === visitor.email || candidate.to === "thomas.leroy@ign.fr"));
+  });
+});
+
+describe("check-in", () => {
+  it("opens a registration's QR code page for the team, records the arrival once and says « déjà enregistrée » on a second scan", async () => {
+    const { event, ines } = await usualEvent();
+    now = new Date("2027-03-09T13:05:00Z");
+    const url = `/pointage/${ines.checkInToken}`;
+    const page = await team.get(url);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<h1[^>]*>Inès Benali<\/h1>/);
+    assert.ok(page.body.includes(event.title));
+    assert.ok(page.body.includes("Enregistrer l’arrivée"));
+    const first = await team.post(url, {});
+    assert.equal(first.statusCode, 303);
+    assert.equal(first.headers.location, `${url}?enregistree=1`);
+    assert.ok((await team.get(first.headers.location as string)).body.includes("Arrivée enregistrée à 14\u00a0h\u00a005"));
+    now = new Date("2027-03-09T13:20:00Z");
+    const second = await team.post(url, {});
+    assert.equal(second.headers.location, `${url}?deja=1`);
+    const again = await team.get(second.headers.location as string);
+    assert.ok(again.body.includes("Arrivée déjà enregistrée à 14\u00a0h\u00a005"));
+    assert.ok(!again.body.includes("Enregistrer l’arrivée</button>"));
+    assert.equal((await statusOf(ines)).attendedAt?.toISOString(), "2027-03-09T13:05:00.000Z");
+  });
+
+  it("flags a waiting person (admitted only on purpose) and a cancelled one (refused)", async () => {
+    const { event, thomas, mallory } = await usualEvent();
+    now = new Date("2027-03-09T13:10:00Z");
+    const waiting = await team.get(`/pointage/${thomas.checkInToken}`);
+    assert.ok(waiting.body.includes("Sur liste d’attente"));
+    assert.ok(waiting.body.includes("Admettre et enregistrer l’arrivée"));
+    const refused = await team.post(`/pointage/${thomas.checkInToken}`, {});
+    assert.equal(refused.statusCode, 409);
+    assert.equal((await statusOf(thomas)).attendedAt, null);
+    assert.equal((await team.post(`/pointage/${thomas.checkInToken}`, { admettre: "oui" })).statusCode, 303);
+    assert.equal((await statusOf(thomas)).status, "confirmed");
+    assert.ok((await statusOf(thomas)).attendedAt);
+
+    await team.post(`/admin/evenements/${event.id}/inscriptions/${mallory.id}/annuler`, {}, { formPage: `/admin/evenements/${event.id}/inscriptions` });
+    const cancelled = await team.get(`/pointage/${mallory.checkInToken}`);
+    assert.ok(cancelled.body.includes("Inscription annulée"));
+    assert.ok(!cancelled.body.includes("Enregistrer l’arrivée"));
+    const post = await team.post(`/pointage/${mallory.checkInToken}`, {}, { formPage: `/pointage/${thomas.checkInToken}` });
+    assert.equal(post.statusCode, 409);
+    assert.equal((await statusOf(mallory)).attendedAt, null);
+  });
+
+  it("finds a person by name without accents on the check-in page, checks them in from the list and counts arrivals", async () => {
+    const { event, ines } = await usualEvent();
+    now = new Date("2027-03-09T12:55:00Z");
+    const url = `/admin/evenements/${event.id}/pointage`;
+    const page = await team.get(`${url}?q=benali`);
+    assert.equal(page.statusCode, 200);
+    assert.ok(page.body.includes("0\u00a0arrivée sur 2\u00a0personnes attendues sur place"));
+    assert.ok(page.body.includes("1\u00a0personne inscrite sur place trouvée pour «\u00a0benali\u00a0»"), page.body);
+    assert.ok(page.body.includes('src="/static/check-in.js"'));
+    const response = await team.post(url, { inscription: ines.id, q: "benali" }, { formPage: url });
+    assert.equal(response.statusCode, 303);
+    assert.equal(response.headers.location, `${url}?q=benali&arrivee=${ines.id}`);
+    const after = await team.get(response.headers.location as string);
+    assert.ok(after.body.includes("Arrivée enregistrée à 13\u00a0h\u00a055"));
+    assert.ok(after.body.includes("1\u00a0arrivée sur 2\u00a0personnes attendues sur place"));
+  });
+});
+
+describe("the attendance sheet and the attendance API", () => {
+  it("prints the in-person list with a box per person, saves ticks in person and remote in one post, and feeds listAttendance", async () => {
+    const { event, ines, mallory, marc, thomas } = await usualEvent();
+    now = new Date("2027-03-09T13:02:00Z");
+    await team.post(`/pointage/${ines.checkInToken}`, {});
+    const url = `/admin/evenements/${event.id}/emargement`;
+    const sheet = await team.get(url);
+    assert.equal(sheet.statusCode, 200);
+    assert.ok(sheet.body.includes('href="/static/event-team.css"'));
+    assert.ok(sheet.body.includes(`<input type="checkbox" id="present-${ines.id}" name="present" checked="" value="${ines.id}"/>`));
+    assert.ok(sheet.body.includes("Présence de Inès Benali"));
+    assert.ok(sheet.body.includes("Présence de Marc Petit"));
+    assert.ok(!sheet.body.includes("Présence de Thomas Leroy"), "une personne en attente n’est pas sur la feuille");
+
+    now = new Date("2027-03-09T17:00:00Z");
+    // Inès unticked (a mistake corrected), Mallory and Marc ticked; Thomas' id slipped in is ignored (not listed).
+    const saved = await team.post(url, { listed: [ines.id, mallory.id, marc.id], present: [mallory.id, marc.id, thomas.id] });
+    assert.equal(saved.statusCode, 303);
+    assert.ok((await team.get(saved.headers.location as string)).body.includes("Sur place\u00a0: 1\u00a0personne présente — À distance\u00a0: 1\u00a0personne présente"));
+    assert.equal((await statusOf(ines)).attendedAt, null);
+    assert.equal((await statusOf(thomas)).attendedAt, null);
+
+    const attendance = await listAttendance(db(), { eventId: event.id });
+    assert.deepEqual(
+      attendance.map((record) => [record.registrationId, record.mode, record.kind, record.durationMinutes, record.attendedAt.toISOString()]),
+      [
+        [mallory.id, "in_person", "atelier", 210, "2027-03-09T17:00:00.000Z"],
+        [marc.id, "remote", "atelier", 210, "2027-03-09T17:00:00.000Z"],
+      ],
+    );
+    const marcId = await userId("marc.petit@numerique.gouv.fr");
+    const ofMarc = await listAttendance(db(), { userId: marcId, from: new Date("2027-03-01T00:00:00Z"), to: new Date("2027-04-01T00:00:00Z") });
+    assert.ok(ofMarc.some((record) => record.eventId === event.id && record.userId === marcId && record.startsAt.getTime() === event.startsAt.getTime()));
+    assert.equal((await listAttendance(db(), { userId: marcId, from: new Date("2027-03-10T00:00:00Z") })).filter((record) => record.eventId === event.id).length, 0);
+  });
+
+  it("leaves cancelled registrations and cancelled events out of the attendance", async () => {
+    const { event, ines } = await usualEvent();
+    now = new Date("2027-03-09T13:00:00Z");
+    await team.post(`/pointage/${ines.checkInToken}`, {});
+    assert.equal((await listAttendance(db(), { eventId: event.id })).length, 1);
+    await db().update(events).set({ status: "cancelled" }).where(eq(events.id, event.id));
+    assert.equal((await listAttendance(db(), { eventId: event.id })).length, 0);
+    await db().update(events).set({ status: "scheduled" }).where(eq(events.id, event.id));
+    await db().update(eventRegistrations).set({ status: "cancelled" }).where(and(eq(eventRegistrations.id, ines.id)));
+    assert.equal((await listAttendance(db(), { eventId: event.id })).length, 0);
+  });
+});

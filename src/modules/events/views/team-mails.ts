@@ -1,0 +1,102 @@
+import type { MailMessage } from "../../mail/api.ts";
+import { buildCalendar } from "../calendar/event-ics.ts";
+import type { AttendanceMode, EventKind } from "../domain/event-kinds.ts";
+import type { EventRecord } from "../repository.ts";
+import { formatEventPeriod, modeInSentence } from "./team-format.ts";
+
+/**
+ * The mails the programme team's actions send (moving someone, taking them off the waitlist, cancelling,
+ * a message to every registrant). Plain text; a confirmed seat carries the event's calendar entry.
+ */
+
+/** Who receives the mail: their address and how to greet them; `isVisitor` has no « Mes inscriptions » page. */
+export type MailPerson = { email: string; givenName: string; isVisitor: boolean };
+
+const signature = "L’équipe du Programme 10\u00a0%";
+
+function greeting(person: MailPerson): string {
+  return person.givenName ? `Bonjour ${person.givenName},` : "Bonjour,";
+}
+
+function eventLines(event: EventRecord, publicUrl: string, mode: AttendanceMode): string[] {
+  const lines = [`Quand\u00a0: ${formatEventPeriod(event.startsAt, event.endsAt)}`];
+  if (mode === "in_person") {
+    const place = [event.placeName, event.placeAddress].filter(Boolean).join(", ");
+    if (place) lines.push(`Où\u00a0: ${place}`);
+    if (event.placeAccess) lines.push(`Accès\u00a0: ${event.placeAccess}`);
+  } else if (event.visioUrl) {
+    lines.push(`Lien de la visio\u00a0: ${event.visioUrl}`);
+  }
+  lines.push(`Page de l’événement\u00a0: ${publicUrl}/evenements/${event.slug}`);
+  return lines;
+}
+
+function registrationsLink(person: MailPerson, publicUrl: string): string[] {
+  return person.isVisitor ? [] : ["", `Vos inscriptions (et le code QR d’entrée pour venir sur place)\u00a0: ${publicUrl}/compte/evenements`];
+}
+
+function calendarOf(event: EventRecord, publicUrl: string, mode: AttendanceMode): MailMessage["calendar"] {
+  const entry = { ...event, kind: event.kind as EventKind, registration: { status: "confirmed" as const, mode } };
+  return { method: "PUBLISH", content: buildCalendar([entry], { name: event.title, method: "PUBLISH", publicUrl }) };
+}
+
+/** Why a seat was given: a seat freed by someone else, the team's move, or the team taking them off the waitlist. */
+export type SeatReason = "promoted" | "moved" | "admitted";
+
+const seatSentences: Record<SeatReason, (mode: AttendanceMode) => string> = {
+  promoted: (mode) => `Une place s’est libérée\u00a0: votre inscription ${modeInSentence[mode]} est confirmée.`,
+  moved: (mode) => `L’équipe du programme a changé votre mode de participation\u00a0: vous participerez ${modeInSentence[mode]}, et votre place est confirmée.`,
+  admitted: (mode) => `L’équipe du programme vous a retiré·e de la liste d’attente\u00a0: votre inscription ${modeInSentence[mode]} est confirmée.`,
+};
+
+/** A confirmed seat: promoted from the waitlist, moved to a mode with room, or taken off the waitlist by the team. */
+export function seatConfirmedMail(event: EventRecord, person: MailPerson, mode: AttendanceMode, reason: SeatReason, publicUrl: string): MailMessage {
+  return {
+    to: person.email,
+    subject: `Votre place est confirmée\u00a0: ${event.title}`,
+    text: [greeting(person), "", `${seatSentences[reason](mode)} «\u00a0${event.title}\u00a0»`, "", ...eventLines(event, publicUrl, mode), ...registrationsLink(person, publicUrl), "", "Si vous ne pouvez plus venir, annulez votre inscription pour laisser la place à une autre personne.", "", signature].join("\n"),
+    calendar: calendarOf(event, publicUrl, mode),
+  };
+}
+
+/** Moved to the other mode without a seat there: on that mode's waitlist (or still awaiting the visitor's address confirmation). */
+export function movedWithoutSeatMail(event: EventRecord, person: MailPerson, mode: AttendanceMode, status: "waitlisted" | "pending", waitingBefore: number, publicUrl: string): MailMessage {
+  const state =
+    status === "pending"
+      ? "Confirmez toujours votre adresse électronique avec le lien reçu à l’inscription pour que votre inscription soit prise en compte."
+      : `Il n’y a plus de place ${modeInSentence[mode]}\u00a0: vous êtes sur la liste d’attente${waitingBefore > 0 ? ` (${waitingBefore}\u00a0${waitingBefore > 1 ? "personnes attendent" : "personne attend"} avant vous)` : ""}. Nous vous écrirons dès qu’une place se libère.`;
+  return {
+    to: person.email,
+    subject: `Votre inscription a changé\u00a0: ${event.title}`,
+    text: [greeting(person), "", `L’équipe du programme a changé votre mode de participation à «\u00a0${event.title}\u00a0»\u00a0: ${modeInSentence[mode]}.`, state, "", ...eventLines(event, publicUrl, mode), ...registrationsLink(person, publicUrl), "", signature].join("\n"),
+  };
+}
+
+/** Cancelled by the programme team, with their message when they wrote one. */
+export function cancelledByTeamMail(event: EventRecord, person: MailPerson, message: string | undefined, publicUrl: string): MailMessage {
+  return {
+    to: person.email,
+    subject: `Inscription annulée\u00a0: ${event.title}`,
+    text: [
+      greeting(person),
+      "",
+      `L’équipe du programme a annulé votre inscription à «\u00a0${event.title}\u00a0» (${formatEventPeriod(event.startsAt, event.endsAt)}).`,
+      ...(message ? ["", message] : []),
+      "",
+      `Page de l’événement\u00a0: ${publicUrl}/evenements/${event.slug}`,
+      "",
+      "Pour toute question, répondez à l’équipe du programme.",
+      "",
+      signature,
+    ].join("\n"),
+  };
+}
+
+/** The team's message to the registrants, with a footer saying why they receive it. */
+export function teamMessageMail(event: EventRecord, person: MailPerson, subject: string, body: string, publicUrl: string): MailMessage {
+  return {
+    to: person.email,
+    subject,
+    text: [body, "", "—", `Vous recevez ce message parce que vous êtes inscrit·e à «\u00a0${event.title}\u00a0» (${formatEventPeriod(event.startsAt, event.endsAt)}).`, `${publicUrl}/evenements/${event.slug}`, "", signature].join("\n"),
+  };
+}
