@@ -4,3 +4,10 @@ export type { EventsDeps } from "./deps.ts";
 export { eventsPersonalData } from "./personal-data.ts";
 /** Demo events and the real trainings of the imported site, for src/demo/seed.ts. */
 export { seedDemoEvents } from "./demo-events.ts";
+/**
+ * Attendance recorded by the programme team (QR check-in, search, attendance sheet), for the time ledger and
+ * badges: `listAttendance(db, { userId?, eventId?, from?, to? })` returns each attended registration (not
+ * cancelled, event not cancelled) with the event's kind, start, end, time spent (`durationMinutes`, nights of
+ * a multi-day event excluded) and the mode, oldest event first; `from`/`to` bound the events' start.
+ */
+export { type AttendanceFilter, type AttendanceRecord, listAttendance } from "./attendance.ts";
