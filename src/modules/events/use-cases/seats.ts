@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database, Executor } from "../../../db/client.ts";
 import { eventRegistrations } from "../../../db/schema/index.ts";
 import { InvalidInputError, NotFoundError } from "../../../shared/domain-error.ts";
@@ -24,6 +24,15 @@ const modeErrors: Record<AttendanceMode, string> = {
   remote: "Cet événement ne se suit pas à distance.",
 };
 
+/** Refuses, at the `mode` field, a registration outside the window or in a mode the event does not offer. */
+export function requireOpenFor(event: EventRecord, mode: AttendanceMode, now: Date) {
+  const window = registrationWindow(event, now);
+  if (window === "cancelled") throw new InvalidInputError({ mode: "Cet événement est annulé\u00a0: les inscriptions sont fermées." }, "event_cancelled");
+  if (window === "not_yet") throw new InvalidInputError({ mode: "Les inscriptions ne sont pas encore ouvertes." }, "registration_not_open");
+  if (window === "closed") throw new InvalidInputError({ mode: "Les inscriptions sont closes." }, "registration_closed");
+  if (!modesOffered(event).includes(mode)) throw new InvalidInputError({ mode: modeErrors[mode] });
+}
+
 /**
  * Registers `registrant` for the event in `tx`, the event locked: registrations of one event are decided
  * one at a time, so the confirmed ones never exceed the capacity, and the waitlist keeps the order in
@@ -33,11 +42,7 @@ const modeErrors: Record<AttendanceMode, string> = {
 export async function takeSeat(tx: Executor, input: SeatInput): Promise<{ event: EventRecord; registration: RegistrationRecord }> {
   const event = await lockEvent(tx, input.eventId);
   if (!event) throw new NotFoundError("Cet événement n’existe pas.");
-  const window = registrationWindow(event, input.now);
-  if (window === "cancelled") throw new InvalidInputError({ mode: "Cet événement est annulé\u00a0: les inscriptions sont fermées." }, "event_cancelled");
-  if (window === "not_yet") throw new InvalidInputError({ mode: "Les inscriptions ne sont pas encore ouvertes." }, "registration_not_open");
-  if (window === "closed") throw new InvalidInputError({ mode: "Les inscriptions sont closes." }, "registration_closed");
-  if (!modesOffered(event).includes(input.mode)) throw new InvalidInputError({ mode: modeErrors[input.mode] });
+  requireOpenFor(event, input.mode, input.now);
 
   const isVisitor = "visitor" in input.registrant;
   const status = isVisitor ? "pending" : seatFor(capacityOf(event, input.mode)!, (await countConfirmed(tx, event.id))[input.mode]);
@@ -78,6 +83,29 @@ export async function promoteWaiting(tx: Executor, event: EventRecord, mode: Att
     if (row) promoted.push(row);
   }
   return promoted;
+}
+
+/**
+ * Decides the seat of a visitor's `pending` registration when they confirm their address, the event locked,
+ * at that moment: a seat while the mode has room, else the end of the waitlist (a new `queue_position`, so
+ * that people who registered while the visitor had not confirmed stay ahead). The link is used up.
+ */
+export async function seatPendingRegistration(tx: Executor, input: { registrationId: string; now: Date }): Promise<{ event: EventRecord; registration: RegistrationRecord }> {
+  const [found] = await tx.select({ eventId: eventRegistrations.eventId }).from(eventRegistrations).where(eq(eventRegistrations.id, input.registrationId)).limit(1);
+  if (!found) throw new NotFoundError("Cette inscription n’existe pas.");
+  const event = await lockEvent(tx, found.eventId);
+  if (!event) throw new NotFoundError("Cet événement n’existe pas.");
+  const [pending] = await tx.select().from(eventRegistrations).where(and(eq(eventRegistrations.id, input.registrationId), eq(eventRegistrations.status, "pending"))).limit(1);
+  if (!pending) throw new InvalidInputError({ _form: "Cette inscription n’attend plus de confirmation." }, "not_pending");
+  const mode = pending.mode as AttendanceMode;
+  requireOpenFor(event, mode, input.now);
+  const status = seatFor(capacityOf(event, mode)!, (await countConfirmed(tx, event.id))[mode]);
+  const [registration] = await tx
+    .update(eventRegistrations)
+    .set({ status, queuePosition: sql`nextval(pg_get_serial_sequence('event_registrations', 'queue_position'))`, confirmationTokenHash: null, confirmedAt: input.now, updatedAt: input.now })
+    .where(eq(eventRegistrations.id, pending.id))
+    .returning();
+  return { event, registration: registration! };
 }
 
 /** Runs `work` in one transaction (all or nothing). */

@@ -1,0 +1,425 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { and, eq } from "drizzle-orm";
+import { eventRegistrations, participations, projects, users } from "../../db/schema/index.ts";
+import { assertFieldError, escapeHtml, fieldGroup } from "../../../tests/support/form-assertions.ts";
+import { assertParisTimes, parseCalendar } from "../../../tests/support/ical.ts";
+import { httpSessionOn, signInOverHttp } from "../../../tests/support/http-sign-in.ts";
+import { startTestPlatform, type TestPlatform } from "../../../tests/support/test-platform.ts";
+import { assertFrenchSpacing } from "../../../tests/support/french-typography.ts";
+import { checkInUrl } from "./qr/check-in-qr.ts";
+import { attachmentsOf, createMembersWithSessions, createTestEvent, decodeQrPng, movableClock, type TestMember, waitForMails } from "./registration-test-support.ts";
+import type { EventRecord } from "./repository.ts";
+
+const clock = movableClock("2027-02-15T10:00:00Z");
+let platform: TestPlatform;
+
+/** The group of a radio fieldset (`mode-fieldset`, `q-lunch-fieldset`) is in error with `message`. */
+function assertFieldsetError(html: string, name: string, message: string) {
+  const start = html.indexOf(`id="${name}-fieldset"`);
+  assert.ok(start >= 0, `pas de groupe ${name}`);
+  const fieldset = html.slice(html.lastIndexOf("<fieldset", start), html.indexOf("</fieldset>", start));
+  assert.match(fieldset, /fr-fieldset--error/, fieldset);
+  assert.ok(fieldset.includes(`<p class="fr-message fr-message--error">${escapeHtml(message)}</p>`), `message « ${message} » absent de ${name} : ${fieldset}`);
+  assert.match(fieldset, new RegExp(`aria-labelledby="${name}-fieldset-legend ${name}-fieldset-messages"`));
+}
+
+async function registrationOf(eventId: string, userId: string) {
+  const rows = await platform.database.db
+    .select()
+    .from(eventRegistrations)
+    .where(and(eq(eventRegistrations.eventId, eventId), eq(eventRegistrations.userId, userId)));
+  return rows.filter((row) => row.status !== "cancelled")[0] ?? null;
+}
+
+const lunchQuestion = { key: "lunch", label: "Resterez-vous déjeuner\u00a0?", kind: "choice", required: true, options: ["Oui", "Non"] };
+
+describe("registering for an event", () => {
+  let members: TestMember[];
+
+  before(async () => {
+    platform = await startTestPlatform({ clock });
+    members = await createMembersWithSessions(platform, 8, { prefix: "inscrit", now: clock.now() });
+  });
+  after(async () => {
+    await platform.stop();
+  });
+
+  describe("the member's form", () => {
+    let event: EventRecord;
+    before(async () => {
+      event = await createTestEvent(platform, { inPersonCapacity: 2, questions: [{ key: "accessibility", label: "Avez-vous des besoins d’accessibilité\u00a0?", kind: "text", required: false }, lunchQuestion] });
+    });
+
+    it("sends an anonymous visitor of a members' event to the sign-in page, and refuses the POST with a 401", async () => {
+      const page = await httpSessionOn(platform).get(`/evenements/${event.slug}/inscription`);
+      assert.equal(page.statusCode, 303);
+      assert.equal(page.headers.location, `/connexion?retour=${encodeURIComponent(`/evenements/${event.slug}/inscription`)}`);
+      const posted = await httpSessionOn(platform).post(`/evenements/${event.slug}/inscription`, { mode: "in_person" }, { formPage: "/connexion" });
+      assert.equal(posted.statusCode, 401);
+    });
+
+    it("refuses a registration without the form's CSRF token", async () => {
+      const posted = await members[0]!.session.post(`/evenements/${event.slug}/inscription`, { mode: "in_person", "q-lunch": "Oui" }, { csrf: null });
+      assert.equal(posted.statusCode, 403);
+      assert.equal(await registrationOf(event.id, members[0]!.id), null);
+    });
+
+    it("answers 404 to an unknown event", async () => {
+      assert.equal((await members[0]!.session.get("/evenements/n-existe-pas/inscription")).statusCode, 404);
+    });
+
+    it("shows the offered modes with the places left and the event's questions", async () => {
+      const page = await members[0]!.session.get(`/evenements/${event.slug}/inscription`);
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /<h1>S’inscrire à «\u00a0Atelier données ouvertes/);
+      assert.match(page.body, /mardi 9 mars 2027, 14\u00a0h – 17\u00a0h\u00a030/);
+      assert.match(page.body, /id="mode-in_person"/);
+      assert.match(page.body, /id="mode-remote"/);
+      assert.match(page.body, /2\u00a0places restantes sur 2/);
+      assert.match(page.body, /100\u00a0places restantes sur 100/);
+      assert.match(page.body, /Resterez-vous déjeuner\u00a0\?/);
+      assert.match(page.body, /Avez-vous des besoins d’accessibilité\u00a0\? \(facultatif\)/);
+      assert.match(page.body, /Inscriptions ouvertes jusqu’au 8 mars 2027 à\u00a018\u00a0h\u00a000/);
+      assertFrenchSpacing(page.body);
+    });
+
+    it("refuses a form without mode and without the required answer at the fields, keeping what was typed, never a 500", async () => {
+      const posted = await members[0]!.session.post(`/evenements/${event.slug}/inscription`, { "q-accessibility": "Fauteuil roulant" });
+      assert.equal(posted.statusCode, 400);
+      assert.match(posted.body, /<title>Erreur — S’inscrire/);
+      assertFieldsetError(posted.body, "mode", "Choisissez sur place ou à distance.");
+      assertFieldsetError(posted.body, "q-lunch", "Répondez à la question «\u00a0Resterez-vous déjeuner\u00a0».");
+      assert.match(posted.body, /<textarea[^>]*id="q-accessibility"[^>]*>Fauteuil roulant<\/textarea>/);
+      assert.match(posted.body, /href="#mode-fieldset"/);
+
+      const wrong = await members[0]!.session.post(`/evenements/${event.slug}/inscription`, { mode: "en_orbite", "q-lunch": "Peut-être", "q-accessibility": ["a", "b"] });
+      assert.equal(wrong.statusCode, 400);
+      assertFieldsetError(wrong.body, "mode", "Choisissez une des façons de participer proposées.");
+      assertFieldsetError(wrong.body, "q-lunch", "Choisissez une des réponses proposées.");
+      const nul = await members[0]!.session.post(`/evenements/${event.slug}/inscription`, { mode: "in_person", "q-lunch": "Oui", "q-accessibility": "a\u0000b" });
+      assert.equal(nul.statusCode, 400);
+      assertFieldError(nul.body, "q-accessibility", "Ce champ contient des caractères non autorisés.");
+      assert.equal(await registrationOf(event.id, members[0]!.id), null);
+    });
+
+    it("registers a member in person: confirmed, redirected to the event, mailed the invitation (ICS) and the QR code", async () => {
+      const member = members[0]!;
+      const posted = await member.session.post(`/evenements/${event.slug}/inscription`, { mode: "in_person", "q-lunch": "Oui", "q-accessibility": "Fauteuil roulant" });
+      assert.equal(posted.statusCode, 303, posted.body);
+      assert.equal(posted.headers.location, `/evenements/${event.slug}?inscription=enregistree#inscription`);
+      const registration = await registrationOf(event.id, member.id);
+      assert.equal(registration?.status, "confirmed");
+      assert.equal(registration?.mode, "in_person");
+      assert.deepEqual(registration?.answers, { lunch: "Oui", accessibility: "Fauteuil roulant" });
+
+      const [mail] = await waitForMails(platform, member.email, "Inscription confirmée");
+      assert.equal(mail!.subject, `Inscription confirmée\u00a0: ${event.title}`);
+      assert.match(mail!.text, /Bonjour Membre1,/);
+      assert.match(mail!.text, /Quand\u00a0: mardi 9 mars 2027, 14\u00a0h – 17\u00a0h\u00a030/);
+      assert.match(mail!.text, /Où\u00a0: Salle Ségur, 20 avenue de Ségur, 75007 Paris/);
+      assert.match(mail!.text, /http:\/\/localhost:3000\/compte\/evenements/);
+      const qrUrl = checkInUrl("http://localhost:3000", registration!.checkInToken);
+      assert.ok(mail!.text.includes(qrUrl), "l’adresse du code QR manque dans le texte");
+
+      const calendar = parseCalendar(mail!.calendar!);
+      assert.equal(calendar.method, "REQUEST");
+      assert.deepEqual(calendar.timezones, ["Europe/Paris"]);
+      const [entry] = calendar.entries;
+      assertParisTimes(entry!, { start: event.startsAt, end: event.endsAt, wallTime: "2027-03-09T14:00:00" });
+      assert.match(entry!.location ?? "", /Salle Ségur, 20 avenue de Ségur, 75007 Paris/);
+      assert.match(entry!.description ?? "", /https:\/\/webinaire\.numerique\.gouv\.fr\/atelier-donnees/);
+      assert.match(mail!.calendar!, /ATTENDEE[^:]*:MAILTO:inscr(\r\n )?it\.001@inscriptions\.gouv\.fr/);
+
+      const [qr] = attachmentsOf(mail!);
+      assert.equal(qr?.contentType, "image/png");
+      assert.ok(qr?.cid);
+      assert.equal(decodeQrPng(qr.content), qrUrl);
+      assert.ok(mail!.html?.includes(`src="cid:${qr.cid}"`), "l’image du code QR n’est pas dans le HTML");
+      assert.match(mail!.html ?? "", /alt="Code QR d’accueil pour/);
+    });
+
+    it("refuses a second registration of the same member at the mode field, and shows it instead of the form", async () => {
+      const member = members[0]!;
+      const again = await member.session.post(`/evenements/${event.slug}/inscription`, { mode: "remote", "q-lunch": "Non" });
+      assert.equal(again.statusCode, 422);
+      assertFieldsetError(again.body, "mode", "Vous êtes déjà inscrit·e à cet événement.");
+      const page = await member.session.get(`/evenements/${event.slug}/inscription`);
+      assert.match(page.body, /Vous êtes déjà inscrit·e/);
+      assert.match(page.body, /Vous êtes inscrit·e \(sur place\)\./);
+      assert.doesNotMatch(page.body, /<form method="post" action="\/evenements\/[^"]+\/inscription"/);
+    });
+
+    it("puts the next registrant on the waitlist once the mode is full, with the waitlist mail and no invitation", async () => {
+      assert.equal((await members[1]!.session.post(`/evenements/${event.slug}/inscription`, { mode: "in_person", "q-lunch": "Non" })).statusCode, 303);
+      const page = await members[2]!.session.get(`/evenements/${event.slug}/inscription`);
+      assert.match(page.body, /Complet\u00a0: les prochaines inscriptions vont sur la liste d’attente\. Vous serez inscrit·e sur la liste d’attente/);
+      assert.equal((await members[2]!.session.post(`/evenements/${event.slug}/inscription`, { mode: "in_person", "q-lunch": "Oui" })).statusCode, 303);
+      assert.equal((await members[3]!.session.post(`/evenements/${event.slug}/inscription`, { mode: "in_person", "q-lunch": "Oui" })).statusCode, 303);
+      assert.equal((await registrationOf(event.id, members[2]!.id))?.status, "waitlisted");
+      const [mail] = await waitForMails(platform, members[3]!.email, "Liste d’attente");
+      assert.match(mail!.text, /complet sur place\u00a0: vous êtes 2e sur la liste d’attente\./);
+      assert.equal(mail!.calendar, null);
+      assert.deepEqual(attachmentsOf(mail!), []);
+      const mine = await members[3]!.session.get("/compte/evenements");
+      assert.match(mine.body, /Vous êtes 2e sur la liste d’attente \(sur place\)\./);
+    });
+
+    it("cancels a confirmed registration: the first waiting person gets the seat and the mail, the canceller the CANCEL object", async () => {
+      const canceller = members[1]!;
+      const page = await canceller.session.get(`/evenements/${event.slug}/desinscription`);
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /Confirmer l’annulation/);
+      const posted = await canceller.session.post(`/evenements/${event.slug}/desinscription`, {});
+      assert.equal(posted.statusCode, 303);
+      assert.equal(posted.headers.location, `/evenements/${event.slug}?inscription=annulee#inscription`);
+      assert.equal(await registrationOf(event.id, canceller.id), null);
+      assert.equal((await registrationOf(event.id, members[2]!.id))?.status, "confirmed");
+      assert.equal((await registrationOf(event.id, members[3]!.id))?.status, "waitlisted");
+
+      const [promoted] = await waitForMails(platform, members[2]!.email, "Une place s’est libérée");
+      assert.match(promoted!.subject, /^Une place s’est libérée\u00a0: votre inscription est confirmée/);
+      assert.equal(parseCalendar(promoted!.calendar!).method, "REQUEST");
+      const promotedRegistration = await registrationOf(event.id, members[2]!.id);
+      assert.equal(decodeQrPng(attachmentsOf(promoted!)[0]!.content), checkInUrl("http://localhost:3000", promotedRegistration!.checkInToken));
+
+      const [cancelled] = await waitForMails(platform, canceller.email, "Inscription annulée");
+      const calendar = parseCalendar(cancelled!.calendar!);
+      assert.equal(calendar.method, "CANCEL");
+      assert.equal(calendar.entries[0]!.status, "CANCELLED");
+      assert.equal((await members[3]!.session.get("/compte/evenements")).body.includes("Vous êtes 1er·e sur la liste d’attente (sur place)."), true);
+    });
+
+    it("cancels only one's own registration: someone not registered is told so, with a 422", async () => {
+      const posted = await members[5]!.session.post(`/evenements/${event.slug}/desinscription`, {});
+      assert.equal(posted.statusCode, 422);
+      assert.match(posted.body, /Vous n’êtes pas inscrit·e à cet événement\./);
+    });
+
+    it("refuses a cancellation once cancellation has closed, in French", async () => {
+      clock.set("2027-03-09T08:00:00Z");
+      try {
+        const posted = await members[0]!.session.post(`/evenements/${event.slug}/desinscription`, {}, { formPage: "/compte/evenements" });
+        assert.equal(posted.statusCode, 422);
+        assert.match(posted.body, /Les annulations sont closes depuis le 9 mars 2027 à\u00a09\u00a0h\u00a000\./);
+        assert.equal((await registrationOf(event.id, members[0]!.id))?.status, "confirmed");
+      } finally {
+        clock.set("2027-02-15T10:00:00Z");
+      }
+    });
+  });
+
+  describe("the registration window", () => {
+    it("accepts a registration 1 s before closing and refuses it at the mode field 1 s after, keeping the input", async () => {
+      const event = await createTestEvent(platform, { questions: [] });
+      clock.set("2027-03-08T16:59:59Z");
+      try {
+        const posted = await members[4]!.session.post(`/evenements/${event.slug}/inscription`, { mode: "remote" });
+        assert.equal(posted.statusCode, 303);
+        clock.set("2027-03-08T17:00:01Z");
+        const late = await members[5]!.session.post(`/evenements/${event.slug}/inscription`, { mode: "remote" }, { formPage: "/compte/evenements" });
+        assert.equal(late.statusCode, 422);
+        assertFieldsetError(late.body, "mode", "Les inscriptions sont closes.");
+        assert.match(late.body, /id="mode-remote" name="mode" checked="" value="remote"/);
+        const page = await members[5]!.session.get(`/evenements/${event.slug}/inscription`);
+        assert.match(page.body, /Inscriptions fermées/);
+        assert.match(page.body, /Les inscriptions sont closes\./);
+      } finally {
+        clock.set("2027-02-15T10:00:00Z");
+      }
+    });
+
+    it("does not open before its opening time", async () => {
+      const event = await createTestEvent(platform, { registrationOpensAt: new Date("2027-02-20T08:00:00Z") });
+      const page = await members[4]!.session.get(`/evenements/${event.slug}/inscription`);
+      assert.match(page.body, /Les inscriptions ne sont pas encore ouvertes\u00a0: elles ouvriront le 20 février 2027 à\u00a09\u00a0h\u00a000\./);
+      const posted = await members[4]!.session.post(`/evenements/${event.slug}/inscription`, { mode: "remote" }, { formPage: "/compte/evenements" });
+      assert.equal(posted.statusCode, 422);
+      assertFieldsetError(posted.body, "mode", "Les inscriptions ne sont pas encore ouvertes.");
+    });
+  });
+
+  describe("the audience", () => {
+    it("keeps a project's event to its team (participations) and the programme team", async () => {
+      const db = platform.database.db;
+      const [project] = await db.insert(projects).values({ slug: "projet-equipe-test", title: "Projet équipe test" }).returning();
+      await db.insert(participations).values({ userId: members[6]!.id, season: "2027", projectSlug: "projet-equipe-test", projectTitle: "Projet équipe test", role: "Membre de l’équipe" });
+      const event = await createTestEvent(platform, { audience: "project", audienceProjectId: project!.id, questions: [] });
+
+      const outsider = await members[7]!.session.get(`/evenements/${event.slug}/inscription`);
+      assert.equal(outsider.statusCode, 200);
+      assert.match(outsider.body, /Cet événement est réservé à l’équipe du projet «\u00a0Projet équipe test\u00a0»\./);
+      const refused = await members[7]!.session.post(`/evenements/${event.slug}/inscription`, { mode: "in_person" }, { formPage: "/compte/evenements" });
+      assert.equal(refused.statusCode, 403);
+      assert.equal(await registrationOf(event.id, members[7]!.id), null);
+
+      assert.equal((await members[6]!.session.post(`/evenements/${event.slug}/inscription`, { mode: "in_person" })).statusCode, 303);
+      const team = await signInOverHttp(platform, "camille.martin@numerique.gouv.fr");
+      assert.equal((await team.post(`/evenements/${event.slug}/inscription`, { mode: "remote" })).statusCode, 303);
+      const [camille] = await db.select({ id: users.id }).from(users).where(eq(users.email, "camille.martin@numerique.gouv.fr"));
+      assert.equal((await registrationOf(event.id, camille!.id))?.status, "confirmed");
+    });
+  });
+
+  describe("a visitor of a public event", () => {
+    let event: EventRecord;
+    const email = "alex.visiteur@exemple.fr";
+    before(async () => {
+      event = await createTestEvent(platform, { audience: "public", inPersonCapacity: 1, questions: [] });
+    });
+
+    it("gets the visitor form, told that members should sign in", async () => {
+      const page = await httpSessionOn(platform).get(`/evenements/${event.slug}/inscription`);
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /id="email"/);
+      assert.match(page.body, /id="organisationName"/);
+      assert.match(page.body, /Membre du programme 10\u00a0%\u00a0\?/);
+      assert.ok(page.body.includes(`href="/connexion?retour=${escapeHtml(encodeURIComponent(`/evenements/${event.slug}/inscription`))}"`));
+      assertFrenchSpacing(page.body);
+    });
+
+    it("refuses bad input at the fields, keeping it", async () => {
+      const visitor = httpSessionOn(platform);
+      const posted = await visitor.post(`/evenements/${event.slug}/inscription`, { email: "pas-une-adresse", givenName: "Alex", usualName: "", organisationName: "<b>", mode: "in_person" });
+      assert.equal(posted.statusCode, 400);
+      assertFieldError(posted.body, "email", "Indiquez une adresse électronique valide, au format prenom.nom@exemple.fr.", "pas-une-adresse");
+      assertFieldError(posted.body, "usualName", "Indiquez votre nom.");
+      assert.ok(fieldGroup(posted.body, "givenName").includes('value="Alex"'), "prénom non conservé");
+      assertFieldError(posted.body, "organisationName", "Ce champ ne peut contenir ni «\u00a0<\u00a0» ni «\u00a0>\u00a0» ni caractère de contrôle.", "<b>");
+    });
+
+    it("creates a pending registration holding no seat, mails a link (only its hash stored), and confirms it by POST only", async () => {
+      const visitor = httpSessionOn(platform);
+      const posted = await visitor.post(`/evenements/${event.slug}/inscription`, { email: "Alex.Visiteur@exemple.fr", givenName: "Alex", usualName: "Visiteur", organisationName: "Mairie de Lyon", mode: "in_person" });
+      assert.equal(posted.statusCode, 200, posted.body);
+      assert.match(posted.body, /Un courriel de confirmation vous a été envoyé/);
+      assert.match(posted.body, /alex\.visiteur@exemple\.fr/);
+      const [pending] = await platform.database.db.select().from(eventRegistrations).where(eq(eventRegistrations.email, email));
+      assert.equal(pending?.status, "pending");
+      assert.equal(pending?.organisationName, "Mairie de Lyon");
+      const [mail] = await waitForMails(platform, email, "Confirmez votre inscription");
+      const link = /http:\/\/localhost:3000(\/evenements\/inscription\/confirmer\/([\w-]+))/.exec(mail!.text);
+      assert.ok(link, mail!.text);
+      assert.notEqual(pending!.confirmationTokenHash, link[2]);
+      assert.match(pending!.confirmationTokenHash ?? "", /^[0-9a-f]{64}$/);
+      assert.match(mail!.text, /valable jusqu’au 17 février 2027 à\u00a011\u00a0h\u00a000/);
+
+      // A mail scanner opening the link confirms nothing.
+      const opened = await visitor.get(link[1]!);
+      assert.equal(opened.statusCode, 200);
+      assert.match(opened.body, /Confirmer mon inscription/);
+      assert.equal((await platform.database.db.select().from(eventRegistrations).where(eq(eventRegistrations.email, email)))[0]?.status, "pending");
+
+      const confirmed = await visitor.post(link[1]!, {});
+      assert.equal(confirmed.statusCode, 200);
+      assert.match(confirmed.body, /Votre place est réservée/);
+      const [row] = await platform.database.db.select().from(eventRegistrations).where(eq(eventRegistrations.email, email));
+      assert.equal(row?.status, "confirmed");
+      assert.equal(row?.confirmationTokenHash, null);
+      const [confirmation] = await waitForMails(platform, email, "Inscription confirmée");
+      assert.equal(parseCalendar(confirmation!.calendar!).method, "REQUEST");
+      assert.match(confirmation!.text, /Répondez à ce courriel pour que l’équipe annule votre inscription/);
+
+      const reused = await visitor.get(link[1]!);
+      assert.equal(reused.statusCode, 404);
+      assert.match(reused.body, /Ce lien de confirmation n’est plus valable/);
+    });
+
+    it("never tells the form whether an address is registered: a registered one is mailed instead", async () => {
+      const posted = await httpSessionOn(platform).post(`/evenements/${event.slug}/inscription`, { email, givenName: "Alex", usualName: "Visiteur", organisationName: "Mairie de Lyon", mode: "in_person" });
+      assert.equal(posted.statusCode, 200);
+      assert.match(posted.body, /Un courriel de confirmation vous a été envoyé/);
+      await waitForMails(platform, email, "Déjà inscrit·e");
+    });
+
+    it("takes the waitlist when the seat was taken before the confirmation, and lets a member's address register as a visitor", async () => {
+      const visitor = httpSessionOn(platform);
+      assert.equal((await visitor.post(`/evenements/${event.slug}/inscription`, { email: members[7]!.email, givenName: "Membre8", usualName: "Inscrit", organisationName: "DINUM", mode: "in_person" })).statusCode, 200);
+      const [mail] = await waitForMails(platform, members[7]!.email, "Confirmez votre inscription");
+      const path = /http:\/\/localhost:3000(\/evenements\/inscription\/confirmer\/[\w-]+)/.exec(mail!.text)![1]!;
+      const confirmed = await visitor.post(path, {});
+      assert.equal(confirmed.statusCode, 200);
+      assert.match(confirmed.body, /Vous êtes 1er·e sur la liste d’attente \(sur place\)/);
+      const [row] = await platform.database.db.select().from(eventRegistrations).where(and(eq(eventRegistrations.eventId, event.id), eq(eventRegistrations.email, members[7]!.email)));
+      assert.equal(row?.status, "waitlisted");
+      assert.equal(row?.userId, null);
+      await waitForMails(platform, members[7]!.email, "Liste d’attente");
+    });
+
+    it("lets a link expire after 48 hours: refused with 410 and the request deleted, so the address can ask again", async () => {
+      const address = "camille.tardive@exemple.fr";
+      const visitor = httpSessionOn(platform);
+      assert.equal((await visitor.post(`/evenements/${event.slug}/inscription`, { email: address, givenName: "Camille", usualName: "Tardive", organisationName: "Région", mode: "remote" })).statusCode, 200);
+      const [mail] = await waitForMails(platform, address, "Confirmez votre inscription");
+      const path = /http:\/\/localhost:3000(\/evenements\/inscription\/confirmer\/[\w-]+)/.exec(mail!.text)![1]!;
+      const page = await visitor.get(path);
+      clock.advance(48 * 3600_000);
+      try {
+        assert.equal((await visitor.get(path)).statusCode, 410);
+        const late = await visitor.post(path, {}, { csrf: /name="_csrf" value="([^"]+)"/.exec(page.body)![1]! });
+        assert.equal(late.statusCode, 410);
+        assert.match(late.body, /Ce lien de confirmation a expiré/);
+        assert.deepEqual(await platform.database.db.select().from(eventRegistrations).where(eq(eventRegistrations.email, address)), []);
+        assert.equal((await visitor.post(`/evenements/${event.slug}/inscription`, { email: address, givenName: "Camille", usualName: "Tardive", organisationName: "Région", mode: "remote" })).statusCode, 200);
+        assert.equal((await platform.database.db.select().from(eventRegistrations).where(eq(eventRegistrations.email, address)))[0]?.status, "pending");
+      } finally {
+        clock.set("2027-02-15T10:00:00Z");
+      }
+    });
+
+    it("keeps visitors out of events for members: the form asks them to sign in", async () => {
+      const membersOnly = await createTestEvent(platform);
+      const posted = await httpSessionOn(platform).post(`/evenements/${membersOnly.slug}/inscription`, { email: "x@exemple.fr", givenName: "X", usualName: "Y", organisationName: "Z", mode: "remote" }, { formPage: `/evenements/${event.slug}/inscription` });
+      assert.equal(posted.statusCode, 401);
+    });
+
+    it("rate-limits the visitor form per address: the 11th request in a minute gets a 429", async () => {
+      const visitor = httpSessionOn(platform);
+      const form = await visitor.get(`/evenements/${event.slug}/inscription`);
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < 11; attempt++) statuses.push((await visitor.post(`/evenements/${event.slug}/inscription`, { email: "" }, { csrf })).statusCode);
+      assert.deepEqual(statuses.slice(0, 10), Array(10).fill(400));
+      assert.equal(statuses[10], 429);
+    });
+  });
+
+  describe("« Mes inscriptions »", () => {
+    it("sends an anonymous visitor to the sign-in page", async () => {
+      const page = await httpSessionOn(platform).get("/compte/evenements");
+      assert.equal(page.statusCode, 303);
+      assert.equal(page.headers.location, "/connexion?retour=%2Fcompte%2Fevenements");
+    });
+
+    it("lists upcoming registrations with the QR code of in-person seats and a cancel button, and past ones with attendance", async () => {
+      const member = members[0]!;
+      const past = await createTestEvent(platform, { title: "Atelier passé", startsAt: new Date("2027-01-12T13:00:00Z"), endsAt: new Date("2027-01-12T15:00:00Z"), registrationOpensAt: null, registrationClosesAt: null, cancellationClosesAt: null });
+      await platform.database.db.insert(eventRegistrations).values({ eventId: past.id, userId: member.id, mode: "remote", status: "confirmed", checkInToken: "jeton-passe-test", attendedAt: new Date("2027-01-12T13:05:00Z") });
+      const page = await member.session.get("/compte/evenements");
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /<h1>Mes inscriptions<\/h1>/);
+      assert.match(page.body, /<svg role="img" aria-label="Code QR d’accueil pour «\u00a0Atelier données ouvertes n°\u00a01\u00a0»"/);
+      assert.match(page.body, /href="http:\/\/localhost:3000\/pointage\/[\w-]+"/);
+      assert.match(page.body, /Annuler mon inscription<span class="fr-sr-only"> à «\u00a0Atelier données ouvertes n°\u00a01\u00a0»<\/span>/);
+      const pastSection = page.body.slice(page.body.indexOf("<h2>Passées</h2>"));
+      assert.match(pastSection, /Atelier passé/);
+      assert.match(pastSection, /Présent·e/);
+      assertFrenchSpacing(page.body);
+    });
+
+    it("cancels from the list and comes back to it", async () => {
+      const member = members[4]!;
+      const event = await createTestEvent(platform, { questions: [] });
+      assert.equal((await member.session.post(`/evenements/${event.slug}/inscription`, { mode: "remote" })).statusCode, 303);
+      const posted = await member.session.post(`/evenements/${event.slug}/desinscription`, { retour: "/compte/evenements" }, { formPage: "/compte/evenements" });
+      assert.equal(posted.statusCode, 303);
+      assert.equal(posted.headers.location, "/compte/evenements?annulee=1");
+      assert.match((await member.session.get("/compte/evenements?annulee=1")).body, /Votre inscription est annulée\./);
+    });
+
+    it("is linked from the account page", async () => {
+      assert.match((await members[0]!.session.get("/compte")).body, /href="\/compte\/evenements"/);
+    });
+  });
+});
+

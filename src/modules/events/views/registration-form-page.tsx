@@ -1,0 +1,132 @@
+import type { FormValues } from "../../../http/forms.ts";
+import { Alert } from "../../../ui/alert.tsx";
+import { CsrfField, ErrorSummary, type FieldErrors, InputField, RadioGroup, TextareaField } from "../../../ui/fields.tsx";
+import { Layout } from "../../../ui/layout.tsx";
+import type { PageContext } from "../../../ui/page-context.ts";
+import { attendanceModeLabels, type EventQuestion } from "../domain/event-kinds.ts";
+import { answerField, maxAnswerLength } from "../domain/registration-form.ts";
+import type { EventRecord } from "../repository.ts";
+import { availabilityText, type ModeAvailability, windowText } from "./registration-panel.tsx";
+import { formatEventPeriod } from "./team-format.ts";
+
+/** Why the form is not offered, with where to go instead. */
+export type RegistrationBlock = { title: string; text: string; kind?: "info" | "warning" | "success"; links?: { label: string; href: string }[] };
+
+export type RegistrationFormPageProps = {
+  context: PageContext;
+  event: EventRecord;
+  modes: ModeAvailability[];
+  questions: EventQuestion[];
+  /** Nobody signed in, a public event: the visitor's identity fields, confirmed by a mailed link. */
+  visitor: boolean;
+  values?: FormValues;
+  errors?: FieldErrors;
+  /** Shown instead of the form (window, audience, already registered). */
+  blocked?: RegistrationBlock | null;
+};
+
+function text(values: FormValues, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === "string" ? value : undefined;
+}
+
+/** « Sur place » with « 12 places restantes sur 50 », or the waitlist when the mode is full. */
+function modeHint(availability: ModeAvailability): string {
+  return availability.left > 0 ? availabilityText(availability) : `${availabilityText(availability)}. Vous serez inscrit·e sur la liste d’attente, dans l’ordre d’arrivée.`;
+}
+
+export function registrationBreadcrumb(event: Pick<EventRecord, "title" | "slug">) {
+  return [
+    { label: "Accueil", href: "/" },
+    { label: "Événements", href: "/evenements" },
+    { label: event.title, href: `/evenements/${event.slug}` },
+  ];
+}
+
+/** `/evenements/:slug/inscription`: the mode among those offered (places left shown), the event's questions, a visitor's identity. */
+export function RegistrationFormPage({ context, event, modes, questions, visitor, values = {}, errors = {}, blocked }: RegistrationFormPageProps) {
+  const title = `S’inscrire à «\u00a0${event.title}\u00a0»`;
+  const hasErrors = Object.keys(errors).length > 0;
+  const fieldIds: Record<string, string> = { mode: "mode-fieldset" };
+  for (const question of questions) if (question.kind === "choice") fieldIds[answerField(question)] = `${answerField(question)}-fieldset`;
+  const place = [event.placeName, event.placeAddress].filter(Boolean).join(", ");
+  const selectedMode = text(values, "mode") ?? (modes.length === 1 ? modes[0]!.mode : undefined);
+  const signInHref = `/connexion?retour=${encodeURIComponent(`/evenements/${event.slug}/inscription`)}`;
+  return (
+    <Layout context={context} title={hasErrors ? `Erreur — ${title}` : title} breadcrumb={registrationBreadcrumb(event)}>
+      <h1>{title}</h1>
+      <p>
+        {formatEventPeriod(event.startsAt, event.endsAt)}
+        {place ? <><br />{place}</> : null}
+      </p>
+      {blocked ? (
+        <Alert kind={blocked.kind ?? "info"} title={blocked.title}>
+          <p>{blocked.text}</p>
+          {blocked.links && blocked.links.length > 0 ? (
+            <ul>
+              {blocked.links.map((link) => (
+                <li key={link.href}>
+                  <a href={link.href}>{link.label}</a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </Alert>
+      ) : (
+        <>
+          <p>{windowText({ window: "open", opensAt: null, closesAt: event.registrationClosesAt ?? event.startsAt })} Sauf mention contraire, tous les champs sont obligatoires.</p>
+          {visitor ? (
+            <Alert kind="info" title={"Membre du programme 10\u00a0%\u00a0?"} small>
+              <p>
+                <a href={signInHref}>Connectez-vous</a> pour vous inscrire avec votre compte et retrouver vos inscriptions. Sinon, indiquez votre adresse électronique&nbsp;: un lien vous sera envoyé pour confirmer votre inscription.
+              </p>
+            </Alert>
+          ) : null}
+          <ErrorSummary errors={errors} fieldIds={fieldIds} />
+          <form method="post" action={`/evenements/${event.slug}/inscription`} noValidate>
+            <CsrfField token={context.csrfToken} />
+            {visitor ? (
+              <fieldset className="fr-fieldset" aria-labelledby="identite-legend">
+                <legend className="fr-fieldset__legend" id="identite-legend">
+                  Vos coordonnées
+                </legend>
+                <div className="fr-fieldset__element">
+                  <InputField name="email" type="email" label="Adresse électronique" hint={"Format attendu\u00a0: prenom.nom@exemple.fr"} autoComplete="email" maxLength={254} required value={text(values, "email")} error={errors.email} />
+                </div>
+                <div className="fr-fieldset__element">
+                  <InputField name="givenName" label="Prénom" autoComplete="given-name" maxLength={100} required value={text(values, "givenName")} error={errors.givenName} />
+                </div>
+                <div className="fr-fieldset__element">
+                  <InputField name="usualName" label="Nom" autoComplete="family-name" maxLength={100} required value={text(values, "usualName")} error={errors.usualName} />
+                </div>
+                <div className="fr-fieldset__element">
+                  <InputField name="organisationName" label="Organisation" hint={"Votre administration ou votre structure\u00a0: l’accueil du bâtiment la demande."} autoComplete="organization" maxLength={200} required value={text(values, "organisationName")} error={errors.organisationName} />
+                </div>
+              </fieldset>
+            ) : null}
+            <RadioGroup
+              name="mode"
+              legend={"Comment participez-vous\u00a0?"}
+              required
+              options={modes.map((availability) => ({ value: availability.mode, label: attendanceModeLabels[availability.mode], hint: modeHint(availability) }))}
+              value={selectedMode}
+              error={errors.mode}
+            />
+            {questions.map((question) => {
+              const name = answerField(question);
+              const label = question.required ? question.label : `${question.label} (facultatif)`;
+              return question.kind === "choice" ? (
+                <RadioGroup key={name} name={name} legend={label} required={question.required} options={(question.options ?? []).map((option) => ({ value: option, label: option }))} value={text(values, name)} error={errors[name]} />
+              ) : (
+                <TextareaField key={name} name={name} label={label} required={question.required} rows={3} maxLength={maxAnswerLength} value={text(values, name)} error={errors[name]} />
+              );
+            })}
+            <button className="fr-btn fr-mt-2w" type="submit">
+              {visitor ? "Recevoir le lien de confirmation" : "S’inscrire"}
+            </button>
+          </form>
+        </>
+      )}
+    </Layout>
+  );
+}

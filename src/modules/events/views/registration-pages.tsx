@@ -1,0 +1,152 @@
+import { formatDateTime } from "../../../shared/french-date.ts";
+import { Alert } from "../../../ui/alert.tsx";
+import { ButtonLink } from "../../../ui/button.tsx";
+import { CsrfField } from "../../../ui/fields.tsx";
+import { Layout } from "../../../ui/layout.tsx";
+import type { PageContext } from "../../../ui/page-context.ts";
+import type { AttendanceMode } from "../domain/event-kinds.ts";
+import type { EventRecord } from "../repository.ts";
+import { registrationBreadcrumb } from "./registration-form-page.tsx";
+import { ordinal } from "./mails.ts";
+import { formatEventPeriod, modeInSentence } from "./team-format.ts";
+
+function EventLine({ event }: { event: EventRecord }) {
+  return (
+    <p>
+      <a href={`/evenements/${event.slug}`}>{event.title}</a>, {formatEventPeriod(event.startsAt, event.endsAt)}
+    </p>
+  );
+}
+
+/** After the visitor form: the same answer whatever the address (it never says who is registered). */
+export function VisitorLinkSentPage({ context, event, email, expiresAt }: { context: PageContext; event: EventRecord; email: string; expiresAt: Date }) {
+  const title = "Confirmez votre adresse électronique";
+  return (
+    <Layout context={context} title={title} breadcrumb={registrationBreadcrumb(event)}>
+      <h1>{title}</h1>
+      <EventLine event={event} />
+      <Alert kind="info" title="Un courriel de confirmation vous a été envoyé">
+        <p>
+          Nous avons écrit à <strong>{email}</strong>. Ouvrez le lien qu’il contient puis cliquez sur «&nbsp;Confirmer mon inscription&nbsp;»&nbsp;: votre place est attribuée à ce moment-là. Le lien est valable jusqu’au {formatDateTime(expiresAt)}.
+        </p>
+      </Alert>
+      <p>Vous ne trouvez pas le courriel&nbsp;? Regardez dans vos courriers indésirables. Vous pourrez refaire la demande dans un quart d’heure.</p>
+    </Layout>
+  );
+}
+
+export type ConfirmationState =
+  | { kind: "ask"; token: string; email: string; mode: AttendanceMode }
+  | { kind: "done"; status: "confirmed" | "waitlisted"; mode: AttendanceMode; rank: number | null; email: string }
+  | { kind: "refused"; message: string };
+
+/**
+ * `/evenements/inscription/confirmer/:token`: the GET only shows a button (mail scanners open links and
+ * must not confirm anything); the POST confirms and shows the outcome.
+ */
+export function VisitorConfirmationPage({ context, event, state }: { context: PageContext; event: EventRecord | null; state: ConfirmationState }) {
+  const title = state.kind === "ask" ? "Confirmer mon inscription" : state.kind === "done" ? (state.status === "confirmed" ? "Inscription confirmée" : "Inscription sur liste d’attente") : "Lien de confirmation non valable";
+  return (
+    <Layout context={context} title={title} breadcrumb={event ? registrationBreadcrumb(event) : [{ label: "Accueil", href: "/" }, { label: "Événements", href: "/evenements" }]}>
+      <h1>{title}</h1>
+      {event ? <EventLine event={event} /> : null}
+      {state.kind === "ask" ? (
+        <>
+          <p>
+            Inscription de <strong>{state.email}</strong> ({modeInSentence[state.mode]}). Les places sont attribuées dans l’ordre des confirmations&nbsp;: s’il n’en reste plus, vous serez inscrit·e sur la liste d’attente.
+          </p>
+          <form method="post" action={`/evenements/inscription/confirmer/${state.token}`}>
+            <CsrfField token={context.csrfToken} />
+            <button className="fr-btn" type="submit">
+              Confirmer mon inscription
+            </button>
+          </form>
+        </>
+      ) : null}
+      {state.kind === "done" && state.status === "confirmed" ? (
+        <Alert kind="success" title="Votre place est réservée">
+          <p>
+            Vous êtes inscrit·e {modeInSentence[state.mode]}. Un courriel de confirmation avec l’invitation à ajouter à votre agenda
+            {state.mode === "in_person" ? " et votre code QR d’accueil" : ""} est envoyé à {state.email}.
+          </p>
+        </Alert>
+      ) : null}
+      {state.kind === "done" && state.status === "waitlisted" ? (
+        <Alert kind="warning" title="L’événement est complet">
+          <p>
+            Vous êtes {ordinal(state.rank ?? 1)} sur la liste d’attente ({modeInSentence[state.mode]}). Si une place se libère, elle vous sera attribuée automatiquement et vous recevrez un courriel à {state.email}.
+          </p>
+        </Alert>
+      ) : null}
+      {state.kind === "refused" ? (
+        <>
+          <Alert kind="error" title="Inscription non confirmée">
+            <p>{state.message}</p>
+          </Alert>
+          {event ? <ButtonLink href={`/evenements/${event.slug}`}>Revenir à l’événement</ButtonLink> : <ButtonLink href="/evenements">Voir les événements</ButtonLink>}
+        </>
+      ) : null}
+    </Layout>
+  );
+}
+
+/** `/evenements/:slug/desinscription`: what is cancelled, then the POST button (or why it cannot be). */
+export function CancelRegistrationPage({
+  context,
+  event,
+  sentence,
+  canCancel,
+  error,
+}: {
+  context: PageContext;
+  event: EventRecord;
+  /** « Vous êtes inscrit·e (sur place). », or null when the person has no registration. */
+  sentence: string | null;
+  canCancel: boolean;
+  error?: string | undefined;
+}) {
+  const title = `Annuler mon inscription à «\u00a0${event.title}\u00a0»`;
+  const closesAt = event.cancellationClosesAt ?? event.startsAt;
+  return (
+    <Layout context={context} title={error ? `Erreur — ${title}` : title} breadcrumb={registrationBreadcrumb(event)}>
+      <h1>{title}</h1>
+      <EventLine event={event} />
+      {error ? (
+        <Alert kind="error" title="L’annulation n’a pas été faite">
+          <p>{error}</p>
+        </Alert>
+      ) : null}
+      {sentence === null ? (
+        <p>
+          Vous n’êtes pas inscrit·e à cet événement. <a href="/compte/evenements">Voir mes inscriptions</a>
+        </p>
+      ) : (
+        <>
+          <p>{sentence}</p>
+          {canCancel ? (
+            <>
+              <p>Votre place sera donnée à la première personne de la liste d’attente. Vous pourrez vous inscrire à nouveau tant que les inscriptions sont ouvertes, après les personnes déjà inscrites.</p>
+              <form method="post" action={`/evenements/${event.slug}/desinscription`}>
+                <CsrfField token={context.csrfToken} />
+                <ul className="fr-btns-group fr-btns-group--inline-md">
+                  <li>
+                    <button className="fr-btn" type="submit">
+                      Confirmer l’annulation
+                    </button>
+                  </li>
+                  <li>
+                    <a className="fr-btn fr-btn--secondary" href={`/evenements/${event.slug}`}>
+                      Garder mon inscription
+                    </a>
+                  </li>
+                </ul>
+              </form>
+            </>
+          ) : !error ? (
+            <p>Les annulations sont closes depuis le {formatDateTime(closesAt)}. Prévenez l’équipe du programme si vous ne pouvez pas venir.</p>
+          ) : null}
+        </>
+      )}
+    </Layout>
+  );
+}
