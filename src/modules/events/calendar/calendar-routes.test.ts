@@ -256,6 +256,10 @@ describe("calendars", () => {
     assert.equal(feed.statusCode, 200);
     assert.ok(parseCalendar(feed.body).entries.some((entry) => entry.summary === "Atelier d’un autre"));
     assert.equal((await anonymous().get(`/calendrier/${"a".repeat(32)}.ics`)).statusCode, 404);
+    // A deleted account's address opens nothing, even before its row is erased.
+    await db().update(users).set({ erasedAt: clock.now() }).where(eq(users.email, otherMember));
+    assert.equal((await anonymous().get(newPath)).statusCode, 404);
+    await db().update(users).set({ erasedAt: null }).where(eq(users.email, otherMember));
     assert.equal((await anonymous().get("/calendrier/court.ics")).statusCode, 404);
     assert.equal((await anonymous().get(newPath.replace(".ics", ""))).statusCode, 404);
   });

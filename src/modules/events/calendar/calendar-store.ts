@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { and, asc, eq, gte, inArray } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "../../../db/client.ts";
-import { calendarFeeds, eventRegistrations, events } from "../../../db/schema/index.ts";
+import { calendarFeeds, eventRegistrations, events, users } from "../../../db/schema/index.ts";
 import type { AttendanceMode, EventKind } from "../domain/event-kinds.ts";
 import type { EventRecord } from "../repository.ts";
 import type { CalendarEvent } from "./event-ics.ts";
@@ -59,10 +59,15 @@ export async function listFeedEntries(db: Executor, userId: string): Promise<Fee
   return rows.map((row) => ({ event: row.event, status: row.status as FeedEntry["status"], mode: row.mode as AttendanceMode }));
 }
 
-/** Whose feed `token` opens, if any (a revoked token opens nothing). */
+/** Whose feed `token` opens, if any (a revoked token, or a deleted account's, opens nothing). */
 export async function findFeedOwner(db: Executor, token: string): Promise<string | null> {
   if (!feedTokenPattern.test(token)) return null;
-  const [feed] = await db.select({ userId: calendarFeeds.userId }).from(calendarFeeds).where(eq(calendarFeeds.token, token)).limit(1);
+  const [feed] = await db
+    .select({ userId: calendarFeeds.userId })
+    .from(calendarFeeds)
+    .innerJoin(users, eq(users.id, calendarFeeds.userId))
+    .where(and(eq(calendarFeeds.token, token), isNull(users.erasedAt)))
+    .limit(1);
   return feed?.userId ?? null;
 }
 
