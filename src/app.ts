@@ -47,6 +47,8 @@ export type AppDeps = {
   cookieSecret: string;
   /** The local outbox is readable at /_dev/mails (never in production). */
   devOutbox: boolean;
+  /** Matches above which a directory search is broad (the people module's default when absent; tests lower it). */
+  directoryBroadSearchAbove?: number | undefined;
 };
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -136,7 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   };
   registerIdentityRoutes(app, { db, clock: deps.clock, mailer: deps.mailer, publicUrl: config.publicUrl, secureCookies: secure, proconnect: deps.proconnect, organisations, profileLink: (userId) => findOwnProfileLink(db, userId) });
   registerOrganisationRoutes(app, { db, publicDomains: deps.publicDomains, members: organisationMembers });
-  registerPeopleRoutes(app, { db, clock: deps.clock });
+  registerPeopleRoutes(app, { db, clock: deps.clock, directoryBroadSearchAbove: deps.directoryBroadSearchAbove });
   const seasonsAndCalls = { db, clock: deps.clock, mailer: deps.mailer, publicUrl: config.publicUrl };
   registerSeasonRoutes(app, { ...seasonsAndCalls, pageCache: deps.pageCache });
   registerCallRoutes(app, { ...seasonsAndCalls, pageCache: deps.pageCache });

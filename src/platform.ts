@@ -23,7 +23,14 @@ export type Platform = {
   close(): Promise<void>;
 };
 
-export type PlatformOptions = { logger?: Logger; clock?: Clock; inMemoryDatabase?: boolean; database?: DatabaseHandle };
+export type PlatformOptions = {
+  logger?: Logger;
+  clock?: Clock;
+  inMemoryDatabase?: boolean;
+  database?: DatabaseHandle;
+  /** Matches above which a directory search is broad (default 1,000): tests lower it instead of creating a thousand profiles. */
+  directoryBroadSearchAbove?: number;
+};
 
 export function createLogger(config: Config): Logger {
   return pino({ level: config.LOG_LEVEL, redact: ["req.headers.cookie", "req.headers.authorization", "res.headers['set-cookie']"] });
@@ -69,6 +76,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       // Outside production a random secret is fine: it only signs short-lived cookies (CSRF, ProConnect state).
       cookieSecret: config.SESSION_SECRET ?? randomBytes(32).toString("hex"),
       devOutbox: transport.kind === "dev-outbox",
+      directoryBroadSearchAbove: options.directoryBroadSearchAbove,
     });
     await jobs.start();
     let closed = false;

@@ -98,3 +98,35 @@ describe("the directory « Trouver un expert » in a browser", () => {
       await expectAccessible(page);
     }));
 });
+
+describe("a broad directory search in a browser (threshold lowered to 3 profiles)", () => {
+  const served = useServedBrowser({ directoryBroadSearchAbove: 3 });
+
+  it("says that more profiles match, lists them by name, pages and narrows with a filter, without WCAG 2.1 AA violations", () =>
+    withPage(served.browser, served.baseUrl, async (page) => {
+      await signInThroughOutbox(page, served.baseUrl, member);
+      await page.goto("/annuaire");
+      await page.getByRole("heading", { level: 2, name: "Plus de 3 profils" }).waitFor();
+      await page.getByText(/Plus de 3 profils correspondent\s: ils sont présentés par ordre alphabétique des noms/).waitFor();
+      await expectAccessible(page);
+
+      const firstPage = await page.locator(".fr-card__title a").allTextContents();
+      await page.getByRole("link", { name: "Page suivante" }).click();
+      await page.waitForURL(/\/annuaire\?apres=[a-z0-9-]+$/);
+      const secondPage = await page.locator(".fr-card__title a").allTextContents();
+      assert.equal(secondPage.some((name) => firstPage.includes(name)), false, "la page suivante montre d’autres profils");
+      await expectAccessible(page);
+      await page.getByRole("link", { name: "Page précédente" }).click();
+      await page.waitForURL(/\/annuaire\?avant=[a-z0-9-]+$/);
+      assert.deepEqual(await page.locator(".fr-card__title a").allTextContents(), firstPage);
+
+      await page.getByLabel("Métier").selectOption({ label: "Data scientist" });
+      await page.getByRole("button", { name: "Appliquer les filtres" }).click();
+      await page.waitForURL(/\/annuaire\?metier=data_scientist$/);
+      const remove = page.getByRole("link", { name: "Retirer le filtre Métier\u00a0: Data scientist" });
+      await remove.waitFor();
+      await expectAccessible(page);
+      await remove.click();
+      await page.waitForURL(/\/annuaire$/);
+    }));
+});

@@ -39,8 +39,11 @@ export async function reservePublicUrl(): Promise<{ port: number; publicUrl: str
 export type ServedPlatform = TestPlatform & { baseUrl: string };
 
 /** The whole platform (fresh database, demo data) listening on 127.0.0.1 for a browser. */
-export async function startServedPlatform(options: { port: number; publicUrl: string; config?: Record<string, string> }): Promise<ServedPlatform> {
-  const platform = await startTestPlatform({ config: { ...options.config, PUBLIC_URL: options.publicUrl } });
+export async function startServedPlatform(options: { port: number; publicUrl: string; config?: Record<string, string>; directoryBroadSearchAbove?: number }): Promise<ServedPlatform> {
+  const platform = await startTestPlatform({
+    config: { ...options.config, PUBLIC_URL: options.publicUrl },
+    ...(options.directoryBroadSearchAbove !== undefined ? { directoryBroadSearchAbove: options.directoryBroadSearchAbove } : {}),
+  });
   try {
     await platform.app.listen({ port: options.port, host: "127.0.0.1" });
   } catch (error) {
@@ -57,11 +60,17 @@ export type ServedBrowser = { readonly platform: ServedPlatform; readonly browse
  * Registers, in the calling `describe`, a `before` hook that serves the platform on a free port (then runs
  * `prepare`, e.g. to add data) and launches Chromium, and an `after` hook that closes both.
  */
-export function useServedBrowser(options: { config?: Record<string, string>; prepare?: (platform: ServedPlatform) => Promise<void> } = {}): ServedBrowser {
+export function useServedBrowser(
+  options: { config?: Record<string, string>; prepare?: (platform: ServedPlatform) => Promise<void>; directoryBroadSearchAbove?: number } = {},
+): ServedBrowser {
   let platform: ServedPlatform | undefined;
   let browser: Browser | undefined;
   before(async () => {
-    platform = await startServedPlatform({ ...(await reservePublicUrl()), config: options.config });
+    platform = await startServedPlatform({
+      ...(await reservePublicUrl()),
+      config: options.config,
+      ...(options.directoryBroadSearchAbove !== undefined ? { directoryBroadSearchAbove: options.directoryBroadSearchAbove } : {}),
+    });
     await options.prepare?.(platform);
     browser = await launchChromium();
   });

@@ -54,10 +54,15 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 export type TestPlatform = Platform & { config: Config; stop(): Promise<void> };
 
 /** The whole platform on a fresh test database, with the demo data seeded (organisations, accounts, pages). */
-export async function startTestPlatform(options: { config?: Record<string, string>; clock?: Clock } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(options: { config?: Record<string, string>; clock?: Clock; directoryBroadSearchAbove?: number } = {}): Promise<TestPlatform> {
   const testDatabase = await openTestDatabase();
   const config = testConfig(options.config);
-  const platform = await createPlatform(config, { database: testDatabase.database, logger: pino({ level: "silent" }), ...(options.clock ? { clock: options.clock } : {}) });
+  const platform = await createPlatform(config, {
+    database: testDatabase.database,
+    logger: pino({ level: "silent" }),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.directoryBroadSearchAbove !== undefined ? { directoryBroadSearchAbove: options.directoryBroadSearchAbove } : {}),
+  });
   return {
     ...platform,
     config,

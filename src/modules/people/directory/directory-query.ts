@@ -17,7 +17,8 @@ const slugPattern = /^[a-z0-9][a-z0-9-]{0,99}$/;
 const jobFamilyKeys = Object.keys(jobFamilies) as [JobFamily, ...JobFamily[]];
 
 /**
- * The directory's URL (`/annuaire?q=…&ministere=…&organisation=…&metier=…&competence=…&niveau=…&saison=…&projet=…&page=…`).
+ * The directory's URL (`/annuaire?q=…&ministere=…&organisation=…&metier=…&competence=…&niveau=…&saison=…&projet=…&page=…`;
+ * a broad search pages with `apres=<slug>` or `avant=<slug>` instead of `page`).
  * A filter value of the wrong shape is ignored (shared links keep working); only an over-long query is
  * refused, with a message beside the field.
  */
@@ -35,6 +36,8 @@ export const directoryQuerySchema = z.object({
   saison: optionalParam(z.string().trim().min(1).max(40).regex(/^[^\u0000-\u001f\u007f]+$/)),
   projet: optionalParam(z.string().regex(slugPattern)),
   page: z.preprocess(first, z.coerce.number().int().min(1).max(10_000)).catch(1),
+  apres: optionalParam(z.string().regex(slugPattern)),
+  avant: optionalParam(z.string().regex(slugPattern)),
 });
 
 export type DirectoryQuery = z.infer<typeof directoryQuerySchema>;
@@ -85,7 +88,21 @@ export function directoryHref(params: DirectoryUrlParams, page = 1, base = "/ann
   return text ? `${base}?${text}` : base;
 }
 
-export type DirectoryUrlParams = Omit<DirectoryQuery, "page">;
+export type DirectoryUrlParams = Omit<DirectoryQuery, "page" | "apres" | "avant">;
+
+/** The position of a broad search's page from the URL (`apres` wins over `avant`). */
+export function namePositionOf(query: Pick<DirectoryQuery, "apres" | "avant">): { after: string } | { before: string } | null {
+  if (query.apres) return { after: query.apres };
+  if (query.avant) return { before: query.avant };
+  return null;
+}
+
+/** The URL of a broad search's page after or before the profile `slug`. */
+export function directoryPositionHref(params: DirectoryUrlParams, position: { after: string } | { before: string }): string {
+  const href = directoryHref(params);
+  const [name, slug] = "after" in position ? ["apres", position.after] : ["avant", position.before];
+  return `${href}${href.includes("?") ? "&" : "?"}${name}=${encodeURIComponent(slug)}`;
+}
 
 /** The URL values of resolved filters. */
 export function urlParamsOf(q: string, filters: DirectoryFilters): DirectoryUrlParams {

@@ -16,7 +16,9 @@ export type Correction = { word: string; replacements: string[] };
  */
 export type SearchPlan = { match: SQL; anyWord: SQL; corrections: Correction[] } | null;
 
-const config = sql`'fr_unaccent'::regconfig`;
+/** The French text search configuration of the search document (accents aside). */
+export const textSearchConfig = sql`'fr_unaccent'::regconfig`;
+const config = textSearchConfig;
 const plain = (word: string) => sql`plainto_tsquery(${config}, ${word})`;
 
 /**
@@ -24,7 +26,7 @@ const plain = (word: string) => sql`plainto_tsquery(${config}, ${word})`;
  * account not erased, open to members unless the viewer is the programme team or the person themself
  * (the rule of `canSeeProfile`).
  */
-function listedFor(viewer: DirectoryViewer, users: "joined" | "lookup" | "later" = "joined"): SQL {
+export function listedFor(viewer: DirectoryViewer, users: "joined" | "lookup" | "later" = "joined"): SQL {
   const audience = viewer.canSeeHiddenProfiles ? sql`true` : sql`(p.visibility = 'members' or p.user_id = ${viewer.id})`;
   // "lookup" (without `u`): the account is read by its key, row by row, for queries that stop early (LIMIT);
   // "later": the caller checks `u.erased_at` itself.
@@ -165,35 +167,6 @@ async function documentCandidates(db: Executor, viewer: DirectoryViewer, words: 
   return candidatesByWord(rows);
 }
 
-/** A filter value (ministry, organisation, job, skill, season, project) with its number of profiles. */
-export type FacetCount = { value: string; label: string; count: number };
-
-export type DirectoryFacets = {
-  ministries: FacetCount[];
-  organisations: FacetCount[];
-  jobFamilies: Partial<Record<JobFamily, number>>;
-  skills: FacetCount[];
-  seasons: FacetCount[];
-  projects: FacetCount[];
-};
-
-export type DirectoryCardSkill = { slug: string; name: string; level: SkillLevel; matches: boolean };
-
-export type DirectoryCard = {
-  userId: string;
-  slug: string;
-  givenName: string | null;
-  usualName: string | null;
-  jobFamily: JobFamily | null;
-  organisation: string | null;
-  organisationAcronym: string | null;
-  ministry: string | null;
-  visibility: ProfileVisibility;
-  skills: DirectoryCardSkill[];
-};
-
-export type DirectoryResults = { total: number; page: number; pageCount: number; cards: DirectoryCard[]; facets: DirectoryFacets };
-
 type Flag = "in_ministry" | "in_organisation" | "in_job" | "has_skill" | "in_season" | "in_project";
 
 /** The flags of the filters in use (a flag of an unused filter is always true: left out of conditions). */
@@ -283,189 +256,6 @@ async function withWorkMemory(db: Executor, statement: SQL): Promise<unknown> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`set local work_mem = '64MB'`);
     return tx.execute(statement);
-  });
-}
-
-type FacetRow = { value: string; label: string | null; count: number };
-const pairs = (rows: unknown): FacetRow[] => ((rows ?? []) as FacetRow[]).map((row) => ({ value: String(row.value), label: row.label, count: Number(row.count) }));
-
-/**
- * One page of the directory for `viewer`: the profiles matching the query and every filter, by relevance
- * (then name) with a query, by name without; their total; and for each filter the number of profiles per
- * value, counted with the query and the other filters.
- */
-export async function searchDirectory(
-  db: Executor,
-  options: { viewer: DirectoryViewer; plan: SearchPlan; filters: DirectoryFilters; page: number; pageSize: number },
-): Promise<DirectoryResults> {
-  const { viewer, plan, filters, pageSize } = options;
-  const run = async (page: number) => {
-    const minLevel = filters.skill?.minLevel ?? 1;
-    const active = activeFlags(filters);
-    const [row] = rowsOf<Record<string, unknown>>(
-      await withWorkMemory(db, sql`
-        ${searchScope(viewer, plan, filters)}
-        select
-          (select count(*)::int from flagged where ${flagsBut(active)}) as total,
-          (select coalesce(json_agg(r.user_id order by r.rank desc, r.name_key, r.user_id), '[]') from (
-            select f.user_id, f.rank, ${nameOrder} as name_key from flagged f where ${flagsBut(active)}
-            order by rank desc, name_key, user_id limit ${pageSize} offset ${(page - 1) * pageSize}
-          ) as r) as page_ids,
-          (select coalesce(json_agg(json_build_object('value', o.id, 'label', o.name, 'count', x.count)), '[]') from (
-            select ministry_id, count(*)::int as count from flagged where ministry_id is not null and ${flagsBut(active, "in_ministry")} group by ministry_id
-          ) as x join organisations o on o.id = x.ministry_id) as ministries,
-          (select coalesce(json_agg(json_build_object('value', o.id, 'label', case when o.acronym is null then o.name else o.name || ' (' || o.acronym || ')' end, 'count', y.count)), '[]') from (
-            select t.ancestor_id, sum(x.count)::int as count from (
-              select organisation_id, count(*) as count from flagged where organisation_id is not null and ${flagsBut(active, "in_organisation")} group by organisation_id
-            ) as x join org_tree t on t.organisation_id = x.organisation_id group by t.ancestor_id
-          ) as y join organisations o on o.id = y.ancestor_id where o.kind <> 'ministry') as organisations,
-          (select coalesce(json_agg(json_build_object('value', x.job_family, 'label', null, 'count', x.count)), '[]') from (
-            select job_family, count(*)::int as count from flagged where job_family is not null and ${flagsBut(active, "in_job")} group by job_family
-          ) as x) as job_families,
-          (select coalesce(json_agg(json_build_object('value', s.slug, 'label', s.name, 'count', x.count)), '[]') from (
-            select ps.skill_id, count(*)::int as count from flagged f join profile_skills ps on ps.user_id = f.user_id
-            where ps.level >= ${minLevel} and ${flagsBut(active, "has_skill")}
-            group by ps.skill_id
-          ) as x join skills s on s.id = x.skill_id where s.status = 'accepted') as skills,
-          (select coalesce(json_agg(json_build_object('value', x.season, 'label', x.season, 'count', x.count)), '[]') from (
-            select pa.season, count(distinct pa.user_id)::int as count from flagged f join participations pa on pa.user_id = f.user_id
-            where ${flagsBut(active, "in_season")}
-            group by pa.season
-          ) as x) as seasons,
-          (select coalesce(json_agg(json_build_object('value', x.project_slug, 'label', x.label, 'count', x.count)), '[]') from (
-            select pa.project_slug, max(coalesce(pa.project_title, pa.project_slug)) as label, count(distinct pa.user_id)::int as count
-            from flagged f join participations pa on pa.user_id = f.user_id
-            where pa.project_slug is not null and ${flagsBut(active, "in_project")}
-            group by pa.project_slug
-          ) as x) as projects`),
-    );
-    return row ?? {};
-  };
-
-  let page = options.page;
-  let row = await run(page);
-  const total = Number(row.total ?? 0);
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  // A page past the end (an old link) shows the last one.
-  if (page > pageCount) {
-    page = pageCount;
-    row = await run(page);
-  }
-  const ids = (row.page_ids ?? []) as string[];
-  const jobFamilies = Object.fromEntries(pairs(row.job_families).map((facet) => [facet.value, facet.count])) as Partial<Record<JobFamily, number>>;
-  const labelled = (rows: unknown) => pairs(rows).map((facet) => ({ value: facet.value, label: facet.label ?? facet.value, count: facet.count }));
-  return {
-    total,
-    page,
-    pageCount,
-    cards: await describeProfiles(db, ids, plan),
-    facets: {
-      ministries: labelled(row.ministries),
-      organisations: labelled(row.organisations),
-      jobFamilies,
-      skills: labelled(row.skills),
-      seasons: labelled(row.seasons),
-      projects: labelled(row.projects),
-    },
-  };
-}
-
-/**
- * The directory page for `query`: searched as typed, or, when its words match no profile the viewer may
- * see, with its mistyped words corrected (see `correctSearch`). A query with an excluded word (`-word`)
- * is never corrected.
- */
-export async function searchDirectoryForgivingTypos(
-  db: Executor,
-  options: { viewer: DirectoryViewer; query: string; filters: DirectoryFilters; page: number; pageSize: number },
-): Promise<DirectoryResults & { corrections: Correction[] }> {
-  const plan = planSearch(options.query);
-  if (plan && !excludesWords(options.query) && !(await matchesAnyone(db, options.viewer, plan))) {
-    const corrected = await correctSearch(db, options.viewer, options.query);
-    if (!corrected) return { ...noResults, corrections: [] };
-    return { ...(await searchDirectory(db, { ...options, plan: corrected })), corrections: corrected.corrections };
-  }
-  return { ...(await searchDirectory(db, { ...options, plan })), corrections: [] };
-}
-
-const noResults: DirectoryResults = {
-  total: 0,
-  page: 1,
-  pageCount: 1,
-  cards: [],
-  facets: { ministries: [], organisations: [], jobFamilies: {}, skills: [], seasons: [], projects: [] },
-};
-
-function excludesWords(query: string): boolean {
-  return /(^|\s)-\S/.test(query);
-}
-
-/** Whether the query's words match a profile the viewer may see, through the GIN index (see `correctSearch`). */
-async function matchesAnyone(db: Executor, viewer: DirectoryViewer, plan: NonNullable<SearchPlan>): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`set local enable_seqscan = off`);
-    const [row] = rowsOf<{ found: boolean }>(
-      await tx.execute(sql`select exists (select 1 from profiles p where p.search_vector @@ ${plan.match} and ${listedFor(viewer, "lookup")}) as found`),
-    );
-    return row?.found === true;
-  });
-}
-
-type CardRow = {
-  user_id: string;
-  slug: string;
-  given_name: string | null;
-  usual_name: string | null;
-  job_family: string | null;
-  organisation: string | null;
-  organisation_acronym: string | null;
-  ministry: string | null;
-  visibility: string;
-  skills: { slug: string; name: string; level: number; matches: boolean }[] | null;
-};
-
-/** What a result card shows, in the order of `ids`; skills matching any query word are flagged. */
-async function describeProfiles(db: Executor, ids: string[], plan: SearchPlan): Promise<DirectoryCard[]> {
-  if (ids.length === 0) return [];
-  // Which skills the query's words name (by their name or a synonym), once for the whole page.
-  const matching = plan
-    ? sql`select id from skills where to_tsvector(${config}, name || ' ' || array_to_string(synonyms, ' ')) @@ ${plan.anyWord}`
-    : sql`select null::uuid as id where false`;
-  const rows = rowsOf<CardRow>(
-    await db.execute(sql`
-      with matching_skills as materialized (${matching})
-      select p.user_id, p.slug, u.given_name, u.usual_name, p.job_family, o.name as organisation, o.acronym as organisation_acronym,
-        m.name as ministry, p.visibility,
-        (select json_agg(json_build_object('slug', s.slug, 'name', s.name, 'level', ps.level, 'matches', s.id in (select id from matching_skills)))
-          from profile_skills ps join skills s on s.id = ps.skill_id where ps.user_id = p.user_id and s.status = 'accepted') as skills
-      from profiles p join users u on u.id = p.user_id
-      left join organisations o on o.id = u.organisation_id left join organisations m on m.id = o.ministry_id
-      where p.user_id in (${sql.join(
-        ids.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})`),
-  );
-  const byId = new Map(rows.map((row) => [row.user_id, row]));
-  return ids.flatMap((id) => {
-    const row = byId.get(id);
-    if (!row) return [];
-    const skills = (row.skills ?? [])
-      .map((skill) => ({ slug: skill.slug, name: skill.name, level: Number(skill.level) as SkillLevel, matches: Boolean(skill.matches) }))
-      .sort((a, b) => Number(b.matches) - Number(a.matches) || b.level - a.level || a.name.localeCompare(b.name, "fr"));
-    return [
-      {
-        userId: row.user_id,
-        slug: row.slug,
-        givenName: row.given_name,
-        usualName: row.usual_name,
-        jobFamily: row.job_family as JobFamily | null,
-        organisation: row.organisation,
-        organisationAcronym: row.organisation_acronym,
-        ministry: row.ministry,
-        visibility: row.visibility as ProfileVisibility,
-        skills,
-      },
-    ];
   });
 }
 

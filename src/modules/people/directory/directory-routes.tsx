@@ -4,8 +4,9 @@ import { NotFoundError } from "../../../shared/domain-error.ts";
 import { hasPermission } from "../../identity/api.ts";
 import type { PeopleDeps } from "../deps.ts";
 import { directoryCsv } from "./directory-csv.ts";
-import { directoryHref, type DirectoryQuery, directoryQuerySchema, type DirectoryUrlParams, pageSize, urlParamsOf } from "./directory-query.ts";
-import { type DirectoryViewer, findSkillExperts, listDirectoryForExport, listSkillsWithMembers, resolveFilters, searchDirectoryForgivingTypos } from "./directory-repository.ts";
+import { directoryHref, type DirectoryQuery, directoryQuerySchema, type DirectoryUrlParams, namePositionOf, pageSize, urlParamsOf } from "./directory-query.ts";
+import { type DirectoryViewer, findSkillExperts, listDirectoryForExport, listSkillsWithMembers, resolveFilters } from "./directory-repository.ts";
+import { searchDirectoryForgivingTypos } from "./directory-search.ts";
 import { DirectoryPage } from "./views/directory-page.tsx";
 import { SkillPage, SkillsPage } from "./views/skills-pages.tsx";
 
@@ -47,7 +48,15 @@ export function registerDirectoryRoutes(app: FastifyInstance, deps: PeopleDeps) 
     }
     const query = parsed.data;
     const { viewer, filters } = await prepare(request, query);
-    const results = await searchDirectoryForgivingTypos(deps.db, { viewer, query: query.q, filters, page: query.page, pageSize });
+    const results = await searchDirectoryForgivingTypos(deps.db, {
+      viewer,
+      query: query.q,
+      filters,
+      page: query.page,
+      pageSize,
+      from: namePositionOf(query),
+      broadAbove: deps.directoryBroadSearchAbove,
+    });
     const params = urlParamsOf(query.q, filters);
     const exportHref = hasPermission(request.user, "export:directory:any") ? directoryHref(params, 1, "/annuaire/export.csv") : null;
     return sendPage(reply, <DirectoryPage context={context} params={params} results={results} exportHref={exportHref} filterLabels={filters.labels} />);

@@ -1,3 +1,4 @@
+import { Alert } from "../../../../ui/alert.tsx";
 import { Badge } from "../../../../ui/badge.tsx";
 import { type Option, SelectField } from "../../../../ui/fields.tsx";
 import { Layout } from "../../../../ui/layout.tsx";
@@ -5,8 +6,9 @@ import type { PageContext } from "../../../../ui/page-context.ts";
 import { Pagination } from "../../../../ui/pagination.tsx";
 import { SearchBar } from "../../../../ui/search-bar.tsx";
 import { type JobFamily, jobFamilies, skillLevelLabels } from "../../domain/profile-choices.ts";
-import { directoryHref, type DirectoryUrlParams, type FilterLabels } from "../directory-query.ts";
-import type { Correction, DirectoryCard, DirectoryResults, FacetCount } from "../directory-repository.ts";
+import { directoryHref, directoryPositionHref, type DirectoryUrlParams, type FilterLabels } from "../directory-query.ts";
+import type { Correction } from "../directory-repository.ts";
+import type { BroadResults, DirectoryCard, DirectoryResults, FacetCount } from "../directory-search.ts";
 
 export type DirectoryPageProps = {
   context: PageContext;
@@ -49,7 +51,7 @@ export const hiddenProfileLabel = "Visible de l’équipe seulement";
 
 /** `/annuaire`: search, filters with their counts, result cards and pages. */
 export function DirectoryPage({ context, params, error, results, exportHref, filterLabels = {} }: DirectoryPageProps) {
-  const title = `Trouver un expert${params.q ? ` : ${quoted(params.q)}` : ""}${results && results.page > 1 ? ` — page ${results.page}` : ""}`;
+  const title = `Trouver un expert${params.q ? `\u00a0: ${quoted(params.q)}` : ""}${results ? pagePosition(results) : ""}`;
   return (
     <Layout context={context} title={error ? `Erreur — ${title}` : title} breadcrumb={[{ label: "Accueil", href: "/" }]}>
       <h1>Trouver un expert</h1>
@@ -95,37 +97,89 @@ function HiddenFilters({ params }: { params: DirectoryUrlParams }) {
   );
 }
 
-/** Options with their counts: values with profiles, and the selected one even at zero. */
+/** « — page 2 » of an exact search, « — à partir de Camille Martin » of a broad one past its start (page titles differ). */
+function pagePosition(results: DirectoryResults): string {
+  if (results.mode === "exact") return results.page > 1 ? ` — page ${results.page}` : "";
+  const first = results.cards[0];
+  return results.previous && first ? ` — à partir de ${personName(first)}` : "";
+}
+
+/** Whether any value of `facets` is counted (a broad search, or a filter over the threshold, counts none). */
+const isCounted = (facets: FacetCount[]) => facets.every((facet) => facet.count !== null);
+
+/**
+ * Options with their counts: values with profiles, and the selected one even at zero. Values without a
+ * count (a broad search) are listed by name.
+ */
 function facetOptions(facets: FacetCount[], selected: string | undefined, selectedLabel: string | undefined): Option[] {
-  const shown = facets.filter((facet) => facet.count > 0 || facet.value === selected);
-  if (selected && !shown.some((facet) => facet.value === selected)) shown.push({ value: selected, label: selectedLabel ?? selected, count: 0 });
+  const shown = facets.filter((facet) => facet.count === null || facet.count > 0 || facet.value === selected);
+  if (selected && !shown.some((facet) => facet.value === selected)) shown.push({ value: selected, label: selectedLabel ?? selected, count: isCounted(facets) ? 0 : null });
   return shown
     .sort((a, b) => a.label.localeCompare(b.label, "fr"))
-    .map((facet) => ({ value: facet.value, label: `${facet.label} (${formatCount(facet.count)})` }));
+    .map((facet) => ({ value: facet.value, label: facet.count === null ? facet.label : `${facet.label} (${formatCount(facet.count)})` }));
+}
+
+/** Beside a filter in use whose values are not counted in an exact search (its count would go over the threshold). */
+function uncountedHint(facets: FacetCount[], results: DirectoryResults, hint: string | undefined): string | undefined {
+  if (results.mode === "broad" || facets.length === 0 || isCounted(facets)) return hint;
+  return [hint, `Nombre de profils non calculé pour chaque choix\u00a0: plus de ${formatCount(results.broadAbove)} avec vos autres critères`].filter(Boolean).join(". ");
+}
+
+const jobOrder = Object.keys(jobFamilies);
+
+/** Job families in the order of the wizard. */
+function sortedByJobOrder(options: Option[]): Option[] {
+  return [...options].sort((a, b) => jobOrder.indexOf(a.value) - jobOrder.indexOf(b.value));
 }
 
 function Filters({ params, results, labels }: { params: DirectoryUrlParams; results: NonNullable<DirectoryPageProps["results"]>; labels: FilterLabels }) {
   const { facets } = results;
-  const jobOptions = (Object.keys(jobFamilies) as JobFamily[])
-    .filter((job) => (facets.jobFamilies[job] ?? 0) > 0 || job === params.metier)
-    .map((job) => ({ value: job, label: `${jobFamilies[job]} (${formatCount(facets.jobFamilies[job] ?? 0)})` }));
+  const jobs = facets.jobFamilies.map((facet) => ({ ...facet, label: jobFamilies[facet.value as JobFamily] ?? facet.value }));
   const levelOptions = [2, 3].map((level) => ({ value: String(level), label: level === 3 ? "Expert·e" : `${skillLevelLabels[level as 2]} ou expert·e` }));
   return (
     <div className="fr-background-alt--grey fr-p-3w">
       <h2 className="fr-h5">Filtrer</h2>
-      <p className="fr-hint-text">Le nombre de profils est indiqué entre parenthèses.</p>
-      <SelectField name="ministere" id="filtre-ministere" label="Ministère" placeholder="Tous les ministères" options={facetOptions(facets.ministries, params.ministere, labels.ministry)} value={params.ministere} />
+      <p className="fr-hint-text">
+        {results.mode === "broad"
+          ? `Plus de ${formatCount(results.broadAbove)} profils correspondent\u00a0: le nombre de profils n’est pas calculé pour chaque choix.`
+          : "Le nombre de profils est indiqué entre parenthèses."}
+      </p>
+      <SelectField
+        name="ministere"
+        id="filtre-ministere"
+        label="Ministère"
+        hint={uncountedHint(facets.ministries, results, undefined)}
+        placeholder="Tous les ministères"
+        options={facetOptions(facets.ministries, params.ministere, labels.ministry)}
+        value={params.ministere}
+      />
       <SelectField
         name="organisation"
         id="filtre-organisation"
         label="Organisation"
-        hint="Avec ses services"
+        hint={uncountedHint(facets.organisations, results, "Avec ses services")}
         placeholder="Toutes les organisations"
         options={facetOptions(facets.organisations, params.organisation, labels.organisation)}
         value={params.organisation}
       />
-      <SelectField name="metier" id="filtre-metier" label="Métier" placeholder="Tous les métiers" options={jobOptions} value={params.metier} />
-      <SelectField name="competence" id="filtre-competence" label="Compétence" placeholder="Toutes les compétences" options={facetOptions(facets.skills, params.competence, labels.skill)} value={params.competence} />
+      <SelectField
+        name="metier"
+        id="filtre-metier"
+        label="Métier"
+        hint={uncountedHint(jobs, results, undefined)}
+        placeholder="Tous les métiers"
+        options={sortedByJobOrder(facetOptions(jobs, params.metier, params.metier ? jobFamilies[params.metier] : undefined))}
+        value={params.metier}
+      />
+      <SelectField
+        name="competence"
+        id="filtre-competence"
+        label="Compétence"
+        hint={uncountedHint(facets.skills, results, undefined)}
+        placeholder="Toutes les compétences"
+        options={facetOptions(facets.skills, params.competence, labels.skill)}
+        value={params.competence}
+      />
       <SelectField
         name="niveau"
         id="filtre-niveau"
@@ -134,8 +188,24 @@ function Filters({ params, results, labels }: { params: DirectoryUrlParams; resu
         options={levelOptions}
         value={params.niveau && params.niveau > 1 ? String(params.niveau) : undefined}
       />
-      <SelectField name="saison" id="filtre-saison" label="Saison" placeholder="Toutes les saisons" options={facetOptions(facets.seasons, params.saison, params.saison)} value={params.saison} />
-      <SelectField name="projet" id="filtre-projet" label="Projet" placeholder="Tous les projets" options={facetOptions(facets.projects, params.projet, labels.project)} value={params.projet} />
+      <SelectField
+        name="saison"
+        id="filtre-saison"
+        label="Saison"
+        hint={uncountedHint(facets.seasons, results, undefined)}
+        placeholder="Toutes les saisons"
+        options={facetOptions(facets.seasons, params.saison, params.saison)}
+        value={params.saison}
+      />
+      <SelectField
+        name="projet"
+        id="filtre-projet"
+        label="Projet"
+        hint={uncountedHint(facets.projects, results, undefined)}
+        placeholder="Tous les projets"
+        options={facetOptions(facets.projects, params.projet, labels.project)}
+        value={params.projet}
+      />
       <ul className="fr-btns-group fr-btns-group--inline-md">
         <li>
           <button className="fr-btn" type="submit">
@@ -153,15 +223,18 @@ function Filters({ params, results, labels }: { params: DirectoryUrlParams; resu
 }
 
 function Results({ params, results, exportHref, labels }: { params: DirectoryUrlParams; results: NonNullable<DirectoryPageProps["results"]>; exportHref: string | null; labels: FilterLabels }) {
-  const filtered = activeFilters(params, results, labels).length > 0;
-  const searching = Boolean(params.q) || filtered;
+  const filters = activeFilters(params, results, labels);
+  const searching = Boolean(params.q) || filters.length > 0;
+  const broad = results.mode === "broad";
+  const found = broad || results.total > 0;
+  const heading = broad ? `Plus de ${formatCount(results.broadAbove)} profils` : profileCountPhrase(results.total);
   return (
     <>
       <div className="fr-grid-row fr-grid-row--middle fr-mb-2w">
         <h2 className="fr-h4 fr-mb-0 fr-col" id="resultats">
-          {`${profileCountPhrase(results.total)}${params.q ? ` pour ${quoted(params.q)}` : ""}`}
+          {`${heading}${params.q ? ` pour ${quoted(params.q)}` : ""}`}
         </h2>
-        {exportHref && results.total > 0 ? (
+        {exportHref && found ? (
           <p className="fr-mb-0">
             <a className="fr-link fr-icon-download-line fr-link--icon-left" href={exportHref}>
               Télécharger (CSV)
@@ -170,7 +243,9 @@ function Results({ params, results, exportHref, labels }: { params: DirectoryUrl
         ) : null}
       </div>
       {results.corrections.length > 0 ? <CorrectionNotice corrections={results.corrections} /> : null}
-      {results.total === 0 ? searching ? <NoResult params={params} results={results} labels={labels} /> : <EmptyDirectory /> : null}
+      {broad ? <BroadNotice results={results} searching={searching} /> : null}
+      {found && filters.length > 0 ? <ChosenFilters filters={filters} /> : null}
+      {!found ? searching ? <NoResult params={params} results={results} labels={labels} /> : <EmptyDirectory /> : null}
       {results.cards.length > 0 ? (
         <ul className="fr-grid-row fr-grid-row--gutters fr-raw-list" aria-labelledby="resultats">
           {results.cards.map((card) => (
@@ -181,9 +256,69 @@ function Results({ params, results, exportHref, labels }: { params: DirectoryUrl
         </ul>
       ) : null}
       <div className="fr-mt-4w">
-        <Pagination page={results.page} pageCount={results.pageCount} hrefFor={(page) => directoryHref(params, page)} />
+        {broad ? (
+          <NamePagination params={params} results={results} />
+        ) : (
+          <Pagination page={results.page} pageCount={results.pageCount} hrefFor={(page) => directoryHref(params, page)} />
+        )}
       </div>
     </>
+  );
+}
+
+/** Why a broad search shows no counts and names in alphabetical order, and how to narrow it. */
+function BroadNotice({ results, searching }: { results: BroadResults; searching: boolean }) {
+  return (
+    <Alert kind="info" small>
+      <p>
+        {`Plus de ${formatCount(results.broadAbove)} profils correspondent${searching ? " à votre recherche" : ""}\u00a0: ils sont présentés par ordre alphabétique des noms, sans classement par pertinence ni nombre de profils par filtre.`}
+      </p>
+      <p>{searching ? "Précisez votre recherche avec les filtres ou d’autres mots pour obtenir les profils les plus pertinents." : "Cherchez un mot (compétence, métier, organisation, nom) ou choisissez des filtres pour obtenir les profils les plus pertinents."}</p>
+    </Alert>
+  );
+}
+
+/** The filters in use, each a link that removes it. */
+function ChosenFilters({ filters }: { filters: ActiveFilter[] }) {
+  return (
+    <div className="fr-mb-3w">
+      <p className="fr-mb-1w" id="filtres-choisis">
+        Filtres choisis (cliquez pour retirer un filtre)&nbsp;:
+      </p>
+      <ul className="fr-tags-group" aria-labelledby="filtres-choisis">
+        {filters.map((filter) => (
+          <li key={filter.label}>
+            <a className="fr-tag fr-tag--icon-left fr-icon-close-line" href={directoryHref(filter.without)} aria-label={`Retirer le filtre ${filter.label}`}>
+              {filter.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** A broad search pages by name: the first page, the one before and the one after (DSFR pagination without page numbers). */
+function NamePagination({ params, results }: { params: DirectoryUrlParams; results: BroadResults }) {
+  if (!results.previous && !results.next) return null;
+  const link = (className: string, label: string, href: string | null) =>
+    href === null ? (
+      <a className={`fr-pagination__link ${className}`} title={label} aria-disabled="true" role="link">
+        {label}
+      </a>
+    ) : (
+      <a className={`fr-pagination__link ${className}`} href={href} title={label}>
+        {label}
+      </a>
+    );
+  return (
+    <nav role="navigation" className="fr-pagination" aria-label="Pagination">
+      <ul className="fr-pagination__list">
+        <li>{link("fr-pagination__link--first", "Première page", results.previous ? directoryHref(params) : null)}</li>
+        <li>{link("fr-pagination__link--prev fr-pagination__link--lg-label", "Page précédente", results.previous ? directoryPositionHref(params, { before: results.previous }) : null)}</li>
+        <li>{link("fr-pagination__link--next fr-pagination__link--lg-label", "Page suivante", results.next ? directoryPositionHref(params, { after: results.next }) : null)}</li>
+      </ul>
+    </nav>
   );
 }
 

@@ -1,0 +1,489 @@
+import { type SQL, sql } from "drizzle-orm";
+import { type Executor, rowsOf } from "../../../db/client.ts";
+import { type JobFamily, jobFamilies, type ProfileVisibility, type SkillLevel } from "../domain/profile-choices.ts";
+import type { DirectoryFilters } from "./directory-query.ts";
+import { type Correction, correctSearch, type DirectoryViewer, listedFor, planSearch, type SearchPlan, textSearchConfig } from "./directory-repository.ts";
+
+/**
+ * Above this many matching profiles a search is « broad » (ADR 0015): counting and ranking every match
+ * costs about 8.5 µs of server CPU per profile, so the page says « Plus de 1 000 profils », lists them by
+ * name through the name index, and its filters show their values without counts.
+ */
+export const broadSearchAbove = 1_000;
+
+/** A filter value (ministry, organisation, job, skill, season, project) with its number of profiles, or null when not counted. */
+export type FacetCount = { value: string; label: string; count: number | null };
+
+export type DirectoryFacets = {
+  ministries: FacetCount[];
+  organisations: FacetCount[];
+  jobFamilies: FacetCount[];
+  skills: FacetCount[];
+  seasons: FacetCount[];
+  projects: FacetCount[];
+};
+
+export type DirectoryCardSkill = { slug: string; name: string; level: SkillLevel; matches: boolean };
+
+export type DirectoryCard = {
+  userId: string;
+  slug: string;
+  givenName: string | null;
+  usualName: string | null;
+  jobFamily: JobFamily | null;
+  organisation: string | null;
+  organisationAcronym: string | null;
+  ministry: string | null;
+  visibility: ProfileVisibility;
+  skills: DirectoryCardSkill[];
+};
+
+/** Every match counted and ranked: pages by number. */
+export type ExactResults = { mode: "exact"; broadAbove: number; total: number; page: number; pageCount: number; cards: DirectoryCard[]; facets: DirectoryFacets };
+
+/**
+ * More than `broadAbove` profiles match: one page in name order, and the profiles to page from (the slug of the
+ * page's first profile for « Page précédente », of its last for « Page suivante »; null at an end).
+ */
+export type BroadResults = { mode: "broad"; broadAbove: number; previous: string | null; next: string | null; cards: DirectoryCard[]; facets: DirectoryFacets };
+
+export type DirectoryResults = ExactResults | BroadResults;
+
+/** Where a broad search's page starts: after or before a profile (by slug), or at the first profile. */
+export type NamePosition = { after: string } | { before: string } | null;
+
+export type SearchOptions = {
+  viewer: DirectoryViewer;
+  plan: SearchPlan;
+  filters: DirectoryFilters;
+  /** The page of an exact search, from 1. */
+  page: number;
+  pageSize: number;
+  /** The position of a broad search's page. */
+  from?: NamePosition | undefined;
+  /** The number of matches above which the search is broad (`broadSearchAbove`; tests lower it). */
+  broadAbove?: number | undefined;
+};
+
+type Facet = "ministry" | "organisation" | "job" | "skill" | "season" | "project";
+
+/** The filters in use. */
+function chosenFacets(filters: DirectoryFilters): Facet[] {
+  const chosen: [Facet, unknown][] = [
+    ["ministry", filters.ministryId],
+    ["organisation", filters.organisationId],
+    ["job", filters.jobFamily],
+    ["skill", filters.skill],
+    ["season", filters.season],
+    ["project", filters.projectSlug],
+  ];
+  return chosen.filter(([, value]) => value !== undefined).map(([facet]) => facet);
+}
+
+/** An organisation and its services, at any depth. */
+function organisationAndServices(organisationId: string): SQL {
+  return sql`with recursive below(id, depth) as (
+      select ${organisationId}::uuid, 0
+      union all
+      select o.id, b.depth + 1 from organisations o join below b on o.parent_id = b.id where b.depth < 20
+    ) select id from below`;
+}
+
+/** The conditions, on `p` (profiles) and `u` (users), of the filters in use but `except`. */
+function filterConditions(filters: DirectoryFilters, except?: Facet): SQL[] {
+  const conditions: SQL[] = [];
+  const use = (facet: Facet, value: unknown, condition: () => SQL) => {
+    if (value !== undefined && facet !== except) conditions.push(condition());
+  };
+  use("ministry", filters.ministryId, () => sql`u.organisation_id in (select id from organisations where ministry_id = ${filters.ministryId}::uuid)`);
+  use("organisation", filters.organisationId, () => sql`u.organisation_id in (${organisationAndServices(filters.organisationId!)})`);
+  use("job", filters.jobFamily, () => sql`p.job_family = ${filters.jobFamily}`);
+  use("skill", filters.skill, () => sql`p.user_id in (select user_id from profile_skills where skill_id = ${filters.skill!.id}::uuid and level >= ${filters.skill!.minLevel})`);
+  use("season", filters.season, () => sql`p.user_id in (select user_id from participations where season = ${filters.season})`);
+  use("project", filters.projectSlug, () => sql`p.user_id in (select user_id from participations where project_slug = ${filters.projectSlug})`);
+  return conditions;
+}
+
+/** Profiles `p` joined to their account `u` that the viewer may see, match the query and every filter in use but `except`. */
+function matching(options: SearchOptions, except?: Facet): SQL {
+  const conditions = [listedFor(options.viewer), ...(options.plan ? [sql`p.search_vector @@ ${options.plan.match}`] : []), ...filterConditions(options.filters, except)];
+  return sql.join(conditions, sql` and `);
+}
+
+/**
+ * The directory's name order: family name then given name, lower case, accents aside. The expression of
+ * the index `users_by_name_key` (migration 0007), so that a broad search walks that index and stops after
+ * its page instead of sorting every match.
+ */
+const nameKey = sql.raw(`immutable_unaccent(lower(coalesce(u.usual_name || ' ' || u.given_name, u.usual_name, u.given_name, '')))`);
+
+/** A uuid[] literal: the ids come from the database. */
+const uuidArray = (ids: string[]) => sql`${`{${ids.join(",")}}`}::uuid[]`;
+
+/** Up to `limit` profiles of the search (any of them: the first the plan finds), as user ids. */
+async function findMatches(tx: Executor, options: SearchOptions, limit: number, except?: Facet): Promise<string[]> {
+  const rows = rowsOf<{ user_id: string }>(await tx.execute(sql`select p.user_id from profiles p join users u on u.id = p.user_id where ${matching(options, except)} limit ${limit}`));
+  return rows.map((row) => row.user_id);
+}
+
+/**
+ * One page of the directory for `viewer`. A first probe fetches up to `broadAbove` + 1 matches (it stops
+ * there). At most `broadAbove`: the exact search, by relevance (then name) with a query, by name without,
+ * with its total, and for each filter the number of profiles per value, counted with the query and the
+ * other filters (a filter in use whose own count would go over `broadAbove` shows its values without
+ * counts). Over it: a broad search (see `BroadResults`).
+ */
+export async function searchDirectory(db: Executor, options: SearchOptions): Promise<DirectoryResults> {
+  const broadAbove = options.broadAbove ?? broadSearchAbove;
+  return db.transaction(async (tx) => {
+    const ids = await findMatches(tx, options, broadAbove + 1);
+    return ids.length > broadAbove ? broadSearch(tx, options, broadAbove) : exactSearch(tx, options, ids, broadAbove);
+  });
+}
+
+type FacetRow = { value: string; label: string | null; count: number | null };
+const facetsOf = (rows: unknown): FacetCount[] =>
+  ((rows ?? []) as FacetRow[]).map((row) => ({ value: String(row.value), label: row.label ?? String(row.value), count: row.count === null || row.count === undefined ? null : Number(row.count) }));
+
+const emptyFacets = (): DirectoryFacets => ({ ministries: [], organisations: [], jobFamilies: [], skills: [], seasons: [], projects: [] });
+
+async function exactSearch(tx: Executor, options: SearchOptions, ids: string[], broadAbove: number): Promise<ExactResults> {
+  const { plan, filters, pageSize } = options;
+  const total = ids.length;
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  // A page past the end (an old link) shows the last one.
+  const page = Math.min(options.page, pageCount);
+  // A facet counts the profiles of the query and every other filter: for a filter in use, another set.
+  const sources = new Map<Facet, string | null>();
+  const sets: SQL[] = [sql`results as materialized (${described(ids, plan)})`];
+  for (const facet of chosenFacets(filters)) {
+    const facetIds = await findMatches(tx, options, broadAbove + 1, facet);
+    if (facetIds.length > broadAbove) {
+      sources.set(facet, null);
+    } else {
+      sources.set(facet, `without_${facet}`);
+      sets.push(sql`${sql.raw(`without_${facet}`)} as materialized (${described(facetIds, null)})`);
+    }
+  }
+  const source = (facet: Facet) => (sources.has(facet) ? sources.get(facet)! : "results");
+  const organisations = source("organisation");
+  if (organisations) {
+    sets.push(sql`organisation_ancestors(organisation_id, ancestor_id, depth) as (
+      select organisation_id, organisation_id, 0 from (select distinct organisation_id from ${sql.raw(organisations)} where organisation_id is not null) as present
+      union all
+      select a.organisation_id, o.parent_id, a.depth + 1 from organisation_ancestors a join organisations o on o.id = a.ancestor_id
+      where o.parent_id is not null and a.depth < 20
+    )`);
+  }
+  const counted = (facet: Facet, count: (from: SQL) => SQL) => {
+    const from = source(facet);
+    return from ? count(sql.raw(from)) : sql`null`;
+  };
+  const [row] = rowsOf<Record<string, unknown>>(
+    await tx.execute(sql`
+      with recursive ${sql.join(sets, sql`, `)}
+      select
+        (select coalesce(json_agg(r.user_id order by r.rank desc, r.name_key, r.user_id), '[]') from (
+          select user_id, rank, name_key from results order by rank desc, name_key, user_id limit ${pageSize} offset ${(page - 1) * pageSize}
+        ) as r) as page_ids,
+        ${counted("ministry", ministryCounts)} as ministries,
+        ${organisations ? organisationCounts(sql.raw(organisations)) : sql`null`} as organisations,
+        ${counted("job", jobCounts)} as job_families,
+        ${counted("skill", (from) => skillCounts(from, filters.skill?.minLevel ?? 1))} as skills,
+        ${counted("season", seasonCounts)} as seasons,
+        ${counted("project", projectCounts)} as projects`),
+  );
+  const uncounted = [...sources].filter(([, from]) => from === null).map(([facet]) => facet);
+  const values = uncounted.length > 0 ? await facetValues(tx, options.viewer, uncounted) : emptyFacets();
+  const pick = (facet: Facet, column: unknown, key: keyof DirectoryFacets) => (uncounted.includes(facet) ? values[key] : facetsOf(column));
+  return {
+    mode: "exact",
+    broadAbove,
+    total,
+    page,
+    pageCount,
+    cards: await describeProfiles(tx, (row?.page_ids ?? []) as string[], plan),
+    facets: {
+      ministries: pick("ministry", row?.ministries, "ministries"),
+      organisations: pick("organisation", row?.organisations, "organisations"),
+      jobFamilies: pick("job", row?.job_families, "jobFamilies"),
+      skills: pick("skill", row?.skills, "skills"),
+      seasons: pick("season", row?.seasons, "seasons"),
+      projects: pick("project", row?.projects, "projects"),
+    },
+  };
+}
+
+/** The columns facets need of the profiles `ids` (known to be listed), with their rank and name key. */
+function described(ids: string[], plan: SearchPlan): SQL {
+  const rank = plan ? sql`ts_rank(p.search_vector, ${plan.match})::float4` : sql`0::float4`;
+  return sql`
+    select p.user_id, p.job_family, u.organisation_id, o.ministry_id, ${rank} as rank, ${nameKey} as name_key
+    from unnest(${uuidArray(ids)}) as r(user_id) join profiles p on p.user_id = r.user_id join users u on u.id = r.user_id
+    left join organisations o on o.id = u.organisation_id`;
+}
+
+const ministryCounts = (from: SQL) => sql`(select coalesce(json_agg(json_build_object('value', o.id, 'label', o.name, 'count', x.count)), '[]') from (
+    select ministry_id, count(*)::int as count from ${from} where ministry_id is not null group by ministry_id
+  ) as x join organisations o on o.id = x.ministry_id)`;
+
+/** An organisation counts the profiles of its services too (`organisation_ancestors` of `from`'s organisations). */
+const organisationCounts = (from: SQL) => sql`(select coalesce(json_agg(json_build_object('value', o.id, 'label', ${organisationLabel}, 'count', y.count)), '[]') from (
+    select a.ancestor_id, sum(x.count)::int as count from (
+      select organisation_id, count(*) as count from ${from} where organisation_id is not null group by organisation_id
+    ) as x join organisation_ancestors a on a.organisation_id = x.organisation_id group by a.ancestor_id
+  ) as y join organisations o on o.id = y.ancestor_id where o.kind <> 'ministry')`;
+
+const organisationLabel = sql`case when o.acronym is null then o.name else o.name || ' (' || o.acronym || ')' end`;
+
+const jobCounts = (from: SQL) => sql`(select coalesce(json_agg(json_build_object('value', x.job_family, 'label', null, 'count', x.count)), '[]') from (
+    select job_family, count(*)::int as count from ${from} where job_family is not null group by job_family
+  ) as x)`;
+
+const skillCounts = (from: SQL, minLevel: number) => sql`(select coalesce(json_agg(json_build_object('value', s.slug, 'label', s.name, 'count', x.count)), '[]') from (
+    select ps.skill_id, count(*)::int as count from ${from} f join profile_skills ps on ps.user_id = f.user_id where ps.level >= ${minLevel} group by ps.skill_id
+  ) as x join skills s on s.id = x.skill_id where s.status = 'accepted')`;
+
+const seasonCounts = (from: SQL) => sql`(select coalesce(json_agg(json_build_object('value', x.season, 'label', x.season, 'count', x.count)), '[]') from (
+    select pa.season, count(distinct pa.user_id)::int as count from ${from} f join participations pa on pa.user_id = f.user_id group by pa.season
+  ) as x)`;
+
+const projectCounts = (from: SQL) => sql`(select coalesce(json_agg(json_build_object('value', x.project_slug, 'label', x.label, 'count', x.count)), '[]') from (
+    select pa.project_slug, max(coalesce(pa.project_title, pa.project_slug)) as label, count(distinct pa.user_id)::int as count
+    from ${from} f join participations pa on pa.user_id = f.user_id where pa.project_slug is not null group by pa.project_slug
+  ) as x)`;
+
+/**
+ * The values of `facets` that at least one profile the viewer may see has, without counts (a broad search,
+ * or a filter whose count would go over the threshold): ministries, organisations (with the organisations
+ * above them), accepted skills, seasons and projects; every job family.
+ */
+async function facetValues(tx: Executor, viewer: DirectoryViewer, facets: Facet[]): Promise<DirectoryFacets> {
+  const values = emptyFacets();
+  // `offset 0` keeps each EXISTS a subplan that stops at the first profile of its value; without it the
+  // planner makes it a semi-join that reads every profile (0.8 s at 100,000 profiles).
+  const listed = (from: SQL, condition: SQL) => sql`exists (select 1 from ${from} where ${condition} and ${listedFor(viewer)} offset 0)`;
+  const listedMember = (condition: SQL) => listed(sql`users u join profiles p on p.user_id = u.id`, condition);
+  const listedParticipant = (condition: SQL) => listed(sql`participations pa join profiles p on p.user_id = pa.user_id join users u on u.id = p.user_id`, condition);
+  const wanted = (facet: Facet, query: SQL) => (facets.includes(facet) ? query : sql`null`);
+  const [row] = rowsOf<Record<string, unknown>>(
+    await tx.execute(sql`
+      with recursive populated as materialized (
+        ${facets.includes("organisation") || facets.includes("ministry") ? sql`select o.id, o.ministry_id from organisations o where ${listedMember(sql`u.organisation_id = o.id`)}` : sql`select null::uuid as id, null::uuid as ministry_id where false`}
+      ),
+      above(id, depth) as (
+        select id, 0 from populated
+        union
+        select o.parent_id, a.depth + 1 from above a join organisations o on o.id = a.id where o.parent_id is not null and a.depth < 20
+      ),
+      ${sql.raw(distinctValues("seasons", "season"))},
+      ${sql.raw(distinctValues("project_slugs", "project_slug"))},
+      projects as (
+        -- The title of the first participation of a visible profile.
+        select s.project_slug, (
+          select coalesce(pa.project_title, pa.project_slug) from participations pa join profiles p on p.user_id = pa.user_id join users u on u.id = p.user_id
+          where pa.project_slug = s.project_slug and ${listedFor(viewer)} limit 1
+        ) as label from project_slugs s where s.project_slug is not null
+      )
+      select
+        ${wanted("ministry", sql`(select coalesce(json_agg(json_build_object('value', o.id, 'label', o.name, 'count', null)), '[]') from organisations o where o.id in (select ministry_id from populated))`)} as ministries,
+        ${wanted("organisation", sql`(select coalesce(json_agg(json_build_object('value', o.id, 'label', ${organisationLabel}, 'count', null)), '[]') from organisations o where o.id in (select id from above) and o.kind <> 'ministry')`)} as organisations,
+        ${wanted(
+          "skill",
+          sql`(select coalesce(json_agg(json_build_object('value', s.slug, 'label', s.name, 'count', null)), '[]') from skills s
+            where s.status = 'accepted' and ${listed(sql`profile_skills ps join profiles p on p.user_id = ps.user_id join users u on u.id = p.user_id`, sql`ps.skill_id = s.id`)})`,
+        )} as skills,
+        ${wanted(
+          "season",
+          sql`(select coalesce(json_agg(json_build_object('value', x.season, 'label', x.season, 'count', null)), '[]') from seasons x
+            where x.season is not null and ${listedParticipant(sql`pa.season = x.season`)})`,
+        )} as seasons,
+        ${wanted(
+          "project",
+          sql`(select coalesce(json_agg(json_build_object('value', x.project_slug, 'label', x.label, 'count', null)), '[]') from projects x where x.label is not null)`,
+        )} as projects`),
+  );
+  if (facets.includes("ministry")) values.ministries = facetsOf(row?.ministries);
+  if (facets.includes("organisation")) values.organisations = facetsOf(row?.organisations);
+  if (facets.includes("job")) values.jobFamilies = (Object.keys(jobFamilies) as JobFamily[]).map((job) => ({ value: job, label: job, count: null }));
+  if (facets.includes("skill")) values.skills = facetsOf(row?.skills);
+  if (facets.includes("season")) values.seasons = facetsOf(row?.seasons);
+  if (facets.includes("project")) values.projects = facetsOf(row?.projects);
+  return values;
+}
+
+/**
+ * The distinct non-null values of `participations.<column>` as the CTE `name`, one index probe each (a
+ * loose index scan on participations_by_season or participations_by_project) instead of reading every row.
+ */
+function distinctValues(name: string, column: string): string {
+  return `${name}(${column}) as (
+        (select ${column} from participations where ${column} is not null order by ${column} limit 1)
+        union all
+        select (select ${column} from participations where ${column} > v.${column} order by ${column} limit 1) from ${name} v where v.${column} is not null
+      )`;
+}
+
+const allFacets: Facet[] = ["ministry", "organisation", "job", "skill", "season", "project"];
+
+/**
+ * A broad search: one page of matches in name order, walking the name index from the position asked
+ * (after or before a profile the viewer may see; an unknown one is the start), and every filter's values.
+ */
+async function broadSearch(tx: Executor, options: SearchOptions, broadAbove: number): Promise<BroadResults> {
+  const { pageSize } = options;
+  const from = await resolvePosition(tx, options);
+  const walk = async (direction: "after" | "before" | "start") => {
+    const position =
+      direction === "start" || !from ? sql`` : direction === "after" ? sql`and (${nameKey}, u.id) > (${from.key}, ${from.id}::uuid)` : sql`and (${nameKey}, u.id) < (${from.key}, ${from.id}::uuid)`;
+    const order = direction === "before" ? sql.raw("desc") : sql.raw("asc");
+    return rowsOf<{ user_id: string; slug: string }>(
+      await tx.execute(sql`
+        select p.user_id, p.slug from users u join profiles p on p.user_id = u.id
+        where ${matching(options)} ${position}
+        order by ${nameKey} ${order}, u.id ${order} limit ${pageSize + 1}`),
+    );
+  };
+  let rows: { user_id: string; slug: string }[];
+  let previous: string | null = null;
+  let next: string | null = null;
+  const fromStart = async () => {
+    const found = await walk("start");
+    rows = found.slice(0, pageSize);
+    previous = null;
+    next = found.length > pageSize ? rows.at(-1)!.slug : null;
+  };
+  if (from?.direction === "before") {
+    const found = await walk("before");
+    if (found.length > pageSize) {
+      rows = found.slice(0, pageSize).reverse();
+      previous = rows[0]!.slug;
+      next = rows.at(-1)!.slug;
+    } else {
+      // Fewer than a page before: the first page.
+      await fromStart();
+    }
+  } else if (from?.direction === "after") {
+    const found = await walk("after");
+    if (found.length === 0) {
+      await fromStart();
+    } else {
+      rows = found.slice(0, pageSize);
+      previous = rows[0]!.slug;
+      next = found.length > pageSize ? rows.at(-1)!.slug : null;
+    }
+  } else {
+    await fromStart();
+  }
+  return {
+    mode: "broad",
+    broadAbove,
+    previous,
+    next,
+    cards: await describeProfiles(
+      tx,
+      rows!.map((row) => row.user_id),
+      options.plan,
+    ),
+    facets: await facetValues(tx, options.viewer, allFacets),
+  };
+}
+
+/** The name key and id of the profile a broad page starts after or before, when the viewer may see it. */
+async function resolvePosition(tx: Executor, options: SearchOptions): Promise<{ direction: "after" | "before"; key: string; id: string } | null> {
+  const position = options.from;
+  if (!position) return null;
+  const [direction, slug] = "after" in position ? (["after", position.after] as const) : (["before", position.before] as const);
+  const [row] = rowsOf<{ key: string; id: string }>(
+    await tx.execute(sql`select ${nameKey} as key, u.id from profiles p join users u on u.id = p.user_id where p.slug = ${slug} and ${listedFor(options.viewer)}`),
+  );
+  return row ? { direction, key: row.key, id: row.id } : null;
+}
+
+/**
+ * The directory page for `query`: searched as typed, or, when its words match no profile the viewer may
+ * see, with its mistyped words corrected (see `correctSearch`). A query with an excluded word (`-word`)
+ * is never corrected.
+ */
+export async function searchDirectoryForgivingTypos(
+  db: Executor,
+  options: Omit<SearchOptions, "plan"> & { query: string },
+): Promise<DirectoryResults & { corrections: Correction[] }> {
+  const plan = planSearch(options.query);
+  if (plan && !excludesWords(options.query) && !(await matchesAnyone(db, options.viewer, plan))) {
+    const corrected = await correctSearch(db, options.viewer, options.query);
+    if (!corrected) return { mode: "exact", broadAbove: options.broadAbove ?? broadSearchAbove, total: 0, page: 1, pageCount: 1, cards: [], facets: emptyFacets(), corrections: [] };
+    return { ...(await searchDirectory(db, { ...options, plan: corrected })), corrections: corrected.corrections };
+  }
+  return { ...(await searchDirectory(db, { ...options, plan })), corrections: [] };
+}
+
+function excludesWords(query: string): boolean {
+  return /(^|\s)-\S/.test(query);
+}
+
+/** Whether the query's words match a profile the viewer may see, through the GIN index (see `correctSearch`). */
+async function matchesAnyone(db: Executor, viewer: DirectoryViewer, plan: NonNullable<SearchPlan>): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local enable_seqscan = off`);
+    const [row] = rowsOf<{ found: boolean }>(
+      await tx.execute(sql`select exists (select 1 from profiles p where p.search_vector @@ ${plan.match} and ${listedFor(viewer, "lookup")}) as found`),
+    );
+    return row?.found === true;
+  });
+}
+
+type CardRow = {
+  user_id: string;
+  slug: string;
+  given_name: string | null;
+  usual_name: string | null;
+  job_family: string | null;
+  organisation: string | null;
+  organisation_acronym: string | null;
+  ministry: string | null;
+  visibility: string;
+  skills: { slug: string; name: string; level: number; matches: boolean }[] | null;
+};
+
+/** What a result card shows, in the order of `ids`; skills matching any query word are flagged. */
+async function describeProfiles(db: Executor, ids: string[], plan: SearchPlan): Promise<DirectoryCard[]> {
+  if (ids.length === 0) return [];
+  // Which skills the query's words name (by their name or a synonym), once for the whole page.
+  const matchingSkills = plan
+    ? sql`select id from skills where to_tsvector(${textSearchConfig}, name || ' ' || array_to_string(synonyms, ' ')) @@ ${plan.anyWord}`
+    : sql`select null::uuid as id where false`;
+  const rows = rowsOf<CardRow>(
+    await db.execute(sql`
+      with matching_skills as materialized (${matchingSkills})
+      select p.user_id, p.slug, u.given_name, u.usual_name, p.job_family, o.name as organisation, o.acronym as organisation_acronym,
+        m.name as ministry, p.visibility,
+        (select json_agg(json_build_object('slug', s.slug, 'name', s.name, 'level', ps.level, 'matches', s.id in (select id from matching_skills)))
+          from profile_skills ps join skills s on s.id = ps.skill_id where ps.user_id = p.user_id and s.status = 'accepted') as skills
+      from profiles p join users u on u.id = p.user_id
+      left join organisations o on o.id = u.organisation_id left join organisations m on m.id = o.ministry_id
+      where p.user_id = any(${uuidArray(ids)})`),
+  );
+  const byId = new Map(rows.map((row) => [row.user_id, row]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    const skills = (row.skills ?? [])
+      .map((skill) => ({ slug: skill.slug, name: skill.name, level: Number(skill.level) as SkillLevel, matches: Boolean(skill.matches) }))
+      .sort((a, b) => Number(b.matches) - Number(a.matches) || b.level - a.level || a.name.localeCompare(b.name, "fr"));
+    return [
+      {
+        userId: row.user_id,
+        slug: row.slug,
+        givenName: row.given_name,
+        usualName: row.usual_name,
+        jobFamily: row.job_family as JobFamily | null,
+        organisation: row.organisation,
+        organisationAcronym: row.organisation_acronym,
+        ministry: row.ministry,
+        visibility: row.visibility as ProfileVisibility,
+        skills,
+      },
+    ];
+  });
+}
