@@ -332,12 +332,12 @@ describe("check-in", () => {
     const first = await team.post(url, {});
     assert.equal(first.statusCode, 303);
     assert.equal(first.headers.location, `${url}?enregistree=1`);
-    assert.ok((await team.get(first.headers.location as string)).body.includes("Arrivée enregistrée à 14\u00a0h\u00a005"));
+    assert.ok((await team.get(first.headers.location as string)).body.includes("Arrivée enregistrée à\u00a014\u00a0h\u00a005"));
     now = new Date("2027-03-09T13:20:00Z");
     const second = await team.post(url, {});
     assert.equal(second.headers.location, `${url}?deja=1`);
     const again = await team.get(second.headers.location as string);
-    assert.ok(again.body.includes("Arrivée déjà enregistrée à 14\u00a0h\u00a005"));
+    assert.ok(again.body.includes("Arrivée déjà enregistrée à\u00a014\u00a0h\u00a005"));
     assert.ok(!again.body.includes("Enregistrer l’arrivée</button>"));
     assert.equal((await statusOf(ines)).attendedAt?.toISOString(), "2027-03-09T13:05:00.000Z");
   });
@@ -377,7 +377,7 @@ describe("check-in", () => {
     assert.equal(response.statusCode, 303);
     assert.equal(response.headers.location, `${url}?q=benali&arrivee=${ines.id}`);
     const after = await team.get(response.headers.location as string);
-    assert.ok(after.body.includes("Arrivée enregistrée à 13\u00a0h\u00a055"));
+    assert.ok(after.body.includes("Arrivée enregistrée à\u00a013\u00a0h\u00a055"));
     assert.ok(after.body.includes("1\u00a0arrivée sur 2\u00a0personnes attendues sur place"));
   });
 });

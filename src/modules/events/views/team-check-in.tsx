@@ -9,17 +9,17 @@ import type { TeamRegistration } from "../team-repository.ts";
 import { countOf, formatEventPeriod, formatLongDate, fullName, parisDayOf } from "./team-format.ts";
 import { arrivalText, ModeBadge, StatusBadge, TeamEventHeader, TeamStylesheet, teamBreadcrumb, teamPaths } from "./team-parts.tsx";
 
-/** What the check-in pages say after an arrival is recorded (or was already). */
+/** What the check-in pages say after an arrival is recorded (or was already); `at`: « à 14 h 05 » (see `arrivalText`). */
 export type CheckInNotice = { name: string; at: string; already: boolean };
 
 function CheckInAlert({ notice }: { notice: CheckInNotice | undefined }) {
   if (!notice) return null;
   return notice.already ? (
-    <Alert kind="info" title={`Arrivée déjà enregistrée à ${notice.at}`}>
+    <Alert kind="info" title={`Arrivée déjà enregistrée ${notice.at}`}>
       <p>{notice.name} était déjà pointé·e&nbsp;: rien n’a changé.</p>
     </Alert>
   ) : (
-    <Alert kind="success" title={`Arrivée enregistrée à ${notice.at}`}>
+    <Alert kind="success" title={`Arrivée enregistrée ${notice.at}`}>
       <p>{notice.name}</p>
     </Alert>
   );
@@ -90,8 +90,8 @@ export function CheckInPage({ context, event, people, query, counts, notice, err
               Nom, prénom, organisation ou adresse
             </label>
             <input className="fr-input" type="search" id="q" name="q" defaultValue={query} autoComplete="off" />
-            <button className="fr-btn" type="submit" title="Rechercher">
-              Rechercher
+            <button className="fr-btn" type="submit" title="Rechercher la personne">
+              Rechercher la personne
             </button>
           </div>
         </form>
@@ -112,7 +112,7 @@ export function CheckInPage({ context, event, people, query, counts, notice, err
                 {registration.organisation ? <p className="fr-text--sm fr-mb-1v">{registration.organisation}</p> : null}
                 <p className="fr-mb-1w">
                   {registration.status !== "confirmed" ? <StatusBadge status={registration.status} /> : null}{" "}
-                  {registration.attendedAt && registration.status !== "cancelled" ? <span className="fr-badge fr-badge--sm fr-badge--success">Arrivée à {arrivalText(registration.attendedAt, event)}</span> : null}
+                  {registration.attendedAt && registration.status !== "cancelled" ? <span className="fr-badge fr-badge--sm fr-badge--success">Arrivée {arrivalText(registration.attendedAt, event)}</span> : null}
                 </p>
                 {registration.status !== "cancelled" && !registration.attendedAt ? (
                   <form method="post" action={teamPaths.checkIn(event.id)}>
@@ -181,7 +181,7 @@ export function CheckInTokenPage({ context, event, registration, now, notice, er
         </Alert>
       ) : null}
       {!notice && registration.attendedAt && registration.status !== "cancelled" ? (
-        <Alert kind="info" title={`Arrivée déjà enregistrée à ${arrivalText(registration.attendedAt, event)}`} />
+        <Alert kind="info" title={`Arrivée déjà enregistrée ${arrivalText(registration.attendedAt, event)}`} />
       ) : null}
       {otherDay && registration.status !== "cancelled" ? (
         <Alert kind="warning" small>
@@ -201,7 +201,7 @@ export function CheckInTokenPage({ context, event, registration, now, notice, er
         <CsrfField token={context.csrfToken} />
         <CheckInButton registration={registration} name={name} />
       </form>
-      <ul className="fr-btns-group fr-btns-group--inline-sm">
+      <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
         <li>
           <ButtonLink href={`${teamPaths.checkIn(event.id)}#scanner`} variant="secondary" icon="qr-code-line">
             Scanner le code suivant

@@ -52,7 +52,7 @@ export function TeamEventHeader({ event, page, title }: { event: EventRecord; pa
       </p>
       {event.status === "cancelled" ? <Badge kind="error" label="Événement annulé" /> : null}
       <nav className="p10-no-print fr-mt-2w fr-mb-4w" aria-label="Pages de l’événement pour l’équipe">
-        <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">
+        <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
           {pageLinks.map((link) => (
             <li key={link.page}>
               <a className={`fr-btn fr-btn--sm ${link.page === page ? "" : "fr-btn--tertiary"}`} href={teamPaths[link.page](event.id)} aria-current={link.page === page ? "page" : undefined}>
@@ -81,9 +81,10 @@ export function ModeBadge({ mode }: { mode: AttendanceMode }) {
   return <Badge small as="span" noIcon label={attendanceModeLabels[mode]} />;
 }
 
-/** « 14 h 05 » on the event's day, « le 9 mars 2027 à 14 h 05 » otherwise. */
+/** When an arrival was recorded, after a verb: « à 14 h 05 » on the event's day, « le mardi 9 mars 2027 à 14 h 05 » otherwise. */
 export function arrivalText(attendedAt: Date, event: Pick<EventRecord, "startsAt">): string {
-  return parisDayOf(attendedAt) === parisDayOf(event.startsAt) ? formatHour(attendedAt) : `le ${formatLongDate(attendedAt)} à\u00a0${formatHour(attendedAt)}`;
+  const time = `à\u00a0${formatHour(attendedAt)}`;
+  return parisDayOf(attendedAt) === parisDayOf(event.startsAt) ? time : `le ${formatLongDate(attendedAt)} ${time}`;
 }
 
 /** The person: name, organisation (and ministry), « visiteur » for someone without an account. */

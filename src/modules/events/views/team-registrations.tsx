@@ -156,7 +156,7 @@ function RegistrationGroup({ event, group, headingLevel }: { event: EventRecord;
             <OrganisationCell registration={registration} />,
             registration.email ?? "—",
             <Answers registration={registration} questions={questions} />,
-            registration.status !== "cancelled" && registration.attendedAt ? `Présence enregistrée (${arrivalText(registration.attendedAt, event)})` : "—",
+            registration.status !== "cancelled" && registration.attendedAt ? `Présence enregistrée ${arrivalText(registration.attendedAt, event)}` : "—",
             actionsOf(event, registration) ?? "—",
           ])}
         />
