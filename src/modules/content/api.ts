@@ -16,6 +16,11 @@ export { contentPersonalData } from "./personal-data.ts";
 export { findPublicItem, findPublicItemByPath, listPublicItems, listPublicNews } from "./site/site-repository.ts";
 export { findRedirectTarget } from "./repository.ts";
 export { ItemBody as ContentBody, Lead as ContentLead, plainSummary } from "./views/site-parts.tsx";
+/**
+ * The events module owns `/evenements` and `/formations`: an old event or training item of the store whose
+ * address matches no event is still shown there with these pages.
+ */
+export { EventPage as ContentEventPage, TrainingPage as ContentTrainingPage } from "./views/section-pages.tsx";
 export type { ContentItem, ProjectDetails } from "./domain/content-item.ts";
 /** Date-times typed and shown in Europe/Paris (`datetime-local` fields), for the seasons and calls modules. */
 export { parseParisDate, parseParisDateTime, toParisDateInput, toParisDateTimeInput } from "./editor/paris-time.ts";

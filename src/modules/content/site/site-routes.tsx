@@ -10,7 +10,7 @@ import type { ContentItem, ContentKind } from "../domain/content-item.ts";
 import { findRedirectTarget } from "../repository.ts";
 import { HomePage } from "../views/home-page.tsx";
 import { NewsListPage, NewsPostPage } from "../views/news-pages.tsx";
-import { ContentPage, EventListPage, EventPage, eventSchedule, type SeasonGroup, TrainingListPage, TrainingPage } from "../views/section-pages.tsx";
+import { ContentPage, eventSchedule } from "../views/section-pages.tsx";
 import { isUpcoming } from "./event-dates.ts";
 import {
   countPublicItemsByKind,
@@ -39,7 +39,7 @@ function queryValue(request: FastifyRequest, name: string): string | undefined {
   return typeof first === "string" && first.trim() !== "" ? first.trim() : undefined;
 }
 
-/** The public site: home, news, trainings, events, any page by its path, and redirects of old paths. */
+/** The public site: home, news, any page by its path, and redirects of old paths. */
 export function registerSiteRoutes(app: FastifyInstance, deps: ContentDeps) {
   const { db, clock } = deps;
   const send = (reply: FastifyReply, element: ReactElement) => sendPage(reply, element, 200, deps.pageCache);
@@ -156,31 +156,8 @@ export function registerSiteRoutes(app: FastifyInstance, deps: ContentDeps) {
 
   // `/projets` and `/projets/:slug` belong to the projects module (projects are entities across seasons).
 
-  app.get("/formations", { config: publicPage }, async (request, reply) => {
-    const now = clock.now();
-    const [intro, trainings] = await Promise.all([findPublicItemByPath(db, "/formations", now), listPublicItems(db, "training", now)]);
-    return send(reply, <TrainingListPage context={pageContext(request, reply)} share={share("/formations")} intro={intro} groups={groupBySeason(trainings)} />);
-  });
-
-  app.get<{ Params: { slug: string } }>("/formations/:slug", { config: publicPage }, async (request, reply) => {
-    const item = await findItemOfSection("training", request.params.slug);
-    if (!item) return redirectOrNotFound(`/formations/${request.params.slug}`, reply);
-    return send(reply, <TrainingPage context={pageContext(request, reply)} share={share(item.path, { image: item.coverImage })} item={item} />);
-  });
-
-  app.get("/evenements", { config: publicPage }, async (request, reply) => {
-    const now = clock.now();
-    const [intro, events] = await Promise.all([findPublicItemByPath(db, "/evenements", now), listPublicItems(db, "event", now)]);
-    const upcoming = sortUpcoming(events.filter((event) => isUpcoming(eventSchedule(event), now)));
-    const past = events.filter((event) => !isUpcoming(eventSchedule(event), now)).sort((a, b) => startTime(b) - startTime(a));
-    return send(reply, <EventListPage context={pageContext(request, reply)} share={share("/evenements")} intro={intro} upcoming={upcoming} past={past} />);
-  });
-
-  app.get<{ Params: { slug: string } }>("/evenements/:slug", { config: publicPage }, async (request, reply) => {
-    const item = await findItemOfSection("event", request.params.slug);
-    if (!item) return redirectOrNotFound(`/evenements/${request.params.slug}`, reply);
-    return send(reply, <EventPage context={pageContext(request, reply)} share={share(item.path, { image: item.coverImage })} item={item} />);
-  });
+  // `/evenements`, `/evenements/:slug`, `/formations` and `/formations/:slug` belong to the events module: the agenda
+  // is made of its events; an old content address of an event or a training leads to the matching event.
 
   // Every other address: a site page at that path (`/rejoindre`, `/programme/contribuer`…), an old address, or a 404.
   app.get("/*", { config: publicPage }, async (request, reply) => {
@@ -231,18 +208,6 @@ export function newsListHref(filter: NewsFilter, page: number): string {
 function seasonOf(item: ContentItem): number | null {
   const season = (item.details as { season?: unknown }).season;
   return typeof season === "number" ? season : null;
-}
-
-/** Items grouped by season, newest season first, items without a season last. */
-function groupBySeason(items: ContentItem[]): SeasonGroup[] {
-  const groups = new Map<number | null, ContentItem[]>();
-  for (const item of items) {
-    const season = seasonOf(item);
-    groups.set(season, [...(groups.get(season) ?? []), item]);
-  }
-  return [...groups]
-    .map(([season, grouped]) => ({ season, items: grouped }))
-    .sort((a, b) => (a.season === null ? 1 : b.season === null ? -1 : b.season - a.season));
 }
 
 function startTime(event: ContentItem): number {

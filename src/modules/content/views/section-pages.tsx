@@ -1,4 +1,3 @@
-import type { ReactNode } from "react";
 import { Card } from "../../../ui/card.tsx";
 import { Layout, type SharePreview } from "../../../ui/layout.tsx";
 import type { BreadcrumbItem } from "../../../ui/breadcrumb.tsx";
@@ -9,35 +8,6 @@ import { CardGrid, ItemBody, itemDate, Lead, plainSummary, ReadingColumn } from 
 import { DetailList } from "../../../ui/detail-list.tsx";
 
 const home: BreadcrumbItem = { label: "Accueil", href: "/" };
-
-type SectionProps = { context: PageContext; share: SharePreview; intro: ContentItem | null };
-
-/** A section's list page: the introduction page of the same path (title, summary, body) above the list. */
-function SectionPage({ context, share, intro, fallbackTitle, fallbackLead, children }: SectionProps & { fallbackTitle: string; fallbackLead: string; children: ReactNode }) {
-  const title = intro?.title ?? fallbackTitle;
-  return (
-    <Layout context={context} title={title} description={plainSummary(intro?.summary ?? null) ?? fallbackLead} breadcrumb={[home]} share={share}>
-      <h1>{title}</h1>
-      <ReadingColumn>
-        <Lead summary={intro?.summary ?? fallbackLead} title={title} />
-        {intro ? <ItemBody item={intro} /> : null}
-      </ReadingColumn>
-      {children}
-    </Layout>
-  );
-}
-
-/** Items grouped by season, newest season first; items without a season last. */
-export type SeasonGroup = { season: number | null; items: ContentItem[] };
-
-function SeasonHeading({ season, id }: { season: number | null; id: string }) {
-  return (
-    <h2 id={id} className="fr-h3">
-      {season === null ? "Autres" : `Saison ${season}`}
-    </h2>
-  );
-}
-
 
 type ItemPageProps = { context: PageContext; share: SharePreview; item: ContentItem };
 
@@ -70,37 +40,7 @@ function hostOf(url: string): string {
   }
 }
 
-export function TrainingListPage({ groups, ...props }: SectionProps & { groups: SeasonGroup[] }) {
-  return (
-    <SectionPage {...props} fallbackTitle="Formations" fallbackLead="Les formations proposées aux experts du Programme 10 %, avec leurs replays et leurs supports.">
-      {groups.length === 0 ? <p>Aucune formation n’a encore été publiée.</p> : null}
-      {groups.map((group) => {
-        const id = `saison-${group.season ?? "autres"}`;
-        return (
-          <section key={id} aria-labelledby={id} className="fr-mb-4w">
-            <SeasonHeading season={group.season} id={id} />
-            <ul className="fr-raw-list">
-              {group.items.map((item) => {
-                const details = item.details as TrainingDetails;
-                return (
-                  <li key={item.id} className="fr-mb-3w">
-                    <h3 className="fr-h5 fr-mb-1w">
-                      <a href={item.path}>{item.title}</a>
-                    </h3>
-                    <p className="fr-text--sm fr-mb-1w">{[itemDate(item), details.trainers ? `avec ${details.trainers}` : null].filter(Boolean).join(" · ")}</p>
-                    {item.summary ? <p className="fr-mb-1w">{plainSummary(item.summary, 300)}</p> : null}
-                    <TrainingLinks item={item} />
-                  </li>
-                );
-              })}
-            </ul>
-          </section>
-        );
-      })}
-    </SectionPage>
-  );
-}
-
+/** An old training page of the content store, shown at its address by the events module when no event matches it. */
 export function TrainingPage({ context, share, item }: ItemPageProps) {
   const details = item.details as TrainingDetails;
   return (
@@ -158,34 +98,7 @@ export function EventSummary({ item, headingLevel }: { item: ContentItem; headin
   );
 }
 
-function EventList({ items, empty }: { items: ContentItem[]; empty: ReactNode }) {
-  if (items.length === 0) return <p>{empty}</p>;
-  return (
-    <ul className="fr-raw-list fr-mb-4w">
-      {items.map((item) => (
-        <li key={item.id} className="fr-mb-3w">
-          <EventSummary item={item} headingLevel={3} />
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-export function EventListPage({ upcoming, past, ...props }: SectionProps & { upcoming: ContentItem[]; past: ContentItem[] }) {
-  return (
-    <SectionPage {...props} fallbackTitle="Événements" fallbackLead="Les ateliers, bootcamps et rencontres du Programme 10 %.">
-      <section aria-labelledby="a-venir">
-        <h2 id="a-venir">À venir</h2>
-        <EventList items={upcoming} empty="Aucun événement n’est annoncé pour le moment. Les prochains ateliers seront publiés ici." />
-      </section>
-      <section aria-labelledby="passes">
-        <h2 id="passes">Événements passés</h2>
-        <EventList items={past} empty="Aucun événement passé." />
-      </section>
-    </SectionPage>
-  );
-}
-
+/** An old event page of the content store, shown at its address by the events module when no event matches it. */
 export function EventPage({ context, share, item }: ItemPageProps) {
   const details = item.details as EventDetails;
   return (
