@@ -2,12 +2,17 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import {
+  calendarFeeds,
   calls,
   contentAssets,
   contentItems,
   contentRevisions,
   devMails,
   emailDomains,
+  eventRegistrations,
+  eventReminders,
+  events,
+  eventSeries,
   participations,
   profiles,
   profileSkills,
@@ -96,6 +101,20 @@ export async function fillPersonalData(
   // Projects (issue 5): a season decision recorded by the person.
   const [project] = await db.insert(projects).values({ slug: `projet-${suffix}`, title: `Projet ${suffix}` }).returning({ id: projects.id });
   await db.insert(projectSeasons).values({ projectId: project!.id, seasonId: season!.id, entry: "selected", decidedBy: id, decisionReason: "Retenu." });
+
+  // Events (issue 6): a series and an event created as programme team, a registration with answers checked in
+  // by the person themselves, a reminder sent, the calendar feed, and a registration made without an account.
+  const [series] = await db.insert(eventSeries).values({ title: `Ateliers ${suffix}`, rule: { frequency: "weekly", interval: 2, until: "2030-06-30" }, createdBy: id }).returning({ id: eventSeries.id });
+  const eventTimes = { startsAt: new Date("2030-03-12T13:00:00Z"), endsAt: new Date("2030-03-12T16:00:00Z"), inPersonCapacity: 30, remoteCapacity: 100 };
+  const [event] = await db.insert(events).values({ slug: `atelier-${suffix}`, kind: "atelier", title: `Atelier ${suffix}`, seriesId: series!.id, createdBy: id, questions: [{ key: "diet", label: "Régime\u00a0?", kind: "text", required: false }], ...eventTimes }).returning({ id: events.id });
+  const [registration] = await db
+    .insert(eventRegistrations)
+    .values({ eventId: event!.id, userId: id, mode: "in_person", status: "confirmed", answers: { diet: `Végétarien (${fullName})` }, checkInToken: `qr-${suffix}`, attendedAt: new Date("2030-03-12T13:05:00Z"), attendanceMarkedBy: id })
+    .returning({ id: eventRegistrations.id });
+  await db.insert(eventReminders).values({ registrationId: registration!.id, kind: "two_days", sentAt: new Date("2030-03-10T13:00:00Z") });
+  await db.insert(calendarFeeds).values({ userId: id, token: `flux-${suffix}`.padEnd(32, "x") });
+  const [publicEvent] = await db.insert(events).values({ slug: `webinaire-${suffix}`, kind: "webinaire", title: `Webinaire ${suffix}`, audience: "public", ...eventTimes }).returning({ id: events.id });
+  await db.insert(eventRegistrations).values({ eventId: publicEvent!.id, email: person.email, givenName: person.givenName, usualName: person.usualName, organisationName: "Insee", mode: "remote", status: "confirmed", answers: { diet: "Sans gluten" }, checkInToken: `qr-visiteur-${suffix}` });
 
   await platform.jobs.send(db, "mail.send", { to: person.email, subject: "Votre équipe", text: `Bonjour ${fullName}, votre équipe vous attend.` });
   await waitForMails(platform, person.email, 2);
