@@ -384,6 +384,74 @@ describe("registering for an event", () => {
     });
   });
 
+  describe("the event page's registration block", () => {
+    function block(html: string): string {
+      const start = html.indexOf('<section class="fr-my-4w" aria-labelledby="inscription">');
+      assert.ok(start >= 0, "bloc d’inscription absent");
+      return html.slice(start, html.indexOf("</section>", start));
+    }
+
+    it("shows the places left per mode, the window and the « S’inscrire » button to a member", async () => {
+      const event = await createTestEvent(platform, { inPersonCapacity: 1, remoteCapacity: 30, questions: [] });
+      const html = block((await members[6]!.session.get(`/evenements/${event.slug}`)).body);
+      assert.match(html, /Inscriptions ouvertes jusqu’au 8 mars 2027 à\u00a018\u00a0h\u00a000\./);
+      assert.match(html, /<strong>Sur place<\/strong>\u00a0: 1\u00a0place restante sur 1/);
+      assert.match(html, /<strong>À distance<\/strong>\u00a0: 30\u00a0places restantes sur 30/);
+      assert.ok(html.includes(`href="/evenements/${event.slug}/inscription">S’inscrire</a>`));
+      assertFrenchSpacing(html);
+    });
+
+    it("shows a member their registration after the redirect, their rank on the waitlist, and the cancel and « Mes inscriptions » links", async () => {
+      const event = await createTestEvent(platform, { inPersonCapacity: 1, questions: [] });
+      const first = await members[6]!.session.post(`/evenements/${event.slug}/inscription`, { mode: "in_person" });
+      const landing = block((await members[6]!.session.get(String(first.headers.location))).body);
+      assert.match(landing, /Votre inscription est enregistrée\./);
+      assert.match(landing, /Inscription confirmée/);
+      assert.match(landing, /Vous êtes inscrit·e \(sur place\)\./);
+      assert.ok(landing.includes(`href="/evenements/${event.slug}/desinscription"`));
+      assert.ok(landing.includes('href="/compte/evenements"'));
+      assert.match(landing, /Complet\u00a0: les prochaines inscriptions vont sur la liste d’attente/);
+      // The notice follows what is true: someone not registered is not told they are.
+      assert.doesNotMatch(block((await members[7]!.session.get(String(first.headers.location))).body), /Votre inscription est enregistrée/);
+
+      await members[7]!.session.post(`/evenements/${event.slug}/inscription`, { mode: "in_person" });
+      await members[5]!.session.post(`/evenements/${event.slug}/inscription`, { mode: "in_person" });
+      const waiting = block((await members[5]!.session.get(`/evenements/${event.slug}`)).body);
+      assert.match(waiting, /Sur liste d’attente/);
+      assert.match(waiting, /Vous êtes 2e sur la liste d’attente \(sur place\)\./);
+      assert.match(waiting, /Complet\u00a0: 2\u00a0personnes sur la liste d’attente/);
+
+      clock.set("2027-03-09T08:00:00Z");
+      try {
+        const closed = block((await members[6]!.session.get(`/evenements/${event.slug}`)).body);
+        assert.match(closed, /Les inscriptions sont closes\./);
+        assert.doesNotMatch(closed, /desinscription/);
+        assert.match(closed, /Les annulations sont closes depuis le 9 mars 2027 à\u00a09\u00a0h\u00a000\./);
+      } finally {
+        clock.set("2027-02-15T10:00:00Z");
+      }
+    });
+
+    it("offers a visitor the e-mail registration on a public event, and the sign-in on a members' event", async () => {
+      const publicEvent = await createTestEvent(platform, { audience: "public", questions: [] });
+      const visitor = block((await httpSessionOn(platform).get(`/evenements/${publicEvent.slug}`)).body);
+      assert.ok(visitor.includes(`href="/evenements/${publicEvent.slug}/inscription">S’inscrire avec mon adresse électronique</a>`));
+      assert.match(visitor, /Connectez-vous pour vous inscrire avec votre compte/);
+      const membersEvent = await createTestEvent(platform, { questions: [], registrationOpensAt: new Date("2027-02-20T08:00:00Z") });
+      const anonymous = block((await httpSessionOn(platform).get(`/evenements/${membersEvent.slug}`)).body);
+      assert.match(anonymous, /Les inscriptions ne sont pas encore ouvertes\u00a0: elles ouvriront le 20 février 2027 à\u00a09\u00a0h\u00a000\./);
+      assert.doesNotMatch(anonymous, /Connectez-vous pour vous inscrire/);
+      clock.set("2027-02-21T08:00:00Z");
+      try {
+        const open = block((await httpSessionOn(platform).get(`/evenements/${membersEvent.slug}`)).body);
+        assert.ok(open.includes(`href="/connexion?retour=${encodeURIComponent(`/evenements/${membersEvent.slug}/inscription`)}"`));
+        assert.match(open, /Connectez-vous pour vous inscrire/);
+      } finally {
+        clock.set("2027-02-15T10:00:00Z");
+      }
+    });
+  });
+
   describe("« Mes inscriptions »", () => {
     it("sends an anonymous visitor to the sign-in page", async () => {
       const page = await httpSessionOn(platform).get("/compte/evenements");
