@@ -36,10 +36,11 @@ function seatsCell(event: ListedEvent) {
   );
 }
 
-function EventsTable({ caption, events }: { caption: string; events: ListedEvent[] }) {
+function EventsTable({ caption, events, past }: { caption: string; events: ListedEvent[]; past: boolean }) {
   return (
     <Table
       caption={caption}
+      noCaption
       columns={["Événement", "Quand", "Inscrits / places", "Actions"]}
       rowHeaders
       rows={events.map((event) => [
@@ -67,7 +68,7 @@ function EventsTable({ caption, events }: { caption: string; events: ListedEvent
               Modifier<span className="fr-sr-only"> — {event.title}</span>
             </a>
           </li>
-          {event.status === "cancelled" ? null : (
+          {event.status === "cancelled" || past ? null : (
             <li>
               <a href={`/admin/evenements/${event.id}/annuler`}>
                 Annuler<span className="fr-sr-only"> — {event.title}</span>
@@ -90,7 +91,7 @@ export function EventsAdminPage({ context, upcoming, past, notice }: { context: 
       {notice?.kind === "series" ? <Alert kind="success" title={`Série créée\u00a0: ${notice.count}\u00a0séances`} /> : null}
       {notice?.kind === "cancelled" ? <Alert kind="success" title={notice.count > 1 ? `${notice.count}\u00a0séances annulées` : "Événement annulé"}>{"Les personnes inscrites ont été prévenues par courriel."}</Alert> : null}
       <p>Les ateliers, formations, bootcamps, webinaires et moments du programme&nbsp;: créez un événement ou une série (un atelier tous les quinze jours…), suivez les inscriptions et les places.</p>
-      <ul className="fr-btns-group fr-btns-group--inline-md">
+      <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
         <li>
           <ButtonLink href="/admin/evenements/nouveau" icon="add-line">
             Nouvel événement
@@ -103,9 +104,9 @@ export function EventsAdminPage({ context, upcoming, past, notice }: { context: 
         </li>
       </ul>
       <h2 className="fr-mt-4w">À venir</h2>
-      {upcoming.length === 0 ? <p>Aucun événement à venir.</p> : <EventsTable caption="Événements à venir" events={upcoming} />}
+      {upcoming.length === 0 ? <p>Aucun événement à venir.</p> : <EventsTable caption="Événements à venir" events={upcoming} past={false} />}
       <h2 className="fr-mt-4w">Passés</h2>
-      {past.length === 0 ? <p>Aucun événement passé.</p> : <EventsTable caption="Événements passés" events={past} />}
+      {past.length === 0 ? <p>Aucun événement passé.</p> : <EventsTable caption="Événements passés" events={past} past />}
     </Layout>
   );
 }
@@ -162,6 +163,11 @@ export function EventFormPage({ context, mode, values, errors, choices, notice }
       ) : null}
       {mode.kind === "edit" ? (
         <>
+          {mode.inSeries ? (
+            <p>
+              Séance du {whenText(mode.event).replace(/^./, (letter) => letter.toLowerCase())}, dans une série&nbsp;: en bas de page, choisissez si vos modifications valent pour cette séance seulement ou aussi pour les suivantes.
+            </p>
+          ) : null}
           {mode.event.status === "cancelled" ? (
             <Alert kind="warning" title="Cet événement est annulé">
               <p>{mode.event.cancellationReason ? `Motif\u00a0: ${mode.event.cancellationReason}` : "Il reste visible, marqué «\u00a0Annulé\u00a0»."}</p>
@@ -382,7 +388,7 @@ export function CancelEventPage({ context, event, inSeries, followingCount, regi
         ) : null}
         <ul className="fr-btns-group fr-btns-group--inline-md">
           <li>
-            <Button type="submit">{inSeries ? "Annuler la ou les séances" : "Annuler l’événement"}</Button>
+            <Button type="submit">Confirmer l’annulation</Button>
           </li>
           <li>
             <ButtonLink href={`/admin/evenements/${event.id}/modifier`} variant="secondary">
