@@ -9,6 +9,8 @@ import { httpSessionOn, signInOverHttp } from "../../../tests/support/http-sign-
 import { startTestPlatform, type TestPlatform } from "../../../tests/support/test-platform.ts";
 import { listAttendance } from "./attendance.ts";
 import { defaultQuestions, type AttendanceMode } from "./domain/event-kinds.ts";
+import { checkInQrPng, checkInUrl } from "./qr/check-in-qr.ts";
+import { decodeQrPng } from "./registration-test-support.ts";
 import type { EventRecord, RegistrationRecord } from "./repository.ts";
 import { takeSeat } from "./use-cases/seats.ts";
 
@@ -73,7 +75,7 @@ async function statusOf(registration: RegistrationRecord): Promise<{ status: str
 }
 
 /** The newest mail to `to` whose subject contains `subject` (the job worker delivers within seconds). */
-async function mailTo(to: string, subject: string): Promise<{ subject: string; text: string; calendar: string | null }> {
+async function mailTo(to: string, subject: string): Promise<{ subject: string; text: string; calendar: string | null; attachments: unknown }> {
   const started = Date.now();
   while (Date.now() - started < 10_000) {
     const mails = await db().select().from(devMails).where(eq(devMails.to, to));
@@ -188,8 +190,11 @@ describe("the registrations list and its actions", () => {
     const notice = await team.get(response.headers.location as string);
     assert.ok(notice.body.includes("Inès Benali participera à distance"));
     assert.ok(notice.body.includes("1\u00a0personne de la liste d’attente a reçu une place"));
-    assert.match((await mailTo("ines.benali@insee.fr", "Votre place est confirmée")).text, /vous participerez à distance/);
-    assert.match((await mailTo("thomas.leroy@ign.fr", "Votre place est confirmée")).text, /Une place s’est libérée/);
+    const moved = await mailTo("ines.benali@insee.fr", "Inscription confirmée");
+    assert.ok(moved.text.includes(`Votre inscription à «\u00a0${event.title}\u00a0» est confirmée (à distance).`), moved.text);
+    assert.ok(moved.calendar?.includes("METHOD:REQUEST"));
+    const promoted = await mailTo("thomas.leroy@ign.fr", "Une place s’est libérée");
+    assert.equal((promoted.attachments as { filename: string }[]).map((attachment) => attachment.filename).join(), "code-qr-accueil.png");
   });
 
   it("moves someone to a full mode at the END of its waitlist, after the people already waiting there", async () => {
@@ -224,7 +229,7 @@ describe("the registrations list and its actions", () => {
     assert.equal((await statusOf(sophie)).status, "confirmed");
     assert.equal((await statusOf(thomas)).status, "waitlisted");
     assert.ok((await team.get(done.headers.location as string)).body.includes("L’événement est en surréservation."));
-    assert.match((await mailTo("sophie.durand@interieur.gouv.fr", "Votre place est confirmée")).text, /retiré·e de la liste d’attente/);
+    assert.ok((await mailTo("sophie.durand@interieur.gouv.fr", "Inscription confirmée")).text.includes("est confirmée (sur place)"));
     // A confirmed registration is not on the waitlist: the page says so, without the button.
     const again = await team.get(url);
     assert.equal(again.statusCode, 409);
@@ -239,8 +244,10 @@ describe("the registrations list and its actions", () => {
     assert.equal(response.statusCode, 303);
     assert.equal((await statusOf(ines)).status, "cancelled");
     assert.equal((await statusOf(thomas)).status, "confirmed");
-    assert.match((await mailTo("ines.benali@insee.fr", "Inscription annulée")).text, /Vous êtes inscrite deux fois ce jour-là\./);
-    assert.ok((await mailTo("thomas.leroy@ign.fr", "Votre place est confirmée")).calendar?.includes("BEGIN:VEVENT"));
+    const cancelled = await mailTo("ines.benali@insee.fr", "Inscription annulée");
+    assert.match(cancelled.text, /L’équipe du programme a annulé votre inscription[^]*Vous êtes inscrite deux fois ce jour-là\./);
+    assert.ok(cancelled.calendar?.includes("METHOD:CANCEL"));
+    assert.ok((await mailTo("thomas.leroy@ign.fr", "Une place s’est libérée")).calendar?.includes("BEGIN:VEVENT"));
     const list = await team.get(response.headers.location as string);
     assert.ok(list.body.includes("L’inscription de Inès Benali est annulée"));
     const cancelledSection = list.body.slice(list.body.indexOf('id="annulees"'));
@@ -379,6 +386,45 @@ describe("check-in", () => {
     const after = await team.get(response.headers.location as string);
     assert.ok(after.body.includes("Arrivée enregistrée à\u00a013\u00a0h\u00a055"));
     assert.ok(after.body.includes("1\u00a0arrivée sur 2\u00a0personnes attendues sur place"));
+  });
+});
+
+/** The text a QR code image holds, read as a phone's camera would (jsQR on the PNG's pixels). */
+function decodeQr(png: Buffer): string {
+  const text = decodeQrPng(png.toString("base64"));
+  assert.ok(text, "code QR illisible");
+  return text;
+}
+
+describe("checking in by scanning the QR code", () => {
+  it("reads the registration's QR code (PNG) as the address of its check-in page, which the team opens to record the arrival", async () => {
+    const { ines } = await usualEvent();
+    now = new Date("2027-03-09T12:58:00Z");
+    const scanned = decodeQr(await checkInQrPng(checkInUrl(platform.config.publicUrl, ines.checkInToken)));
+    assert.equal(scanned, `${platform.config.publicUrl}/pointage/${ines.checkInToken}`);
+    const path = new URL(scanned).pathname;
+    assert.equal((await member.get(path)).statusCode, 403);
+    const page = await team.get(path);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<h1[^>]*>Inès Benali<\/h1>/);
+    assert.equal((await team.post(path, {})).statusCode, 303);
+    assert.equal((await statusOf(ines)).attendedAt?.toISOString(), "2027-03-09T12:58:00.000Z");
+  });
+
+  it("checks in from the QR code of the mail a person gets when the team gives them a seat", async () => {
+    const { event, sophie } = await usualEvent();
+    // Sophie waits behind Thomas; the capacity grows and the team takes her off the waitlist (no over-booking).
+    await db().update(events).set({ inPersonCapacity: 4 }).where(eq(events.id, event.id));
+    const url = `/admin/evenements/${event.id}/inscriptions/${sophie.id}/confirmer`;
+    assert.equal((await team.post(url, {})).statusCode, 303);
+    const mail = await mailTo("sophie.durand@interieur.gouv.fr", "Inscription confirmée");
+    const [qr] = mail.attachments as { content: string; contentType: string }[];
+    assert.equal(qr?.contentType, "image/png");
+    const path = new URL(decodeQr(Buffer.from(qr!.content, "base64"))).pathname;
+    assert.equal(path, `/pointage/${sophie.checkInToken}`);
+    now = new Date("2027-03-09T13:01:00Z");
+    assert.equal((await team.post(path, {})).statusCode, 303);
+    assert.ok((await statusOf(sophie)).attendedAt);
   });
 });
 

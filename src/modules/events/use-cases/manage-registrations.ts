@@ -7,7 +7,9 @@ import type { AttendanceMode } from "../domain/event-kinds.ts";
 import { capacityOf, modesOffered } from "../domain/registration-rules.ts";
 import { countConfirmed, type EventRecord, lockEvent, type RegistrationRecord } from "../repository.ts";
 import { countWaitingBefore, findTeamRegistration, type TeamRegistration } from "../team-repository.ts";
-import { cancelledByTeamMail, type MailPerson, movedWithoutSeatMail, seatConfirmedMail } from "../views/team-mails.ts";
+import type { Registrant } from "../registration-repository.ts";
+import { confirmationMail, invitationOf } from "../views/mails.ts";
+import { cancelledByTeamMail, type MailPerson, movedWithoutSeatMail } from "../views/team-mails.ts";
 import { promoteWaiting } from "./seats.ts";
 
 export type ManageDeps = { db: Database; mailer: Mailer; publicUrl: string };
@@ -40,6 +42,19 @@ function mailPersonOf(registration: TeamRegistration): MailPerson | null {
   return registration.email ? { email: registration.email, givenName: registration.givenName, isVisitor: registration.isVisitor } : null;
 }
 
+function registrantOf(registration: TeamRegistration): Registrant | null {
+  return registration.email ? { email: registration.email, givenName: registration.givenName || null, usualName: registration.usualName || null } : null;
+}
+
+/**
+ * A confirmed seat is mailed as registration confirms one (views/mails.ts): the calendar invitation and, in
+ * person, the QR code for the entrance. `promoted`: « Une place s’est libérée ».
+ */
+async function mailSeat(tx: Executor, deps: ManageDeps, event: EventRecord, registration: TeamRegistration, promoted: boolean) {
+  const person = registrantOf(registration);
+  if (person) await deps.mailer.enqueue(tx, await confirmationMail({ event, registration, person, publicUrl: deps.publicUrl, promoted }));
+}
+
 /**
  * Gives the free seats of `mode` to the people waiting, in queue order, and mails them, while the event has
  * not ended (after it, a seat means nothing). `skip`: a registration mailed by the caller with its own words.
@@ -50,8 +65,7 @@ async function promoteAndMail(tx: Executor, deps: ManageDeps, event: EventRecord
   for (const row of promoted) {
     if (row.id === skip) continue;
     const person = await findTeamRegistration(tx, event.id, row.id);
-    const to = person && mailPersonOf(person);
-    if (to) await deps.mailer.enqueue(tx, seatConfirmedMail(event, to, mode, "promoted", deps.publicUrl));
+    if (person) await mailSeat(tx, deps, event, person, true);
   }
   return promoted;
 }
@@ -101,10 +115,8 @@ export async function moveRegistration(deps: ManageDeps, input: ManageInput): Pr
     }
     const moved = (await findTeamRegistration(tx, event.id, registration.id))!;
     const person = mailPersonOf(moved);
-    if (person) {
-      if (moved.status === "confirmed") await deps.mailer.enqueue(tx, seatConfirmedMail(event, person, to, "moved", deps.publicUrl));
-      else await deps.mailer.enqueue(tx, movedWithoutSeatMail(event, person, to, moved.status === "pending" ? "pending" : "waitlisted", await countWaitingBefore(tx, moved), deps.publicUrl));
-    }
+    if (moved.status === "confirmed") await mailSeat(tx, deps, event, moved, false);
+    else if (person) await deps.mailer.enqueue(tx, movedWithoutSeatMail(event, person, to, moved.status === "pending" ? "pending" : "waitlisted", await countWaitingBefore(tx, moved), deps.publicUrl));
     return { registration: moved, mode: to, status: moved.status as MoveResult["status"], promoted };
   });
 }
@@ -124,9 +136,9 @@ export async function admitFromWaitlist(deps: ManageDeps, input: ManageInput & {
     const overbooked = confirmed >= capacity;
     if (overbooked && !input.overbook) throw new OverbookingNotConfirmedError(confirmed, capacity);
     await tx.update(eventRegistrations).set({ status: "confirmed", confirmedAt: input.now, updatedAt: input.now }).where(eq(eventRegistrations.id, registration.id));
-    const person = mailPersonOf(registration);
-    if (person) await deps.mailer.enqueue(tx, seatConfirmedMail(event, person, registration.mode, "admitted", deps.publicUrl));
-    return { registration: { ...registration, status: "confirmed", confirmedAt: input.now }, overbooked };
+    const admitted: TeamRegistration = { ...registration, status: "confirmed", confirmedAt: input.now };
+    await mailSeat(tx, deps, event, admitted, false);
+    return { registration: admitted, overbooked };
   });
 }
 
@@ -141,7 +153,10 @@ export async function cancelRegistrationByTeam(deps: ManageDeps, input: ManageIn
     await tx.update(eventRegistrations).set({ status: "cancelled", cancelledAt: input.now, updatedAt: input.now }).where(eq(eventRegistrations.id, registration.id));
     const promoted = registration.status === "confirmed" ? await promoteAndMail(tx, deps, event, registration.mode, input.now) : [];
     const person = mailPersonOf(registration);
-    if (person) await deps.mailer.enqueue(tx, cancelledByTeamMail(event, person, input.message, deps.publicUrl));
+    const registrant = registrantOf(registration);
+    // A confirmed person holds the invitation: the CANCEL object removes it from their calendar.
+    const calendar = registration.status === "confirmed" && registrant ? invitationOf(event, registrant, deps.publicUrl, "CANCEL") : undefined;
+    if (person) await deps.mailer.enqueue(tx, { ...cancelledByTeamMail(event, person, input.message, deps.publicUrl), ...(calendar ? { calendar } : {}) });
     return { registration: { ...registration, status: "cancelled", cancelledAt: input.now }, promoted: promoted.length };
   });
 }

@@ -1,12 +1,12 @@
 import type { MailMessage } from "../../mail/api.ts";
-import { buildCalendar } from "../calendar/event-ics.ts";
-import type { AttendanceMode, EventKind } from "../domain/event-kinds.ts";
+import type { AttendanceMode } from "../domain/event-kinds.ts";
 import type { EventRecord } from "../repository.ts";
 import { formatEventPeriod, modeInSentence } from "./team-format.ts";
 
 /**
- * The mails the programme team's actions send (moving someone, taking them off the waitlist, cancelling,
- * a message to every registrant). Plain text; a confirmed seat carries the event's calendar entry.
+ * The mails of the programme team's actions that registration's mails (views/mails.ts) do not cover:
+ * moved to the other mode without a seat there, cancelled by the team (with its message), the team's
+ * message to the registrants. A seat given by the team is mailed with registration's confirmation.
  */
 
 /** Who receives the mail: their address and how to greet them; `isVisitor` has no « Mes inscriptions » page. */
@@ -32,31 +32,7 @@ function eventLines(event: EventRecord, publicUrl: string, mode: AttendanceMode)
 }
 
 function registrationsLink(person: MailPerson, publicUrl: string): string[] {
-  return person.isVisitor ? [] : ["", `Vos inscriptions (et le code QR d’entrée pour venir sur place)\u00a0: ${publicUrl}/compte/evenements`];
-}
-
-function calendarOf(event: EventRecord, publicUrl: string, mode: AttendanceMode): MailMessage["calendar"] {
-  const entry = { ...event, kind: event.kind as EventKind, registration: { status: "confirmed" as const, mode } };
-  return { method: "PUBLISH", content: buildCalendar([entry], { name: event.title, method: "PUBLISH", publicUrl }) };
-}
-
-/** Why a seat was given: a seat freed by someone else, the team's move, or the team taking them off the waitlist. */
-export type SeatReason = "promoted" | "moved" | "admitted";
-
-const seatSentences: Record<SeatReason, (mode: AttendanceMode) => string> = {
-  promoted: (mode) => `Une place s’est libérée\u00a0: votre inscription ${modeInSentence[mode]} est confirmée.`,
-  moved: (mode) => `L’équipe du programme a changé votre mode de participation\u00a0: vous participerez ${modeInSentence[mode]}, et votre place est confirmée.`,
-  admitted: (mode) => `L’équipe du programme vous a retiré·e de la liste d’attente\u00a0: votre inscription ${modeInSentence[mode]} est confirmée.`,
-};
-
-/** A confirmed seat: promoted from the waitlist, moved to a mode with room, or taken off the waitlist by the team. */
-export function seatConfirmedMail(event: EventRecord, person: MailPerson, mode: AttendanceMode, reason: SeatReason, publicUrl: string): MailMessage {
-  return {
-    to: person.email,
-    subject: `Votre place est confirmée\u00a0: ${event.title}`,
-    text: [greeting(person), "", `${seatSentences[reason](mode)} «\u00a0${event.title}\u00a0»`, "", ...eventLines(event, publicUrl, mode), ...registrationsLink(person, publicUrl), "", "Si vous ne pouvez plus venir, annulez votre inscription pour laisser la place à une autre personne.", "", signature].join("\n"),
-    calendar: calendarOf(event, publicUrl, mode),
-  };
+  return person.isVisitor ? [] : ["", `Vos inscriptions\u00a0: ${publicUrl}/compte/evenements`];
 }
 
 /** Moved to the other mode without a seat there: on that mode's waitlist (or still awaiting the visitor's address confirmation). */
