@@ -4,6 +4,7 @@ import { parse } from "csv-parse/sync";
 import { and, eq } from "drizzle-orm";
 import { devMails, eventRegistrations, events, organisations, users } from "../../db/schema/index.ts";
 import { assertFieldError } from "../../../tests/support/form-assertions.ts";
+import { assertFrenchSpacing } from "../../../tests/support/french-typography.ts";
 import type { HttpSession } from "../../../tests/support/http.ts";
 import { httpSessionOn, signInOverHttp } from "../../../tests/support/http-sign-in.ts";
 import { startTestPlatform, type TestPlatform } from "../../../tests/support/test-platform.ts";
@@ -142,6 +143,26 @@ describe("the programme team's event routes: who may open them", () => {
     }
     assert.deepEqual(await statusOf(ines), { status: "confirmed", mode: "in_person", queuePosition: ines.queuePosition, attendedAt: null });
     assert.equal((await db().select().from(devMails)).length, 0);
+  });
+
+  it("writes every team page in French typography (non-breaking spaces before « : ; ? ! » and inside « »)", async () => {
+    const { event, ines, thomas, mallory } = await usualEvent();
+    now = new Date("2027-03-09T13:05:00Z");
+    await team.post(`/pointage/${ines.checkInToken}`, {});
+    const base = `/admin/evenements/${event.id}`;
+    const pages = [
+      await team.get(`${base}/inscriptions`),
+      await team.get(`${base}/inscriptions/${ines.id}/changer-de-mode`),
+      await team.get(`${base}/inscriptions/${thomas.id}/confirmer`),
+      await team.get(`${base}/inscriptions/${ines.id}/annuler`),
+      await team.post(`${base}/message`, { subject: "", body: "", audience: "", mode: "" }),
+      await team.get(`${base}/pointage?q=benali&arrivee=${ines.id}`),
+      await team.get(`/pointage/${ines.checkInToken}?deja=1`),
+      await team.get(`/pointage/${thomas.checkInToken}`),
+      await team.get(`${base}/emargement?enregistre=1`),
+    ];
+    for (const page of pages) assertFrenchSpacing(page.body, [event.title, "=HYPERLINK(\"http://pirate.example\")"]);
+    assert.ok(mallory);
   });
 
   it("answers 404 for an unknown event, registration or QR code", async () => {

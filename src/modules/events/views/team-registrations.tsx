@@ -120,7 +120,7 @@ function actionsOf(event: EventRecord, registration: TeamRegistration) {
         <li>
           <a className="fr-link fr-link--sm" href={teamPaths.action(event.id, registration.id, "changer-de-mode")}>
             Passer {modeInSentence[other]}
-            <span className="fr-sr-only"> : {name}</span>
+            <span className="fr-sr-only">{`\u00a0: ${name}`}</span>
           </a>
         </li>
       ) : null}
