@@ -77,7 +77,7 @@ export function registerAgendaRoutes(app: FastifyInstance, deps: EventsDeps) {
   /** « Qui vient de mon ministère »: confirmed members of the viewer's ministry whose profile the viewer may see (people's rule). */
   async function ministryAttendance(request: FastifyRequest, event: EventRecord): Promise<MinistryAttendance | null> {
     const user = request.user;
-    if (!user || !hasPermission(user, "read:event-attendees")) return null;
+    if (!user || !hasPermission(user, "read:event-attendees") || event.status === "cancelled") return null;
     const ministry = await findMinistryOfUser(db, user.id);
     if (!ministry) return { kind: "no_ministry" };
     const viewer = { id: user.id, canSeeHiddenProfiles: hasPermission(user, "read:hidden-profile:any") };
@@ -103,6 +103,7 @@ export function registerAgendaRoutes(app: FastifyInstance, deps: EventsDeps) {
 
   /** The visio link: given to people with a confirmed seat and to the programme team, announced to the others. */
   async function visioFor(request: FastifyRequest, event: EventRecord): Promise<{ url: string } | { hiddenBecause: string } | null> {
+    if (event.status === "cancelled") return null;
     if (!event.visioUrl) return event.remoteCapacity !== null ? { hiddenBecause: "Le lien sera envoyé aux personnes inscrites à distance." } : null;
     const user = request.user;
     if (user && hasPermission(user, "manage:event:any")) return { url: event.visioUrl };
