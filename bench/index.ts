@@ -5,10 +5,11 @@ import os from "node:os";
 import { formatJsonLines, formatTable, summarize } from "./reporter.ts";
 import { directoryScenario } from "./scenarios/directory.ts";
 import { pagesScenario } from "./scenarios/pages.ts";
+import { registrationsScenario } from "./scenarios/registrations.ts";
 import type { Figure, Scenario } from "./types.ts";
 
 /** Every scenario; later issues add theirs here. */
-const scenarios: Scenario[] = [pagesScenario, directoryScenario];
+const scenarios: Scenario[] = [pagesScenario, directoryScenario, registrationsScenario];
 
 const args = process.argv.slice(2);
 const json = args.includes("--json");
