@@ -107,7 +107,7 @@ describe("a broad directory search in a browser (threshold lowered to 3 profiles
       await signInThroughOutbox(page, served.baseUrl, member);
       await page.goto("/annuaire");
       await page.getByRole("heading", { level: 2, name: "Plus de 3 profils" }).waitFor();
-      await page.getByText(/Plus de 3 profils correspondent\s: ils sont présentés par ordre alphabétique des noms/).waitFor();
+      await page.getByText(/Plus de 3 profils figurent dans l’annuaire\s: ils sont présentés par ordre alphabétique des noms/).waitFor();
       await expectAccessible(page);
 
       const firstPage = await page.locator(".fr-card__title a").allTextContents();

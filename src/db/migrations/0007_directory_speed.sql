@@ -8,4 +8,6 @@ CREATE INDEX "users_by_name_key" ON "users" USING btree ((immutable_unaccent(low
 CREATE INDEX "users_by_organisation" ON "users" USING btree ("organisation_id") INCLUDE ("id", "erased_at");--> statement-breakpoint
 -- The holders of a skill at a minimum level (the skill filter), read from the index alone.
 DROP INDEX "profile_skills_by_skill_and_level";--> statement-breakpoint
-CREATE INDEX "profile_skills_by_skill_and_level" ON "profile_skills" USING btree ("skill_id", "level") INCLUDE ("user_id");
+CREATE INDEX "profile_skills_by_skill_and_level" ON "profile_skills" USING btree ("skill_id", "level") INCLUDE ("user_id");--> statement-breakpoint
+-- The people of a job family (the job filter), read from the index alone.
+CREATE INDEX "profiles_by_job_family" ON "profiles" USING btree ("job_family") INCLUDE ("user_id");

@@ -26,5 +26,11 @@ export { findOwnProfileLink } from "./profile-summary.ts";
 export { seedDemoPeople, seedSkillVocabularyIfEmpty } from "./demo-people.ts";
 /** Profile, skills, participations and proposed skills in the GDPR export and erasure (privacy module). */
 export { peoplePersonalData } from "./personal-data.ts";
+/**
+ * How many profiles a directory search (a URL's query string, `q=python&metier=…`) finds for a viewer,
+ * however many: for the benchmark, which reports it beside the time of the page (the page itself stops
+ * counting at 1,000).
+ */
+export { countDirectoryMatches } from "./directory/directory-search.ts";
 /** Names of skills by id (`skillLookup.findNames(db, ids)`), for the skills a project seeks. */
 export { skillLookup } from "./skill-names.ts";

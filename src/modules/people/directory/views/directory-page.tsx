@@ -271,7 +271,7 @@ function BroadNotice({ results, searching }: { results: BroadResults; searching:
   return (
     <Alert kind="info" small>
       <p>
-        {`Plus de ${formatCount(results.broadAbove)} profils correspondent${searching ? " à votre recherche" : ""}\u00a0: ils sont présentés par ordre alphabétique des noms, sans classement par pertinence ni nombre de profils par filtre.`}
+        {`Plus de ${formatCount(results.broadAbove)} profils ${searching ? "correspondent à votre recherche" : "figurent dans l’annuaire"}\u00a0: ils sont présentés par ordre alphabétique des noms, sans classement par pertinence ni nombre de profils par filtre.`}
       </p>
       <p>{searching ? "Précisez votre recherche avec les filtres ou d’autres mots pour obtenir les profils les plus pertinents." : "Cherchez un mot (compétence, métier, organisation, nom) ou choisissez des filtres pour obtenir les profils les plus pertinents."}</p>
     </Alert>
@@ -283,7 +283,7 @@ function ChosenFilters({ filters }: { filters: ActiveFilter[] }) {
   return (
     <div className="fr-mb-3w">
       <p className="fr-mb-1w" id="filtres-choisis">
-        Filtres choisis (cliquez pour retirer un filtre)&nbsp;:
+        Filtres choisis (sélectionnez-en un pour le retirer)&nbsp;:
       </p>
       <ul className="fr-tags-group" aria-labelledby="filtres-choisis">
         {filters.map((filter) => (
