@@ -103,6 +103,22 @@ describe("registering for an event", () => {
       assert.equal(await registrationOf(event.id, members[0]!.id), null);
     });
 
+    it("answers odd input (JSON, nested values, long texts, strange addresses) with a 4xx page, never a 500", async () => {
+      const session = members[0]!.session;
+      const form = await session.get(`/evenements/${event.slug}/inscription`);
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
+      const cookie = [...session.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+      for (const payload of [{ _csrf: csrf, mode: { in_person: true }, "q-lunch": ["Oui", "Non"] }, { _csrf: csrf, mode: "in_person", "q-lunch": "Oui", "q-accessibility": "x".repeat(5000) }]) {
+        const response = await platform.app.inject({ method: "POST", url: `/evenements/${event.slug}/inscription`, payload, headers: { cookie }, remoteAddress: "198.18.250.1" });
+        assert.equal(response.statusCode, 400, response.body.slice(0, 200));
+      }
+      for (const url of [`/evenements/${"x".repeat(400)}/inscription`, "/evenements/%00/inscription", "/evenements/inscription/confirmer/pas-un-jeton", `/evenements/inscription/confirmer/${"a".repeat(43)}`, "/evenements/inscription/confirmer/%E2%80%A8"]) {
+        const response = await session.get(url);
+        assert.ok(response.statusCode >= 400 && response.statusCode < 500, `${url} : ${response.statusCode}`);
+      }
+      assert.equal(await registrationOf(event.id, members[0]!.id), null);
+    });
+
     it("registers a member in person: confirmed, redirected to the event, mailed the invitation (ICS) and the QR code", async () => {
       const member = members[0]!;
       const posted = await member.session.post(`/evenements/${event.slug}/inscription`, { mode: "in_person", "q-lunch": "Oui", "q-accessibility": "Fauteuil roulant" });
