@@ -128,4 +128,43 @@ describe("the programme team's check-in on a phone", () => {
       },
       { viewport: phone },
     ));
+
+  it("opens the check-in page of the QR code the camera reads, where the browser can read QR codes (BarcodeDetector)", () =>
+    withPage(
+      served.browser,
+      served.baseUrl,
+      async (page) => {
+        await signInThroughOutbox(page, served.baseUrl, team);
+        // Chromium on Linux has no BarcodeDetector nor camera here: a detector that reads Sophie's code and a
+        // camera filming a blank canvas stand in for them, as on a phone.
+        const scanned = `${served.baseUrl}/pointage/${prepared.tokens["sophie.durand@interieur.gouv.fr"]}`;
+        // A string, not a function: the test runner's transpiler would add helpers the page does not have.
+        await page.addInitScript(`
+          window.BarcodeDetector = class {
+            static async getSupportedFormats() { return ["qr_code"]; }
+            async detect() { return [{ rawValue: ${JSON.stringify(scanned)} }]; }
+          };
+          navigator.mediaDevices.getUserMedia = async () => {
+            const canvas = document.createElement("canvas");
+            canvas.width = 320;
+            canvas.height = 320;
+            canvas.getContext("2d").fillRect(0, 0, 320, 320);
+            return canvas.captureStream(10);
+          };
+        `);
+        await page.goto(`/admin/evenements/${prepared.eventId}/pointage`);
+        const open = page.getByRole("button", { name: "Ouvrir la caméra" });
+        await open.waitFor();
+        assert.equal(await page.getByText("Avec l’appareil photo du téléphone").isVisible(), false);
+        await expectAccessible(page);
+        await open.click();
+        await page.waitForURL(scanned);
+        await page.getByRole("heading", { level: 1, name: "Sophie Durand" }).waitFor();
+        // « Scanner le code suivant » comes back with the camera open: the next code opens at once.
+        await page.getByRole("link", { name: "Scanner le code suivant" }).click();
+        await page.waitForURL(/\/pointage#scanner$/);
+        await page.waitForURL(scanned);
+      },
+      { viewport: phone },
+    ));
 });
