@@ -165,6 +165,20 @@ describe("the programme team's event routes: who may open them", () => {
     assert.ok(mallory);
   });
 
+  it("shows a remote-only event without access list, and says on its check-in page to use the attendance sheet", async () => {
+    const event = await createEvent({ inPersonCapacity: null, placeName: null, placeAddress: null });
+    await register(event, "ines.benali@insee.fr", "remote");
+    const list = await team.get(`/admin/evenements/${event.id}/inscriptions`);
+    assert.equal(list.statusCode, 200);
+    assert.ok(!list.body.includes("Liste d’accès du bâtiment"));
+    assert.ok(!list.body.includes("Passer sur place"));
+    const checkIn = await team.get(`/admin/evenements/${event.id}/pointage`);
+    assert.ok(checkIn.body.includes("Personne n’est attendu sur place"));
+    const move = await team.get(`/admin/evenements/${event.id}/inscriptions/${(await db().select().from(eventRegistrations).where(eq(eventRegistrations.eventId, event.id)))[0]!.id}/changer-de-mode`);
+    assert.equal(move.statusCode, 409);
+    assert.ok(move.body.includes("Cet événement ne se suit pas sur place."));
+  });
+
   it("answers 404 for an unknown event, registration or QR code", async () => {
     const { event } = await usualEvent();
     assert.equal((await team.get("/admin/evenements/00000000-0000-4000-8000-000000000000/inscriptions")).statusCode, 404);

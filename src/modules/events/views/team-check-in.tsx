@@ -61,6 +61,13 @@ export function CheckInPage({ context, event, people, query, counts, notice, err
     <Layout context={context} title={`Pointage — ${event.title}`} breadcrumb={teamBreadcrumb}>
       <script type="module" src="/static/check-in.js" async />
       <TeamEventHeader event={event} page="checkIn" title="Pointage" />
+      {event.inPersonCapacity === null ? (
+        <Alert kind="info" title="Événement à distance">
+          <p>
+            Personne n’est attendu sur place&nbsp;: les présences à distance se cochent sur la <a href={teamPaths.signInSheet(event.id)}>feuille d’émargement</a>.
+          </p>
+        </Alert>
+      ) : null}
       <CheckInAlert notice={notice} />
       {error ? (
         <Alert kind="error" title="Arrivée non enregistrée">

@@ -180,7 +180,7 @@ export function RegistrationsPage({ context, event, registrations, now, notice }
       <TeamEventHeader event={event} page="registrations" title="Inscriptions" />
       <NoticeAlert notice={notice} />
       <CountsTable event={event} registrations={registrations} />
-      <AccessListSection event={event} registrations={registrations} now={now} />
+      {modes.includes("in_person") ? <AccessListSection event={event} registrations={registrations} now={now} /> : null}
       {modes.length === 0 ? <p>Cet événement n’a pas de mode de participation ouvert.</p> : null}
       {modes.map((mode) => (
         <section key={mode} className="fr-mb-6w" aria-labelledby={`mode-${mode}`}>
