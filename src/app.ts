@@ -23,7 +23,7 @@ import { contentPersonalData, type MediaStorage, registerContentRoutes } from ".
 import { identityPersonalData, type IdentityRoutesDeps, organisationMembers, type ProConnectClient, registerAccessControl, registerIdentityRoutes } from "./modules/identity/api.ts";
 import { type Mailer, mailPersonalData, registerMailRoutes } from "./modules/mail/api.ts";
 import { callsPersonalData, isCallOpen, registerCallRoutes } from "./modules/calls/api.ts";
-import { eventsPersonalData, registerEventRoutes } from "./modules/events/api.ts";
+import { countEventsForHome, eventsPersonalData, listUpcomingEventsForHome, registerEventRoutes } from "./modules/events/api.ts";
 import { findOwnProfileLink, peoplePersonalData, registerPeopleRoutes } from "./modules/people/api.ts";
 import { projectsPersonalData, registerProjectRoutes } from "./modules/projects/api.ts";
 import { homeSeasonSummary, registerSeasonRoutes } from "./modules/seasons/api.ts";
@@ -127,6 +127,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       const season = await homeSeasonSummary(db, now);
       return season && (await isCallOpen(db, now)) ? { ...season, callHref: "/appel-a-projets" } : season;
     },
+    homeAgenda: { upcoming: (now) => listUpcomingEventsForHome(db, now), figures: () => countEventsForHome(db) },
   });
   const isEligibleEmail = createCheckEmailEligibility({ db, publicDomains: deps.publicDomains });
   const organisations: IdentityRoutesDeps["organisations"] = {

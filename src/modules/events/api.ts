@@ -11,3 +11,5 @@ export { seedDemoEvents } from "./demo-events.ts";
  * a multi-day event excluded) and the mode, oldest event first; `from`/`to` bound the events' start.
  */
 export { type AttendanceFilter, type AttendanceRecord, listAttendance } from "./attendance.ts";
+/** For the home page (through the composition root): the next events and the number of events and trainings. */
+export { countEventsForHome, type HomeEvent, listUpcomingEventsForHome } from "./home-agenda.ts";

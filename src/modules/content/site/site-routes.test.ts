@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { startTestPlatform, type TestPlatform } from "../../../../tests/support/test-platform.ts";
+import { events } from "../../../db/schema/index.ts";
 import type { ContentFields } from "../domain/content-item.ts";
 import { createSaveContentItem } from "../use-cases/save-content-item.ts";
 
@@ -236,14 +237,22 @@ describe("public site", () => {
 
   it("shows the home page with its lead, season, next events, latest three news and key figures", async () => {
     await save({ kind: "page", slug: "accueil", title: "Accueil", summary: "Le programme des experts de la donnée." });
+    // The next events and the figures of events and trainings come from the events module's agenda.
+    await platform.database.db.insert(events).values([
+      { slug: "atelier-de-rentree", kind: "atelier", title: "Atelier de rentrée", startsAt: new Date("2024-09-12T07:30:00Z"), endsAt: new Date("2024-09-12T15:00:00Z"), placeName: "Ségur", inPersonCapacity: 30, remoteCapacity: 50 },
+      { slug: "atelier-de-decembre", kind: "atelier", title: "Atelier de décembre", startsAt: new Date("2023-12-05T13:00:00Z"), endsAt: new Date("2023-12-05T17:00:00Z") },
+      { slug: "formation-python", kind: "formation", title: "Formation Python", startsAt: new Date("2023-03-30T12:00:00Z"), endsAt: new Date("2023-03-30T13:30:00Z") },
+    ]);
     const html = (await get("/")).body;
     expectMatch(html, /<h1>Programme 10\u00a0%<\/h1>/);
     expectMatch(html, /Le programme des experts de la donnée\./);
     expectMatch(html, /Saison 2023/);
-    expectMatch(html, /Atelier de rentrée/);
+    expectMatch(html, /<a href="\/evenements\/atelier-de-rentree">Atelier de rentrée<\/a>/);
+    expectMatch(html, /Jeudi 12 septembre 2024, 9\u00a0h\u00a030 – 17\u00a0h · <span[^>]*><\/span>Ségur et en ligne/);
     expectNoMatch(html, /Atelier de décembre/);
     assert.deepEqual(cardTitles(html), ["Actualité numéro 11", "Actualité numéro 10", "Actualité numéro 9"]);
     expectMatch(html, /<p class="fr-display--xs fr-mb-0">3<\/p><p class="fr-text--lg">projets publiés<\/p>/);
+    expectMatch(html, /<p class="fr-display--xs fr-mb-0">2<\/p><p class="fr-text--lg">ateliers et événements<\/p>/);
     expectMatch(html, /<p class="fr-display--xs fr-mb-0">1<\/p><p class="fr-text--lg">formation<\/p>/);
     expectMatch(html, /href="\/rejoindre"/);
   });

@@ -5,13 +5,13 @@ import { NotFoundError } from "../../../shared/domain-error.ts";
 import type { BreadcrumbItem } from "../../../ui/breadcrumb.tsx";
 import type { SharePreview } from "../../../ui/layout.tsx";
 import { countCommunity } from "../../identity/api.ts";
-import type { ContentDeps } from "../deps.ts";
-import type { ContentItem, ContentKind } from "../domain/content-item.ts";
+import type { ContentDeps, HomeEvent } from "../deps.ts";
+import type { ContentItem, ContentKind, EventDetails } from "../domain/content-item.ts";
 import { findRedirectTarget } from "../repository.ts";
 import { HomePage } from "../views/home-page.tsx";
 import { NewsListPage, NewsPostPage } from "../views/news-pages.tsx";
 import { ContentPage, eventSchedule } from "../views/section-pages.tsx";
-import { isUpcoming } from "./event-dates.ts";
+import { formatEventSchedule, isUpcoming } from "./event-dates.ts";
 import {
   countPublicItemsByKind,
   findAdjacentNews,
@@ -91,7 +91,13 @@ export function registerSiteRoutes(app: FastifyInstance, deps: ContentDeps) {
     const currentSeason = deps.currentSeason ? await deps.currentSeason(now) : null;
     const seasons = projects.map((project) => seasonOf(project)).filter((season) => season !== null);
     const latestSeason = seasons.length > 0 ? Math.max(...seasons) : null;
-    const upcomingEvents = sortUpcoming(events.filter((event) => isUpcoming(eventSchedule(event), now))).slice(0, 3);
+    // The events module's agenda when the platform gives it; the content store's event pages in isolation.
+    const upcomingEvents = deps.homeAgenda
+      ? await deps.homeAgenda.upcoming(now)
+      : sortUpcoming(events.filter((event) => isUpcoming(eventSchedule(event), now)))
+          .slice(0, 3)
+          .map(homeEventOf);
+    const eventFigures = deps.homeAgenda ? await deps.homeAgenda.figures() : { events: counts.event, trainings: counts.training };
     return send(
       reply,
       <HomePage
@@ -102,7 +108,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: ContentDeps) {
         currentSeason={currentSeason}
         upcomingEvents={upcomingEvents}
         latestNews={latest.items}
-        figures={{ experts: community.experts, organisations: community.organisations, projects: counts.project, events: counts.event, trainings: counts.training }}
+        figures={{ experts: community.experts, organisations: community.organisations, projects: counts.project, ...eventFigures }}
       />,
     );
   });
@@ -212,6 +218,10 @@ function seasonOf(item: ContentItem): number | null {
 
 function startTime(event: ContentItem): number {
   return eventSchedule(event).startsAt?.getTime() ?? 0;
+}
+
+function homeEventOf(item: ContentItem): HomeEvent {
+  return { id: item.id, href: item.path, title: item.title, kind: "Événement", when: formatEventSchedule(eventSchedule(item)) ?? "", where: (item.details as EventDetails).location ?? null };
 }
 
 function sortUpcoming(events: ContentItem[]): ContentItem[] {

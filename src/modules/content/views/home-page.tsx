@@ -1,9 +1,8 @@
 import { Layout, type SharePreview, serviceName } from "../../../ui/layout.tsx";
 import type { PageContext } from "../../../ui/page-context.ts";
-import type { HomeSeason } from "../deps.ts";
+import type { HomeEvent, HomeSeason } from "../deps.ts";
 import type { ContentItem } from "../domain/content-item.ts";
 import { NewsCard } from "./news-pages.tsx";
-import { EventSummary } from "./section-pages.tsx";
 import { CardGrid, Lead, plainSummary } from "./site-parts.tsx";
 
 export type KeyFigures = { experts: number; organisations: number; projects: number; events: number; trainings: number };
@@ -17,7 +16,7 @@ export type HomePageProps = {
   season: { year: number; projects: number } | null;
   /** The running season and its phase (seasons module); when given, it replaces the season guessed from the projects. */
   currentSeason?: HomeSeason | null | undefined;
-  upcomingEvents: ContentItem[];
+  upcomingEvents: HomeEvent[];
   latestNews: ContentItem[];
   figures: KeyFigures;
 };
@@ -116,7 +115,25 @@ export function HomePage({ context, share, page, season, currentSeason, upcoming
             <ul className="fr-raw-list">
               {upcomingEvents.map((event) => (
                 <li className="fr-mb-3w" key={event.id}>
-                  <EventSummary item={event} headingLevel={3} />
+                  <h3 className="fr-h5 fr-mb-1w">
+                    <a href={event.href}>{event.title}</a>
+                  </h3>
+                  <p className="fr-text--sm fr-mb-1w">
+                    <span className="fr-badge fr-badge--sm fr-badge--blue-cumulus fr-mr-1w">{event.kind}</span>
+                    {event.when ? (
+                      <>
+                        <span className="fr-icon-calendar-line fr-icon--sm fr-mr-1w" aria-hidden="true" />
+                        {event.when}
+                      </>
+                    ) : null}
+                    {event.where ? (
+                      <>
+                        {event.when ? " · " : null}
+                        <span className="fr-icon-map-pin-2-line fr-icon--sm fr-mr-1w" aria-hidden="true" />
+                        {event.where}
+                      </>
+                    ) : null}
+                  </p>
                 </li>
               ))}
             </ul>
