@@ -1,7 +1,7 @@
 import { spreadsheetCsv } from "../../shared/spreadsheet-csv.ts";
 import type { EventRecord } from "./repository.ts";
 import { byName, type TeamRegistration } from "./team-repository.ts";
-import { parisDayOf } from "./views/team-format.ts";
+import { parisDayOf } from "../../shared/french-date.ts";
 
 /**
  * What a ministry building's reception asks for to let visitors in: who (names, organisation, address to

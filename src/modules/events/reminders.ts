@@ -2,12 +2,12 @@ import { and, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { Executor } from "../../db/client.ts";
 import { eventRegistrations, eventReminders, events, users } from "../../db/schema/index.ts";
-import { formatHour } from "../../shared/french-date.ts";
+import { formatEventPeriod, formatHour, formatLongDate } from "../../shared/french-date.ts";
 import type { MailMessage } from "../mail/api.ts";
 import type { EventsDeps } from "./deps.ts";
 import { type AttendanceMode, type EventKind, eventKindLabels } from "./domain/event-kinds.ts";
 import { type ReminderKind, reminderOffsets } from "./domain/registration-rules.ts";
-import { formatEventPeriod, formatLongDate, modeInSentence } from "./views/team-format.ts";
+import { modeInSentence } from "./views/team-format.ts";
 
 /**
  * How late a reminder may still go out after its moment (start − offset), e.g. after the server was down:

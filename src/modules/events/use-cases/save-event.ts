@@ -12,7 +12,7 @@ import { findRegistrant } from "../registration-repository.ts";
 import { type EventRecord, lockEvent, type RegistrationRecord } from "../repository.ts";
 import { eventChangedMail } from "../views/admin-mails.ts";
 import { confirmationMail } from "../views/mails.ts";
-import { formatEventPeriod } from "../views/team-format.ts";
+import { formatEventPeriod } from "../../../shared/french-date.ts";
 import { promoteWaiting } from "./seats.ts";
 
 export type SaveEventDeps = Pick<EventsDeps, "db" | "mailer" | "publicUrl">;

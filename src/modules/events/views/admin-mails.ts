@@ -3,7 +3,8 @@ import type { AttendanceMode } from "../domain/event-kinds.ts";
 import type { Registrant } from "../registration-repository.ts";
 import type { EventRecord } from "../repository.ts";
 import { invitationOf } from "./mails.ts";
-import { formatEventPeriod, modeInSentence } from "./team-format.ts";
+import { modeInSentence } from "./team-format.ts";
+import { formatEventPeriod } from "../../../shared/french-date.ts";
 
 /**
  * The mails of the team's event management: an event (or a series' occurrence) cancelled, and an event

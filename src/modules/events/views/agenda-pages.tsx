@@ -11,7 +11,7 @@ import { formatTimeOfDay } from "../domain/event-input.ts";
 import { type AgendaItem, attendanceModeLabels, type EventAudience, eventAudienceLabels, type EventKind, eventKindLabels, eventKinds } from "../domain/event-kinds.ts";
 import { capacityOf, modesOffered } from "../domain/registration-rules.ts";
 import type { EventRecord } from "../repository.ts";
-import { formatEventPeriod } from "./team-format.ts";
+import { formatEventPeriod } from "../../../shared/french-date.ts";
 
 const home: BreadcrumbItem = { label: "Accueil", href: "/" };
 export const agendaBreadcrumb: BreadcrumbItem[] = [home, { label: "Événements", href: "/evenements" }];

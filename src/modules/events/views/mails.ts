@@ -1,4 +1,4 @@
-import { formatDateTime } from "../../../shared/french-date.ts";
+import { formatDateTime, formatEventPeriod } from "../../../shared/french-date.ts";
 import type { MailAttachment, MailMessage } from "../../mail/api.ts";
 import { calendarEventOf } from "../calendar/calendar-store.ts";
 import { buildCalendar } from "../calendar/event-ics.ts";
@@ -6,7 +6,7 @@ import type { AttendanceMode } from "../domain/event-kinds.ts";
 import { checkInQrPng, checkInUrl } from "../qr/check-in-qr.ts";
 import type { Registrant } from "../registration-repository.ts";
 import type { EventRecord, RegistrationRecord } from "../repository.ts";
-import { formatEventPeriod, modeInSentence } from "./team-format.ts";
+import { modeInSentence } from "./team-format.ts";
 
 /**
  * The mails of registration: confirmation (with the iCalendar invitation and, in person, the QR code as an

@@ -5,7 +5,7 @@ import type { PageContext } from "../../../ui/page-context.ts";
 import { Table } from "../../../ui/table.tsx";
 import { type AttendanceMode, attendanceModeLabels, type RegistrationStatus, registrationStatusLabels } from "../domain/event-kinds.ts";
 import { registrationSentence, StatusBadge } from "./registration-panel.tsx";
-import { formatEventPeriod } from "./team-format.ts";
+import { formatEventPeriod } from "../../../shared/french-date.ts";
 
 /** One registration on « Mes inscriptions ». */
 export type AccountRegistration = {

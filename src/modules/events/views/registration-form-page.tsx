@@ -7,7 +7,7 @@ import { attendanceModeLabels, type EventQuestion } from "../domain/event-kinds.
 import { answerField, maxAnswerLength } from "../domain/registration-form.ts";
 import type { EventRecord } from "../repository.ts";
 import { availabilityText, type ModeAvailability, windowText } from "./registration-panel.tsx";
-import { formatEventPeriod } from "./team-format.ts";
+import { formatEventPeriod } from "../../../shared/french-date.ts";
 
 /** Why the form is not offered, with where to go instead. */
 export type RegistrationBlock = { title: string; text: string; kind?: "info" | "warning" | "success"; links?: { label: string; href: string }[] };

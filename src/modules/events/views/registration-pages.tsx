@@ -1,4 +1,4 @@
-import { formatDateTime } from "../../../shared/french-date.ts";
+import { formatDateTime, formatEventPeriod } from "../../../shared/french-date.ts";
 import { Alert } from "../../../ui/alert.tsx";
 import { ButtonLink } from "../../../ui/button.tsx";
 import { CsrfField } from "../../../ui/fields.tsx";
@@ -8,7 +8,7 @@ import type { AttendanceMode } from "../domain/event-kinds.ts";
 import type { EventRecord } from "../repository.ts";
 import { registrationBreadcrumb } from "./registration-form-page.tsx";
 import { ordinal } from "./mails.ts";
-import { formatEventPeriod, modeInSentence } from "./team-format.ts";
+import { modeInSentence } from "./team-format.ts";
 
 function EventLine({ event }: { event: EventRecord }) {
   return (

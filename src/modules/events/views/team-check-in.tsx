@@ -6,7 +6,8 @@ import type { PageContext } from "../../../ui/page-context.ts";
 import { attendanceModeLabels } from "../domain/event-kinds.ts";
 import type { EventRecord } from "../repository.ts";
 import type { TeamRegistration } from "../team-repository.ts";
-import { countOf, formatEventPeriod, formatLongDate, fullName, parisDayOf } from "./team-format.ts";
+import { countOf, fullName } from "./team-format.ts";
+import { formatEventPeriod, formatLongDate, parisDayOf } from "../../../shared/french-date.ts";
 import { arrivalText, ModeBadge, StatusBadge, TeamEventHeader, TeamStylesheet, teamBreadcrumb, teamPaths } from "./team-parts.tsx";
 
 /** What the check-in pages say after an arrival is recorded (or was already); `at`: « à 14 h 05 » (see `arrivalText`). */

@@ -1,7 +1,8 @@
 import type { MailMessage } from "../../mail/api.ts";
 import type { AttendanceMode } from "../domain/event-kinds.ts";
 import type { EventRecord } from "../repository.ts";
-import { formatEventPeriod, modeInSentence } from "./team-format.ts";
+import { modeInSentence } from "./team-format.ts";
+import { formatEventPeriod } from "../../../shared/french-date.ts";
 
 /**
  * The mails of the programme team's actions that registration's mails (views/mails.ts) do not cover:

@@ -1,11 +1,11 @@
 import type { ReactNode } from "react";
-import { formatHour } from "../../../shared/french-date.ts";
+import { formatEventPeriod, formatHour, formatLongDate, parisDayOf } from "../../../shared/french-date.ts";
 import { Badge, type BadgeKind } from "../../../ui/badge.tsx";
 import type { BreadcrumbItem } from "../../../ui/breadcrumb.tsx";
 import { type AttendanceMode, attendanceModeLabels, type EventQuestion, type RegistrationStatus } from "../domain/event-kinds.ts";
 import type { EventRecord } from "../repository.ts";
 import type { TeamRegistration } from "../team-repository.ts";
-import { formatEventPeriod, formatLongDate, fullName, parisDayOf } from "./team-format.ts";
+import { fullName } from "./team-format.ts";
 
 /** Where the team's event pages sit: under the administration's list of events. */
 export const teamBreadcrumb: BreadcrumbItem[] = [

@@ -1,4 +1,4 @@
-import { formatHour } from "../../../shared/french-date.ts";
+import { formatHour, formatLongDate } from "../../../shared/french-date.ts";
 import { Alert, type AlertKind } from "../../../ui/alert.tsx";
 import { Button, ButtonLink } from "../../../ui/button.tsx";
 import { CsrfField, TextareaField } from "../../../ui/fields.tsx";
@@ -9,7 +9,7 @@ import { type AttendanceMode, attendanceModeLabels } from "../domain/event-kinds
 import { capacityOf, modesOffered } from "../domain/registration-rules.ts";
 import type { EventRecord } from "../repository.ts";
 import { byName, type TeamRegistration } from "../team-repository.ts";
-import { countOf, formatLongDate, fullName, modeInSentence } from "./team-format.ts";
+import { countOf, fullName, modeInSentence } from "./team-format.ts";
 import { Answers, arrivalText, ModeBadge, OrganisationCell, PersonCell, questionsOf, StatusBadge, TeamEventHeader, teamBreadcrumb, teamPaths } from "./team-parts.tsx";
 
 export type TeamNotice = { kind: AlertKind; title: string; text?: string | undefined };
