@@ -226,7 +226,8 @@ describe("calendars", () => {
     const seat = calendar.entries.find((entry) => entry.summary === "Atelier confirmé")!;
     assertParisTimes(seat, { start: confirmed.startsAt, end: confirmed.endsAt, wallTime: "2027-03-09T14:00:00" });
     assert.equal(seat.status, "CONFIRMED");
-    assert.equal(seat.location, "Ségur, 20 avenue de Ségur, 75007 Paris");
+    // A remote seat is placed online, with its link, not in the building.
+    assert.equal(seat.location, "En ligne\u00a0: https://webinaire.numerique.gouv.fr/meeting/signin/1234");
     assert.equal(seat.url, `${publicUrl}/evenements/${confirmed.slug}`);
     assert.match(seat.description!, /Votre inscription est confirmée \(à distance\)/);
     assert.match(seat.description!, /Visio\u00a0: https:\/\/webinaire/);

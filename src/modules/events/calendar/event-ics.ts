@@ -42,6 +42,7 @@ export type CalendarOptions = {
 };
 
 function locationOf(event: CalendarEvent): string | null {
+  if (event.registration?.mode === "remote" && event.status !== "cancelled") return event.visioUrl ? `En ligne\u00a0: ${event.visioUrl}` : "En ligne";
   const place = [event.placeName, event.placeAddress].filter(Boolean).join(", ");
   if (place) return place;
   if (event.visioUrl) return `En ligne\u00a0: ${event.visioUrl}`;

@@ -70,6 +70,6 @@ export function eventChangedMail(input: { event: EventRecord; person: Registrant
       "",
       signature,
     ].join("\n"),
-    ...(input.confirmed ? { calendar: invitationOf(event, person, publicUrl, "REQUEST") } : {}),
+    ...(input.confirmed ? { calendar: invitationOf(event, person, publicUrl, "REQUEST", mode) } : {}),
   };
 }

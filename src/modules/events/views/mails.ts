@@ -84,8 +84,10 @@ export type RegistrationMailInput = {
 };
 
 /** The iCalendar invitation (REQUEST) of a confirmed registration: place and visio link inside, the person as attendee. */
-export function invitationOf(event: EventRecord, person: Registrant, publicUrl: string, method: "REQUEST" | "CANCEL" = "REQUEST"): NonNullable<MailMessage["calendar"]> {
-  const content = buildCalendar([calendarEventOf(event, { withVisio: true })], {
+export function invitationOf(event: EventRecord, person: Registrant, publicUrl: string, method: "REQUEST" | "CANCEL" = "REQUEST", mode?: AttendanceMode): NonNullable<MailMessage["calendar"]> {
+  // With the person's mode, a remote seat's entry is placed « En ligne » (with the link) rather than in the building.
+  const registration = mode ? { status: "confirmed" as const, mode } : undefined;
+  const content = buildCalendar([calendarEventOf(event, { withVisio: true, registration })], {
     name: event.title,
     method,
     publicUrl,
@@ -122,7 +124,7 @@ export async function confirmationMail(input: RegistrationMailInput & { promoted
     to: person.email,
     subject: input.promoted ? `Une place s’est libérée\u00a0: votre inscription est confirmée — ${event.title}` : `Inscription confirmée\u00a0: ${event.title}`,
     ...render(blocks),
-    calendar: invitationOf(event, person, publicUrl),
+    calendar: invitationOf(event, person, publicUrl, "REQUEST", mode),
     ...(attachments.length > 0 ? { attachments } : {}),
   };
 }
