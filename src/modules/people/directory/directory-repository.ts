@@ -241,7 +241,7 @@ function searchScope(viewer: DirectoryViewer, plan: SearchPlan, filters: Directo
  * plain ASCII names skip it, and it is called directly (immutable_unaccent, the SQL wrapper indexes
  * need, is not inlined and costs twice as much per call).
  */
-function nameKey(names: string): string {
+export function nameKey(names: string): string {
   return `(case when octet_length(${names}) = char_length(${names}) then lower(${names}) else public.unaccent('public.unaccent'::regdictionary, lower(${names})) end)`;
 }
 
