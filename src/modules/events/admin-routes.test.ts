@@ -415,6 +415,10 @@ describe("event administration: series", () => {
     assert.match(julien.calendar ?? "", /METHOD:CANCEL/);
     assert.ok((await mailsTo("elodie.giraud@insee.fr", "Événement annulé"))[0]);
     assert.match((await httpSessionOn(platform).get(`/evenements/${second.slug}`)).body, /Cet événement est annulé\u00a0: Salle indisponible ce jour-là\./);
+    // A registered person no longer reads that their registration is confirmed.
+    const julienPage = (await (await signInOverHttp(platform, "julien.moreau@insee.fr")).get(`/evenements/${second.slug}`)).body;
+    assert.match(julienPage, /Vous étiez inscrit·e \((sur place|à distance)\)\u00a0: l’événement étant annulé, vous n’avez rien à faire\./);
+    assert.doesNotMatch(julienPage, /Inscription confirmée/);
   });
 
   it("cancels an occurrence and the following ones, leaving those already cancelled and the earlier ones", async () => {

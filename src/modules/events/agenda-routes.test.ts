@@ -64,6 +64,7 @@ describe("the agenda /evenements", () => {
     assert.match(html, /Mardi 8 décembre 2026, 14\u00a0h – 17\u00a0h\u00a030/);
     assert.match(html, /Sur place\u00a0: 1\u00a0place restante · À distance\u00a0: complet, liste d’attente/);
     assert.match(html, /À distance\u00a0: 300\u00a0places restantes/);
+    assert.match(html, /<a [^>]*href="\/evenements\/calendrier\.ics">S’abonner à l’agenda public du programme \(iCalendar\)<\/a>/);
     assertFrenchSpacing(response.body);
   });
 
@@ -101,6 +102,7 @@ describe("the agenda /evenements", () => {
     assert.match(html, /Pièce d’identité demandée à l’accueil du bâtiment/);
     assert.match(html, /Membres du programme/);
     assert.match(html, /<a href="\/saisons\/2026-2027">Saison 2026-2027<\/a>/);
+    assert.ok(html.includes(`href="${workshop}/calendrier.ics"`), "a link adds the event to one's calendar");
     assertFrenchSpacing(response.body);
 
     const bootcamp = main((await get("/evenements/bootcamp-de-lancement-de-la-saison-2022")).body);
@@ -109,6 +111,7 @@ describe("the agenda /evenements", () => {
     assert.match(bootcamp, /<a href="\/projets\/siretisation">SIRETisation<\/a>/);
     assert.match(bootcamp, /Projets concernés/);
     assert.doesNotMatch(bootcamp, /id="inscription"/, "no registration block once the event is over");
+    assert.doesNotMatch(bootcamp, /Ajouter à mon agenda/, "nothing to add to a calendar once the event is over");
   });
 
   it("gives the visio link to people with a confirmed seat and to the programme team only", async () => {

@@ -109,6 +109,19 @@ export function AgendaPage({ context, share, lead, filter, seasons, upcoming, pa
       <div className="fr-grid-row">
         <div className="fr-col-12 fr-col-lg-9">{lead}</div>
       </div>
+      <p className="fr-text--sm">
+        <a className="fr-link fr-icon-calendar-line fr-link--icon-left" href="/evenements/calendrier.ics">
+          S’abonner à l’agenda public du programme (iCalendar)
+        </a>
+        {context.user ? (
+          <>
+            {" · "}
+            <a className="fr-link" href="/compte/calendrier">
+              Mes inscriptions dans mon agenda
+            </a>
+          </>
+        ) : null}
+      </p>
       <form method="get" action="/evenements" className="fr-mb-4w" aria-label="Filtrer les événements">
         <div className="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
           <div className="fr-col-12 fr-col-md-4">
@@ -336,6 +349,14 @@ export function EventPage(props: EventPageProps) {
               },
               { label: "Public", value: audienceProject ? <>Équipe du projet <a href={`/projets/${audienceProject.slug}`}>{audienceProject.title}</a></> : eventAudienceLabels[event.audience as EventAudience] },
               { label: "Saison", value: season ? <a href={`/saisons/${season.slug}`}>{season.name}</a> : null },
+              {
+                label: "Agenda",
+                value: ended ? null : (
+                  <a className="fr-link fr-icon-calendar-line fr-link--icon-left" href={`/evenements/${event.slug}/calendrier.ics`} download>
+                    Ajouter à mon agenda (fichier .ics)
+                  </a>
+                ),
+              },
               {
                 label: projects.length > 1 ? "Projets concernés" : "Projet concerné",
                 value:

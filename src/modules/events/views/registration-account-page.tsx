@@ -67,6 +67,9 @@ export function RegistrationAccountPage({ context, upcoming, past, notice, error
   return (
     <Layout context={context} title="Mes inscriptions" breadcrumb={[{ label: "Accueil", href: "/" }, { label: "Mon compte", href: "/compte" }]}>
       <h1>Mes inscriptions</h1>
+      <p>
+        Retrouvez vos inscriptions dans votre agenda (Thunderbird, Outlook, Google Agenda…)&nbsp;: <a href="/compte/calendrier">Mes inscriptions dans mon agenda</a>.
+      </p>
       {notice === "cancelled" ? <Alert kind="success">Votre inscription est annulée.</Alert> : null}
       {error ? (
         <Alert kind="error" title="L’annulation n’a pas été faite">

@@ -144,8 +144,15 @@ export function RegistrationPanel({ model }: { model: RegistrationPanelModel }) 
       ) : null}
       {viewer.kind === "member" && viewer.registration ? (
         <div>
-          <StatusBadge status={viewer.registration.status} />
-          <p className="fr-mt-1w">{registrationSentence(viewer.registration)}</p>
+          {model.window === "cancelled" ? (
+            // The event is cancelled: the registration has nothing left to confirm.
+            <p>Vous étiez inscrit·e ({attendanceModeLabels[viewer.registration.mode].toLowerCase()})&nbsp;: l’événement étant annulé, vous n’avez rien à faire.</p>
+          ) : (
+            <>
+              <StatusBadge status={viewer.registration.status} />
+              <p className="fr-mt-1w">{registrationSentence(viewer.registration)}</p>
+            </>
+          )}
           <ul className="fr-btns-group fr-btns-group--inline-md">
             {viewer.registration.canCancel ? (
               <li>
