@@ -159,6 +159,8 @@ async function exactSearch(tx: Executor, options: SearchOptions, ids: string[], 
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   // A page past the end (an old link) shows the last one.
   const page = Math.min(options.page, pageCount);
+  // Nothing found and no filter to say which to remove: nothing to count.
+  if (total === 0 && chosenFacets(filters).length === 0) return { mode: "exact", broadAbove, total, page, pageCount, cards: [], facets: emptyFacets() };
   // A facet counts the profiles of the query and every other filter: for a filter in use, another set.
   const sources = new Map<Facet, string | null>();
   const sets: SQL[] = [sql`results as materialized (${described(ids, plan)})`];
