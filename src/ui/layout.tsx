@@ -14,6 +14,8 @@ export type LayoutProps = {
   context: PageContext;
   /** Page title, without the service name (added here). */
   title: string;
+  /** A form shown again with errors: the document title starts with « Erreur — » (RGAA 8.6), the breadcrumb does not. */
+  hasErrors?: boolean | undefined;
   description?: string;
   breadcrumb?: BreadcrumbItem[];
   /** Public pages: canonical address and OpenGraph card, with absolute URLs. */
@@ -31,8 +33,8 @@ export const siteFeeds = [
 ];
 
 /** The whole HTML document: head with DSFR assets, skip links, header, main, footer, display settings. */
-export function Layout({ context, title, description, breadcrumb, share, children }: LayoutProps) {
-  const fullTitle = title === serviceName ? serviceName : `${title} — ${serviceName}`;
+export function Layout({ context, title, hasErrors, description, breadcrumb, share, children }: LayoutProps) {
+  const fullTitle = `${hasErrors ? "Erreur — " : ""}${title === serviceName ? serviceName : `${title} — ${serviceName}`}`;
   return (
     <html lang="fr" data-fr-scheme="system">
       <head>

@@ -3,6 +3,7 @@ import { describe, test } from "node:test";
 import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { Accordion } from "./accordion.tsx";
+import { Layout } from "./layout.tsx";
 import { InputField, SelectField, TextareaField } from "./fields.tsx";
 import { Pagination, paginationItems, paginationSlots } from "./pagination.tsx";
 import { Table } from "./table.tsx";
@@ -208,5 +209,19 @@ describe("content reachable without JavaScript", () => {
     );
     assert.doesNotMatch(open, /noscript/);
     assert.match(open, /class="fr-collapse fr-collapse--expanded"/);
+  });
+});
+
+describe("layout", () => {
+  const context = { path: "/formulaire", user: null, nonce: "n", csrfToken: "" };
+  test("a form shown again with errors says so in the document title, not in the breadcrumb", () => {
+    const html = renderToStaticMarkup(
+      <Layout context={context} title="S’inscrire" hasErrors breadcrumb={[{ label: "Accueil", href: "/" }]}>
+        <p>Formulaire</p>
+      </Layout>,
+    );
+    assert.match(html, /<title>Erreur — S’inscrire — Programme 10\u00a0%<\/title>/);
+    assert.match(html, /<a class="fr-breadcrumb__link" aria-current="page">S’inscrire<\/a>/);
+    assert.doesNotMatch(html, /fr-breadcrumb__link[^>]*>Erreur/);
   });
 });

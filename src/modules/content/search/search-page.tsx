@@ -40,9 +40,9 @@ export function searchHref(query: string, type: SearchType | null, page = 1): st
 }
 
 export function SearchPage({ context, query, type, error, results }: SearchPageProps) {
-  const title = results ? `${countPhrase(results.total, query)}${results.page > 1 ? ` (page ${results.page})` : ""}` : error ? "Erreur — Rechercher sur le site" : "Rechercher sur le site";
+  const title = results ? `${countPhrase(results.total, query)}${results.page > 1 ? ` (page ${results.page})` : ""}` : "Rechercher sur le site";
   return (
-    <Layout context={context} title={title} breadcrumb={[{ label: "Accueil", href: "/" }]}>
+    <Layout context={context} title={title} hasErrors={!results && Boolean(error)} breadcrumb={[{ label: "Accueil", href: "/" }]}>
       <h1>Rechercher sur le site</h1>
       <form action="/recherche" method="get" className="fr-mb-6w">
         <SearchBar id="recherche" label="Rechercher sur le site" value={query} error={error} large />

@@ -149,7 +149,7 @@ export function EventFormPage({ context, mode, values, errors, choices, notice }
   const hasErrors = Object.keys(errors).length > 0;
   const submit = mode.kind === "create" ? "Créer l’événement" : mode.kind === "series" ? "Créer la série" : "Enregistrer";
   return (
-    <Layout context={context} title={hasErrors ? `Erreur — ${title}` : title} breadcrumb={eventsAdminBreadcrumb}>
+    <Layout context={context} title={title} hasErrors={hasErrors} breadcrumb={eventsAdminBreadcrumb}>
       <h1>{title}</h1>
       {notice?.created ? <Alert kind="success" title="Événement créé" /> : null}
       {notice?.saved ? (
@@ -361,7 +361,7 @@ export type CancelPageProps = {
 export function CancelEventPage({ context, event, inSeries, followingCount, registered, values, errors }: CancelPageProps) {
   const title = inSeries ? `Annuler une séance de «\u00a0${event.title}\u00a0»` : `Annuler «\u00a0${event.title}\u00a0»`;
   return (
-    <Layout context={context} title={Object.keys(errors).length > 0 ? `Erreur — ${title}` : title} breadcrumb={eventsAdminBreadcrumb}>
+    <Layout context={context} title={title} hasErrors={Object.keys(errors).length > 0} breadcrumb={eventsAdminBreadcrumb}>
       <h1>{title}</h1>
       <p className="fr-text--lead">{whenText(event)}</p>
       <p>

@@ -53,7 +53,7 @@ export function RegistrationFormPage({ context, event, modes, questions, visitor
   const selectedMode = text(values, "mode") ?? (modes.length === 1 ? modes[0]!.mode : undefined);
   const signInHref = `/connexion?retour=${encodeURIComponent(`/evenements/${event.slug}/inscription`)}`;
   return (
-    <Layout context={context} title={hasErrors ? `Erreur — ${title}` : title} breadcrumb={registrationBreadcrumb(event)}>
+    <Layout context={context} title={title} hasErrors={hasErrors} breadcrumb={registrationBreadcrumb(event)}>
       <h1>{title}</h1>
       <p>
         {formatEventPeriod(event.startsAt, event.endsAt)}

@@ -108,7 +108,7 @@ export function CancelRegistrationPage({
   const title = `Annuler mon inscription à «\u00a0${event.title}\u00a0»`;
   const closesAt = event.cancellationClosesAt ?? event.startsAt;
   return (
-    <Layout context={context} title={error ? `Erreur — ${title}` : title} breadcrumb={registrationBreadcrumb(event)}>
+    <Layout context={context} title={title} hasErrors={Boolean(error)} breadcrumb={registrationBreadcrumb(event)}>
       <h1>{title}</h1>
       <EventLine event={event} />
       {error ? (

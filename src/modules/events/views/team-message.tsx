@@ -29,7 +29,7 @@ export function MessagePage({ context, event, registrations, values, errors, sen
   const count = (audience: "confirmed" | "waitlisted" | "all", mode: AttendanceMode | "all" = "all") => recipientsOf(registrations, audience, mode).length;
   const title = "Écrire aux inscrits";
   return (
-    <Layout context={context} title={`${Object.keys(errors).length > 0 ? "Erreur — " : ""}${title} — ${event.title}`} breadcrumb={teamBreadcrumb}>
+    <Layout context={context} title={`${title} — ${event.title}`} hasErrors={Object.keys(errors).length > 0} breadcrumb={teamBreadcrumb}>
       <TeamEventHeader event={event} page="message" title={title} />
       {sent !== undefined ? (
         <Alert kind="success" title="Message envoyé">

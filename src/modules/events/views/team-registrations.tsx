@@ -237,7 +237,7 @@ export function RegistrationActionPage({ context, event, registration, action, s
   const other: AttendanceMode = registration.mode === "in_person" ? "remote" : "in_person";
   const title = actionTitles[action](name, other);
   return (
-    <Layout context={context} title={`${error ? "Erreur — " : ""}${title} — ${event.title}`} breadcrumb={[...teamBreadcrumb, { label: `Inscriptions — ${event.title}`, href: teamPaths.registrations(event.id) }]}>
+    <Layout context={context} title={`${title} — ${event.title}`} hasErrors={Boolean(error)} breadcrumb={[...teamBreadcrumb, { label: `Inscriptions — ${event.title}`, href: teamPaths.registrations(event.id) }]}>
       <h1>{title}</h1>
       <p className="fr-text--lead">{event.title}</p>
       {error ? (

@@ -17,9 +17,9 @@ export function ImportPage({ context, errors, report, maxMegabytes }: ImportPage
   // Unchanged entries without remarks are only counted: a whole referential holds thousands of them.
   const rows = report ? report.entries.filter((entry) => entry.outcome !== "unchanged" || entry.remarks.length > 0).sort((a, b) => outcomeOrder.indexOf(a.outcome) - outcomeOrder.indexOf(b.outcome)) : [];
   const quiet = report ? report.entries.length - rows.length : 0;
-  const title = report ? "Rapport d’import des organisations" : Object.keys(errors).length > 0 ? "Erreur — Importer le référentiel de l’État" : "Importer le référentiel de l’État";
+  const title = report ? "Rapport d’import des organisations" : "Importer le référentiel de l’État";
   return (
-    <Layout context={context} title={title} breadcrumb={organisationsBreadcrumb}>
+    <Layout context={context} title={title} hasErrors={!report && Object.keys(errors).length > 0} breadcrumb={organisationsBreadcrumb}>
       <h1>Importer le référentiel de l’État</h1>
       <p className="fr-text--lead">
         Déposez un fichier du{" "}

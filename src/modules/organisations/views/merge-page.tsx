@@ -87,7 +87,7 @@ export function MergePage({ context, source, target, targetOptions, chosenId, er
   const title = `Fusionner «\u00a0${source.name}\u00a0»`;
   const action = `/admin/organisations/${source.id}/fusionner`;
   return (
-    <Layout context={context} title={Object.keys(errors).length > 0 ? `Erreur — ${title}` : target ? `Confirmer la fusion — ${title}` : title} breadcrumb={organisationsBreadcrumb}>
+    <Layout context={context} title={target && Object.keys(errors).length === 0 ? `Confirmer la fusion — ${title}` : title} hasErrors={Object.keys(errors).length > 0} breadcrumb={organisationsBreadcrumb}>
       <h1>{title}</h1>
       <p className="fr-text--lead">
         Pour un doublon&nbsp;: tout ce qui est rattaché à «&nbsp;{source.name}&nbsp;» ({kindLabel(source.kind).toLowerCase()}

@@ -51,7 +51,7 @@ export function OrganisationFormPage({ context, organisation, values, errors, pa
   const title = organisation ? `Modifier «\u00a0${organisation.name}\u00a0»` : "Nouvelle organisation";
   const action = organisation ? `/admin/organisations/${organisation.id}` : "/admin/organisations/nouvelle";
   return (
-    <Layout context={context} title={Object.keys(errors).length > 0 ? `Erreur — ${title}` : title} breadcrumb={organisationsBreadcrumb}>
+    <Layout context={context} title={title} hasErrors={Object.keys(errors).length > 0} breadcrumb={organisationsBreadcrumb}>
       <h1>{title}</h1>
       {notice === "saved" ? <Alert kind="success" title="Organisation enregistrée" /> : null}
       {notice === "merged" ? (

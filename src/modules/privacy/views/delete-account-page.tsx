@@ -40,7 +40,7 @@ export type DeleteAccountPageProps = { context: PageContext; email: string; valu
 /** `/compte/suppression`: what is erased and kept, then a confirmation typed by the person. */
 export function DeleteAccountPage({ context, email, value, error }: DeleteAccountPageProps) {
   return (
-    <Layout context={context} title={error ? "Erreur — Supprimer mon compte" : "Supprimer mon compte"} breadcrumb={accountTrail}>
+    <Layout context={context} title="Supprimer mon compte" hasErrors={Boolean(error)} breadcrumb={accountTrail}>
       <div className="fr-grid-row">
         <div className="fr-col-12 fr-col-lg-8">
           <h1>Supprimer mon compte</h1>

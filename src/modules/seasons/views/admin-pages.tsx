@@ -62,7 +62,7 @@ export function SeasonFormPage({ context, season, values, errors, notice }: Seas
   const title = season ? `Modifier «\u00a0${season.name}\u00a0»` : "Nouvelle saison";
   const action = season ? `/admin/saisons/${season.id}` : "/admin/saisons/nouvelle";
   return (
-    <Layout context={context} title={Object.keys(errors).length > 0 ? `Erreur — ${title}` : title} breadcrumb={seasonsAdminBreadcrumb}>
+    <Layout context={context} title={title} hasErrors={Object.keys(errors).length > 0} breadcrumb={seasonsAdminBreadcrumb}>
       <h1>{title}</h1>
       {notice === "created" ? (
         <Alert kind="success" title="Saison créée">
