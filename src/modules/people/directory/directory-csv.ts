@@ -1,4 +1,4 @@
-import { stringify } from "csv-stringify/sync";
+import { spreadsheetCsv } from "../../../shared/spreadsheet-csv.ts";
 import { jobFamilies, skillLevelLabels } from "../domain/profile-choices.ts";
 import type { ExportRow } from "./directory-repository.ts";
 
@@ -6,13 +6,10 @@ export const exportColumns = ["Nom", "Prénom", "Courriel", "Organisation", "Min
 
 export const visibilityLabels = { members: "Membres", programme_team: "Équipe du programme seulement" } as const;
 
-/**
- * The CSV a French spreadsheet opens as is: UTF-8 with a byte order mark, `;` between cells, CRLF
- * between lines. A cell starting with = + - @ (or a tab or carriage return) is prefixed with a quote,
- * so that no one's name or bio runs as a formula (csv-stringify's `escape_formulas`).
- */
+/** The directory's rows as a CSV for French spreadsheets (`spreadsheetCsv`: BOM, `;`, formulas neutralised). */
 export function directoryCsv(rows: ExportRow[]): string {
-  return stringify(
+  return spreadsheetCsv(
+    exportColumns,
     rows.map((row) => [
       row.usualName ?? "",
       row.givenName ?? "",
@@ -23,6 +20,5 @@ export function directoryCsv(rows: ExportRow[]): string {
       row.skills.map((skill) => `${skill.name} (${skillLevelLabels[skill.level].toLowerCase()})`).join(", "),
       visibilityLabels[row.visibility],
     ]),
-    { bom: true, delimiter: ";", record_delimiter: "windows", header: true, columns: [...exportColumns], escape_formulas: true },
   );
 }
