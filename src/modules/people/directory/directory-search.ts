@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import { type Executor, rowsOf } from "../../../db/client.ts";
+import { type Database, type Executor, rowsOf } from "../../../db/client.ts";
 import { type JobFamily, jobFamilies, type ProfileVisibility, type SkillLevel } from "../domain/profile-choices.ts";
 import { type DirectoryFilters, directoryQuerySchema } from "./directory-query.ts";
 import { type Correction, correctSearch, type DirectoryViewer, listedFor, nameKey as sortKeyOf, planSearch, resolveFilters, type SearchPlan, textSearchConfig } from "./directory-repository.ts";
@@ -135,15 +135,24 @@ async function findMatches(tx: Executor, options: SearchOptions, limit: number, 
  * other filters (a filter in use whose own count would go over `broadAbove` shows its values without
  * counts). Over it: a broad search (see `BroadResults`).
  */
-export async function searchDirectory(db: Executor, options: SearchOptions): Promise<DirectoryResults> {
+export async function searchDirectory(db: Database, options: SearchOptions): Promise<DirectoryResults> {
   const broadAbove = options.broadAbove ?? broadSearchAbove;
+  const ids = await searchTransaction(db, (tx) => findMatches(tx, options, broadAbove + 1));
+  return ids.length > broadAbove ? broadSearch(db, options, broadAbove) : exactSearch(db, options, ids, broadAbove);
+}
+
+/**
+ * Runs `work` in its own transaction, the planner told that the pages and indexes these statements read
+ * are in memory (random reads cost about what sequential ones do: with the default random_page_cost, 4,
+ * it hashes all 100,000 accounts to join the 900 profiles of a rare word, 60 ms instead of 5) and that
+ * they are short (no parallel workers). A search runs several: on PostgreSQL the independent ones run at
+ * the same time on the pool's connections (PGlite runs them one after another). Hence `db` is the
+ * database, never a transaction (two savepoints at once on one connection would interleave).
+ */
+function searchTransaction<T>(db: Database, work: (tx: Executor) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    // The pages and indexes these statements read are in memory (random reads cost about what sequential
-    // ones do): with the default random_page_cost (4) the planner hashes all 100,000 accounts to join the
-    // 900 profiles of a rare word (60 ms instead of 5). Short statements: no parallel workers.
     await tx.execute(sql`select set_config('random_page_cost', '1.1', true), set_config('max_parallel_workers_per_gather', '0', true)`);
-    const ids = await findMatches(tx, options, broadAbove + 1);
-    return ids.length > broadAbove ? broadSearch(tx, options, broadAbove) : exactSearch(tx, options, ids, broadAbove);
+    return work(tx);
   });
 }
 
@@ -153,7 +162,7 @@ const facetsOf = (rows: unknown): FacetCount[] =>
 
 const emptyFacets = (): DirectoryFacets => ({ ministries: [], organisations: [], jobFamilies: [], skills: [], seasons: [], projects: [] });
 
-async function exactSearch(tx: Executor, options: SearchOptions, ids: string[], broadAbove: number): Promise<ExactResults> {
+async function exactSearch(db: Database, options: SearchOptions, ids: string[], broadAbove: number): Promise<ExactResults> {
   const { plan, filters, pageSize } = options;
   const total = ids.length;
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
@@ -164,8 +173,10 @@ async function exactSearch(tx: Executor, options: SearchOptions, ids: string[], 
   // A facet counts the profiles of the query and every other filter: for a filter in use, another set.
   const sources = new Map<Facet, string | null>();
   const sets: SQL[] = [sql`results as materialized (${described(ids, plan)})`];
-  for (const facet of chosenFacets(filters)) {
-    const facetIds = await findMatches(tx, options, broadAbove + 1, facet);
+  const chosen = chosenFacets(filters);
+  const facetSets = await Promise.all(chosen.map((facet) => searchTransaction(db, (tx) => findMatches(tx, options, broadAbove + 1, facet))));
+  for (const [index, facet] of chosen.entries()) {
+    const facetIds = facetSets[index]!;
     if (facetIds.length > broadAbove) {
       sources.set(facet, null);
     } else {
@@ -199,8 +210,11 @@ async function exactSearch(tx: Executor, options: SearchOptions, ids: string[], 
     const from = source(facet);
     return from ? count(sql.raw(from)) : sql`null`;
   };
-  const [row] = rowsOf<Record<string, unknown>>(
-    await tx.execute(sql`
+  const uncounted = [...sources].filter(([, from]) => from === null).map(([facet]) => facet);
+  const [{ row, cards }, values] = await Promise.all([
+    searchTransaction(db, async (tx) => {
+      const [row] = rowsOf<Record<string, unknown>>(
+        await tx.execute(sql`
       with recursive ${sql.join(sets, sql`, `)}
       select
         (select coalesce(json_agg(r.user_id order by r.rank desc, r.name_key, r.user_id), '[]') from (
@@ -212,9 +226,11 @@ async function exactSearch(tx: Executor, options: SearchOptions, ids: string[], 
         ${counted("skill", (from) => skillCounts(from, filters.skill?.minLevel ?? 1))} as skills,
         ${counted("season", seasonCounts)} as seasons,
         ${counted("project", projectCounts)} as projects`),
-  );
-  const uncounted = [...sources].filter(([, from]) => from === null).map(([facet]) => facet);
-  const values = uncounted.length > 0 ? await facetValues(tx, options.viewer, uncounted) : emptyFacets();
+      );
+      return { row, cards: await describeProfiles(tx, (row?.page_ids ?? []) as string[], plan) };
+    }),
+    uncounted.length > 0 ? facetValues(db, options.viewer, uncounted) : emptyFacets(),
+  ]);
   const pick = (facet: Facet, column: unknown, key: keyof DirectoryFacets) => (uncounted.includes(facet) ? values[key] : facetsOf(column));
   return {
     mode: "exact",
@@ -222,7 +238,7 @@ async function exactSearch(tx: Executor, options: SearchOptions, ids: string[], 
     total,
     page,
     pageCount,
-    cards: await describeProfiles(tx, (row?.page_ids ?? []) as string[], plan),
+    cards,
     facets: {
       ministries: pick("ministry", row?.ministries, "ministries"),
       organisations: pick("organisation", row?.organisations, "organisations"),
@@ -286,7 +302,7 @@ const projectCounts = (from: SQL) => sql`(select coalesce(json_agg(json_build_ob
  * or a filter whose count would go over the threshold): ministries, organisations (with the organisations
  * above them), accepted skills, seasons and projects; every job family.
  */
-async function facetValues(tx: Executor, viewer: DirectoryViewer, facets: Facet[]): Promise<DirectoryFacets> {
+async function facetValues(db: Database, viewer: DirectoryViewer, facets: Facet[]): Promise<DirectoryFacets> {
   const values = emptyFacets();
   // `offset 0` keeps each EXISTS a subplan that stops at the first profile of its value; without it the
   // planner makes it a semi-join that reads every profile (0.8 s at 100,000 profiles).
@@ -295,7 +311,8 @@ async function facetValues(tx: Executor, viewer: DirectoryViewer, facets: Facet[
   const listedParticipant = (condition: SQL) => listed(sql`participations pa join profiles p on p.user_id = pa.user_id join users u on u.id = p.user_id`, condition);
   const wanted = (facet: Facet, query: SQL) => (facets.includes(facet) ? query : sql`null`);
   const [row] = rowsOf<Record<string, unknown>>(
-    await tx.execute(sql`
+    await searchTransaction(db, (tx) =>
+      tx.execute(sql`
       with recursive populated as materialized (
         ${facets.includes("organisation") || facets.includes("ministry") ? sql`select o.id, o.ministry_id from organisations o where ${listedMember(sql`u.organisation_id = o.id`)}` : sql`select null::uuid as id, null::uuid as ministry_id where false`}
       ),
@@ -330,6 +347,7 @@ async function facetValues(tx: Executor, viewer: DirectoryViewer, facets: Facet[
           "project",
           sql`(select coalesce(json_agg(json_build_object('value', x.project_slug, 'label', x.label, 'count', null)), '[]') from projects x where x.label is not null)`,
         )} as projects`),
+    ),
   );
   if (facets.includes("ministry")) values.ministries = facetsOf(row?.ministries);
   if (facets.includes("organisation")) values.organisations = facetsOf(row?.organisations);
@@ -358,7 +376,14 @@ const allFacets: Facet[] = ["ministry", "organisation", "job", "skill", "season"
  * A broad search: one page of matches in name order, walking the name index from the position asked
  * (after or before a profile the viewer may see; an unknown one is the start), and every filter's values.
  */
-async function broadSearch(tx: Executor, options: SearchOptions, broadAbove: number): Promise<BroadResults> {
+async function broadSearch(db: Database, options: SearchOptions, broadAbove: number): Promise<BroadResults> {
+  // The page and the filters' values at the same time.
+  const [page, facets] = await Promise.all([searchTransaction(db, (tx) => broadPage(tx, options)), facetValues(db, options.viewer, allFacets)]);
+  return { mode: "broad", broadAbove, ...page, facets };
+}
+
+/** One page of a broad search in name order, and its neighbours' positions. */
+async function broadPage(tx: Executor, options: SearchOptions): Promise<Pick<BroadResults, "previous" | "next" | "cards">> {
   const { pageSize } = options;
   const from = await resolvePosition(tx, options);
   const walk = async (direction: "after" | "before" | "start") => {
@@ -404,8 +429,6 @@ async function broadSearch(tx: Executor, options: SearchOptions, broadAbove: num
     await fromStart();
   }
   return {
-    mode: "broad",
-    broadAbove,
     previous,
     next,
     cards: await describeProfiles(
@@ -413,7 +436,6 @@ async function broadSearch(tx: Executor, options: SearchOptions, broadAbove: num
       rows!.map((row) => row.user_id),
       options.plan,
     ),
-    facets: await facetValues(tx, options.viewer, allFacets),
   };
 }
 
@@ -434,7 +456,7 @@ async function resolvePosition(tx: Executor, options: SearchOptions): Promise<{ 
  * is never corrected.
  */
 export async function searchDirectoryForgivingTypos(
-  db: Executor,
+  db: Database,
   options: Omit<SearchOptions, "plan"> & { query: string },
 ): Promise<DirectoryResults & { corrections: Correction[] }> {
   const plan = planSearch(options.query);
