@@ -24,6 +24,12 @@ export function formatHour(date: Date): string {
   return minute === "00" ? `${hour}\u00a0h` : `${hour}\u00a0h\u00a0${minute}`;
 }
 
+/** « 8 décembre 2026 à 14 h », « 1er mars 2027 à 9 h 30 »: a deadline as people say it (formatHour). */
+export function formatDateHour(date: Date): string {
+  const day = formatDate(date).replace(/^1 /, "1er ");
+  return `${day} à\u00a0${formatHour(date)}`;
+}
+
 /** « 14 février 2023 à 14 h 30 ». */
 export function formatDateTime(date: Date): string {
   return `${formatDate(date)} à\u00a0${formatTime(date)}`;

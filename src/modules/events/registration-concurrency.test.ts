@@ -71,7 +71,7 @@ describe(`${burst} simultaneous registrations for ${seats} in-person seats`, () 
     const waiting = rows.filter((row) => row.status === "waitlisted");
     for (const [index, row] of [[0, waiting[0]!], [1, waiting[1]!], [waiting.length - 1, waiting.at(-1)!]] as const) {
       const page = await byUser.get(row.userId!)!.session.get("/compte/evenements");
-      const rank = index === 0 ? "1er·e" : `${index + 1}e`;
+      const rank = index === 0 ? "en première position" : `en ${index + 1}<sup>e</sup> position`;
       assert.ok(page.body.includes(`Vous êtes ${rank} sur la liste d’attente (sur place).`), `rang ${rank} attendu`);
     }
     // One mail each, enqueued with the decision: the invitation for a seat, the rank for the waitlist.
@@ -83,7 +83,7 @@ describe(`${burst} simultaneous registrations for ${seats} in-person seats`, () 
         assert.equal(mails[0]!.calendar?.method, "REQUEST");
       } else {
         assert.equal(mails[0]!.subject, `Liste d’attente\u00a0: ${event.title}`);
-        assert.ok(mails[0]!.text.includes(`vous êtes ${index - seats === 0 ? "1er·e" : `${index - seats + 1}e`} sur la liste d’attente`), mails[0]!.text);
+        assert.ok(mails[0]!.text.includes(`vous êtes ${index - seats === 0 ? "en première position" : `en ${index - seats + 1}e position`} sur la liste d’attente`), mails[0]!.text);
       }
     }
   });

@@ -1,14 +1,15 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { and, eq } from "drizzle-orm";
-import { eventRegistrations, participations, projects, users } from "../../db/schema/index.ts";
+import { eventRegistrations, events, participations, projects, users } from "../../db/schema/index.ts";
 import { assertFieldError, escapeHtml, fieldGroup } from "../../../tests/support/form-assertions.ts";
 import { assertParisTimes, parseCalendar } from "../../../tests/support/ical.ts";
 import { httpSessionOn, signInOverHttp } from "../../../tests/support/http-sign-in.ts";
 import { startTestPlatform, type TestPlatform } from "../../../tests/support/test-platform.ts";
 import { assertFrenchSpacing } from "../../../tests/support/french-typography.ts";
 import { checkInUrl } from "./qr/check-in-qr.ts";
-import { attachmentsOf, createMembersWithSessions, createTestEvent, decodeQrPng, movableClock, type TestMember, waitForMails } from "./registration-test-support.ts";
+import { defaultQuestions } from "./domain/event-kinds.ts";
+import { attachmentsOf, createMembersWithSessions, createTestEvent, decodeQrPng, movableClock, queuedMails, type TestMember, waitForMails } from "./registration-test-support.ts";
 import type { EventRecord } from "./repository.ts";
 
 const clock = movableClock("2027-02-15T10:00:00Z");
@@ -80,7 +81,7 @@ describe("registering for an event", () => {
       assert.match(page.body, /100\u00a0places restantes sur 100/);
       assert.match(page.body, /Resterez-vous déjeuner\u00a0\?/);
       assert.match(page.body, /Avez-vous des besoins d’accessibilité\u00a0\? \(facultatif\)/);
-      assert.match(page.body, /Inscriptions ouvertes jusqu’au 8 mars 2027 à\u00a018\u00a0h\u00a000/);
+      assert.match(page.body, /Inscriptions ouvertes jusqu’au 8 mars 2027 à\u00a018\u00a0h\./);
       assertFrenchSpacing(page.body);
     });
 
@@ -91,7 +92,12 @@ describe("registering for an event", () => {
       assertFieldsetError(posted.body, "mode", "Choisissez sur place ou à distance.");
       assertFieldsetError(posted.body, "q-lunch", "Répondez à la question «\u00a0Resterez-vous déjeuner\u00a0».");
       assert.match(posted.body, /<textarea[^>]*id="q-accessibility"[^>]*>Fauteuil roulant<\/textarea>/);
-      assert.match(posted.body, /href="#mode-fieldset"/);
+      // The summary comes first under the title, its links to what takes focus: each group's first radio button.
+      const summary = posted.body.indexOf("Le formulaire contient");
+      assert.ok(summary > posted.body.indexOf("<h1>") && summary < posted.body.indexOf("mardi 9 mars 2027"), "le récapitulatif des erreurs ne suit pas le titre");
+      assert.match(posted.body, /href="#mode-in_person"/);
+      assert.match(posted.body, /href="#question-2-option-1"/);
+      assert.match(posted.body, /<input type="radio" id="question-2-option-1" name="q-lunch" value="Oui"\/>/);
 
       const wrong = await members[0]!.session.post(`/evenements/${event.slug}/inscription`, { mode: "en_orbite", "q-lunch": "Peut-être", "q-accessibility": ["a", "b"] });
       assert.equal(wrong.statusCode, 400);
@@ -169,16 +175,16 @@ describe("registering for an event", () => {
     it("puts the next registrant on the waitlist once the mode is full, with the waitlist mail and no invitation", async () => {
       assert.equal((await members[1]!.session.post(`/evenements/${event.slug}/inscription`, { mode: "in_person", "q-lunch": "Non" })).statusCode, 303);
       const page = await members[2]!.session.get(`/evenements/${event.slug}/inscription`);
-      assert.match(page.body, /Complet\u00a0: les prochaines inscriptions vont sur la liste d’attente\. Vous serez inscrit·e sur la liste d’attente/);
+      assert.match(page.body, /Complet\. Vous serez inscrit·e sur la liste d’attente, dans l’ordre d’arrivée\./);
       assert.equal((await members[2]!.session.post(`/evenements/${event.slug}/inscription`, { mode: "in_person", "q-lunch": "Oui" })).statusCode, 303);
       assert.equal((await members[3]!.session.post(`/evenements/${event.slug}/inscription`, { mode: "in_person", "q-lunch": "Oui" })).statusCode, 303);
       assert.equal((await registrationOf(event.id, members[2]!.id))?.status, "waitlisted");
       const [mail] = await waitForMails(platform, members[3]!.email, "Liste d’attente");
-      assert.match(mail!.text, /complet sur place\u00a0: vous êtes 2e sur la liste d’attente\./);
+      assert.match(mail!.text, /complet sur place\u00a0: vous êtes en 2e position sur la liste d’attente\./);
       assert.equal(mail!.calendar, null);
       assert.deepEqual(attachmentsOf(mail!), []);
       const mine = await members[3]!.session.get("/compte/evenements");
-      assert.match(mine.body, /Vous êtes 2e sur la liste d’attente \(sur place\)\./);
+      assert.match(mine.body, /Vous êtes en 2<sup>e<\/sup> position sur la liste d’attente \(sur place\)\./);
     });
 
     it("cancels a confirmed registration: the first waiting person gets the seat and the mail, the canceller the CANCEL object", async () => {
@@ -203,7 +209,7 @@ describe("registering for an event", () => {
       const calendar = parseCalendar(cancelled!.calendar!);
       assert.equal(calendar.method, "CANCEL");
       assert.equal(calendar.entries[0]!.status, "CANCELLED");
-      assert.equal((await members[3]!.session.get("/compte/evenements")).body.includes("Vous êtes 1er·e sur la liste d’attente (sur place)."), true);
+      assert.equal((await members[3]!.session.get("/compte/evenements")).body.includes("Vous êtes en première position sur la liste d’attente (sur place)."), true);
     });
 
     it("cancels only one's own registration: someone not registered is told so, with a 422", async () => {
@@ -217,7 +223,7 @@ describe("registering for an event", () => {
       try {
         const posted = await members[0]!.session.post(`/evenements/${event.slug}/desinscription`, {}, { formPage: "/compte/evenements" });
         assert.equal(posted.statusCode, 422);
-        assert.match(posted.body, /Les annulations sont closes depuis le 9 mars 2027 à\u00a09\u00a0h\u00a000\./);
+        assert.match(posted.body, /Les annulations sont closes depuis le 9 mars 2027 à\u00a09\u00a0h\./);
         assert.equal((await registrationOf(event.id, members[0]!.id))?.status, "confirmed");
       } finally {
         clock.set("2027-02-15T10:00:00Z");
@@ -248,10 +254,85 @@ describe("registering for an event", () => {
     it("does not open before its opening time", async () => {
       const event = await createTestEvent(platform, { registrationOpensAt: new Date("2027-02-20T08:00:00Z") });
       const page = await members[4]!.session.get(`/evenements/${event.slug}/inscription`);
-      assert.match(page.body, /Les inscriptions ne sont pas encore ouvertes\u00a0: elles ouvriront le 20 février 2027 à\u00a09\u00a0h\u00a000\./);
+      assert.match(page.body, /Les inscriptions ne sont pas encore ouvertes\u00a0: elles ouvriront le 20 février 2027 à\u00a09\u00a0h\./);
       const posted = await members[4]!.session.post(`/evenements/${event.slug}/inscription`, { mode: "remote" }, { formPage: "/compte/evenements" });
       assert.equal(posted.statusCode, 422);
       assertFieldsetError(posted.body, "mode", "Les inscriptions ne sont pas encore ouvertes.");
+    });
+  });
+
+  describe("the form's questions and ids", () => {
+    /** The form's ids and the labels' targets. */
+    function formIds(html: string): { ids: string[]; targets: string[] } {
+      const form = html.slice(html.indexOf("<h1>"), html.indexOf("</form>"));
+      return { ids: [...form.matchAll(/ id="([^"]*)"/g)].map((match) => match[1]!), targets: [...form.matchAll(/ for="([^"]*)"/g)].map((match) => match[1]!) };
+    }
+
+    it("names radio buttons by position, never by the team's options (spaces, apostrophes, quotes): valid, unique ids that the labels and the error summary point to", async () => {
+      const event = await createTestEvent(platform, {
+        remoteCapacity: null,
+        questions: [
+          { key: "niveau-python", label: "Votre niveau en Python\u00a0?", kind: "choice", required: true, options: ["Débutant·e", "À l’aise", 'Très "expert" <b>'] },
+          { key: "niveau-python-1", label: "Une remarque\u00a0?", kind: "text", required: false },
+        ],
+      });
+      const url = `/evenements/${event.slug}/inscription`;
+      const posted = await members[4]!.session.post(url, {});
+      assert.equal(posted.statusCode, 400);
+      const { ids, targets } = formIds(posted.body);
+      for (const id of ids) assert.match(id, /^[A-Za-z][\w-]*$/, `id non valable : ${id}`);
+      assert.equal(new Set(ids).size, ids.length, `ids en double : ${ids.join(" ")}`);
+      for (const target of targets) assert.ok(ids.includes(target), `étiquette vers un id absent : ${target}`);
+      assert.match(posted.body, /<input type="radio" id="question-1-option-2" name="q-niveau-python" value="À l’aise"\/>/);
+      assert.match(posted.body, /<textarea[^>]*id="q-niveau-python-1"/);
+      // The single mode is preselected; the summary links the question's first radio button, which takes focus.
+      assert.match(posted.body, /href="#question-1-option-1"/);
+      assert.doesNotMatch(posted.body, /href="#[^"]*-fieldset"/);
+
+      assert.equal((await members[4]!.session.post(url, { mode: "in_person", "q-niveau-python": "À l’aise" })).statusCode, 303);
+      assert.deepEqual((await registrationOf(event.id, members[4]!.id))?.answers, { "niveau-python": "À l’aise" });
+    });
+
+    it("asks nothing about the building of a remote-only event: no diet, the organisation without the reception, accessibility worded for a distance", async () => {
+      const event = await createTestEvent(platform, { audience: "public", inPersonCapacity: null, placeName: null, placeAddress: null, placeAccess: null, questions: defaultQuestions });
+      const page = await httpSessionOn(platform).get(`/evenements/${event.slug}/inscription`);
+      assert.equal(page.statusCode, 200);
+      assert.doesNotMatch(page.body, /régime alimentaire/);
+      assert.doesNotMatch(page.body, /accueil du bâtiment/);
+      assert.match(page.body, /Votre administration ou votre structure\.<\/span>/);
+      assert.match(page.body, /besoins d’accessibilité\u00a0\? \(facultatif\)<span class="fr-hint-text">Sous-titrage, interprétation en langue des signes/);
+      assertFrenchSpacing(page.body);
+
+      const member = members[5]!;
+      const membersEvent = await createTestEvent(platform, { inPersonCapacity: null, questions: defaultQuestions });
+      assert.equal((await member.session.post(`/evenements/${membersEvent.slug}/inscription`, { mode: "remote", "q-diet": "Végétarien", "q-accessibility": "Sous-titres" })).statusCode, 303);
+      assert.deepEqual((await registrationOf(membersEvent.id, member.id))?.answers, { accessibility: "Sous-titres" });
+    });
+
+    it("asks the diet of a hybrid event only of people coming in person, and the organisation for the reception", async () => {
+      const event = await createTestEvent(platform, { audience: "public", questions: [...defaultQuestions.slice(0, 1), { ...defaultQuestions[1]!, required: true }] });
+      const visitorPage = await httpSessionOn(platform).get(`/evenements/${event.slug}/inscription`);
+      assert.match(visitorPage.body, /l’accueil du bâtiment la demande aux personnes qui viennent sur place/);
+      assert.match(visitorPage.body, /régime alimentaire particulier\u00a0\?<span class="fr-sr-only"> \(obligatoire\)<\/span><span class="fr-hint-text">Seulement si vous participez sur place\.<\/span>/);
+      assert.match(visitorPage.body, /<span class="fr-hint-text">Sur place \(accès au bâtiment, place adaptée dans la salle…\) comme à distance/);
+      assertFrenchSpacing(visitorPage.body);
+
+      const member = members[6]!;
+      const url = `/evenements/${event.slug}/inscription`;
+      // Required for people on site only: remote, it is neither asked for nor kept.
+      assert.equal((await member.session.post(url, { mode: "remote", "q-diet": "Végétarien", "q-accessibility": "Sous-titres" })).statusCode, 303);
+      assert.deepEqual((await registrationOf(event.id, member.id))?.answers, { accessibility: "Sous-titres" });
+      const inPerson = await members[7]!.session.post(url, { mode: "in_person" });
+      assert.equal(inPerson.statusCode, 400);
+      assertFieldError(inPerson.body, "q-diet", "Répondez à la question «\u00a0Avez-vous un régime alimentaire particulier\u00a0».");
+      assert.equal((await members[7]!.session.post(url, { mode: "in_person", "q-diet": "Sans gluten" })).statusCode, 303);
+      assert.deepEqual((await registrationOf(event.id, members[7]!.id))?.answers, { diet: "Sans gluten" });
+    });
+
+    it("writes deadlines as the site's hours, the first of the month « 1er »", async () => {
+      const event = await createTestEvent(platform, { registrationClosesAt: new Date("2027-03-01T13:30:00Z"), questions: [] });
+      const page = await members[4]!.session.get(`/evenements/${event.slug}/inscription`);
+      assert.match(page.body, /Inscriptions ouvertes jusqu’au 1er mars 2027 à\u00a014\u00a0h\u00a030\./);
     });
   });
 
@@ -318,7 +399,7 @@ describe("registering for an event", () => {
       assert.ok(link, mail!.text);
       assert.notEqual(pending!.confirmationTokenHash, link[2]);
       assert.match(pending!.confirmationTokenHash ?? "", /^[0-9a-f]{64}$/);
-      assert.match(mail!.text, /valable jusqu’au 17 février 2027 à\u00a011\u00a0h\u00a000/);
+      assert.match(mail!.text, /valable jusqu’au 17 février 2027 à\u00a011\u00a0h\./);
 
       // A mail scanner opening the link confirms nothing.
       const opened = await visitor.get(link[1]!);
@@ -331,14 +412,15 @@ describe("registering for an event", () => {
       assert.match(confirmed.body, /Votre place est réservée/);
       const [row] = await platform.database.db.select().from(eventRegistrations).where(eq(eventRegistrations.email, email));
       assert.equal(row?.status, "confirmed");
-      assert.equal(row?.confirmationTokenHash, null);
+      // The hash is kept: the link opened again says the registration is confirmed (see below).
+      assert.equal(row?.confirmationTokenHash, pending!.confirmationTokenHash);
       const [confirmation] = await waitForMails(platform, email, "Inscription confirmée");
       assert.equal(parseCalendar(confirmation!.calendar!).method, "REQUEST");
       assert.match(confirmation!.text, /Répondez à ce courriel pour que l’équipe annule votre inscription/);
 
       const reused = await visitor.get(link[1]!);
-      assert.equal(reused.statusCode, 404);
-      assert.match(reused.body, /Ce lien de confirmation n’est plus valable/);
+      assert.equal(reused.statusCode, 200);
+      assert.match(reused.body, /<h1>Inscription déjà confirmée<\/h1>/);
     });
 
     it("never tells the form whether an address is registered: a registered one is mailed instead", async () => {
@@ -355,11 +437,58 @@ describe("registering for an event", () => {
       const path = /http:\/\/localhost:3000(\/evenements\/inscription\/confirmer\/[\w-]+)/.exec(mail!.text)![1]!;
       const confirmed = await visitor.post(path, {});
       assert.equal(confirmed.statusCode, 200);
-      assert.match(confirmed.body, /Vous êtes 1er·e sur la liste d’attente \(sur place\)/);
+      assert.match(confirmed.body, /Vous êtes en première position sur la liste d’attente \(sur place\)/);
       const [row] = await platform.database.db.select().from(eventRegistrations).where(and(eq(eventRegistrations.eventId, event.id), eq(eventRegistrations.email, members[7]!.email)));
       assert.equal(row?.status, "waitlisted");
       assert.equal(row?.userId, null);
       await waitForMails(platform, members[7]!.email, "Liste d’attente");
+      const reopened = await visitor.get(path);
+      assert.equal(reopened.statusCode, 200);
+      assert.match(reopened.body, /Votre inscription est déjà confirmée/);
+      assert.match(reopened.body, /Vous êtes en première position sur la liste d’attente \(sur place\)/);
+    });
+
+    it("answers a link used before (a double click in the mail) with the registration as it is, mailed once, until the event is over; a wrong link learns nothing", async () => {
+      const address = "dominique.double@exemple.fr";
+      const visitor = httpSessionOn(platform);
+      assert.equal((await visitor.post(`/evenements/${event.slug}/inscription`, { email: address, givenName: "Dominique", usualName: "Double", organisationName: "Préfecture", mode: "remote" })).statusCode, 200);
+      const [mail] = await waitForMails(platform, address, "Confirmez votre inscription");
+      const path = /http:\/\/localhost:3000(\/evenements\/inscription\/confirmer\/[\w-]+)/.exec(mail!.text)![1]!;
+      const csrf = /name="_csrf" value="([^"]+)"/.exec((await visitor.get(path)).body)![1]!;
+
+      // Two clicks at once: one confirms, the other finds it confirmed; neither is an error.
+      const clicks = await Promise.all([visitor.post(path, {}, { csrf }), visitor.post(path, {}, { csrf })]);
+      assert.deepEqual(clicks.map((click) => click.statusCode), [200, 200]);
+      assert.equal(clicks.filter((click) => click.body.includes("Votre place est réservée")).length, 1);
+      assert.equal(clicks.filter((click) => click.body.includes("<h1>Inscription déjà confirmée</h1>")).length, 1);
+      assert.equal((await queuedMails(platform, address)).filter((queued) => queued.subject.startsWith("Inscription confirmée")).length, 1);
+
+      for (const again of [await visitor.get(path), await visitor.post(path, {}, { csrf })]) {
+        assert.equal(again.statusCode, 200);
+        assert.match(again.body, /<h1>Inscription déjà confirmée<\/h1>/);
+        assert.match(again.body, /Vous êtes inscrit·e à distance\. Un courriel de confirmation avec l’invitation à ajouter à votre agenda a été envoyé à dominique\.double@exemple\.fr\./);
+        assert.doesNotMatch(again.body, /non valable|Confirmer mon inscription<\/button>/);
+        assertFrenchSpacing(again.body);
+      }
+
+      await platform.database.db.update(eventRegistrations).set({ status: "cancelled", cancelledAt: clock.now() }).where(eq(eventRegistrations.email, address));
+      const cancelled = await visitor.get(path);
+      assert.equal(cancelled.statusCode, 200);
+      assert.match(cancelled.body, /<h1>Inscription annulée<\/h1>/);
+      assert.match(cancelled.body, /Cette inscription est annulée/);
+
+      const wrong = `/evenements/inscription/confirmer/${"B".repeat(43)}`;
+      clock.set("2027-03-09T16:30:00Z");
+      try {
+        for (const response of [await visitor.get(path), await visitor.get(wrong), await visitor.post(wrong, {}, { csrf })]) {
+          assert.equal(response.statusCode, 404);
+          assert.match(response.body, /Ce lien de confirmation n’est pas valable/);
+          assert.ok(!response.body.includes(event.title) && !response.body.includes(address), "le lien révèle l’inscription");
+        }
+      } finally {
+        clock.set("2027-02-15T10:00:00Z");
+      }
+      assert.equal((await visitor.get(wrong)).statusCode, 404);
     });
 
     it("lets a link expire after 48 hours: refused with 410 and the request deleted, so the address can ask again", async () => {
@@ -410,7 +539,7 @@ describe("registering for an event", () => {
     it("shows the places left per mode, the window and the « S’inscrire » button to a member", async () => {
       const event = await createTestEvent(platform, { inPersonCapacity: 1, remoteCapacity: 30, questions: [] });
       const html = block((await members[6]!.session.get(`/evenements/${event.slug}`)).body);
-      assert.match(html, /Inscriptions ouvertes jusqu’au 8 mars 2027 à\u00a018\u00a0h\u00a000\./);
+      assert.match(html, /Inscriptions ouvertes jusqu’au 8 mars 2027 à\u00a018\u00a0h\./);
       assert.match(html, /<strong>Sur place<\/strong>\u00a0: 1\u00a0place restante sur 1/);
       assert.match(html, /<strong>À distance<\/strong>\u00a0: 30\u00a0places restantes sur 30/);
       assert.ok(html.includes(`href="/evenements/${event.slug}/inscription">S’inscrire</a>`));
@@ -426,23 +555,29 @@ describe("registering for an event", () => {
       assert.match(landing, /Vous êtes inscrit·e \(sur place\)\./);
       assert.ok(landing.includes(`href="/evenements/${event.slug}/desinscription"`));
       assert.ok(landing.includes('href="/compte/evenements"'));
-      assert.match(landing, /Complet\u00a0: les prochaines inscriptions vont sur la liste d’attente/);
+      assert.match(landing, /<strong>Sur place<\/strong>\u00a0: complet, les prochaines inscriptions vont sur la liste d’attente/);
       // The notice follows what is true: someone not registered is not told they are.
       assert.doesNotMatch(block((await members[7]!.session.get(String(first.headers.location))).body), /Votre inscription est enregistrée/);
 
       await members[7]!.session.post(`/evenements/${event.slug}/inscription`, { mode: "in_person" });
-      await members[5]!.session.post(`/evenements/${event.slug}/inscription`, { mode: "in_person" });
+      const second = await members[5]!.session.post(`/evenements/${event.slug}/inscription`, { mode: "in_person" });
+      // The notice says it is the waitlist, and where.
+      const waitlisted = block((await members[5]!.session.get(String(second.headers.location))).body);
+      assert.match(waitlisted, /Vous êtes sur la liste d’attente \(sur place\), en 2<sup>e<\/sup> position\. Si une place se libère pour vous, vous recevrez un courriel de confirmation\./);
+      assert.doesNotMatch(waitlisted, /Votre inscription est enregistrée/);
+      assertFrenchSpacing(waitlisted);
       const waiting = block((await members[5]!.session.get(`/evenements/${event.slug}`)).body);
       assert.match(waiting, /Sur liste d’attente/);
-      assert.match(waiting, /Vous êtes 2e sur la liste d’attente \(sur place\)\./);
-      assert.match(waiting, /Complet\u00a0: 2\u00a0personnes sur la liste d’attente/);
+      assert.match(waiting, /Vous êtes en 2<sup>e<\/sup> position sur la liste d’attente \(sur place\)\./);
+      assert.match(waiting, /<strong>Sur place<\/strong>\u00a0: complet, 2\u00a0personnes sur la liste d’attente/);
+      assert.doesNotMatch(waiting, /\u00a0:[^<]*\u00a0:/, "deux deux-points sur une ligne");
 
       clock.set("2027-03-09T08:00:00Z");
       try {
         const closed = block((await members[6]!.session.get(`/evenements/${event.slug}`)).body);
         assert.match(closed, /Les inscriptions sont closes\./);
         assert.doesNotMatch(closed, /desinscription/);
-        assert.match(closed, /Les annulations sont closes depuis le 9 mars 2027 à\u00a09\u00a0h\u00a000\./);
+        assert.match(closed, /Les annulations sont closes depuis le 9 mars 2027 à\u00a09\u00a0h\./);
       } finally {
         clock.set("2027-02-15T10:00:00Z");
       }
@@ -455,7 +590,7 @@ describe("registering for an event", () => {
       assert.match(visitor, /Connectez-vous pour vous inscrire avec votre compte/);
       const membersEvent = await createTestEvent(platform, { questions: [], registrationOpensAt: new Date("2027-02-20T08:00:00Z") });
       const anonymous = block((await httpSessionOn(platform).get(`/evenements/${membersEvent.slug}`)).body);
-      assert.match(anonymous, /Les inscriptions ne sont pas encore ouvertes\u00a0: elles ouvriront le 20 février 2027 à\u00a09\u00a0h\u00a000\./);
+      assert.match(anonymous, /Les inscriptions ne sont pas encore ouvertes\u00a0: elles ouvriront le 20 février 2027 à\u00a09\u00a0h\./);
       assert.doesNotMatch(anonymous, /Connectez-vous pour vous inscrire/);
       clock.set("2027-02-21T08:00:00Z");
       try {
@@ -501,8 +636,41 @@ describe("registering for an event", () => {
       assert.match((await member.session.get("/compte/evenements?annulee=1")).body, /Votre inscription est annulée\./);
     });
 
-    it("is linked from the account page", async () => {
-      assert.match((await members[0]!.session.get("/compte")).body, /href="\/compte\/evenements"/);
+    it("is linked once from the account page, in « Mes événements » with the calendar feed", async () => {
+      const page = (await members[0]!.session.get("/compte")).body;
+      assert.equal(page.match(/href="\/compte\/evenements"/g)?.length, 1);
+      const section = page.slice(page.indexOf('id="evenements"'), page.indexOf('id="donnees"'));
+      assert.match(section, /Mes événements/);
+      assert.match(section, /href="\/compte\/evenements">\s*Mes inscriptions\s*</);
+      assert.match(section, /href="\/compte\/calendrier">\s*Mes inscriptions dans mon agenda\s*</);
+    });
+
+    it("says one coherent thing per card: a cancelled registration is cancelled, a cancelled event says why and asks nothing", async () => {
+      const [member] = await createMembersWithSessions(platform, 1, { prefix: "cartes", now: clock.now() });
+      const open = await createTestEvent(platform, { title: "Atelier dont je me désinscris", questions: [] });
+      const cancelledEvent = await createTestEvent(platform, { title: "Atelier annulé par l’équipe", questions: [] });
+      assert.equal((await member!.session.post(`/evenements/${open.slug}/inscription`, { mode: "remote" })).statusCode, 303);
+      assert.equal((await member!.session.post(`/evenements/${open.slug}/desinscription`, {})).statusCode, 303);
+      assert.equal((await member!.session.post(`/evenements/${cancelledEvent.slug}/inscription`, { mode: "in_person" })).statusCode, 303);
+      await platform.database.db.update(events).set({ status: "cancelled", cancellationReason: "la salle n’est plus disponible." }).where(eq(events.id, cancelledEvent.id));
+
+      const page = (await member!.session.get("/compte/evenements")).body;
+      const card = (title: string) => {
+        const at = page.indexOf(title);
+        assert.ok(at >= 0, `pas de carte « ${title} »`);
+        return page.slice(page.lastIndexOf("<li", at), page.indexOf("</li>", at));
+      };
+      const cancelledCard = card("Atelier dont je me désinscris");
+      assert.match(cancelledCard, /Inscription annulée/);
+      assert.match(cancelledCard, /Votre inscription est annulée\./);
+      assert.ok(cancelledCard.includes(`href="/evenements/${open.slug}/inscription">S’inscrire à nouveau`));
+      assert.doesNotMatch(cancelledCard, /Vous êtes inscrit·e|Annuler mon inscription|<svg/);
+
+      const eventCard = card("Atelier annulé par l’équipe");
+      assert.match(eventCard, /Événement annulé\u00a0: la salle n’est plus disponible\./);
+      assert.match(eventCard, /Vous n’avez rien à faire\./);
+      assert.doesNotMatch(eventCard, /Vous êtes inscrit·e|Inscription confirmée|Annuler mon inscription|<svg|S’inscrire/);
+      assertFrenchSpacing(page);
     });
   });
 });

@@ -4,15 +4,15 @@ import { pageContext, sendPage } from "../../http/render.tsx";
 import { InvalidInputError, NotFoundError, UnauthenticatedError } from "../../shared/domain-error.ts";
 import type { EventsDeps } from "./deps.ts";
 import { type AttendanceMode, type RegistrationStatus } from "./domain/event-kinds.ts";
-import { parseRegistrationChoices, questionsOf } from "./domain/registration-form.ts";
+import { parseRegistrationChoices, questionsAsked, questionsOf } from "./domain/registration-form.ts";
 import { canCancelAt, modesOffered, registrationWindow } from "./domain/registration-rules.ts";
-import { isVisitorLinkExpired, visitorLinkExpiresAt } from "./domain/visitor-link.ts";
+import { visitorLinkExpiresAt } from "./domain/visitor-link.ts";
 import { checkInQrSvg, checkInUrl } from "./qr/check-in-qr.ts";
 import { findByConfirmationHash, listRegistrationsOfMember, waitlistRank } from "./registration-repository.ts";
 import { confirmationTokenPattern, visitorSchema } from "./registration-schemas.ts";
-import { type EventRecord, findEventBySlug, findLiveRegistrationOfMember } from "./repository.ts";
+import { type EventRecord, findEventBySlug, findLiveRegistrationOfMember, type RegistrationRecord } from "./repository.ts";
 import { createCancelRegistration } from "./use-cases/cancel-registration.ts";
-import { createConfirmVisitor, expiredLinkMessage, invalidLinkMessage } from "./use-cases/confirm-visitor.ts";
+import { createConfirmVisitor, expiredLinkMessage, findConfirmationLink, invalidLinkMessage } from "./use-cases/confirm-visitor.ts";
 import { createRegisterMember, createRegisterVisitor, hashConfirmationToken, type RegistrationAccess, registrationAccess } from "./use-cases/register.ts";
 import { type AccountRegistration, RegistrationAccountPage } from "./views/registration-account-page.tsx";
 import { type RegistrationBlock, RegistrationFormPage } from "./views/registration-form-page.tsx";
@@ -84,7 +84,7 @@ export function registerRegistrationRoutes(app: FastifyInstance, deps: EventsDep
         context={pageContext(request, reply, { form: true })}
         event={event}
         modes={await modeAvailability(deps, event)}
-        questions={questionsOf(event.questions)}
+        questions={questionsAsked(questionsOf(event.questions), modesOffered(event))}
         visitor={access.kind === "visitor"}
         values={form.values ?? {}}
         errors={form.errors ?? {}}
@@ -159,12 +159,18 @@ export function registerRegistrationRoutes(app: FastifyInstance, deps: EventsDep
     return sendPage(reply, <VisitorConfirmationPage context={pageContext(request, reply, { form: state.kind === "ask" })} event={event} state={state} />, status);
   }
 
+  /** A link opened again (double click in the mail): the registration as it is now. */
+  async function alreadyState(registration: RegistrationRecord): Promise<ConfirmationState> {
+    return { kind: "already", status: registration.status as "confirmed" | "waitlisted" | "cancelled", mode: registration.mode as AttendanceMode, rank: await waitlistRank(db, registration), email: registration.email ?? "" };
+  }
+
   app.get<{ Params: { token: string } }>("/evenements/inscription/confirmer/:token", { config: { access: "public" } }, async (request, reply) => {
     const { token } = request.params;
-    const found = confirmationTokenPattern.test(token) ? await findByConfirmationHash(db, hashConfirmationToken(token)) : null;
-    if (!found || found.registration.status !== "pending") return renderConfirmation(request, reply, null, { kind: "refused", message: invalidLinkMessage }, 404);
-    if (isVisitorLinkExpired(found.registration.updatedAt, found.event, clock.now())) return renderConfirmation(request, reply, found.event, { kind: "refused", message: expiredLinkMessage }, 410);
-    return renderConfirmation(request, reply, found.event, { kind: "ask", token, email: found.registration.email ?? "", mode: found.registration.mode as AttendanceMode }, 200);
+    const link = confirmationTokenPattern.test(token) ? await findConfirmationLink(db, token, clock.now()) : ({ kind: "invalid" } as const);
+    if (link.kind === "invalid") return renderConfirmation(request, reply, null, { kind: "refused", message: invalidLinkMessage }, 404);
+    if (link.kind === "expired") return renderConfirmation(request, reply, link.event, { kind: "refused", message: expiredLinkMessage }, 410);
+    if (link.kind === "used") return renderConfirmation(request, reply, link.event, await alreadyState(link.registration), 200);
+    return renderConfirmation(request, reply, link.event, { kind: "ask", token, email: link.registration.email ?? "", mode: link.registration.mode as AttendanceMode }, 200);
   });
 
   app.post<{ Params: { token: string } }>("/evenements/inscription/confirmer/:token", { config: { access: "public" } }, async (request, reply) => {
@@ -172,7 +178,8 @@ export function registerRegistrationRoutes(app: FastifyInstance, deps: EventsDep
     if (!confirmationTokenPattern.test(token)) return renderConfirmation(request, reply, null, { kind: "refused", message: invalidLinkMessage }, 404);
     const found = await findByConfirmationHash(db, hashConfirmationToken(token));
     try {
-      const { event, registration, rank } = await confirmVisitor(token);
+      const { outcome, event, registration, rank } = await confirmVisitor(token);
+      if (outcome === "already") return renderConfirmation(request, reply, event, await alreadyState(registration), 200);
       return renderConfirmation(request, reply, event, { kind: "done", status: registration.status as "confirmed" | "waitlisted", mode: registration.mode as AttendanceMode, rank, email: registration.email ?? "" }, 200);
     } catch (error) {
       if (error instanceof NotFoundError) return renderConfirmation(request, reply, null, { kind: "refused", message: error.message }, 404);
@@ -203,11 +210,20 @@ export function registerRegistrationRoutes(app: FastifyInstance, deps: EventsDep
       const url = checkInUrl(deps.publicUrl, registration.checkInToken);
       const item: AccountRegistration = {
         id: registration.id,
-        event: { title: event.title, slug: event.slug, startsAt: event.startsAt, endsAt: event.endsAt, place: [event.placeName, event.placeAddress].filter(Boolean).join(", ") || null, cancelled: event.status === "cancelled" },
+        event: {
+          title: event.title,
+          slug: event.slug,
+          startsAt: event.startsAt,
+          endsAt: event.endsAt,
+          place: [event.placeName, event.placeAddress].filter(Boolean).join(", ") || null,
+          cancelled: event.status === "cancelled",
+          cancellationReason: event.cancellationReason,
+        },
         mode,
         status,
         rank: await waitlistRank(db, registration),
         canCancel: status !== "cancelled" && canCancelAt(event, now),
+        canRegisterAgain: status === "cancelled" && registrationWindow(event, now) === "open",
         attended: registration.attendedAt !== null,
         qr: showQr ? { svg: await checkInQrSvg(url, `Code QR d’accueil pour «\u00a0${event.title}\u00a0»`), url } : null,
       };

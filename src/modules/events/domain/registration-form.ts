@@ -21,6 +21,19 @@ export function questionsOf(stored: unknown): EventQuestion[] {
   });
 }
 
+/**
+ * The default diet question (key `diet`, event-kinds.ts) is about meals on site: it is asked only when the
+ * event has an in-person mode, and answered only by people coming in person.
+ */
+export function isInPersonOnly(question: Pick<EventQuestion, "key">): boolean {
+  return question.key === "diet";
+}
+
+/** The questions of an event's registration form: without an in-person mode, none about being on site. */
+export function questionsAsked(questions: EventQuestion[], offered: AttendanceMode[]): EventQuestion[] {
+  return offered.includes("in_person") ? questions : questions.filter((question) => !isInPersonOnly(question));
+}
+
 function single(value: unknown): string {
   const first = Array.isArray(value) ? value[0] : value;
   return typeof first === "string" ? first : "";
@@ -35,8 +48,8 @@ export type RegistrationChoices = { mode: AttendanceMode; answers: Record<string
 
 /**
  * Reads the mode and the answers of a submitted registration form: the mode must be one the event offers
- * (preselected when it offers only one), required questions answered, a choice among its options. Errors are
- * keyed by field name, in French.
+ * (preselected when it offers only one), required questions answered, a choice among its options; a question
+ * about being on site is ignored unless the person comes in person. Errors are keyed by field name, in French.
  */
 export function parseRegistrationChoices(
   body: Record<string, unknown>,
@@ -51,7 +64,8 @@ export function parseRegistrationChoices(
   else mode = modeText;
 
   const answers: Record<string, string> = {};
-  for (const question of questions) {
+  for (const question of questionsAsked(questions, offered)) {
+    if (isInPersonOnly(question) && mode !== "in_person") continue;
     const field = answerField(question);
     const answer = single(body[field]).trim();
     if (controlCharacters.test(answer)) errors[field] = "Ce champ contient des caractères non autorisés.";

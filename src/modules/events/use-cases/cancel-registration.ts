@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { eventRegistrations } from "../../../db/schema/index.ts";
-import { formatDateTime } from "../../../shared/french-date.ts";
+import { formatDateHour } from "../../../shared/french-date.ts";
 import { InvalidInputError, NotFoundError } from "../../../shared/domain-error.ts";
 import type { EventsDeps } from "../deps.ts";
 import type { AttendanceMode } from "../domain/event-kinds.ts";
@@ -28,7 +28,7 @@ export function createCancelRegistration(deps: Pick<EventsDeps, "db" | "clock" |
       if (!registration) throw new InvalidInputError({ _form: "Vous n’êtes pas inscrit·e à cet événement." }, "not_registered");
       if (!canCancelAt(event, now)) {
         const closedAt = event.cancellationClosesAt ?? event.startsAt;
-        const reason = event.status === "cancelled" ? "Cet événement est annulé\u00a0: il n’y a plus d’inscription à annuler." : `Les annulations sont closes depuis le ${formatDateTime(closedAt)}. Prévenez l’équipe du programme si vous ne pouvez pas venir.`;
+        const reason = event.status === "cancelled" ? "Cet événement est annulé\u00a0: il n’y a plus d’inscription à annuler." : `Les annulations sont closes depuis le ${formatDateHour(closedAt)}. Prévenez l’équipe du programme si vous ne pouvez pas venir.`;
         throw new InvalidInputError({ _form: reason }, "cancellation_closed");
       }
       const [cancelled] = await tx.update(eventRegistrations).set({ status: "cancelled", cancelledAt: now, updatedAt: now }).where(eq(eventRegistrations.id, registration.id)).returning();

@@ -88,7 +88,8 @@ export async function promoteWaiting(tx: Executor, event: EventRecord, mode: Att
 /**
  * Decides the seat of a visitor's `pending` registration when they confirm their address, the event locked,
  * at that moment: a seat while the mode has room, else the end of the waitlist (a new `queue_position`, so
- * that people who registered while the visitor had not confirmed stay ahead). The link is used up.
+ * that people who registered while the visitor had not confirmed stay ahead). The link's hash is kept: opened
+ * again, it shows the registration as it is (until the event is over), instead of a confusing refusal.
  */
 export async function seatPendingRegistration(tx: Executor, input: { registrationId: string; now: Date }): Promise<{ event: EventRecord; registration: RegistrationRecord }> {
   const [found] = await tx.select({ eventId: eventRegistrations.eventId }).from(eventRegistrations).where(eq(eventRegistrations.id, input.registrationId)).limit(1);
@@ -102,7 +103,7 @@ export async function seatPendingRegistration(tx: Executor, input: { registratio
   const status = seatFor(capacityOf(event, mode)!, (await countConfirmed(tx, event.id))[mode]);
   const [registration] = await tx
     .update(eventRegistrations)
-    .set({ status, queuePosition: sql`nextval(pg_get_serial_sequence('event_registrations', 'queue_position'))`, confirmationTokenHash: null, confirmedAt: input.now, updatedAt: input.now })
+    .set({ status, queuePosition: sql`nextval(pg_get_serial_sequence('event_registrations', 'queue_position'))`, confirmedAt: input.now, updatedAt: input.now })
     .where(eq(eventRegistrations.id, pending.id))
     .returning();
   return { event, registration: registration! };

@@ -1,4 +1,4 @@
-import { formatDateTime, formatEventPeriod } from "../../../shared/french-date.ts";
+import { formatDateHour, formatEventPeriod } from "../../../shared/french-date.ts";
 import type { MailAttachment, MailMessage } from "../../mail/api.ts";
 import { calendarEventOf } from "../calendar/calendar-store.ts";
 import { buildCalendar } from "../calendar/event-ics.ts";
@@ -129,9 +129,9 @@ export async function confirmationMail(input: RegistrationMailInput & { promoted
   };
 }
 
-/** « 1er·e », « 2e », « 3e »: a rank in the waitlist. */
-export function ordinal(rank: number): string {
-  return rank === 1 ? "1er·e" : `${rank}e`;
+/** « en première position », « en 2e position »: a rank on the waitlist in a text mail (pages write « 2<sup>e</sup> »). */
+export function waitlistPositionText(rank: number): string {
+  return rank <= 1 ? "en première position" : `en ${rank}e position`;
 }
 
 /** Registered while the mode is full: on the waitlist at `rank`, no invitation until a seat is given. */
@@ -140,7 +140,7 @@ export function waitlistMail(input: RegistrationMailInput & { rank: number }): M
   const mode = registration.mode as AttendanceMode;
   const blocks: Block[] = [
     greeting(person),
-    `«\u00a0${event.title}\u00a0» est complet ${modeInSentence[mode]}\u00a0: vous êtes ${ordinal(input.rank)} sur la liste d’attente.`,
+    `«\u00a0${event.title}\u00a0» est complet ${modeInSentence[mode]}\u00a0: vous êtes ${waitlistPositionText(input.rank)} sur la liste d’attente.`,
     "Dès qu’une place se libère, elle est donnée à la première personne de la liste\u00a0: vous recevrez alors un courriel de confirmation avec l’invitation à ajouter à votre agenda.",
     practicalLines(event, mode, false),
     ...followUp(person, registration.userId === null, publicUrl, event),
@@ -174,7 +174,7 @@ export function visitorLinkMail(input: { event: EventRecord; person: Registrant;
     greeting(person),
     `Vous avez demandé à vous inscrire à «\u00a0${event.title}\u00a0» (${formatEventPeriod(event.startsAt, event.endsAt)}).`,
     { text: `Pour confirmer votre adresse et votre inscription, ouvrez ce lien puis cliquez sur «\u00a0Confirmer mon inscription\u00a0»\u00a0: ${input.link}`, html: `Pour confirmer votre adresse et votre inscription, ouvrez ce lien puis cliquez sur «\u00a0Confirmer mon inscription\u00a0»\u00a0: ${link(input.link)}` },
-    `Ce lien est valable jusqu’au ${formatDateTime(input.expiresAt)}. Les places sont attribuées au moment de la confirmation, dans l’ordre d’arrivée.`,
+    `Ce lien est valable jusqu’au ${formatDateHour(input.expiresAt)}. Les places sont attribuées au moment de la confirmation, dans l’ordre d’arrivée.`,
     "Si vous n’êtes pas à l’origine de cette demande, ignorez ce courriel\u00a0: aucune inscription ne sera enregistrée.",
     signature,
   ];

@@ -10,11 +10,13 @@ import { formatEventPeriod } from "../../../shared/french-date.ts";
 /** One registration on « Mes inscriptions ». */
 export type AccountRegistration = {
   id: string;
-  event: { title: string; slug: string; startsAt: Date; endsAt: Date; place: string | null; cancelled: boolean };
+  event: { title: string; slug: string; startsAt: Date; endsAt: Date; place: string | null; cancelled: boolean; cancellationReason: string | null };
   mode: AttendanceMode;
   status: RegistrationStatus;
   rank: number | null;
   canCancel: boolean;
+  /** A cancelled registration while registration is open: « S’inscrire à nouveau ». */
+  canRegisterAgain: boolean;
   attended: boolean;
   /** In person and confirmed: the QR code to show at the entrance (inline SVG) and the address it encodes. */
   qr: { svg: string; url: string } | null;
@@ -39,8 +41,32 @@ function UpcomingRegistration({ registration, csrfToken }: { registration: Accou
         {formatEventPeriod(event.startsAt, event.endsAt)}
         {event.place && registration.mode === "in_person" ? <><br />{event.place}</> : null}
       </p>
-      {event.cancelled ? <p className="fr-badge fr-badge--error fr-badge--sm">Événement annulé</p> : <StatusBadge status={registration.status} />}
-      <p className="fr-mt-1w fr-mb-1w">{registrationSentence(registration)}</p>
+      {event.cancelled ? (
+        // The event's cancellation is all there is to say: no seat, no QR code, nothing to cancel.
+        <>
+          <p className="fr-badge fr-badge--error fr-badge--sm">Événement annulé</p>
+          <p className="fr-mt-1w fr-mb-1w">
+            {event.cancellationReason ? `Événement annulé\u00a0: ${event.cancellationReason}` : "Cet événement est annulé."}
+            <br />
+            Vous n’avez rien à faire.
+          </p>
+        </>
+      ) : (
+        <>
+          <StatusBadge status={registration.status} />
+          <p className="fr-mt-1w fr-mb-1w">
+            {registrationSentence(registration)}
+            {registration.canRegisterAgain ? (
+              <>
+                {" "}
+                <a href={`/evenements/${event.slug}/inscription`}>
+                  S’inscrire à nouveau<span className="fr-sr-only"> à «&nbsp;{event.title}&nbsp;»</span>
+                </a>
+              </>
+            ) : null}
+          </p>
+        </>
+      )}
       {registration.qr ? (
         <div className="fr-mb-2w">
           <div dangerouslySetInnerHTML={{ __html: registration.qr.svg }} />

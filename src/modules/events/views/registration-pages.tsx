@@ -1,4 +1,5 @@
-import { formatDateTime, formatEventPeriod } from "../../../shared/french-date.ts";
+import type { ReactNode } from "react";
+import { formatDateHour, formatEventPeriod } from "../../../shared/french-date.ts";
 import { Alert } from "../../../ui/alert.tsx";
 import { ButtonLink } from "../../../ui/button.tsx";
 import { CsrfField } from "../../../ui/fields.tsx";
@@ -7,7 +8,7 @@ import type { PageContext } from "../../../ui/page-context.ts";
 import type { AttendanceMode } from "../domain/event-kinds.ts";
 import type { EventRecord } from "../repository.ts";
 import { registrationBreadcrumb } from "./registration-form-page.tsx";
-import { ordinal } from "./mails.ts";
+import { WaitlistPosition } from "./registration-panel.tsx";
 import { modeInSentence } from "./team-format.ts";
 
 function EventLine({ event }: { event: EventRecord }) {
@@ -27,7 +28,7 @@ export function VisitorLinkSentPage({ context, event, email, expiresAt }: { cont
       <EventLine event={event} />
       <Alert kind="info" title="Un courriel de confirmation vous a été envoyé">
         <p>
-          Nous avons écrit à <strong>{email}</strong>. Ouvrez le lien qu’il contient puis cliquez sur «&nbsp;Confirmer mon inscription&nbsp;»&nbsp;: votre place est attribuée à ce moment-là. Le lien est valable jusqu’au {formatDateTime(expiresAt)}.
+          Nous avons écrit à <strong>{email}</strong>. Ouvrez le lien qu’il contient puis cliquez sur «&nbsp;Confirmer mon inscription&nbsp;»&nbsp;: votre place est attribuée à ce moment-là. Le lien est valable jusqu’au {formatDateHour(expiresAt)}.
         </p>
       </Alert>
       <p>Vous ne trouvez pas le courriel&nbsp;? Regardez dans vos courriers indésirables. Vous pourrez refaire la demande dans un quart d’heure.</p>
@@ -38,14 +39,47 @@ export function VisitorLinkSentPage({ context, event, email, expiresAt }: { cont
 export type ConfirmationState =
   | { kind: "ask"; token: string; email: string; mode: AttendanceMode }
   | { kind: "done"; status: "confirmed" | "waitlisted"; mode: AttendanceMode; rank: number | null; email: string }
+  /** The link was used before (a second click in the mail): the registration as it is now. */
+  | { kind: "already"; status: "confirmed" | "waitlisted" | "cancelled"; mode: AttendanceMode; rank: number | null; email: string }
   | { kind: "refused"; message: string };
+
+function titleOf(state: ConfirmationState): string {
+  switch (state.kind) {
+    case "ask":
+      return "Confirmer mon inscription";
+    case "done":
+      return state.status === "confirmed" ? "Inscription confirmée" : "Inscription sur liste d’attente";
+    case "already":
+      return state.status === "cancelled" ? "Inscription annulée" : "Inscription déjà confirmée";
+    case "refused":
+      return "Lien de confirmation non valable";
+  }
+}
+
+/** What a confirmed visitor holds: a seat (mail with invitation, QR code in person) or a place on the waitlist. */
+function seatText(state: { status: "confirmed" | "waitlisted"; mode: AttendanceMode; rank: number | null; email: string }, sent: "is" | "was"): ReactNode {
+  if (state.status === "confirmed") {
+    return (
+      <>
+        Vous êtes inscrit·e {modeInSentence[state.mode]}. Un courriel de confirmation avec l’invitation à ajouter à votre agenda
+        {state.mode === "in_person" ? " et votre code QR d’accueil" : ""} {sent === "is" ? "est envoyé" : "a été envoyé"} à {state.email}.
+      </>
+    );
+  }
+  return (
+    <>
+      Vous êtes <WaitlistPosition rank={state.rank ?? 1} /> sur la liste d’attente ({modeInSentence[state.mode]}). Si une place se libère, elle vous sera attribuée automatiquement et vous recevrez un courriel à {state.email}.
+    </>
+  );
+}
 
 /**
  * `/evenements/inscription/confirmer/:token`: the GET only shows a button (mail scanners open links and
- * must not confirm anything); the POST confirms and shows the outcome.
+ * must not confirm anything); the POST confirms and shows the outcome. A link used before shows the
+ * registration as it is (until the event is over).
  */
 export function VisitorConfirmationPage({ context, event, state }: { context: PageContext; event: EventRecord | null; state: ConfirmationState }) {
-  const title = state.kind === "ask" ? "Confirmer mon inscription" : state.kind === "done" ? (state.status === "confirmed" ? "Inscription confirmée" : "Inscription sur liste d’attente") : "Lien de confirmation non valable";
+  const title = titleOf(state);
   return (
     <Layout context={context} title={title} breadcrumb={event ? registrationBreadcrumb(event) : [{ label: "Accueil", href: "/" }, { label: "Événements", href: "/evenements" }]}>
       <h1>{title}</h1>
@@ -63,20 +97,24 @@ export function VisitorConfirmationPage({ context, event, state }: { context: Pa
           </form>
         </>
       ) : null}
-      {state.kind === "done" && state.status === "confirmed" ? (
-        <Alert kind="success" title="Votre place est réservée">
-          <p>
-            Vous êtes inscrit·e {modeInSentence[state.mode]}. Un courriel de confirmation avec l’invitation à ajouter à votre agenda
-            {state.mode === "in_person" ? " et votre code QR d’accueil" : ""} est envoyé à {state.email}.
-          </p>
+      {state.kind === "done" ? (
+        <Alert kind={state.status === "confirmed" ? "success" : "warning"} title={state.status === "confirmed" ? "Votre place est réservée" : "L’événement est complet"}>
+          <p>{seatText(state, "is")}</p>
         </Alert>
       ) : null}
-      {state.kind === "done" && state.status === "waitlisted" ? (
-        <Alert kind="warning" title="L’événement est complet">
-          <p>
-            Vous êtes {ordinal(state.rank ?? 1)} sur la liste d’attente ({modeInSentence[state.mode]}). Si une place se libère, elle vous sera attribuée automatiquement et vous recevrez un courriel à {state.email}.
-          </p>
+      {state.kind === "already" && state.status !== "cancelled" ? (
+        <Alert kind="success" title="Votre inscription est déjà confirmée">
+          <p>{seatText({ ...state, status: state.status }, "was")}</p>
+          <p>Vous n’avez rien d’autre à faire.</p>
         </Alert>
+      ) : null}
+      {state.kind === "already" && state.status === "cancelled" ? (
+        <>
+          <Alert kind="info" title="Cette inscription est annulée">
+            <p>Vous pouvez vous inscrire à nouveau depuis la page de l’événement, tant que les inscriptions sont ouvertes.</p>
+          </Alert>
+          {event ? <ButtonLink href={`/evenements/${event.slug}`}>Revenir à l’événement</ButtonLink> : null}
+        </>
       ) : null}
       {state.kind === "refused" ? (
         <>
@@ -101,7 +139,7 @@ export function CancelRegistrationPage({
   context: PageContext;
   event: EventRecord;
   /** « Vous êtes inscrit·e (sur place). », or null when the person has no registration. */
-  sentence: string | null;
+  sentence: ReactNode | null;
   canCancel: boolean;
   error?: string | undefined;
 }) {
@@ -143,7 +181,7 @@ export function CancelRegistrationPage({
               </form>
             </>
           ) : !error ? (
-            <p>Les annulations sont closes depuis le {formatDateTime(closesAt)}. Prévenez l’équipe du programme si vous ne pouvez pas venir.</p>
+            <p>Les annulations sont closes depuis le {formatDateHour(closesAt)}. Prévenez l’équipe du programme si vous ne pouvez pas venir.</p>
           ) : null}
         </>
       )}

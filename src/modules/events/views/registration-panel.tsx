@@ -1,5 +1,6 @@
 import type { FastifyRequest } from "fastify";
-import { formatDateTime } from "../../../shared/french-date.ts";
+import type { ReactNode } from "react";
+import { formatDateHour } from "../../../shared/french-date.ts";
 import { Alert } from "../../../ui/alert.tsx";
 import { Badge, type BadgeKind } from "../../../ui/badge.tsx";
 import { ButtonLink } from "../../../ui/button.tsx";
@@ -9,7 +10,6 @@ import { canCancelAt, capacityOf, modesOffered, registrationWindow } from "../do
 import { countRegistrations, waitlistRank } from "../registration-repository.ts";
 import { type EventRecord, findLiveRegistrationOfMember } from "../repository.ts";
 import { registrationAccess } from "../use-cases/register.ts";
-import { ordinal } from "./mails.ts";
 
 /** One mode's seats: capacity, confirmed, left, waiting. */
 export type ModeAvailability = { mode: AttendanceMode; capacity: number; confirmed: number; left: number; waiting: number };
@@ -85,21 +85,24 @@ export async function loadRegistrationPanel(deps: EventsDeps, event: EventRecord
   };
 }
 
-/** « 12 places restantes sur 50 », « Complet : 3 personnes sur la liste d’attente ». */
+/**
+ * « 12 places restantes sur 50 », « complet, 3 personnes sur la liste d’attente »: what follows « Sur place : »
+ * (lower case, one colon per line).
+ */
 export function availabilityText(availability: ModeAvailability): string {
   if (availability.left > 0) {
     return `${availability.left}\u00a0${availability.left > 1 ? "places restantes" : "place restante"} sur ${availability.capacity}`;
   }
-  if (availability.waiting === 0) return "Complet\u00a0: les prochaines inscriptions vont sur la liste d’attente";
-  return `Complet\u00a0: ${availability.waiting}\u00a0${availability.waiting > 1 ? "personnes" : "personne"} sur la liste d’attente`;
+  if (availability.waiting === 0) return "complet, les prochaines inscriptions vont sur la liste d’attente";
+  return `complet, ${availability.waiting}\u00a0${availability.waiting > 1 ? "personnes" : "personne"} sur la liste d’attente`;
 }
 
 export function windowText(model: Pick<RegistrationPanelModel, "window" | "opensAt" | "closesAt">): string {
   switch (model.window) {
     case "open":
-      return `Inscriptions ouvertes jusqu’au ${formatDateTime(model.closesAt)}.`;
+      return `Inscriptions ouvertes jusqu’au ${formatDateHour(model.closesAt)}.`;
     case "not_yet":
-      return model.opensAt ? `Les inscriptions ne sont pas encore ouvertes\u00a0: elles ouvriront le ${formatDateTime(model.opensAt)}.` : "Les inscriptions ne sont pas encore ouvertes.";
+      return model.opensAt ? `Les inscriptions ne sont pas encore ouvertes\u00a0: elles ouvriront le ${formatDateHour(model.opensAt)}.` : "Les inscriptions ne sont pas encore ouvertes.";
     case "closed":
       return "Les inscriptions sont closes.";
     case "cancelled":
@@ -114,12 +117,43 @@ export function StatusBadge({ status }: { status: RegistrationStatus }) {
   return <Badge kind={statusBadges[status]} label={registrationStatusLabels[status]} small />;
 }
 
-/** « Vous êtes inscrit·e sur place. », « Vous êtes 3e sur la liste d’attente (sur place). » */
-export function registrationSentence(registration: Pick<PanelRegistration, "status" | "mode" | "rank">): string {
+/**
+ * A rank on the waitlist: « en première position », « en 2<sup>e</sup> position » (French typography; the
+ * text mails write « en 2e position », `waitlistPositionText`).
+ */
+export function WaitlistPosition({ rank }: { rank: number }) {
+  return rank <= 1 ? <>en première position</> : <>en {rank}<sup>e</sup> position</>;
+}
+
+/**
+ * « Vous êtes inscrit·e (sur place). », « Vous êtes en 2<sup>e</sup> position sur la liste d’attente (sur place). »,
+ * « Votre inscription est annulée. »
+ */
+export function registrationSentence(registration: Pick<PanelRegistration, "status" | "mode" | "rank">): ReactNode {
   const mode = attendanceModeLabels[registration.mode].toLowerCase();
-  if (registration.status === "waitlisted") return `Vous êtes ${ordinal(registration.rank ?? 1)} sur la liste d’attente (${mode}).`;
+  if (registration.status === "waitlisted") {
+    return (
+      <>
+        Vous êtes <WaitlistPosition rank={registration.rank ?? 1} /> sur la liste d’attente ({mode}).
+      </>
+    );
+  }
   if (registration.status === "pending") return "Votre inscription attend la confirmation de votre adresse.";
+  // No column says who cancelled (the person or the team): the sentence holds for both.
+  if (registration.status === "cancelled") return "Votre inscription est annulée.";
   return `Vous êtes inscrit·e (${mode}).`;
+}
+
+/** After the redirect of a registration: what was decided, the waitlist said as such. */
+function RegisteredNotice({ registration }: { registration: PanelRegistration }) {
+  if (registration.status !== "waitlisted") return <Alert kind="success" small>Votre inscription est enregistrée.</Alert>;
+  return (
+    <Alert kind="warning" small>
+      <p>
+        Vous êtes sur la liste d’attente ({attendanceModeLabels[registration.mode].toLowerCase()}), <WaitlistPosition rank={registration.rank ?? 1} />. Si une place se libère pour vous, vous recevrez un courriel de confirmation.
+      </p>
+    </Alert>
+  );
 }
 
 /** The registration block of the event page: places left per mode, the window, then the button or the person's registration. */
@@ -130,7 +164,7 @@ export function RegistrationPanel({ model }: { model: RegistrationPanelModel }) 
   return (
     <section className="fr-my-4w" aria-labelledby="inscription">
       <h2 id="inscription">Inscription</h2>
-      {model.notice === "registered" ? <Alert kind="success" small>Votre inscription est enregistrée.</Alert> : null}
+      {model.notice === "registered" && viewer.kind === "member" && viewer.registration ? <RegisteredNotice registration={viewer.registration} /> : null}
       {model.notice === "cancelled" ? <Alert kind="success" small>Votre inscription est annulée.</Alert> : null}
       <p>{windowText(model)}</p>
       {model.modes.length > 0 ? (
@@ -167,7 +201,7 @@ export function RegistrationPanel({ model }: { model: RegistrationPanelModel }) 
               </ButtonLink>
             </li>
           </ul>
-          {!viewer.registration.canCancel && model.window !== "cancelled" ? <p className="fr-hint-text">Les annulations sont closes depuis le {formatDateTime(viewer.registration.cancellationClosesAt)}.</p> : null}
+          {!viewer.registration.canCancel && model.window !== "cancelled" ? <p className="fr-hint-text">Les annulations sont closes depuis le {formatDateHour(viewer.registration.cancellationClosesAt)}.</p> : null}
         </div>
       ) : null}
       {viewer.kind === "member" && !viewer.registration && open ? <ButtonLink href={registerHref}>S’inscrire</ButtonLink> : null}
