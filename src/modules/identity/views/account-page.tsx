@@ -37,11 +37,6 @@ export function AccountPage({ context, account, organisationName, organisations,
           </a>
         </p>
       ) : null}
-      <p>
-        <a className="fr-link fr-icon-calendar-event-line fr-link--icon-left" href="/compte/evenements">
-          Mes inscriptions aux événements
-        </a>
-      </p>
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-7">
           <h2 className="fr-h4">Mes informations</h2>
