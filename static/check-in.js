@@ -2,7 +2,10 @@
 // the browser reads QR codes (BarcodeDetector) and has a camera, the hidden « Scanner un code QR » block
 // appears; a registration's code (…/pointage/<token>) opens its check-in page on this site. Elsewhere the
 // page works as it is: the phone's own camera app opens the same address, or the team searches by name.
+// On a registration's check-in page (/pointage/<token>), the hidden « Scanner le code suivant » link
+// appears only where scanning works (it leads back to the check-in page with the camera open).
 const root = document.querySelector("[data-check-in-scanner]");
+const nextLinks = document.querySelectorAll("[data-scanner-next]");
 const tokenPath = /^\/pointage\/[A-Za-z0-9_-]{8,200}$/;
 
 /** The check-in page a scanned text leads to on this site, or null when it is not a registration's code. */
@@ -16,7 +19,7 @@ function checkInTarget(text) {
 }
 
 async function canScan() {
-  if (!root || !("BarcodeDetector" in window) || !navigator.mediaDevices?.getUserMedia) return false;
+  if (!("BarcodeDetector" in window) || !navigator.mediaDevices?.getUserMedia) return false;
   try {
     return (await window.BarcodeDetector.getSupportedFormats()).includes("qr_code");
   } catch {
@@ -86,4 +89,7 @@ function setUp() {
   if (window.location.hash === "#scanner") start();
 }
 
-if (await canScan()) setUp();
+if ((root || nextLinks.length > 0) && (await canScan())) {
+  for (const link of nextLinks) link.hidden = false;
+  if (root) setUp();
+}

@@ -87,12 +87,20 @@ describe("the programme team's check-in on a phone", () => {
         await page.getByRole("heading", { level: 1, name: "Inès Benali" }).waitFor();
         await expectNoHorizontalPageScroll(page);
         await expectAccessible(page);
-        await page.getByRole("button", { name: "Enregistrer l’arrivée de Inès Benali" }).click();
+        // Without a QR code reader in the browser, no « Scanner le code suivant »: back to the check-in page instead.
+        assert.equal(await page.getByRole("link", { name: "Scanner le code suivant" }).isVisible(), false);
+        await page.getByRole("button", { name: "Enregistrer l’arrivée d’Inès Benali" }).click();
+        // The workshop is next week: the arrival waits for a second confirmation.
+        await page.getByRole("heading", { level: 2, name: "Cet événement n’a pas lieu aujourd’hui" }).waitFor();
+        await expectNoHorizontalPageScroll(page);
+        await expectAccessible(page);
+        await page.getByRole("button", { name: "Enregistrer quand même l’arrivée d’Inès Benali" }).click();
         await page.getByRole("heading", { name: /^Arrivée enregistrée / }).waitFor();
+        await page.getByRole("button", { name: "Annuler l’arrivée d’Inès Benali" }).waitFor();
         await expectAccessible(page);
 
         // Thomas is found by name on the check-in page.
-        await page.getByRole("link", { name: "Rechercher une personne" }).click();
+        await page.getByRole("link", { name: "Retour au pointage" }).click();
         await page.getByRole("heading", { level: 1, name: "Pointage" }).waitFor();
         await page.getByText("1\u00a0arrivée sur 3\u00a0personnes attendues sur place").waitFor();
         await expectNoHorizontalPageScroll(page);
@@ -101,6 +109,7 @@ describe("the programme team's check-in on a phone", () => {
         await page.getByRole("button", { name: "Rechercher la personne" }).click();
         await page.getByText("1\u00a0personne inscrite sur place trouvée pour «\u00a0leroy\u00a0»").waitFor();
         await page.getByRole("button", { name: "Enregistrer l’arrivée de Thomas Leroy" }).click();
+        await page.getByRole("button", { name: "Enregistrer quand même l’arrivée de Thomas Leroy" }).click();
         await page.getByRole("heading", { name: /^Arrivée enregistrée / }).waitFor();
         await page.getByText("2\u00a0arrivées sur 3\u00a0personnes attendues sur place").waitFor();
         await expectNoHorizontalPageScroll(page);
@@ -109,7 +118,7 @@ describe("the programme team's check-in on a phone", () => {
         // The sign-in sheet: arrivals already ticked; Marc, remote, ticked by hand.
         await page.goto(`${base}/emargement`);
         await page.getByRole("heading", { level: 1, name: "Feuille d’émargement" }).waitFor();
-        assert.equal(await page.getByLabel("Présence de Inès Benali").isChecked(), true);
+        assert.equal(await page.getByLabel("Présence d’Inès Benali").isChecked(), true);
         assert.equal(await page.getByLabel("Présence de Sophie Durand").isChecked(), false);
         await expectAccessible(page);
         await page.screenshot({ path: "tmp/check-in-sheet.png", fullPage: true });
@@ -119,12 +128,23 @@ describe("the programme team's check-in on a phone", () => {
         await page.getByText("Sur place\u00a0: 2\u00a0personnes présentes — À distance\u00a0: 1\u00a0personne présente.").waitFor();
         await expectAccessible(page);
 
-        // A message with errors, shown at the fields.
+        // A message with errors, shown at the fields; then its preview, and only then the sending.
         await page.goto(`${base}/message`);
-        await page.getByRole("button", { name: "Envoyer le message" }).click();
+        await page.getByRole("button", { name: "Voir l’aperçu avant l’envoi" }).click();
         await page.getByText("Indiquez l’objet du message.").first().waitFor();
         await expectNoHorizontalPageScroll(page);
         await expectAccessible(page);
+        await page.getByLabel(/^Objet/).fill("Changement de salle");
+        await page.getByLabel(/^Message/).fill("Rendez-vous salle Ségur B, au deuxième étage.");
+        await page.locator("label", { hasText: "Les personnes confirmées" }).click();
+        await page.locator("label", { hasText: "Sur place et à distance" }).click();
+        await page.getByRole("button", { name: "Voir l’aperçu avant l’envoi" }).click();
+        await page.getByRole("heading", { level: 1, name: "Aperçu du message" }).waitFor();
+        await page.getByText("Changement de salle — Atelier pointage").waitFor();
+        await expectNoHorizontalPageScroll(page);
+        await expectAccessible(page);
+        await page.getByRole("button", { name: "Envoyer à 4\u00a0personnes" }).click();
+        await page.getByRole("heading", { name: "Message envoyé" }).waitFor();
       },
       { viewport: phone },
     ));
@@ -162,8 +182,25 @@ describe("the programme team's check-in on a phone", () => {
         await page.getByRole("heading", { level: 1, name: "Sophie Durand" }).waitFor();
         // « Scanner le code suivant » comes back with the camera open: the next code opens at once.
         await page.getByRole("link", { name: "Scanner le code suivant" }).click();
+        // (revealed by the script: the browser reads QR codes here)
         await page.waitForURL(/\/pointage#scanner$/);
         await page.waitForURL(scanned);
+      },
+      { viewport: phone },
+    ));
+
+  it("shows a member who opens their own QR code when to present it, instead of refusing them", () =>
+    withPage(
+      served.browser,
+      served.baseUrl,
+      async (page) => {
+        await signInThroughOutbox(page, served.baseUrl, "thomas.leroy@ign.fr");
+        const response = await page.goto(`/pointage/${prepared.tokens["thomas.leroy@ign.fr"]}`);
+        assert.equal(response?.status(), 200);
+        await page.getByRole("heading", { level: 2, name: "Ce code est à présenter à l’accueil le jour de l’événement" }).waitFor();
+        await page.getByText("Atelier pointage").first().waitFor();
+        await expectNoHorizontalPageScroll(page);
+        await expectAccessible(page);
       },
       { viewport: phone },
     ));

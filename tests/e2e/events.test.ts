@@ -229,6 +229,10 @@ describe("events in a browser: registration, waitlist, promotion, calendar and c
       await page.getByRole("heading", { level: 1, name: "Inès Benali" }).waitFor();
       await expectAccessible(page);
       await page.getByRole("button", { name: /Enregistrer l’arrivée/ }).click();
+      // The workshop is in ten days: an arrival recorded today asks a second confirmation.
+      await page.getByRole("heading", { level: 2, name: "Cet événement n’a pas lieu aujourd’hui" }).waitFor();
+      await expectAccessible(page);
+      await page.getByRole("button", { name: /^Enregistrer quand même/ }).click();
       // « Arrivée enregistrée à 14 h 05 », or with the day when the event is not today.
       await page.getByRole("heading", { level: 2, name: /^Arrivée enregistrée (le|à) / }).waitFor();
       await expectAccessible(page);

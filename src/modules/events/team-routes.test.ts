@@ -3,7 +3,7 @@ import { after, before, beforeEach, describe, it } from "node:test";
 import { parse } from "csv-parse/sync";
 import { and, eq } from "drizzle-orm";
 import { devMails, eventRegistrations, events, organisations, users } from "../../db/schema/index.ts";
-import { assertFieldError } from "../../../tests/support/form-assertions.ts";
+import { assertFieldError, escapeHtml } from "../../../tests/support/form-assertions.ts";
 import { assertFrenchSpacing } from "../../../tests/support/french-typography.ts";
 import type { HttpSession } from "../../../tests/support/http.ts";
 import { httpSessionOn, signInOverHttp } from "../../../tests/support/http-sign-in.ts";
@@ -117,7 +117,7 @@ beforeEach(async () => {
 
 describe("the programme team's event routes: who may open them", () => {
   it("answers 403 to a member on every team route, GET and POST, and sends an anonymous visitor to sign in", async () => {
-    const { event, ines } = await usualEvent();
+    const { event, ines, thomas } = await usualEvent();
     const base = `/admin/evenements/${event.id}`;
     const pages = [
       `${base}/inscriptions`,
@@ -128,7 +128,8 @@ describe("the programme team's event routes: who may open them", () => {
       `${base}/message`,
       `${base}/pointage`,
       `${base}/emargement`,
-      `/pointage/${ines.checkInToken}`,
+      // Someone else's code (a member's own code shows them a page of their own, tested below).
+      `/pointage/${thomas.checkInToken}`,
     ];
     for (const page of pages) {
       assert.equal((await member.get(page)).statusCode, 403, `GET ${page}`);
@@ -136,7 +137,7 @@ describe("the programme team's event routes: who may open them", () => {
       assert.equal(anonymous.statusCode, 303, `GET anonyme ${page}`);
       assert.equal(anonymous.headers.location, `/connexion?retour=${encodeURIComponent(page)}`);
     }
-    const posts = [`${base}/inscriptions/${ines.id}/changer-de-mode`, `${base}/inscriptions/${ines.id}/confirmer`, `${base}/inscriptions/${ines.id}/annuler`, `${base}/message`, `${base}/pointage`, `${base}/emargement`, `/pointage/${ines.checkInToken}`];
+    const posts = [`${base}/inscriptions/${ines.id}/changer-de-mode`, `${base}/inscriptions/${ines.id}/confirmer`, `${base}/inscriptions/${ines.id}/annuler`, `${base}/message`, `${base}/pointage`, `${base}/emargement`, `/pointage/${ines.checkInToken}`, `/pointage/${ines.checkInToken}/annuler-arrivee`];
     for (const page of posts) {
       const response = await member.post(page, { inscription: ines.id, subject: "x", body: "x", audience: "all", mode: "all", listed: ines.id, present: ines.id }, { formPage: "/compte" });
       assert.equal(response.statusCode, 403, `POST ${page}`);
@@ -156,13 +157,16 @@ describe("the programme team's event routes: who may open them", () => {
       await team.get(`${base}/inscriptions/${thomas.id}/confirmer`),
       await team.get(`${base}/inscriptions/${ines.id}/annuler`),
       await team.post(`${base}/message`, { subject: "", body: "", audience: "", mode: "" }),
+      await team.post(`${base}/message`, { subject: "Salle changée", body: "Rendez-vous salle B\u00a0!", audience: "all", mode: "all" }),
       await team.get(`${base}/pointage?q=benali&arrivee=${ines.id}`),
       await team.get(`/pointage/${ines.checkInToken}?deja=1`),
       await team.get(`/pointage/${thomas.checkInToken}`),
       await team.get(`${base}/emargement?enregistre=1`),
+      await member.get(`/pointage/${ines.checkInToken}`),
     ];
+    now = new Date("2027-03-02T09:00:00Z");
+    pages.push(await team.get(`/pointage/${thomas.checkInToken}`), await team.post(`/pointage/${thomas.checkInToken}`, { admettre: "oui" }), await team.post(`${base}/pointage`, { inscription: mallory.id, q: "" }));
     for (const page of pages) assertFrenchSpacing(page.body, [event.title, "=HYPERLINK(\"http://pirate.example\")"]);
-    assert.ok(mallory);
   });
 
   it("shows a remote-only event without access list, and says on its check-in page to use the attendance sheet", async () => {
@@ -215,7 +219,7 @@ describe("the registrations list and its actions", () => {
     const { event, ines, thomas, sophie } = await usualEvent();
     const confirmPage = await team.get(`/admin/evenements/${event.id}/inscriptions/${ines.id}/changer-de-mode`);
     assert.equal(confirmPage.statusCode, 200);
-    assert.ok(confirmPage.body.includes("elle aura une place"), confirmPage.body);
+    assert.ok(confirmPage.body.includes("Il reste 1\u00a0place à distance\u00a0: la personne aura une place. Sa place sur place ira à la première personne de la liste d’attente. La personne sera prévenue par courriel."), confirmPage.body);
     const response = await team.post(`/admin/evenements/${event.id}/inscriptions/${ines.id}/changer-de-mode`, {});
     assert.equal(response.statusCode, 303);
     assert.equal((await statusOf(ines)).mode, "remote");
@@ -224,10 +228,13 @@ describe("the registrations list and its actions", () => {
     assert.equal((await statusOf(sophie)).status, "waitlisted");
     const notice = await team.get(response.headers.location as string);
     assert.ok(notice.body.includes("Inès Benali participera à distance"));
-    assert.ok(notice.body.includes("1\u00a0personne de la liste d’attente a reçu une place"));
-    const moved = await mailTo("ines.benali@insee.fr", "Inscription confirmée");
-    assert.ok(moved.text.includes(`Votre inscription à «\u00a0${event.title}\u00a0» est confirmée (à distance).`), moved.text);
+    assert.ok(notice.body.includes("Sa place à distance est confirmée. Un courriel lui a été envoyé. 1\u00a0personne de la liste d’attente a reçu une place et en est prévenue par courriel."), notice.body);
+    // The mail says the team moved her (she did not ask), with the updated invitation.
+    const moved = await mailTo("ines.benali@insee.fr", "Votre inscription a changé");
+    assert.ok(moved.text.includes(`L’équipe du programme a changé votre mode de participation à «\u00a0${event.title}\u00a0»\u00a0: vous y participerez désormais à distance, et votre place est confirmée.`), moved.text);
+    assert.ok(moved.text.includes("Lien de la visio\u00a0: https://webinaire.numerique.gouv.fr/atelier"));
     assert.ok(moved.calendar?.includes("METHOD:REQUEST"));
+    assert.ok(!moved.attachments || (moved.attachments as unknown[]).length === 0, "no QR code for a remote seat");
     const promoted = await mailTo("thomas.leroy@ign.fr", "Une place s’est libérée");
     assert.equal((promoted.attachments as { filename: string }[]).map((attachment) => attachment.filename).join(), "code-qr-accueil.png");
   });
@@ -238,7 +245,7 @@ describe("the registrations list and its actions", () => {
     const marc = await register(event, "marc.petit@numerique.gouv.fr", "remote");
     const thomas = await register(event, "thomas.leroy@ign.fr", "remote");
     const page = await team.get(`/admin/evenements/${event.id}/inscriptions/${ines.id}/changer-de-mode`);
-    assert.ok(page.body.includes("elle rejoindra la fin de la liste d’attente"), page.body);
+    assert.ok(page.body.includes("Il ne reste pas de place à distance (1\u00a0personne attend déjà)\u00a0: la personne rejoindra la fin de la liste d’attente."), page.body);
     assert.equal((await team.post(`/admin/evenements/${event.id}/inscriptions/${ines.id}/changer-de-mode`, {})).statusCode, 303);
     const moved = await statusOf(ines);
     assert.equal(moved.mode, "remote");
@@ -253,7 +260,7 @@ describe("the registrations list and its actions", () => {
     const url = `/admin/evenements/${event.id}/inscriptions/${sophie.id}/confirmer`;
     const page = await team.get(url);
     assert.ok(page.body.includes("Surréservation"));
-    assert.ok(page.body.includes("l’événement comptera 3\u00a0personnes sur place pour 2\u00a0places"), page.body);
+    assert.ok(page.body.includes("Les 2\u00a0places sur place sont prises (2\u00a0personnes confirmées). En confirmant cette personne, l’événement comptera 3\u00a0personnes sur place pour 2\u00a0places."), page.body);
     // Posted without the over-booking confirmation (an old page): refused, the page asks again.
     const refused = await team.post(url, {}, { formPage: url });
     assert.equal(refused.statusCode, 409);
@@ -284,7 +291,7 @@ describe("the registrations list and its actions", () => {
     assert.ok(cancelled.calendar?.includes("METHOD:CANCEL"));
     assert.ok((await mailTo("thomas.leroy@ign.fr", "Une place s’est libérée")).calendar?.includes("BEGIN:VEVENT"));
     const list = await team.get(response.headers.location as string);
-    assert.ok(list.body.includes("L’inscription de Inès Benali est annulée"));
+    assert.ok(list.body.includes("L’inscription d’Inès Benali est annulée"));
     const cancelledSection = list.body.slice(list.body.indexOf('id="annulees"'));
     assert.ok(cancelledSection.includes("Inès Benali"));
     // Cancelling it again changes nothing and says why.
@@ -343,14 +350,35 @@ describe("mailing every registrant", () => {
     assert.equal((await db().select().from(devMails)).length, 0);
   });
 
-  it("sends one mail per person chosen (confirmed in person here), never to cancelled or unconfirmed registrations", async () => {
+  it("shows a preview first (recipients, the mail as received), sends nothing until « Envoyer à N personnes », then one mail per person, never to cancelled or unconfirmed registrations", async () => {
     const { event, visitor } = await usualEvent();
     const url = `/admin/evenements/${event.id}/message`;
-    const response = await team.post(url, { subject: "Salle changée", body: "Rendez-vous salle Ségur B.", audience: "confirmed", mode: "in_person" });
+    const values = { subject: "Salle changée", body: "Rendez-vous salle Ségur B.", audience: "confirmed", mode: "in_person" };
+    const preview = await team.post(url, { ...values, etape: "apercu" });
+    assert.equal(preview.statusCode, 200);
+    assert.match(preview.body, /<h1[^>]*>Aperçu du message<\/h1>/);
+    assert.ok(preview.body.includes("Le message partira à <strong>2\u00a0personnes</strong>"), preview.body);
+    assert.ok(preview.body.includes("Inès Benali — ines.benali@insee.fr"));
+    assert.ok(!preview.body.includes("thomas.leroy@ign.fr"));
+    // The subject as received: the team's words, then the event.
+    assert.ok(preview.body.includes(`Salle changée — ${escapeHtml(event.title)}`), preview.body);
+    assert.ok(preview.body.includes("Rendez-vous salle Ségur B."));
+    assert.ok(preview.body.includes("Vous recevez ce message parce que vous êtes inscrit·e"));
+    assert.match(preview.body, /<button type="submit" class="fr-btn[^"]*" value="envoyer" name="etape">Envoyer à 2\u00a0personnes<\/button>/);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal((await db().select().from(devMails)).length, 0, "nothing sent by the preview");
+
+    // Back to the form: the text is kept.
+    const back = await team.post(url, { ...values, etape: "modifier" });
+    assert.equal(back.statusCode, 200);
+    assert.ok(back.body.includes(">Rendez-vous salle Ségur B.</textarea>"));
+
+    const response = await team.post(url, { ...values, etape: "envoyer", destinataires: "2" });
     assert.equal(response.statusCode, 303);
     assert.equal(response.headers.location, `${url}?envoye=2`);
     assert.ok((await team.get(response.headers.location as string)).body.includes("Le message part à 2\u00a0personnes"));
     const mail = await mailTo("ines.benali@insee.fr", "Salle changée");
+    assert.equal(mail.subject, `Salle changée — ${event.title}`);
     assert.match(mail.text, /^Rendez-vous salle Ségur B\./);
     assert.ok(mail.text.includes(`Vous recevez ce message parce que vous êtes inscrit·e à «\u00a0${event.title}\u00a0»`));
     await mailTo("mallory@finances.gouv.fr", "Salle changée");
@@ -358,6 +386,28 @@ describe("mailing every registrant", () => {
     const sent = await db().select().from(devMails);
     assert.equal(sent.length, 2);
     assert.ok(!sent.some((candidate) => candidate.to === visitor.email || candidate.to === "thomas.leroy@ign.fr"));
+  });
+
+  it("sends nothing when the recipients changed since the preview, and shows the preview again with the new count", async () => {
+    const { event } = await usualEvent();
+    const url = `/admin/evenements/${event.id}/message`;
+    const values = { subject: "Rappel", body: "À mardi.", audience: "confirmed", mode: "in_person" };
+    // An older preview counted 3 people; 2 are confirmed in person now.
+    const changed = await team.post(url, { ...values, etape: "envoyer", destinataires: "3" });
+    assert.equal(changed.statusCode, 409);
+    assert.ok(changed.body.includes("Les destinataires ont changé"));
+    assert.ok(changed.body.includes("Envoyer à 2\u00a0personnes"));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal((await db().select().from(devMails)).length, 0);
+  });
+
+  it("keeps a subject that already names the event as typed", async () => {
+    const event = await createEvent();
+    await register(event, "ines.benali@insee.fr", "in_person");
+    const subject = `Rappel — ${event.title}`;
+    const response = await team.post(`/admin/evenements/${event.id}/message`, { subject, body: "À mardi.", audience: "all", mode: "all", etape: "envoyer", destinataires: "1" });
+    assert.equal(response.statusCode, 303);
+    assert.equal((await mailTo("ines.benali@insee.fr", "Rappel")).subject, subject);
   });
 });
 
@@ -424,6 +474,112 @@ describe("check-in", () => {
   });
 });
 
+describe("check-in on another day, undoing an arrival, and a member's own code", () => {
+  it("records nothing on another day than the event's until the team confirms « Enregistrer quand même », on the code's page and on the check-in page", async () => {
+    const { event, ines, mallory, thomas } = await usualEvent();
+    // 1 March: the workshop is on 9 March.
+    const url = `/pointage/${ines.checkInToken}`;
+    const page = await team.get(url);
+    assert.ok(page.body.includes("Attention, cet événement n’a pas lieu aujourd’hui. Nous sommes le lundi 1er mars 2027\u00a0; l’événement a lieu le mardi 9 mars 2027"), page.body);
+    const first = await team.post(url, {});
+    assert.equal(first.statusCode, 409);
+    assert.match(first.body, /<h2 class="fr-alert__title">Cet événement n’a pas lieu aujourd’hui<\/h2>/);
+    assert.match(first.body, /<input type="hidden" name="autre-jour" value="oui"\/>/);
+    assert.ok(first.body.includes("Enregistrer quand même"));
+    assert.equal((await statusOf(ines)).attendedAt, null);
+    const confirmed = await team.post(url, { "autre-jour": "oui" });
+    assert.equal(confirmed.statusCode, 303);
+    assert.equal((await statusOf(ines)).attendedAt?.toISOString(), now.toISOString());
+
+    // A waiting person admitted at the door: the confirmation keeps the admission.
+    const waiting = await team.post(`/pointage/${thomas.checkInToken}`, { admettre: "oui" });
+    assert.equal(waiting.statusCode, 409);
+    assert.match(waiting.body, /<input type="hidden" name="admettre" value="oui"\/><button type="submit"[^>]*>Enregistrer quand même/);
+    assert.equal((await statusOf(thomas)).status, "waitlisted");
+
+    const list = `/admin/evenements/${event.id}/pointage`;
+    assert.ok((await team.get(list)).body.includes("Attention, cet événement n’a pas lieu aujourd’hui."));
+    const fromList = await team.post(list, { inscription: mallory.id, q: "hyperlink" }, { formPage: list });
+    assert.equal(fromList.statusCode, 409);
+    assert.ok(fromList.body.includes("Enregistrer quand même"));
+    assert.equal((await statusOf(mallory)).attendedAt, null);
+    const again = await team.post(list, { inscription: mallory.id, q: "hyperlink", "autre-jour": "oui" }, { formPage: list });
+    assert.equal(again.statusCode, 303);
+    assert.ok((await statusOf(mallory)).attendedAt);
+
+    // On the event's day, one click records the arrival.
+    now = new Date("2027-03-09T13:00:00Z");
+    const page2 = await team.get(`/pointage/${thomas.checkInToken}`);
+    assert.ok(!page2.body.includes("n’a pas lieu aujourd’hui"));
+    assert.equal((await team.post(`/pointage/${thomas.checkInToken}`, { admettre: "oui" })).statusCode, 303);
+  });
+
+  it("undoes an arrival from the code's page (« Annuler l’arrivée »): the person can be checked in again", async () => {
+    const { ines } = await usualEvent();
+    now = new Date("2027-03-09T13:05:00Z");
+    const url = `/pointage/${ines.checkInToken}`;
+    assert.ok(!(await team.get(url)).body.includes("Annuler l’arrivée"));
+    await team.post(url, {});
+    const page = await team.get(url);
+    assert.match(page.body, /<form class="fr-mb-3w" action="\/pointage\/[^"]+\/annuler-arrivee" method="post">[\s\S]*?Annuler l’arrivée<span class="fr-sr-only"> d’Inès Benali<\/span>/);
+    const undone = await team.post(`${url}/annuler-arrivee`, {}, { formPage: url });
+    assert.equal(undone.statusCode, 303);
+    assert.equal(undone.headers.location, `${url}?annulee=1`);
+    assert.equal((await statusOf(ines)).attendedAt, null);
+    assert.equal((await statusOf(ines)).status, "confirmed");
+    const after = await team.get(undone.headers.location as string);
+    assert.ok(after.body.includes("Arrivée annulée"));
+    assert.ok(after.body.includes("L’arrivée d’Inès Benali n’est plus enregistrée."));
+    assert.ok(after.body.includes("Enregistrer l’arrivée<span class=\"fr-sr-only\"> d’Inès Benali</span>"));
+    // Undoing again changes nothing.
+    assert.equal((await team.post(`${url}/annuler-arrivee`, {}, { formPage: url })).headers.location, url);
+    now = new Date("2027-03-09T13:10:00Z");
+    assert.equal((await team.post(url, {})).statusCode, 303);
+    assert.equal((await statusOf(ines)).attendedAt?.toISOString(), "2027-03-09T13:10:00.000Z");
+  });
+
+  it("offers « Scanner le code suivant » only through the script (hidden without it), and always « Retour au pointage »", async () => {
+    const { event, ines } = await usualEvent();
+    const page = await team.get(`/pointage/${ines.checkInToken}`);
+    assert.ok(page.body.includes('src="/static/check-in.js"'));
+    assert.match(page.body, /<div class="fr-mb-2w" data-scanner-next="" hidden="">\s*<a [^>]*href="\/admin\/evenements\/[^"]+\/pointage#scanner"[^>]*>Scanner le code suivant<\/a>/);
+    assert.match(page.body, new RegExp(`<a [^>]*href="/admin/evenements/${event.id}/pointage"[^>]*>Retour au pointage</a>`));
+  });
+
+  it("shows a member their own code's page (when and where to show it), refuses other people's codes (403) and unknown ones to the team (404)", async () => {
+    const { event, ines, thomas } = await usualEvent();
+    const own = await member.get(`/pointage/${ines.checkInToken}`);
+    assert.equal(own.statusCode, 200);
+    assert.ok(own.body.includes("Ce code est à présenter à l’accueil le jour de l’événement"));
+    assert.ok(own.body.includes(event.title));
+    assert.ok(own.body.includes("Mardi 9 mars 2027, 14\u00a0h – 17\u00a0h\u00a030 — Salle Ségur"), own.body);
+    assert.ok(!own.body.includes("Enregistrer l’arrivée"));
+    assert.ok(!own.body.includes("Accès refusé"));
+    assert.equal((await member.get(`/pointage/${thomas.checkInToken}`)).statusCode, 403);
+    assert.equal((await member.get("/pointage/code-inconnu-de-la-plateforme")).statusCode, 403);
+    assert.equal((await team.get("/pointage/code-inconnu-de-la-plateforme")).statusCode, 404);
+    assert.equal((await statusOf(ines)).attendedAt, null);
+  });
+});
+
+describe("the team's pages in French", () => {
+  it("agrees the over-booking sentence with one place, and elides « de » before a vowel (« d’Inès Benali »)", async () => {
+    const event = await createEvent({ inPersonCapacity: 1, remoteCapacity: null });
+    const ines = await register(event, "ines.benali@insee.fr", "in_person");
+    const thomas = await register(event, "thomas.leroy@ign.fr", "in_person");
+    const page = await team.get(`/admin/evenements/${event.id}/inscriptions/${thomas.id}/confirmer`);
+    assert.ok(page.body.includes("La seule place sur place est prise (1\u00a0personne confirmée). En confirmant cette personne, l’événement comptera 2\u00a0personnes sur place pour 1\u00a0place."), page.body);
+    const cancel = await team.get(`/admin/evenements/${event.id}/inscriptions/${ines.id}/annuler`);
+    assert.match(cancel.body, /<h1>Annuler l’inscription d’Inès Benali<\/h1>/);
+    assert.ok(cancel.body.includes("La personne sera prévenue par courriel"));
+    const list = await team.get(`/admin/evenements/${event.id}/inscriptions`);
+    assert.ok(list.body.includes("Annuler<span class=\"fr-sr-only\"> l’inscription d’Inès Benali</span>"));
+    assert.ok(list.body.includes("Confirmer<span class=\"fr-sr-only\"> l’inscription de Thomas Leroy</span>"));
+    assert.ok(list.body.includes("<th scope=\"col\">Présences</th>"), "the header reads « Présences »");
+    assert.ok(!list.body.includes("Présentes"));
+  });
+});
+
 /** The text a QR code image holds, read as a phone's camera would (jsQR on the PNG's pixels). */
 function decodeQr(png: Buffer): string {
   const text = decodeQrPng(png.toString("base64"));
@@ -438,7 +594,7 @@ describe("checking in by scanning the QR code", () => {
     const scanned = decodeQr(await checkInQrPng(checkInUrl(platform.config.publicUrl, ines.checkInToken)));
     assert.equal(scanned, `${platform.config.publicUrl}/pointage/${ines.checkInToken}`);
     const path = new URL(scanned).pathname;
-    assert.equal((await member.get(path)).statusCode, 403);
+    assert.equal((await (await signInOverHttp(platform, "thomas.leroy@ign.fr")).get(path)).statusCode, 403);
     const page = await team.get(path);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /<h1[^>]*>Inès Benali<\/h1>/);
@@ -473,7 +629,7 @@ describe("the attendance sheet and the attendance API", () => {
     assert.equal(sheet.statusCode, 200);
     assert.ok(sheet.body.includes('href="/static/event-team.css"'));
     assert.ok(sheet.body.includes(`<input type="checkbox" id="present-${ines.id}" name="present" checked="" value="${ines.id}"/>`));
-    assert.ok(sheet.body.includes("Présence de Inès Benali"));
+    assert.ok(sheet.body.includes("Présence d’Inès Benali"));
     assert.ok(sheet.body.includes("Présence de Marc Petit"));
     assert.ok(!sheet.body.includes("Présence de Thomas Leroy"), "une personne en attente n’est pas sur la feuille");
 

@@ -1,19 +1,20 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { keepValues } from "../../http/forms.ts";
 import { pageContext, sendPage } from "../../http/render.tsx";
-import { InvalidInputError, NotFoundError } from "../../shared/domain-error.ts";
+import { ForbiddenError, InvalidInputError, NotFoundError } from "../../shared/domain-error.ts";
+import { hasPermission } from "../identity/api.ts";
 import { accessListCsv, accessListFileName } from "./access-list-csv.ts";
 import type { EventsDeps } from "./deps.ts";
 import type { AttendanceMode } from "./domain/event-kinds.ts";
 import { capacityOf, modesOffered } from "./domain/registration-rules.ts";
 import { countConfirmed, type EventRecord, findEventById } from "./repository.ts";
 import { byName, findRegistrationByCheckInToken, findTeamRegistration, listRegistrationsOfEvent, type TeamRegistration } from "./team-repository.ts";
-import { checkIn, saveAttendanceSheet } from "./use-cases/check-in.ts";
+import { checkIn, isEventDay, OtherDayNotConfirmedError, saveAttendanceSheet, undoCheckIn } from "./use-cases/check-in.ts";
 import { admitFromWaitlist, cancelRegistrationByTeam, moveRegistration, otherMode, OverbookingNotConfirmedError } from "./use-cases/manage-registrations.ts";
-import { messageRegistrants } from "./use-cases/message-registrants.ts";
-import { CheckInPage, type CheckInNotice, CheckInTokenPage } from "./views/team-check-in.tsx";
-import { countOf, fullName, modeInSentence } from "./views/team-format.ts";
-import { type MessageFormValues, MessagePage } from "./views/team-message.tsx";
+import { messageRegistrants, previewMessage, RecipientsChangedError } from "./use-cases/message-registrants.ts";
+import { CheckInPage, type CheckInNotice, CheckInTokenPage, OwnCheckInCodePage } from "./views/team-check-in.tsx";
+import { deBefore, fullName, modeInSentence } from "./views/team-format.ts";
+import { type MessageFormValues, MessagePage, MessagePreviewPage } from "./views/team-message.tsx";
 import { arrivalText, teamPaths } from "./views/team-parts.tsx";
 import { type ActionPageProps, type RegistrationAction, RegistrationActionPage, RegistrationsPage, type TeamNotice } from "./views/team-registrations.tsx";
 import { SignInSheetPage } from "./views/team-sign-in-sheet.tsx";
@@ -90,15 +91,22 @@ export function registerTeamRoutes(app: FastifyInstance, deps: EventsDeps) {
     if (!registration) return undefined;
     const name = fullName(registration);
     const promoted = Number.parseInt(queryText(request, "promues"), 10) || 0;
-    const promotedText = promoted > 0 ? ` ${countOf(promoted, "personne de la liste d’attente a", "personnes de la liste d’attente ont")} reçu une place et en sont prévenues par courriel.` : "";
+    const promotedText = promoted > 0 ? ` ${promoted > 1 ? `${promoted}\u00a0personnes de la liste d’attente ont reçu une place et en sont prévenues` : "1\u00a0personne de la liste d’attente a reçu une place et en est prévenue"} par courriel.` : "";
+    const mailed = "Un courriel lui a été envoyé.";
     if (done === "deplacee") {
-      const state = registration.status === "confirmed" ? "avec une place confirmée" : registration.status === "waitlisted" ? "sur la liste d’attente" : "en attente de la confirmation de son adresse";
-      return { kind: "success", title: `${name} participera ${modeInSentence[registration.mode]}`, text: `Son inscription est ${state}\u00a0; un courriel l’en a prévenue.${promotedText}` };
+      const where = modeInSentence[registration.mode];
+      const state =
+        registration.status === "confirmed"
+          ? `Sa place ${where} est confirmée.`
+          : registration.status === "waitlisted"
+            ? `Son inscription est sur la liste d’attente ${where}.`
+            : "Son inscription attend toujours la confirmation de son adresse.";
+      return { kind: "success", title: `${name} participera ${where}`, text: `${state} ${mailed}${promotedText}` };
     }
     if (done === "confirmee") {
-      return { kind: "success", title: `L’inscription de ${name} est confirmée`, text: `${queryText(request, "surreservation") ? "L’événement est en surréservation. " : ""}Un courriel l’en a prévenue.` };
+      return { kind: "success", title: `L’inscription ${deBefore(name)} est confirmée`, text: `${queryText(request, "surreservation") ? "L’événement est en surréservation. " : ""}${mailed}` };
     }
-    if (done === "annulee") return { kind: "success", title: `L’inscription de ${name} est annulée`, text: `Un courriel l’en a prévenue.${promotedText}` };
+    if (done === "annulee") return { kind: "success", title: `L’inscription ${deBefore(name)} est annulée`, text: `${mailed}${promotedText}` };
     return undefined;
   }
 
@@ -199,25 +207,45 @@ export function registerTeamRoutes(app: FastifyInstance, deps: EventsDeps) {
     return sendPage(reply, <MessagePage context={pageContext(request, reply)} event={event} registrations={await listRegistrationsOfEvent(db, event.id)} values={emptyMessage} errors={{}} sent={sent} />);
   });
 
+  // Three steps without JavaScript: the form, its preview (« Voir l’aperçu avant l’envoi », nothing sent), then
+  // « Envoyer à N personnes » (refused if the recipients changed meanwhile) or « Modifier le message ».
   app.post<{ Params: IdParams }>("/admin/evenements/:id/message", { config: manage }, async (request, reply) => {
     const event = await requireEvent(request.params.id);
     const body = keepValues(request.body) as Record<string, unknown>;
     const values: MessageFormValues = { subject: bodyText(body, "subject", 500), body: bodyText(body, "body", 20_000), audience: bodyText(body, "audience", 20), mode: bodyText(body, "mode", 20) };
+    const step = bodyText(body, "etape", 20);
+    const renderForm = async (status: number, errors: Record<string, string> = {}) =>
+      sendPage(reply, <MessagePage context={pageContext(request, reply)} event={event} registrations={await listRegistrationsOfEvent(db, event.id)} values={values} errors={errors} />, status);
+    const renderPreview = async (status: number, changed = false) =>
+      sendPage(reply, <MessagePreviewPage context={pageContext(request, reply)} event={event} values={values} preview={await previewMessage(deps, { eventId: event.id, ...values })} changed={changed} />, status);
     try {
-      const { sent } = await messageRegistrants(deps, { eventId: event.id, ...values });
+      if (step === "modifier") return await renderForm(200);
+      if (step !== "envoyer") return await renderPreview(200);
+      const expected = bodyText(body, "destinataires", 10);
+      const { sent } = await messageRegistrants(deps, { eventId: event.id, ...values, expectedRecipients: /^\d{1,6}$/.test(expected) ? Number(expected) : -1 });
       return reply.redirect(`${teamPaths.message(event.id)}?envoye=${sent}`, 303);
     } catch (error) {
+      if (error instanceof RecipientsChangedError) {
+        try {
+          return await renderPreview(409, true);
+        } catch (again) {
+          if (!(again instanceof InvalidInputError)) throw again;
+          return renderForm(409, again.fieldErrors);
+        }
+      }
       if (!(error instanceof InvalidInputError)) throw error;
-      return sendPage(reply, <MessagePage context={pageContext(request, reply)} event={event} registrations={await listRegistrationsOfEvent(db, event.id)} values={values} errors={error.fieldErrors} />, 400);
+      return renderForm(400, error.fieldErrors);
     }
   });
 
-  async function checkInNotice(request: FastifyRequest, registration: TeamRegistration | null, event: EventRecord): Promise<CheckInNotice | undefined> {
-    if (!registration?.attendedAt || registration.status === "cancelled") return undefined;
-    return { name: fullName(registration), at: arrivalText(registration.attendedAt, event), already: queryText(request, "deja") !== "" };
+  function checkInNotice(request: FastifyRequest, registration: TeamRegistration | null, event: EventRecord): CheckInNotice | undefined {
+    if (!registration || registration.status === "cancelled") return undefined;
+    if (queryText(request, "annulee")) return registration.attendedAt ? undefined : { name: fullName(registration), at: "", state: "undone" };
+    if (!registration.attendedAt) return undefined;
+    return { name: fullName(registration), at: arrivalText(registration.attendedAt, event), state: queryText(request, "deja") ? "already" : "recorded" };
   }
 
-  async function renderCheckIn(request: FastifyRequest, reply: FastifyReply, status: number, event: EventRecord, error?: string) {
+  async function renderCheckIn(request: FastifyRequest, reply: FastifyReply, status: number, event: EventRecord, extra: { error?: string; confirmOtherDay?: TeamRegistration } = {}) {
     const query = queryText(request, "q") || (request.method === "POST" ? bodyText(keepValues(request.body) as Record<string, unknown>, "q", 100).trim() : "");
     const registrations = (await listRegistrationsOfEvent(db, event.id)).filter((registration) => registration.mode === "in_person");
     const people = (query ? registrations.filter((registration) => matches(registration, query)) : registrations.filter((registration) => registration.status !== "cancelled")).sort(byName);
@@ -227,8 +255,13 @@ export function registerTeamRoutes(app: FastifyInstance, deps: EventsDeps) {
     };
     const arrivedId = queryText(request, "arrivee");
     const arrived = uuidPattern.test(arrivedId) ? (registrations.find((registration) => registration.id === arrivedId) ?? null) : null;
-    const notice = await checkInNotice(request, arrived, event);
-    return sendPage(reply, <CheckInPage context={pageContext(request, reply)} event={event} people={people} query={query} counts={counts} notice={notice} error={error} />, status);
+    const notice = checkInNotice(request, arrived, event);
+    const now = clock.now();
+    return sendPage(
+      reply,
+      <CheckInPage context={pageContext(request, reply)} event={event} people={people} query={query} counts={counts} notice={notice} error={extra.error} now={now} eventDay={isEventDay(event, now)} confirmOtherDay={extra.confirmOtherDay} />,
+      status,
+    );
   }
 
   app.get<{ Params: IdParams }>("/admin/evenements/:id/pointage", { config: checkInAccess }, async (request, reply) => renderCheckIn(request, reply, 200, await requireEvent(request.params.id)));
@@ -239,13 +272,14 @@ export function registerTeamRoutes(app: FastifyInstance, deps: EventsDeps) {
     const registration = await requireRegistration(event, bodyText(body, "inscription", 40));
     const query = bodyText(body, "q", 100).trim();
     try {
-      const result = await checkIn(db, { target: { eventId: event.id, registrationId: registration.id }, by: request.user!.id, now: clock.now(), admit: body.admettre === "oui" });
+      const result = await checkIn(db, { target: { eventId: event.id, registrationId: registration.id }, by: request.user!.id, now: clock.now(), admit: body.admettre === "oui", otherDay: body["autre-jour"] === "oui" });
       if (body.admettre === "oui") seatsChanged();
       const search = new URLSearchParams({ ...(query ? { q: query } : {}), arrivee: registration.id, ...(result.already ? { deja: "1" } : {}) });
       return reply.redirect(`${teamPaths.checkIn(event.id)}?${search}`, 303);
     } catch (error) {
+      if (error instanceof OtherDayNotConfirmedError) return renderCheckIn(request, reply, 409, event, { confirmOtherDay: await requireRegistration(event, registration.id) });
       if (!(error instanceof InvalidInputError)) throw error;
-      return renderCheckIn(request, reply, 409, event, `${fullName(registration)}\u00a0: ${error.message}`);
+      return renderCheckIn(request, reply, 409, event, { error: `${fullName(registration)}\u00a0: ${error.message}` });
     }
   });
 
@@ -256,11 +290,19 @@ export function registerTeamRoutes(app: FastifyInstance, deps: EventsDeps) {
     return { registration, event };
   }
 
-  // Team only: a member scanning their own code gets 403 (the code is for the reception, not a page of theirs);
-  // signed out, the sign-in page comes first and brings the team member back here.
-  app.get<{ Params: { token: string } }>("/pointage/:token", { config: checkInAccess }, async (request, reply) => {
+  // The code is for the reception: the team gets the check-in page. The person it belongs to, signed in, gets a
+  // page saying when to show it; anyone else is refused (403 whether the code exists or not: nothing to guess).
+  // Signed out, the sign-in page comes first and brings the team member back here.
+  app.get<{ Params: { token: string } }>("/pointage/:token", { config: { access: "signed-in" } }, async (request, reply) => {
+    const user = request.user!;
+    if (!hasPermission(user, "check-in:event:any")) {
+      const registration = tokenPattern.test(request.params.token) ? await findRegistrationByCheckInToken(db, request.params.token) : null;
+      const event = registration && registration.userId === user.id ? await findEventById(db, registration.eventId) : null;
+      if (!registration || !event) throw new ForbiddenError();
+      return sendPage(reply, <OwnCheckInCodePage context={pageContext(request, reply)} event={event} registration={registration} />);
+    }
     const { registration, event } = await requireToken(request.params.token);
-    const notice = queryText(request, "enregistree") || queryText(request, "deja") ? await checkInNotice(request, registration, event) : undefined;
+    const notice = queryText(request, "enregistree") || queryText(request, "deja") || queryText(request, "annulee") ? checkInNotice(request, registration, event) : undefined;
     return sendPage(reply, <CheckInTokenPage context={pageContext(request, reply)} event={event} registration={registration} now={clock.now()} notice={notice} />);
   });
 
@@ -268,14 +310,25 @@ export function registerTeamRoutes(app: FastifyInstance, deps: EventsDeps) {
     const { registration } = await requireToken(request.params.token);
     const body = keepValues(request.body) as Record<string, unknown>;
     try {
-      const result = await checkIn(db, { target: { token: registration.checkInToken }, by: request.user!.id, now: clock.now(), admit: body.admettre === "oui" });
+      const result = await checkIn(db, { target: { token: registration.checkInToken }, by: request.user!.id, now: clock.now(), admit: body.admettre === "oui", otherDay: body["autre-jour"] === "oui" });
       if (body.admettre === "oui") seatsChanged();
       return reply.redirect(`${teamPaths.token(registration.checkInToken)}?${result.already ? "deja" : "enregistree"}=1`, 303);
     } catch (error) {
-      if (!(error instanceof InvalidInputError)) throw error;
+      const otherDay = error instanceof OtherDayNotConfirmedError;
+      if (!otherDay && !(error instanceof InvalidInputError)) throw error;
       const current = await requireToken(registration.checkInToken);
-      return sendPage(reply, <CheckInTokenPage context={pageContext(request, reply)} event={current.event} registration={current.registration} now={clock.now()} error={error.message} />, 409);
+      return sendPage(
+        reply,
+        <CheckInTokenPage context={pageContext(request, reply)} event={current.event} registration={current.registration} now={clock.now()} error={otherDay ? undefined : (error as Error).message} confirmOtherDay={otherDay} />,
+        409,
+      );
     }
+  });
+
+  app.post<{ Params: { token: string } }>("/pointage/:token/annuler-arrivee", { config: checkInAccess }, async (request, reply) => {
+    const { registration } = await requireToken(request.params.token);
+    const result = await undoCheckIn(db, { token: registration.checkInToken, now: clock.now() });
+    return reply.redirect(`${teamPaths.token(registration.checkInToken)}${result.undone ? "?annulee=1" : ""}`, 303);
   });
 
   /** The attendance sheet lists confirmed people and anyone already marked present, by name. */

@@ -1,8 +1,9 @@
 import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client.ts";
 import { eventRegistrations } from "../../../db/schema/index.ts";
-import { InvalidInputError, NotFoundError } from "../../../shared/domain-error.ts";
-import { lockEvent } from "../repository.ts";
+import { parisDayOf } from "../../../shared/french-date.ts";
+import { DomainError, InvalidInputError, NotFoundError } from "../../../shared/domain-error.ts";
+import { type EventRecord, lockEvent } from "../repository.ts";
 import { findRegistrationByCheckInToken, findTeamRegistration, type TeamRegistration } from "../team-repository.ts";
 
 export type CheckInInput = {
@@ -13,14 +14,31 @@ export type CheckInInput = {
   now: Date;
   /** A waiting (or unconfirmed) person at the door: confirm them, above capacity if need be, and check them in. */
   admit?: boolean;
+  /** The team confirmed on purpose an arrival on a day the event does not take place (« Enregistrer quand même »). */
+  otherDay?: boolean;
 };
+
+/** The arrival would be recorded on a day the event does not take place: the team must confirm it. */
+export class OtherDayNotConfirmedError extends DomainError {
+  constructor() {
+    super("other_day_not_confirmed", "Cet événement n’a pas lieu aujourd’hui\u00a0: confirmez pour enregistrer l’arrivée quand même.");
+  }
+}
+
+/** `now` falls on one of the event's days in Paris (from its first to its last day). */
+export function isEventDay(event: Pick<EventRecord, "startsAt" | "endsAt">, now: Date): boolean {
+  const today = parisDayOf(now);
+  return today >= parisDayOf(event.startsAt) && today <= parisDayOf(event.endsAt);
+}
 
 export type CheckInResult = { registration: TeamRegistration; attendedAt: Date; already: boolean };
 
 /**
  * Records a person's arrival, the event locked. Idempotent: a second scan changes nothing and says when
  * the arrival was recorded (`already`). A cancelled registration is refused; a waiting or unconfirmed
- * one too, unless the team admits the person (`admit`), which confirms their registration first.
+ * one too, unless the team admits the person (`admit`), which confirms their registration first. On a
+ * day the event does not take place (a code scanned a week early, the wrong session of a series), nothing
+ * is recorded unless the team confirms it (`otherDay`): OtherDayNotConfirmedError.
  */
 export async function checkIn(db: Database, input: CheckInInput): Promise<CheckInResult> {
   return db.transaction(async (tx) => {
@@ -32,6 +50,7 @@ export async function checkIn(db: Database, input: CheckInInput): Promise<CheckI
     const registration = (await findTeamRegistration(tx, event.id, found.id))!;
     if (registration.attendedAt) return { registration, attendedAt: registration.attendedAt, already: true };
     if (registration.status === "cancelled") throw new InvalidInputError({ action: "Cette inscription est annulée\u00a0: l’arrivée n’est pas enregistrée." }, "registration_cancelled");
+    if (!input.otherDay && !isEventDay(event, input.now)) throw new OtherDayNotConfirmedError();
     if (registration.status !== "confirmed") {
       if (!input.admit) throw new InvalidInputError({ action: "Cette personne n’a pas de place confirmée\u00a0: admettez-la explicitement pour enregistrer son arrivée." }, "not_confirmed");
       await tx.update(eventRegistrations).set({ status: "confirmed", confirmedAt: input.now, updatedAt: input.now }).where(eq(eventRegistrations.id, registration.id));
@@ -41,6 +60,24 @@ export async function checkIn(db: Database, input: CheckInInput): Promise<CheckI
       .set({ attendedAt: input.now, attendanceMarkedBy: input.by, updatedAt: input.now })
       .where(and(eq(eventRegistrations.id, registration.id), isNull(eventRegistrations.attendedAt)));
     return { registration: { ...registration, status: "confirmed", attendedAt: input.now }, attendedAt: input.now, already: false };
+  });
+}
+
+/**
+ * Undoes a recorded arrival (a wrong person scanned, a mistake), the event locked: the registration keeps
+ * its status (someone admitted at the door keeps the seat given). `undone` is false when no arrival was recorded.
+ */
+export async function undoCheckIn(db: Database, input: { token: string; now: Date }): Promise<{ registration: TeamRegistration; undone: boolean }> {
+  return db.transaction(async (tx) => {
+    const found = await findRegistrationByCheckInToken(tx, input.token);
+    if (!found) throw new NotFoundError("Ce code ne correspond à aucune inscription.");
+    if (!(await lockEvent(tx, found.eventId))) throw new NotFoundError("Cet événement n’existe pas.");
+    const [row] = await tx
+      .update(eventRegistrations)
+      .set({ attendedAt: null, attendanceMarkedBy: null, updatedAt: input.now })
+      .where(and(eq(eventRegistrations.id, found.id), isNotNull(eventRegistrations.attendedAt)))
+      .returning({ id: eventRegistrations.id });
+    return { registration: { ...found, attendedAt: null }, undone: row !== undefined };
   });
 }
 

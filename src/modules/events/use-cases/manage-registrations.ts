@@ -9,7 +9,7 @@ import { countConfirmed, type EventRecord, lockEvent, type RegistrationRecord } 
 import { countWaitingBefore, findTeamRegistration, type TeamRegistration } from "../team-repository.ts";
 import type { Registrant } from "../registration-repository.ts";
 import { confirmationMail, invitationOf } from "../views/mails.ts";
-import { cancelledByTeamMail, type MailPerson, movedWithoutSeatMail } from "../views/team-mails.ts";
+import { cancelledByTeamMail, type MailPerson, movedWithoutSeatMail, movedWithSeatMail } from "../views/team-mails.ts";
 import { promoteWaiting } from "./seats.ts";
 
 export type ManageDeps = { db: Database; mailer: Mailer; publicUrl: string };
@@ -86,7 +86,7 @@ export type MoveResult = { registration: TeamRegistration; mode: AttendanceMode;
  * one), then the new mode's free seats go to its waitlist in queue order, so the person gets a seat there
  * only if one is left once those who waited before have theirs; the mode it left gives its seat to its
  * own waitlist. A visitor's unconfirmed registration just changes mode (it holds no seat). Everyone whose
- * status changed is mailed.
+ * status changed is mailed; the person moved is told the team moved them.
  */
 export async function moveRegistration(deps: ManageDeps, input: ManageInput): Promise<MoveResult> {
   return deps.db.transaction(async (tx) => {
@@ -115,8 +115,11 @@ export async function moveRegistration(deps: ManageDeps, input: ManageInput): Pr
     }
     const moved = (await findTeamRegistration(tx, event.id, registration.id))!;
     const person = mailPersonOf(moved);
-    if (moved.status === "confirmed") await mailSeat(tx, deps, event, moved, false);
-    else if (person) await deps.mailer.enqueue(tx, movedWithoutSeatMail(event, person, to, moved.status === "pending" ? "pending" : "waitlisted", await countWaitingBefore(tx, moved), deps.publicUrl));
+    const registrant = registrantOf(moved);
+    // The mail says the team made the change: the person did not ask for it.
+    if (moved.status === "confirmed") {
+      if (person && registrant) await deps.mailer.enqueue(tx, await movedWithSeatMail({ event, person, registrant, mode: to, checkInToken: moved.checkInToken, publicUrl: deps.publicUrl }));
+    } else if (person) await deps.mailer.enqueue(tx, movedWithoutSeatMail(event, person, to, moved.status === "pending" ? "pending" : "waitlisted", await countWaitingBefore(tx, moved), deps.publicUrl));
     return { registration: moved, mode: to, status: moved.status as MoveResult["status"], promoted };
   });
 }

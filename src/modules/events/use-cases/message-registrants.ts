@@ -1,7 +1,9 @@
-import { InvalidInputError, NotFoundError } from "../../../shared/domain-error.ts";
+import type { Executor } from "../../../db/client.ts";
+import { DomainError, InvalidInputError, NotFoundError } from "../../../shared/domain-error.ts";
+import type { MailMessage } from "../../mail/api.ts";
 import { type AttendanceMode, isAttendanceMode } from "../domain/event-kinds.ts";
 import { modesOffered } from "../domain/registration-rules.ts";
-import { findEventById } from "../repository.ts";
+import { type EventRecord, findEventById } from "../repository.ts";
 import { listRegistrationsOfEvent, type TeamRegistration } from "../team-repository.ts";
 import { teamMessageMail } from "../views/team-mails.ts";
 import type { ManageDeps } from "./manage-registrations.ts";
@@ -31,11 +33,10 @@ export function recipientsOf(registrations: TeamRegistration[], audience: Messag
   });
 }
 
-/**
- * Mails the team's message to the event's registrants (one mail per person), all enqueued in one
- * transaction: every mail or none. Errors at the field: subject, body, audience, mode, or no one to write to.
- */
-export async function messageRegistrants(deps: ManageDeps, input: MessageInput): Promise<{ sent: number }> {
+export type CheckedMessage = { subject: string; body: string; audience: MessageAudience; mode: AttendanceMode | "all" };
+
+/** The form's rules: subject, body, audience and mode, each message at its field (InvalidInputError). */
+export function checkMessage(input: Omit<MessageInput, "eventId">): CheckedMessage {
   const errors: Record<string, string> = {};
   const subject = input.subject.trim();
   const body = input.body.trim();
@@ -50,16 +51,56 @@ export async function messageRegistrants(deps: ManageDeps, input: MessageInput):
   const mode = input.mode === "all" || isAttendanceMode(input.mode) ? input.mode : null;
   if (!mode) errors.mode = "Choisissez le mode de participation.";
   if (Object.keys(errors).length > 0) throw new InvalidInputError(errors);
+  return { subject, body, audience: audience!, mode: mode as AttendanceMode | "all" };
+}
 
+/** The people a checked message reaches now; errors at the field when the mode is not offered or nobody matches. */
+async function recipientsNow(db: Executor, event: EventRecord, message: CheckedMessage): Promise<TeamRegistration[]> {
+  if (message.mode !== "all" && !modesOffered(event).includes(message.mode)) throw new InvalidInputError({ mode: "Cet événement n’a pas d’inscriptions dans ce mode." });
+  const recipients = recipientsOf(await listRegistrationsOfEvent(db, event.id), message.audience, message.mode);
+  if (recipients.length === 0) throw new InvalidInputError({ audience: "Aucune personne inscrite ne correspond à ces destinataires." }, "no_recipient");
+  return recipients;
+}
+
+function mailOf(event: EventRecord, registration: TeamRegistration, message: CheckedMessage, publicUrl: string): MailMessage {
+  return teamMessageMail(event, { email: registration.email!, givenName: registration.givenName, isVisitor: registration.isVisitor }, message.subject, message.body, publicUrl);
+}
+
+/** The list of recipients changed between the preview and « Envoyer à N personnes »: nothing sent, the preview is shown again. */
+export class RecipientsChangedError extends DomainError {
+  constructor(readonly count: number) {
+    super("recipients_changed", "Les destinataires ont changé depuis l’aperçu\u00a0: vérifiez leur nombre avant d’envoyer.");
+  }
+}
+
+export type MessagePreview = { message: CheckedMessage; recipients: TeamRegistration[]; mail: MailMessage };
+
+/**
+ * The confirmation step before sending: the message checked, who it reaches now and the mail as the first
+ * of them will receive it (the subject prefixed with the event's title, the footer). Sends nothing.
+ */
+export async function previewMessage(deps: Pick<ManageDeps, "db" | "publicUrl">, input: MessageInput): Promise<MessagePreview> {
+  const message = checkMessage(input);
+  const event = await findEventById(deps.db, input.eventId);
+  if (!event) throw new NotFoundError("Cet événement n’existe pas.");
+  const recipients = await recipientsNow(deps.db, event, message);
+  return { message, recipients, mail: mailOf(event, recipients[0]!, message, deps.publicUrl) };
+}
+
+/**
+ * Mails the team's message to the event's registrants (one mail per person), all enqueued in one
+ * transaction: every mail or none. Errors at the field: subject, body, audience, mode, or no one to write to.
+ * `expectedRecipients`: the count the team confirmed on the preview; another count now sends nothing
+ * (RecipientsChangedError).
+ */
+export async function messageRegistrants(deps: ManageDeps, input: MessageInput & { expectedRecipients?: number | undefined }): Promise<{ sent: number }> {
+  const message = checkMessage(input);
   return deps.db.transaction(async (tx) => {
     const event = await findEventById(tx, input.eventId);
     if (!event) throw new NotFoundError("Cet événement n’existe pas.");
-    if (mode !== "all" && !modesOffered(event).includes(mode!)) throw new InvalidInputError({ mode: "Cet événement n’a pas d’inscriptions dans ce mode." });
-    const recipients = recipientsOf(await listRegistrationsOfEvent(tx, event.id), audience!, mode!);
-    if (recipients.length === 0) throw new InvalidInputError({ audience: "Aucune personne inscrite ne correspond à ces destinataires." }, "no_recipient");
-    for (const registration of recipients) {
-      await deps.mailer.enqueue(tx, teamMessageMail(event, { email: registration.email!, givenName: registration.givenName, isVisitor: registration.isVisitor }, subject, body, deps.publicUrl));
-    }
+    const recipients = await recipientsNow(tx, event, message);
+    if (input.expectedRecipients !== undefined && input.expectedRecipients !== recipients.length) throw new RecipientsChangedError(recipients.length);
+    for (const registration of recipients) await deps.mailer.enqueue(tx, mailOf(event, registration, message, deps.publicUrl));
     return { sent: recipients.length };
   });
 }

@@ -1,13 +1,16 @@
-import type { MailMessage } from "../../mail/api.ts";
+import type { MailAttachment, MailMessage } from "../../mail/api.ts";
 import type { AttendanceMode } from "../domain/event-kinds.ts";
+import { checkInQrPng, checkInUrl } from "../qr/check-in-qr.ts";
+import type { Registrant } from "../registration-repository.ts";
 import type { EventRecord } from "../repository.ts";
+import { escapeHtml, invitationOf } from "./mails.ts";
 import { modeInSentence } from "./team-format.ts";
 import { formatEventPeriod } from "../../../shared/french-date.ts";
 
 /**
  * The mails of the programme team's actions that registration's mails (views/mails.ts) do not cover:
- * moved to the other mode without a seat there, cancelled by the team (with its message), the team's
- * message to the registrants. A seat given by the team is mailed with registration's confirmation.
+ * moved to the other mode (with a seat there, or without), cancelled by the team (with its message), the
+ * team's message to the registrants. A seat given off the waitlist is mailed with registration's confirmation.
  */
 
 /** Who receives the mail: their address and how to greet them; `isVisitor` has no « Mes inscriptions » page. */
@@ -49,6 +52,41 @@ export function movedWithoutSeatMail(event: EventRecord, person: MailPerson, mod
   };
 }
 
+const qrCid = "code-qr-accueil@programme-10-pourcent";
+
+/**
+ * Moved to the other mode by the team, with a seat there: the mail says the team made the change, gives the
+ * practical lines of the new mode, the updated invitation and, in person, the QR code for the entrance.
+ */
+export async function movedWithSeatMail(input: { event: EventRecord; person: MailPerson; registrant: Registrant; mode: AttendanceMode; checkInToken: string; publicUrl: string }): Promise<MailMessage> {
+  const { event, person, mode, publicUrl } = input;
+  const intro = `L’équipe du programme a changé votre mode de participation à «\u00a0${event.title}\u00a0»\u00a0: vous y participerez désormais ${modeInSentence[mode]}, et votre place est confirmée.`;
+  const lines = eventLines(event, publicUrl, mode);
+  const attachments: MailAttachment[] = [];
+  const text = [greeting(person), "", intro, "", ...lines];
+  const html = [`<p>${escapeHtml(greeting(person))}</p>`, `<p>${escapeHtml(intro)}</p>`, `<p>${lines.map(escapeHtml).join("<br>")}</p>`];
+  if (mode === "in_person") {
+    const url = checkInUrl(publicUrl, input.checkInToken);
+    attachments.push({ filename: "code-qr-accueil.png", contentType: "image/png", content: (await checkInQrPng(url)).toString("base64"), cid: qrCid });
+    text.push("", `Votre code QR d’accueil, à présenter à l’entrée (sur votre téléphone ou imprimé)\u00a0: il est joint à ce courriel et correspond à cette adresse\u00a0: ${url}`);
+    html.push(
+      `<p>Votre code QR d’accueil, à présenter à l’entrée (sur votre téléphone ou imprimé)\u00a0:<br><img src="cid:${qrCid}" width="222" height="222" alt="Code QR d’accueil pour «\u00a0${escapeHtml(event.title)}\u00a0» (adresse ci-dessous)"><br>Son adresse, si l’image ne s’affiche pas\u00a0: <a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>`,
+    );
+  }
+  const closing = ["L’invitation jointe met à jour l’événement dans votre agenda.", "Pour toute question, répondez à l’équipe du programme."];
+  const mine = registrationsLink(person, publicUrl).filter(Boolean);
+  text.push("", ...closing, ...(mine.length > 0 ? ["", ...mine] : []), "", signature);
+  html.push(...closing.map((line) => `<p>${escapeHtml(line)}</p>`), ...mine.map((line) => `<p>${escapeHtml(line)}</p>`), `<p>${escapeHtml(signature)}</p>`);
+  return {
+    to: person.email,
+    subject: `Votre inscription a changé\u00a0: ${event.title}`,
+    text: text.join("\n"),
+    html: `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Programme 10\u00a0%</title></head><body style="font-family: Marianne, Arial, sans-serif; line-height: 1.5; color: #161616;">${html.join("")}</body></html>`,
+    calendar: invitationOf(event, input.registrant, publicUrl, "REQUEST", mode),
+    ...(attachments.length > 0 ? { attachments } : {}),
+  };
+}
+
 /** Cancelled by the programme team, with their message when they wrote one. */
 export function cancelledByTeamMail(event: EventRecord, person: MailPerson, message: string | undefined, publicUrl: string): MailMessage {
   return {
@@ -69,11 +107,16 @@ export function cancelledByTeamMail(event: EventRecord, person: MailPerson, mess
   };
 }
 
+/** The subject of the team's message: what the team typed, then the event (« Changement de salle — Atelier du 8 décembre »). */
+export function teamMessageSubject(event: Pick<EventRecord, "title">, subject: string): string {
+  return subject.toLocaleLowerCase("fr").includes(event.title.toLocaleLowerCase("fr")) ? subject : `${subject} — ${event.title}`;
+}
+
 /** The team's message to the registrants, with a footer saying why they receive it. */
 export function teamMessageMail(event: EventRecord, person: MailPerson, subject: string, body: string, publicUrl: string): MailMessage {
   return {
     to: person.email,
-    subject,
+    subject: teamMessageSubject(event, subject),
     text: [body, "", "—", `Vous recevez ce message parce que vous êtes inscrit·e à «\u00a0${event.title}\u00a0» (${formatEventPeriod(event.startsAt, event.endsAt)}).`, `${publicUrl}/evenements/${event.slug}`, "", signature].join("\n"),
   };
 }

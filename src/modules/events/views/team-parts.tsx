@@ -23,6 +23,7 @@ export const teamPaths = {
   signInSheet: (id: string) => `/admin/evenements/${id}/emargement`,
   edit: (id: string) => `/admin/evenements/${id}/modifier`,
   token: (token: string) => `/pointage/${encodeURIComponent(token)}`,
+  undoArrival: (token: string) => `/pointage/${encodeURIComponent(token)}/annuler-arrivee`,
 };
 
 type TeamPage = "registrations" | "message" | "checkIn" | "signInSheet";

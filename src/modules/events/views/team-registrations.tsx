@@ -9,7 +9,7 @@ import { type AttendanceMode, attendanceModeLabels } from "../domain/event-kinds
 import { capacityOf, modesOffered } from "../domain/registration-rules.ts";
 import type { EventRecord } from "../repository.ts";
 import { byName, type TeamRegistration } from "../team-repository.ts";
-import { countOf, fullName, modeInSentence } from "./team-format.ts";
+import { countOf, deBefore, fullName, modeInSentence } from "./team-format.ts";
 import { Answers, arrivalText, ModeBadge, OrganisationCell, PersonCell, questionsOf, StatusBadge, TeamEventHeader, teamBreadcrumb, teamPaths } from "./team-parts.tsx";
 
 export type TeamNotice = { kind: AlertKind; title: string; text?: string | undefined };
@@ -97,7 +97,7 @@ function CountsTable({ event, registrations }: { event: EventRecord; registratio
       String(ofMode.filter((registration) => registration.status !== "cancelled" && registration.attendedAt).length),
     ];
   });
-  return <Table caption="Places et inscriptions par mode de participation" columns={["Mode", "Places", "Confirmées", "Places libres", "Liste d’attente", "Présentes"]} rowHeaders rows={rows} />;
+  return <Table caption="Places et inscriptions par mode de participation" columns={["Mode", "Places", "Confirmées", "Places libres", "Liste d’attente", "Présences"]} rowHeaders rows={rows} />;
 }
 
 type Group = { id: string; title: string; registrations: TeamRegistration[]; ranked?: boolean; empty: string };
@@ -112,7 +112,7 @@ function actionsOf(event: EventRecord, registration: TeamRegistration) {
       {registration.status === "waitlisted" ? (
         <li>
           <a className="fr-link fr-link--sm" href={teamPaths.action(event.id, registration.id, "confirmer")}>
-            Confirmer<span className="fr-sr-only"> l’inscription de {name}</span>
+            Confirmer<span className="fr-sr-only">{` l’inscription ${deBefore(name)}`}</span>
           </a>
         </li>
       ) : null}
@@ -126,7 +126,7 @@ function actionsOf(event: EventRecord, registration: TeamRegistration) {
       ) : null}
       <li>
         <a className="fr-link fr-link--sm" href={teamPaths.action(event.id, registration.id, "annuler")}>
-          Annuler<span className="fr-sr-only"> l’inscription de {name}</span>
+          Annuler<span className="fr-sr-only">{` l’inscription ${deBefore(name)}`}</span>
         </a>
       </li>
     </ul>
@@ -214,8 +214,8 @@ export type ActionPageProps = {
 
 const actionTitles: Record<RegistrationAction, (name: string, other: AttendanceMode) => string> = {
   move: (name, other) => `Faire participer ${name} ${modeInSentence[other]}`,
-  admit: (name) => `Confirmer l’inscription de ${name}`,
-  cancel: (name) => `Annuler l’inscription de ${name}`,
+  admit: (name) => `Confirmer l’inscription ${deBefore(name)}`,
+  cancel: (name) => `Annuler l’inscription ${deBefore(name)}`,
 };
 
 const actionSegments = { move: "changer-de-mode", admit: "confirmer", cancel: "annuler" } as const;
@@ -223,12 +223,21 @@ const actionSegments = { move: "changer-de-mode", admit: "confirmer", cancel: "a
 function moveConsequence(registration: TeamRegistration, seats: ActionPageProps["seats"]): string {
   if (registration.status === "pending") return `L’inscription passera ${modeInSentence[seats.mode]} et restera en attente de la confirmation de l’adresse (elle ne prend pas de place).`;
   const free = Math.max(0, seats.capacity - seats.confirmed);
-  const freed = registration.status === "confirmed" ? ` La place qu’elle libère ${modeInSentence[registration.mode]} ira à la première personne de la liste d’attente.` : "";
+  const freed = registration.status === "confirmed" ? ` Sa place ${modeInSentence[registration.mode]} ira à la première personne de la liste d’attente.` : "";
   const there =
     free > seats.waiting
-      ? `Il reste ${countOf(free, "place", "places")} ${modeInSentence[seats.mode]}${seats.waiting > 0 ? ` et ${countOf(seats.waiting, "personne attend", "personnes attendent")}` : ""}\u00a0: elle aura une place.`
-      : `Il ne reste pas de place ${modeInSentence[seats.mode]} pour elle${seats.waiting > 0 ? ` (${countOf(seats.waiting, "personne attend", "personnes attendent")} déjà)` : ""}\u00a0: elle rejoindra la fin de la liste d’attente.`;
-  return `${there}${freed} Elle sera prévenue par courriel.`;
+      ? `Il reste ${countOf(free, "place", "places")} ${modeInSentence[seats.mode]}${seats.waiting > 0 ? ` et ${countOf(seats.waiting, "personne attend", "personnes attendent")}` : ""}\u00a0: la personne aura une place.`
+      : `Il ne reste pas de place ${modeInSentence[seats.mode]}${seats.waiting > 0 ? ` (${countOf(seats.waiting, "personne attend", "personnes attendent")} déjà)` : ""}\u00a0: la personne rejoindra la fin de la liste d’attente.`;
+  return `${there}${freed} La personne sera prévenue par courriel.`;
+}
+
+/** « Les 2 places sur place sont prises (2 personnes confirmées)… », agreed for one place and for several. */
+export function overbookingText(seats: ActionPageProps["seats"]): string {
+  const where = modeInSentence[seats.mode];
+  const taken = seats.capacity === 0 ? `Aucune place n’est prévue ${where}` : seats.capacity === 1 ? `La seule place ${where} est prise` : `Les ${seats.capacity}\u00a0places ${where} sont prises`;
+  const confirmed = seats.confirmed > 0 ? ` (${countOf(seats.confirmed, "personne confirmée", "personnes confirmées")})` : "";
+  const places = seats.capacity === 0 ? "aucune place" : countOf(seats.capacity, "place", "places");
+  return `${taken}${confirmed}. En confirmant cette personne, l’événement comptera ${countOf(seats.confirmed + 1, "personne", "personnes")} ${where} pour ${places}. La personne passera avant les autres personnes en attente et sera prévenue par courriel.`;
 }
 
 /** The confirmation page of an action on one registration: what will happen, then the button (POST with CSRF). */
@@ -276,20 +285,18 @@ function ActionForm({ context, event, registration, action, seats, values }: Omi
       {action === "admit" ? (
         full ? (
           <Alert kind="warning" title="Surréservation">
-            <p>
-              Les {countOf(seats.capacity, "place", "places")} {modeInSentence[seats.mode]} sont prises ({seats.confirmed}&nbsp;confirmées). En confirmant cette personne, l’événement comptera {seats.confirmed + 1}&nbsp;personnes {modeInSentence[seats.mode]} pour {seats.capacity}&nbsp;places. Elle passera avant les autres personnes en attente et sera prévenue par courriel.
-            </p>
+            <p>{overbookingText(seats)}</p>
           </Alert>
         ) : (
           <p>
-            Il reste {countOf(seats.capacity - seats.confirmed, "place", "places")} {modeInSentence[seats.mode]}. Elle sera prévenue par courriel que son inscription est confirmée.
+            Il reste {countOf(seats.capacity - seats.confirmed, "place", "places")} {modeInSentence[seats.mode]}. La personne sera prévenue par courriel que son inscription est confirmée.
           </p>
         )
       ) : null}
       {action === "cancel" ? (
         <p>
           {registration.status === "confirmed" ? `Sa place ${modeInSentence[registration.mode]} ira à la première personne de la liste d’attente. ` : ""}
-          Elle sera prévenue par courriel, avec votre message si vous en écrivez un.
+          La personne sera prévenue par courriel, avec votre message si vous en écrivez un.
         </p>
       ) : null}
       <form method="post" action={teamPaths.action(event.id, registration.id, actionSegments[action])}>

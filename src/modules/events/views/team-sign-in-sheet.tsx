@@ -7,7 +7,7 @@ import { type AttendanceMode, attendanceModeLabels } from "../domain/event-kinds
 import { modesOffered } from "../domain/registration-rules.ts";
 import type { EventRecord } from "../repository.ts";
 import type { TeamRegistration } from "../team-repository.ts";
-import { countOf, fullName } from "./team-format.ts";
+import { countOf, deBefore, fullName } from "./team-format.ts";
 import { TeamEventHeader, teamBreadcrumb } from "./team-parts.tsx";
 
 export type SignInSheetProps = {
@@ -51,7 +51,7 @@ function SheetTable({ mode, people }: { mode: AttendanceMode; people: TeamRegist
                         <div className="fr-checkbox-group fr-checkbox-group--sm p10-no-print">
                           <input type="checkbox" id={id} name="present" value={registration.id} defaultChecked={present} />
                           <label className="fr-label" htmlFor={id}>
-                            <span className="fr-sr-only">Présence de {fullName(registration)}</span>
+                            <span className="fr-sr-only">{`Présence ${deBefore(fullName(registration))}`}</span>
                           </label>
                         </div>
                         <span className="p10-print-only p10-sheet__box" aria-hidden="true">
