@@ -662,7 +662,7 @@ describe("registering for an event", () => {
       };
       const cancelledCard = card("Atelier dont je me désinscris");
       assert.match(cancelledCard, /Inscription annulée/);
-      assert.match(cancelledCard, /Votre inscription est annulée\./);
+      assert.match(cancelledCard, /Cette inscription est annulée\./);
       assert.ok(cancelledCard.includes(`href="/evenements/${open.slug}/inscription">S’inscrire à nouveau`));
       assert.doesNotMatch(cancelledCard, /Vous êtes inscrit·e|Annuler mon inscription|<svg/);
 

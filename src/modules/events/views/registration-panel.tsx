@@ -127,7 +127,7 @@ export function WaitlistPosition({ rank }: { rank: number }) {
 
 /**
  * « Vous êtes inscrit·e (sur place). », « Vous êtes en 2<sup>e</sup> position sur la liste d’attente (sur place). »,
- * « Votre inscription est annulée. »
+ * « Cette inscription est annulée. »
  */
 export function registrationSentence(registration: Pick<PanelRegistration, "status" | "mode" | "rank">): ReactNode {
   const mode = attendanceModeLabels[registration.mode].toLowerCase();
@@ -140,7 +140,7 @@ export function registrationSentence(registration: Pick<PanelRegistration, "stat
   }
   if (registration.status === "pending") return "Votre inscription attend la confirmation de votre adresse.";
   // No column says who cancelled (the person or the team): the sentence holds for both.
-  if (registration.status === "cancelled") return "Votre inscription est annulée.";
+  if (registration.status === "cancelled") return "Cette inscription est annulée.";
   return `Vous êtes inscrit·e (${mode}).`;
 }
 
