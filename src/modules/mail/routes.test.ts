@@ -77,6 +77,56 @@ describe("local outbox /_dev/mails: readable only from the server's own machine"
     assert.equal(response.statusCode, 200);
   });
 
+  it("shows a mail's HTML part in a sandboxed frame (inline images as data: addresses) and as source, its attachments and calendar part as downloads", async () => {
+    const png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==";
+    const calendar = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//FR\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nUID:atelier@test\r\nDTSTAMP:20270215T100000Z\r\nDTSTART:20270309T130000Z\r\nSUMMARY:Atelier\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    const [mail] = await platform.database.db
+      .insert(devMails)
+      .values({
+        to: "alex.visiteur@exemple.fr",
+        subject: "Inscription confirmée\u00a0: Atelier",
+        text: "Bonjour Alex,\n\nVotre code QR d’accueil est joint.",
+        html: '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Programme</title></head><body><p>Bonjour <b>Alex</b>,</p><p><img src="cid:qr@test" alt="Code QR"></p><script>alert(1)</script></body></html>',
+        calendar,
+        attachments: [{ filename: "code-qr-accueil.png", contentType: "image/png", content: png, cid: "qr@test" }],
+      })
+      .returning({ id: devMails.id });
+    const path = `/_dev/mails/${mail!.id}`;
+
+    const page = await get(platform, path, "127.0.0.1");
+    assert.equal(page.statusCode, 200);
+    const frame = /<iframe [^>]*>/.exec(page.body)?.[0] ?? "";
+    assert.match(frame, /title="Version HTML du courriel «\u00a0Inscription confirmée\u00a0: Atelier\u00a0»"/);
+    // No allow-scripts nor allow-same-origin: the mail's markup runs nothing and reaches nothing of ours.
+    assert.match(frame, /sandbox="allow-popups allow-popups-to-escape-sandbox"/);
+    assert.ok(frame.includes(`srcDoc="`) || frame.includes(`srcdoc="`), frame);
+    assert.ok(frame.includes(`&lt;img src=&quot;data:image/png;base64,${png}&quot;`), "l’image en ligne n’est pas une adresse data:");
+    assert.ok(frame.includes("&lt;base target=&quot;_blank&quot;&gt;"));
+    assert.ok(page.body.includes("&lt;p&gt;Bonjour &lt;b&gt;Alex&lt;/b&gt;,&lt;/p&gt;"), "la source HTML échappée manque");
+    assert.doesNotMatch(page.body.replace(/<iframe [^>]*>/g, ""), /<script>alert/);
+    assert.match(page.body, new RegExp(`<a href="${path}/pieces-jointes/0" download="code-qr-accueil.png">code-qr-accueil.png</a>`));
+    assert.match(page.body, new RegExp(`<a href="${path}/invitation.ics" download="invitation.ics">invitation.ics</a>`));
+    assert.match(page.body, /METHOD:REQUEST/);
+
+    const qr = await get(platform, `${path}/pieces-jointes/0`, "127.0.0.1");
+    assert.equal(qr.statusCode, 200);
+    assert.equal(qr.headers["content-type"], "image/png");
+    assert.equal(qr.headers["content-disposition"], `attachment; filename="code-qr-accueil.png"; filename*=UTF-8''code-qr-accueil.png`);
+    assert.match(String(qr.headers["content-security-policy"]), /sandbox/);
+    assert.deepEqual(qr.rawPayload, Buffer.from(png, "base64"));
+
+    const ics = await get(platform, `${path}/invitation.ics`, "127.0.0.1");
+    assert.equal(ics.statusCode, 200);
+    assert.equal(ics.headers["content-type"], "text/calendar; charset=utf-8; method=REQUEST");
+    assert.match(String(ics.headers["content-disposition"]), /^attachment; filename="invitation\.ics"/);
+    assert.equal(ics.body, calendar);
+
+    for (const url of [`${path}/pieces-jointes/1`, `${path}/pieces-jointes/-1`, `${path}/pieces-jointes/x`, `${mailPath}/invitation.ics`, "/_dev/mails/pas-un-id/invitation.ics"]) {
+      assert.equal((await get(platform, url, "127.0.0.1")).statusCode, 404, url);
+    }
+    for (const url of [`${path}/pieces-jointes/0`, `${path}/invitation.ics`]) assert.equal((await get(platform, url, "203.0.113.5")).statusCode, 404, url);
+  });
+
   it("lists the outbox on the administration hub only for a browser on this machine", async () => {
     const team = await signInOverHttp(platform, "camille.martin@numerique.gouv.fr");
     const distant = await team.get("/admin");
