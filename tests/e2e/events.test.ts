@@ -161,13 +161,13 @@ describe("events in a browser: registration, waitlist, promotion, calendar and c
 
     await as(waiting, async (page) => {
       await page.goto(`/evenements/${slug}`);
-      await page.getByText(/Complet/).first().waitFor();
+      await page.getByText(/complet, /).first().waitFor();
       await page.getByRole("link", { name: "S’inscrire" }).click();
       await page.getByText(/Vous serez inscrit·e sur la liste d’attente/).waitFor();
       await page.locator('label[for="mode-in_person"]').click();
       await page.getByRole("button", { name: "S’inscrire" }).click();
-      await page.getByText("Votre inscription est enregistrée.").waitFor();
-      await page.getByText("Vous êtes 1er·e sur la liste d’attente (sur place).").waitFor();
+      await page.getByText("Vous êtes sur la liste d’attente (sur place), en première position.").waitFor();
+      await page.getByText("Vous êtes en première position sur la liste d’attente (sur place).").waitFor();
     });
     assert.equal((await registrationOf(waiting))?.status, "waitlisted");
     const waitlistMail = await mailTo(served.platform, waiting, "Liste d’attente");

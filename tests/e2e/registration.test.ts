@@ -64,7 +64,7 @@ describe("registering for an event in a browser", () => {
       await expectAccessible(page);
 
       await page.locator('label[for="mode-in_person"]').click();
-      await page.locator('label[for="q-lunch-Oui"]').click();
+      await page.getByText("Oui", { exact: true }).click();
       await page.getByRole("button", { name: "S’inscrire" }).click();
       await page.getByText("Votre inscription est enregistrée.").waitFor();
       await page.getByText("Vous êtes inscrit·e (sur place).").waitFor();
@@ -76,6 +76,15 @@ describe("registering for an event in a browser", () => {
 
       await openMailInOutbox(page, served.baseUrl, member);
       await page.getByText(`Inscription confirmée\u00a0: ${workshop.title}`).first().waitFor();
+      // The HTML part in its sandboxed frame, under the page's CSP: the inline QR code shows (data: address).
+      const preview = page.frameLocator('iframe[title^="Version HTML du courriel"]');
+      const qrImage = preview.getByRole("img", { name: /^Code QR d’accueil/ });
+      await qrImage.waitFor();
+      assert.ok((await qrImage.evaluate((image: HTMLImageElement) => image.naturalWidth)) > 0, "le code QR ne s’affiche pas dans la version HTML");
+      const download = page.waitForEvent("download");
+      await page.getByRole("link", { name: "invitation.ics" }).click();
+      assert.equal((await download).suggestedFilename(), "invitation.ics");
+      await expectAccessible(page);
 
       await page.goto("/compte/evenements");
       await page.getByRole("button", { name: `Annuler mon inscription à «\u00a0${workshop.title}\u00a0»` }).click();
