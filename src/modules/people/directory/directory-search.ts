@@ -172,7 +172,7 @@ async function exactSearch(db: Database, options: SearchOptions, ids: string[], 
   if (total === 0 && chosenFacets(filters).length === 0) return { mode: "exact", broadAbove, total, page, pageCount, cards: [], facets: emptyFacets() };
   // A facet counts the profiles of the query and every other filter: for a filter in use, another set.
   const sources = new Map<Facet, string | null>();
-  const sets: SQL[] = [sql`results as materialized (${described(ids, plan)})`];
+  const sets: SQL[] = [sql`results as materialized (${described(ids)})`];
   const chosen = chosenFacets(filters);
   const facetSets = await Promise.all(chosen.map((facet) => searchTransaction(db, (tx) => findMatches(tx, options, broadAbove + 1, facet))));
   for (const [index, facet] of chosen.entries()) {
@@ -181,7 +181,7 @@ async function exactSearch(db: Database, options: SearchOptions, ids: string[], 
       sources.set(facet, null);
     } else {
       sources.set(facet, `without_${facet}`);
-      sets.push(sql`${sql.raw(`without_${facet}`)} as materialized (${described(facetIds, null)})`);
+      sets.push(sql`${sql.raw(`without_${facet}`)} as materialized (${described(facetIds)})`);
     }
   }
   const source = (facet: Facet) => (sources.has(facet) ? sources.get(facet)! : "results");
@@ -211,15 +211,14 @@ async function exactSearch(db: Database, options: SearchOptions, ids: string[], 
     return from ? count(sql.raw(from)) : sql`null`;
   };
   const uncounted = [...sources].filter(([, from]) => from === null).map(([facet]) => facet);
-  const [{ row, cards }, values] = await Promise.all([
+  // The page (every match ranked) and the counts at the same time.
+  const [cards, row, values] = await Promise.all([
+    total === 0 ? [] : searchTransaction(db, (tx) => exactPage(tx, ids, plan, page, pageSize)),
     searchTransaction(db, async (tx) => {
       const [row] = rowsOf<Record<string, unknown>>(
         await tx.execute(sql`
       with recursive ${sql.join(sets, sql`, `)}
       select
-        (select coalesce(json_agg(r.user_id order by r.rank desc, r.name_key, r.user_id), '[]') from (
-          select user_id, rank, name_key from results order by rank desc, name_key, user_id limit ${pageSize} offset ${(page - 1) * pageSize}
-        ) as r) as page_ids,
         ${counted("ministry", ministryCounts)} as ministries,
         ${organisations ? organisationCounts(sql.raw(organisations)) : sql`null`} as organisations,
         ${counted("job", jobCounts)} as job_families,
@@ -227,7 +226,7 @@ async function exactSearch(db: Database, options: SearchOptions, ids: string[], 
         ${counted("season", seasonCounts)} as seasons,
         ${counted("project", projectCounts)} as projects`),
       );
-      return { row, cards: await describeProfiles(tx, (row?.page_ids ?? []) as string[], plan) };
+      return row;
     }),
     uncounted.length > 0 ? facetValues(db, options.viewer, uncounted) : emptyFacets(),
   ]);
@@ -256,11 +255,25 @@ async function exactSearch(db: Database, options: SearchOptions, ids: string[], 
  */
 const fastNameKey = sql.raw(sortKeyOf("coalesce(u.usual_name || ' ' || u.given_name, u.usual_name, u.given_name, '')"));
 
-/** The columns facets need of the profiles `ids` (known to be listed), with their rank and name key. */
-function described(ids: string[], plan: SearchPlan): SQL {
-  const rank = plan ? sql`ts_rank(p.search_vector, ${plan.match})::float4` : sql`0::float4`;
+/** One page of the profiles `ids` by relevance (`ts_rank`), then name: every one is ranked. */
+async function exactPage(tx: Executor, ids: string[], plan: SearchPlan, page: number, pageSize: number): Promise<DirectoryCard[]> {
+  const byRank = plan ? sql`ts_rank(p.search_vector, ${plan.match}) desc, ` : sql``;
+  const rows = rowsOf<{ user_id: string }>(
+    await tx.execute(sql`
+      select p.user_id from unnest(${uuidArray(ids)}) as r(user_id) join profiles p on p.user_id = r.user_id join users u on u.id = r.user_id
+      order by ${byRank}${fastNameKey}, p.user_id limit ${pageSize} offset ${(page - 1) * pageSize}`),
+  );
+  return describeProfiles(
+    tx,
+    rows.map((row) => row.user_id),
+    plan,
+  );
+}
+
+/** The columns facets need of the profiles `ids` (known to be listed). */
+function described(ids: string[]): SQL {
   return sql`
-    select p.user_id, p.job_family, u.organisation_id, o.ministry_id, ${rank} as rank, ${fastNameKey} as name_key
+    select p.user_id, p.job_family, u.organisation_id, o.ministry_id
     from unnest(${uuidArray(ids)}) as r(user_id) join profiles p on p.user_id = r.user_id join users u on u.id = r.user_id
     left join organisations o on o.id = u.organisation_id`;
 }
