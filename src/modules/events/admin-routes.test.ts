@@ -184,13 +184,13 @@ describe("event administration: the form", () => {
     assert.match(html, /Le formulaire contient \d+ erreurs/);
     assertFieldError(html, "kind", "Choisissez le type d’événement.");
     assertFieldError(html, "title", "Indiquez le titre de l’événement.");
-    assertFieldError(html, "startsOn", "Indiquez la date de l’événement, au format AAAA-MM-JJ.", "2027-02-30");
+    assertFieldError(html, "startsOn", "Indiquez la date de l’événement au format jj/mm/aaaa, par exemple 09/03/2027.", "2027-02-30");
     assertFieldError(html, "startTime", "Indiquez l’heure de début, par exemple 14:00.", "25h");
     assertFieldError(html, "visioUrl", "Indiquez une adresse web complète, commençant par https://.", "pas une adresse");
     assertFieldError(html, "inPersonCapacity", "Indiquez un nombre entier de places entre 0 et 10000, ou laissez vide si ce mode n’est pas proposé.", "douze");
     assertFieldError(html, "remoteCapacity", "Indiquez un nombre entier de places entre 0 et 10000, ou laissez vide si ce mode n’est pas proposé.", "-3");
     assertFieldError(html, "registrationClosesAt", "La clôture des inscriptions doit suivre leur ouverture.", "2027-01-09T09:00");
-    assertFieldError(html, "accessListDueAt", "Indiquez une date et une heure, par exemple 2027-03-09 à 14:00.", "demain");
+    assertFieldError(html, "accessListDueAt", "Indiquez une date et une heure, par exemple 09/03/2027 à 14:00.", "demain");
     assertFieldError(html, "audienceProjectId", "Choisissez le projet dont l’équipe peut s’inscrire.");
     assertFieldError(html, "replayUrl", "Indiquez une adresse web complète, commençant par https://.", "javascript:alert(1)");
     for (const [id, message, kept] of [
@@ -207,11 +207,32 @@ describe("event administration: the form", () => {
     assert.equal(await countEvents(), before);
   });
 
-  it("refuses an end before the start, and in-person seats without a place, at their fields", async () => {
-    const response = await team.post("/admin/evenements/nouveau", validForm({ endTime: "13:00", placeName: "", placeAddress: "" }), { formPage: "/admin/evenements/nouveau" });
+  it("refuses an end before the start, and in-person seats without a place, at their fields, listed in the summary in the form's order", async () => {
+    const response = await team.post("/admin/evenements/nouveau", validForm({ endTime: "13:00", placeName: "", placeAddress: "", visioUrl: "visio", customQuestions: "Un choix ? => seul" }), { formPage: "/admin/evenements/nouveau" });
     assert.equal(response.statusCode, 400);
     assertFieldError(response.body, "endTime", "L’événement doit finir après son début.", "13:00");
     assertFieldError(response.body, "placeName", "Indiquez le lieu\u00a0: l’événement propose des places sur place.");
+    const summary = response.body.slice(response.body.indexOf("Le formulaire contient"), response.body.indexOf("</ul>", response.body.indexOf("Le formulaire contient")));
+    assert.deepEqual([...summary.matchAll(/href="#([^"]+)"/g)].map((match) => match[1]), ["endTime", "placeName", "visioUrl", "customQuestions"]);
+  });
+
+  it("words the date hints for the date pickers (jj/mm/aaaa), reads a day typed « 09/02/2027 », and explains the custom questions with an example", async () => {
+    const form = (await team.get("/admin/evenements/nouveau")).body;
+    assert.doesNotMatch(form, /AAAA-MM-JJ/);
+    assert.match(form, /<input class="fr-input" id="startsOn" type="date"/);
+    assert.ok(form.includes("Format\u00a0: jj/mm/aaaa, par exemple 09/03/2027."));
+    assert.ok(form.includes("commencez la ligne par un astérisque «\u00a0*\u00a0» pour rendre la réponse obligatoire"));
+    assert.ok(form.includes("* Quel atelier choisissez-vous\u00a0? =&gt; Python | R | SQL"));
+    assert.ok(form.includes("donnent une question obligatoire avec trois réponses au choix (Python, R ou SQL)"));
+    const series = (await team.get("/admin/evenements/nouvelle-serie")).body;
+    assert.doesNotMatch(series, /AAAA-MM-JJ/);
+
+    // Where the browser has no date picker, the day is typed as the hint says.
+    const response = await team.post("/admin/evenements/nouveau", validForm({ title: "Atelier saisi à la main", startsOn: "09/02/2027", registrationOpensAt: "", registrationClosesAt: "08/02/2027 à 18h", accessListDueAt: "" }), { formPage: "/admin/evenements/nouveau" });
+    assert.equal(response.statusCode, 303);
+    const event = await eventBySlug("atelier-saisi-a-la-main");
+    assert.equal(event.startsAt.toISOString(), "2027-02-09T13:00:00.000Z");
+    assert.equal(event.registrationClosesAt?.toISOString(), "2027-02-08T17:00:00.000Z");
   });
 
   it("creates an event with every field, times read in Paris, then shows it on its page", async () => {
@@ -354,35 +375,79 @@ describe("event administration: series", () => {
     }
   });
 
-  it("edits one occurrence alone, or it and the following ones (times and fields), leaving the earlier ones", async () => {
-    const [first, second, third, fourth] = await db().select().from(events).where(like(events.slug, "atelier-de-printemps-%")).orderBy(asc(events.startsAt));
+  it("edits one occurrence alone, or it and the following ones (times and fields) after a confirmation saying what changes on how many, leaving the earlier ones", async () => {
+    const [first, second, third, fourth, , sixth] = await db().select().from(events).where(like(events.slug, "atelier-de-printemps-%")).orderBy(asc(events.startsAt));
     const one = await team.post(`/admin/evenements/${second!.id}/modifier`, { ...(await editFields(second!.id)), title: "Atelier spécial", scope: "one" });
     assert.equal(one.statusCode, 303);
     assert.equal((await eventBySlug(second!.slug)).title, "Atelier spécial");
     assert.equal((await eventBySlug(third!.slug)).title, "Atelier de printemps");
+    // The sixth session moves to another room, alone.
+    assert.equal((await team.post(`/admin/evenements/${sixth!.id}/modifier`, { ...(await editFields(sixth!.id)), placeName: "Salle Ségur B", scope: "one" })).statusCode, 303);
 
     const edit = await team.get(`/admin/evenements/${third!.id}/modifier`);
     assert.match(edit.body, /Cette séance et les suivantes/);
-    const following = await team.post(`/admin/evenements/${third!.id}/modifier`, { ...(await editFields(third!.id)), title: "Atelier de printemps (nouvel horaire)", startsOn: "2027-04-14", startTime: "09:30", endTime: "12:00", scope: "following" });
+    assert.match(edit.body, /Les séances suivantes ne prennent que ce que vous changez ici/);
+    const form = { ...(await editFields(third!.id)), title: "Atelier de printemps (nouvel horaire)", startsOn: "2027-04-14", startTime: "09:30", endTime: "12:00", scope: "following" };
+    const confirm = await team.post(`/admin/evenements/${third!.id}/modifier`, form);
+    assert.equal(confirm.statusCode, 200);
+    assert.match(confirm.body, /<h1>Modifier 6\u00a0séances de «\u00a0Atelier de printemps\u00a0»<\/h1>/);
+    assert.ok(confirm.body.includes("Cette séance (mardi 13 avril 2027) et les 5\u00a0suivantes, jusqu’au mardi 22 juin 2027."), confirm.body);
+    const changes = confirm.body.slice(confirm.body.indexOf("Ce qui change sur chacune des 6\u00a0séances"), confirm.body.indexOf("Le reste de chaque séance"));
+    assert.deepEqual([...changes.matchAll(/<li>([^<]*)<\/li>/g)].map((match) => match[1]), ["le titre", "la date\u00a0: 1\u00a0jour plus tard", "l’heure de début\u00a0: 9\u00a0h\u00a030", "l’heure de fin\u00a0: 12\u00a0h"]);
+    assert.match(confirm.body, /<button type="submit" class="fr-btn">Modifier les 6\u00a0séances<\/button>/);
+    assert.equal((await eventBySlug(third!.slug)).title, "Atelier de printemps", "nothing stored before the confirmation");
+    // « Revenir au formulaire » keeps the input.
+    const back = await team.post(`/admin/evenements/${third!.id}/modifier`, { ...form, confirmation: "oui", etape: "modifier" });
+    assert.equal(back.statusCode, 200);
+    assert.match(back.body, /value="Atelier de printemps \(nouvel horaire\)"/);
+
+    const following = await team.post(`/admin/evenements/${third!.id}/modifier`, { ...form, confirmation: "oui" });
     assert.equal(following.statusCode, 303);
     assert.equal(following.headers.location, `/admin/evenements/${third!.id}/modifier?enregistre=1&seances=6`);
     const after = await db().select().from(events).where(eq(events.seriesId, first!.seriesId!)).orderBy(asc(events.startsAt));
     assert.deepEqual(
-      after.map((event) => [event.title, parisWallTime(event.startsAt).day, parisWallTime(event.startsAt).time]),
+      after.map((event) => [event.title, parisWallTime(event.startsAt).day, parisWallTime(event.startsAt).time, event.placeName]),
       [
-        ["Atelier de printemps", "2027-03-16", "14:00"],
-        ["Atelier spécial", "2027-03-30", "14:00"],
-        ["Atelier de printemps (nouvel horaire)", "2027-04-14", "09:30"],
-        ["Atelier de printemps (nouvel horaire)", "2027-04-28", "09:30"],
-        ["Atelier de printemps (nouvel horaire)", "2027-05-12", "09:30"],
-        ["Atelier de printemps (nouvel horaire)", "2027-05-26", "09:30"],
-        ["Atelier de printemps (nouvel horaire)", "2027-06-09", "09:30"],
-        ["Atelier de printemps (nouvel horaire)", "2027-06-23", "09:30"],
+        ["Atelier de printemps", "2027-03-16", "14:00", "DINUM — Ségur"],
+        ["Atelier spécial", "2027-03-30", "14:00", "DINUM — Ségur"],
+        ["Atelier de printemps (nouvel horaire)", "2027-04-14", "09:30", "DINUM — Ségur"],
+        ["Atelier de printemps (nouvel horaire)", "2027-04-28", "09:30", "DINUM — Ségur"],
+        ["Atelier de printemps (nouvel horaire)", "2027-05-12", "09:30", "DINUM — Ségur"],
+        // Its own room stays: the form did not change the place.
+        ["Atelier de printemps (nouvel horaire)", "2027-05-26", "09:30", "Salle Ségur B"],
+        ["Atelier de printemps (nouvel horaire)", "2027-06-09", "09:30", "DINUM — Ségur"],
+        ["Atelier de printemps (nouvel horaire)", "2027-06-23", "09:30", "DINUM — Ségur"],
       ],
     );
     assert.equal(after[3]!.endsAt.toISOString(), parisInstant("2027-04-28", "12:00").toISOString());
     assert.equal(after[3]!.id, fourth!.id, "the rows are kept (same ids, same addresses)");
     assert.equal(after[3]!.slug, fourth!.slug);
+  });
+
+  it("keeps a later session's own title when the following sessions get only another change (the place)", async () => {
+    const sessions = await db().select().from(events).where(like(events.slug, "atelier-de-printemps-%")).orderBy(asc(events.startsAt));
+    const [fourth, seventh] = [sessions[3]!, sessions[6]!];
+    assert.equal((await team.post(`/admin/evenements/${seventh.id}/modifier`, { ...(await editFields(seventh.id)), title: "Atelier de restitution", scope: "one" })).statusCode, 303);
+    const form = { ...(await editFields(fourth.id)), placeName: "BercyLab", scope: "following" };
+    const confirm = await team.post(`/admin/evenements/${fourth.id}/modifier`, form);
+    assert.ok(confirm.body.includes("Cette séance (mercredi 28 avril 2027) et les 4\u00a0suivantes"), confirm.body);
+    const changes = confirm.body.slice(confirm.body.indexOf("Ce qui change sur chacune des 5\u00a0séances"), confirm.body.indexOf("Le reste de chaque séance"));
+    assert.deepEqual([...changes.matchAll(/<li>([^<]*)<\/li>/g)].map((match) => match[1]), ["le nom du lieu"]);
+    assert.equal((await team.post(`/admin/evenements/${fourth.id}/modifier`, { ...form, confirmation: "oui" })).statusCode, 303);
+    const after = await db().select().from(events).where(like(events.slug, "atelier-de-printemps-%")).orderBy(asc(events.startsAt));
+    assert.deepEqual(
+      after.slice(3).map((event) => [event.title, event.placeName, parisWallTime(event.startsAt).time]),
+      [
+        ["Atelier de printemps (nouvel horaire)", "BercyLab", "09:30"],
+        ["Atelier de printemps (nouvel horaire)", "BercyLab", "09:30"],
+        ["Atelier de printemps (nouvel horaire)", "BercyLab", "09:30"],
+        ["Atelier de restitution", "BercyLab", "09:30"],
+        ["Atelier de printemps (nouvel horaire)", "BercyLab", "09:30"],
+      ],
+    );
+    // Times untouched by the form are not recomputed.
+    assert.equal(after[6]!.startsAt.toISOString(), sessions[6]!.startsAt.toISOString());
+    assert.equal(after[6]!.endsAt.toISOString(), sessions[6]!.endsAt.toISOString());
   });
 
   it("refuses to edit the following occurrences when one of them has more confirmed seats than the new capacity, naming it, changing none", async () => {
@@ -399,6 +464,7 @@ describe("event administration: series", () => {
     const second = workshops[1]!;
     const form = await team.get(`/admin/evenements/${second.id}/annuler`);
     assert.match(form.body, /2\u00a0personnes inscrites \(ou en attente\) recevront le motif par courriel\./);
+    assert.match(form.body, /<legend[^>]*>Que voulez-vous annuler\u00a0\?<span class="fr-sr-only"> \(obligatoire\)<\/span><\/legend>/);
     const missing = await team.post(`/admin/evenements/${second.id}/annuler`, { reason: "  ", scope: "one", version: String(second.version) });
     assert.equal(missing.statusCode, 400);
     assert.match(missing.body, /Indiquez le motif de l’annulation\u00a0: il est envoyé aux personnes inscrites\./);

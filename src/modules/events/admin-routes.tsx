@@ -5,13 +5,13 @@ import { InvalidInputError, NotFoundError } from "../../shared/domain-error.ts";
 import { parseParisDateTime, toParisDateTimeInput } from "../content/api.ts";
 import { countSeats, listEventProjectIds, listEvents, listFormChoices, listSeriesFrom } from "./agenda-repository.ts";
 import type { EventsDeps } from "./deps.ts";
-import { agendaText, customQuestionsText, type EventFormValues, parseEventForm, resourcesText } from "./domain/event-input.ts";
+import { agendaText, calendarDayOf, customQuestionsText, type EventFormValues, inFormOrder, parseEventForm, resourcesText } from "./domain/event-input.ts";
 import { type AgendaItem, defaultQuestions, type EventQuestion } from "./domain/event-kinds.ts";
-import { parisWallTime, validateRule } from "./domain/recurrence.ts";
+import { isCalendarDay, parisWallTime, validateRule } from "./domain/recurrence.ts";
 import { type EventRecord, findEventById } from "./repository.ts";
 import { createEvent } from "./use-cases/save-event.ts";
-import { cancelOccurrences, createSeries, type OccurrenceScope, updateOccurrences } from "./use-cases/series.ts";
-import { type AdminNotice, CancelEventPage, EventFormPage, type EventFormPageProps, type FormMode, EventsAdminPage } from "./views/admin-pages.tsx";
+import { cancelOccurrences, createSeries, hasChanges, type OccurrenceScope, previewFollowing, updateOccurrences } from "./use-cases/series.ts";
+import { type AdminNotice, CancelEventPage, ConfirmFollowingPage, EventFormPage, type EventFormPageProps, type FormMode, EventsAdminPage } from "./views/admin-pages.tsx";
 
 const access = { access: "manage:event:any" } as const;
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -130,7 +130,7 @@ export function registerEventAdminRoutes(app: FastifyInstance, deps: EventsDeps)
 
   async function renderForm(request: FastifyRequest, reply: FastifyReply, status: number, mode: FormMode, values: FormPageValues, errors: Record<string, string> = {}, notice?: EventFormPageProps["notice"]) {
     const choices = await listFormChoices(db);
-    return sendPage(reply, <EventFormPage context={pageContext(request, reply)} mode={mode} values={values} errors={errors} choices={choices} notice={notice} />, status);
+    return sendPage(reply, <EventFormPage context={pageContext(request, reply)} mode={mode} values={values} errors={inFormOrder(errors)} choices={choices} notice={notice} />, status);
   }
 
   async function parse(values: EventFormValues, event?: EventRecord) {
@@ -178,11 +178,13 @@ export function registerEventAdminRoutes(app: FastifyInstance, deps: EventsDeps)
     const values = valuesOf(keepValues(request.body));
     const parsed = await parse(values);
     const interval = /^\d{1,3}$/.test(values.interval.trim()) ? Number(values.interval.trim()) : null;
-    const ruleErrors = validateRule(values.startsOn.trim(), { interval, until: values.until.trim() });
+    const until = calendarDayOf(values.until);
+    const ruleErrors = validateRule(calendarDayOf(values.startsOn), { interval, until });
+    if (!isCalendarDay(until)) ruleErrors.until = "Indiquez la date de la dernière séance possible au format jj/mm/aaaa, par exemple 30/06/2027.";
     if ("errors" in parsed || Object.keys(ruleErrors).length > 0) {
       return renderForm(request, reply, 400, { kind: "series" }, values, { ...("errors" in parsed ? parsed.errors : {}), ...ruleErrors });
     }
-    const created = await createSeries(deps, { draft: parsed.draft, rule: { frequency: "weekly", interval: interval!, until: values.until.trim() }, actorId: request.user?.id ?? null, now: clock.now() });
+    const created = await createSeries(deps, { draft: parsed.draft, rule: { frequency: "weekly", interval: interval!, until }, actorId: request.user?.id ?? null, now: clock.now() });
     written();
     return reply.redirect(`/admin/evenements?serie=${created.events.length}`, 303);
   });
@@ -208,8 +210,22 @@ export function registerEventAdminRoutes(app: FastifyInstance, deps: EventsDeps)
     if (version === null) errors._form = "Le formulaire est incomplet\u00a0: rechargez la page de modification.";
     const scope = values.scope === "following" && event.seriesId ? "following" : values.scope === "one" || !event.seriesId ? "one" : null;
     if (scope === null) errors.scope = "Choisissez les séances à modifier.";
+    // Back from the confirmation of « cette séance et les suivantes », the form as it was typed.
+    if (text(keepValues(request.body), "etape") === "modifier") return renderForm(request, reply, 200, mode, values);
     const parsed = await parse(values, event);
     if ("errors" in parsed || version === null || scope === null) return renderForm(request, reply, 400, mode, values, { ...errors, ...("errors" in parsed ? parsed.errors : {}) });
+    if (scope === "following" && text(keepValues(request.body), "confirmation") !== "oui") {
+      // Say what changes on how many occurrences before storing anything; without changes, nothing to confirm.
+      try {
+        const preview = await previewFollowing(db, event, parsed.draft);
+        if (hasChanges(preview.changes) && preview.occurrences.length > 1) {
+          return sendPage(reply, <ConfirmFollowingPage context={pageContext(request, reply)} event={event} values={values} preview={preview} />);
+        }
+      } catch (error) {
+        if (!(error instanceof InvalidInputError)) throw error;
+        return renderForm(request, reply, 400, mode, values, error.fieldErrors);
+      }
+    }
     try {
       const result = await updateOccurrences(deps, { id: event.id, expectedVersion: version, draft: parsed.draft, scope: scope as OccurrenceScope, now: clock.now() });
       written();

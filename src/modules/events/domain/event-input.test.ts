@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { agendaText, customQuestionsText, parseAgenda, parseCustomQuestions, parseResources, parseTimeOfDay } from "./event-input.ts";
+import { agendaText, calendarDayOf, customQuestionsText, inFormOrder, parseAgenda, parseCustomQuestions, parseResources, parseTimeOfDay } from "./event-input.ts";
 
 describe("the event form's free-text fields", () => {
   it("reads times as people type them", () => {
@@ -45,5 +45,15 @@ describe("the event form's free-text fields", () => {
       ],
     });
     assert.match((parseResources("javascript:alert(1)") as { error: string }).error, /^Ligne 1/);
+  });
+
+  it("reads a day from a date picker (2027-03-09) or typed as the picker shows it (09/03/2027, 9/3/2027)", () => {
+    assert.deepEqual(["2027-03-09", "09/03/2027", " 9/3/2027 ", ""].map(calendarDayOf), ["2027-03-09", "2027-03-09", "2027-03-09", ""]);
+    assert.equal(calendarDayOf("demain"), "demain");
+  });
+
+  it("lists errors in the order of the form's fields (the place before the visio link), whatever order they were found in", () => {
+    const errors = inFormOrder({ visioUrl: "visio", resources: "ressources", placeName: "lieu", scope: "séances", title: "titre", _form: "version", until: "fin de série" });
+    assert.deepEqual(Object.keys(errors), ["_form", "title", "until", "placeName", "visioUrl", "resources", "scope"]);
   });
 });

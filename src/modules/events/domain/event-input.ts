@@ -192,7 +192,8 @@ export function resourcesText(resources: EventResource[]): string {
 }
 
 function textOf(value: string, max: number, field: string, errors: Record<string, string>, label?: string): string {
-  const text = value.trim();
+  // Browsers post a textarea's line breaks as CRLF: stored as LF, so that the same text compares equal.
+  const text = value.trim().replace(/\r\n?/g, "\n");
   if (controlCharacters.test(text)) errors[field] = "Ce champ contient des caractères non autorisés.";
   else if (text.length > max) errors[field] = `Ce champ ne peut pas dépasser ${max} caractères.`;
   else if (label && !text) errors[field] = `Indiquez ${label}.`;
@@ -219,12 +220,77 @@ function urlOf(value: string, field: string, errors: Record<string, string>): st
   return text;
 }
 
+const frenchDay = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+/**
+ * A day as the form may send it: `2027-03-09` from a date picker (which shows « 09/03/2027 »), or
+ * « 09/03/2027 » typed where the browser offers a plain text field; returned as `2027-03-09`, or as typed
+ * when it is neither (the caller then reports it).
+ */
+export function calendarDayOf(text: string): string {
+  const trimmed = text.trim();
+  const match = frenchDay.exec(trimmed);
+  return match ? `${match[3]}-${match[2]!.padStart(2, "0")}-${match[1]!.padStart(2, "0")}` : trimmed;
+}
+
+/** « 2027-03-09T14:00 » from a picker, or « 09/03/2027 14:00 », « 09/03/2027 à 14h » typed. */
+function dateTimeInput(text: string): string {
+  const match = /^(\d{1,2}\/\d{1,2}\/\d{4})\s*(?:à\s*|,\s*)?(\d{1,2}\s*[h:]\s*(?:\d{2})?)$/i.exec(text);
+  const time = match ? parseTimeOfDay(match[2]!.replace(/\s/g, "")) : null;
+  return match && time ? `${calendarDayOf(match[1]!)}T${time}` : text;
+}
+
 function dateTimeOf(value: string, field: string, errors: Record<string, string>, context: EventFormContext): Date | null {
   const text = value.trim();
   if (!text) return null;
-  const date = context.parseDateTime(text);
-  if (!date) errors[field] = "Indiquez une date et une heure, par exemple 2027-03-09 à 14:00.";
+  const date = context.parseDateTime(dateTimeInput(text));
+  if (!date) errors[field] = "Indiquez une date et une heure, par exemple 09/03/2027 à 14:00.";
   return date;
+}
+
+/** The event form's fields in the order the page shows them: the error summary follows it. */
+export const eventFormFieldOrder = [
+  "_form",
+  "kind",
+  "title",
+  "description",
+  "startsOn",
+  "startTime",
+  "endTime",
+  "endsOn",
+  "interval",
+  "until",
+  "agenda",
+  "placeName",
+  "placeAddress",
+  "placeAccess",
+  "visioUrl",
+  "inPersonCapacity",
+  "remoteCapacity",
+  "registrationOpensAt",
+  "registrationClosesAt",
+  "cancellationClosesAt",
+  "accessListDueAt",
+  "audience",
+  "audienceProjectId",
+  "seasonId",
+  "projectIds",
+  "defaultQuestions",
+  "customQuestions",
+  "trainers",
+  "replayUrl",
+  "slidesUrl",
+  "resources",
+  "scope",
+] as const;
+
+/** The errors keyed in the form's order (unknown keys last), for an error summary read top to bottom. */
+export function inFormOrder(errors: Record<string, string>): Record<string, string> {
+  const rank = (field: string) => {
+    const index = (eventFormFieldOrder as readonly string[]).indexOf(field);
+    return index < 0 ? eventFormFieldOrder.length : index;
+  };
+  return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b)));
 }
 
 /**
@@ -239,12 +305,12 @@ export function parseEventForm(values: EventFormValues, context: EventFormContex
   const title = textOf(values.title, 200, "title", errors, "le titre de l’événement");
   const description = textOf(values.description, 20_000, "description", errors);
 
-  const startsOn = values.startsOn.trim();
-  const endsOn = values.endsOn.trim() || startsOn;
+  const startsOn = calendarDayOf(values.startsOn);
+  const endsOn = calendarDayOf(values.endsOn) || startsOn;
   const startTime = parseTimeOfDay(values.startTime);
   const endTime = parseTimeOfDay(values.endTime);
-  if (!isCalendarDay(startsOn)) errors.startsOn = "Indiquez la date de l’événement, au format AAAA-MM-JJ.";
-  if (values.endsOn.trim() && !isCalendarDay(endsOn)) errors.endsOn = "Indiquez la date de fin au format AAAA-MM-JJ, ou laissez vide si l’événement tient sur une journée.";
+  if (!isCalendarDay(startsOn)) errors.startsOn = "Indiquez la date de l’événement au format jj/mm/aaaa, par exemple 09/03/2027.";
+  if (values.endsOn.trim() && !isCalendarDay(endsOn)) errors.endsOn = "Indiquez la date de fin au format jj/mm/aaaa, ou laissez vide si l’événement tient sur une journée.";
   if (!startTime) errors.startTime = "Indiquez l’heure de début, par exemple 14:00.";
   if (!endTime) errors.endTime = "Indiquez l’heure de fin, par exemple 17:30.";
   let startsAt: Date | null = null;
@@ -310,7 +376,7 @@ export function parseEventForm(values: EventFormValues, context: EventFormContex
   const resources = parseResources(values.resources);
   if ("error" in resources) errors.resources = resources.error;
 
-  if (Object.keys(errors).length > 0 || !startsAt || !endsAt || "error" in agenda || "error" in custom || "error" in resources) return { errors };
+  if (Object.keys(errors).length > 0 || !startsAt || !endsAt || "error" in agenda || "error" in custom || "error" in resources) return { errors: inFormOrder(errors) };
   return {
     draft: {
       kind: kind as EventKind,

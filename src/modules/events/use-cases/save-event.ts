@@ -71,7 +71,7 @@ function countWords(count: number): string {
  * The capacity rules of an edit: a capacity may not go below the seats already confirmed, and a mode
  * with people registered (confirmed or waiting) may not be removed. `which` names the occurrence in a series.
  */
-async function checkCapacities(tx: Executor, event: EventRecord, draft: EventDraft, which: string | null): Promise<Record<string, string>> {
+export async function checkCapacities(tx: Executor, event: EventRecord, draft: EventDraft, which: string | null): Promise<Record<string, string>> {
   const rows = await tx
     .select({ mode: eventRegistrations.mode, status: eventRegistrations.status })
     .from(eventRegistrations)

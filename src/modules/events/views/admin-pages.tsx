@@ -7,11 +7,13 @@ import { Layout } from "../../../ui/layout.tsx";
 import type { PageContext } from "../../../ui/page-context.ts";
 import { Table } from "../../../ui/table.tsx";
 import type { ListedEvent } from "../agenda-repository.ts";
-import type { EventFormValues } from "../domain/event-input.ts";
+import { type EventFormValues, formatTimeOfDay } from "../domain/event-input.ts";
 import { attendanceModeLabels, defaultQuestions, type EventAudience, eventAudienceLabels, eventAudiences, type EventKind, eventKindLabels, eventKinds } from "../domain/event-kinds.ts";
 import { capacityOf, modesOffered } from "../domain/registration-rules.ts";
 import { maxIntervalWeeks } from "../domain/recurrence.ts";
 import type { EventRecord } from "../repository.ts";
+import type { ChangedField, FollowingPreview, OccurrenceChanges } from "../use-cases/series.ts";
+import { formatLongDate } from "../../../shared/french-date.ts";
 import { whenText } from "./agenda-pages.tsx";
 
 export const eventsAdminBreadcrumb: BreadcrumbItem[] = [
@@ -214,7 +216,7 @@ export function EventFormPage({ context, mode, values, errors, choices, notice }
         <p className="fr-hint-text">Heures de Paris.</p>
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-4">
-            <InputField name="startsOn" type="date" label={mode.kind === "series" ? "Date de la première séance" : "Date"} required value={values.startsOn} error={errors.startsOn} hint={"Format attendu\u00a0: AAAA-MM-JJ."} />
+            <InputField name="startsOn" type="date" label={mode.kind === "series" ? "Date de la première séance" : "Date"} required value={values.startsOn} error={errors.startsOn} hint={"Format\u00a0: jj/mm/aaaa, par exemple 09/03/2027."} />
           </div>
           <div className="fr-col-12 fr-col-md-4">
             <InputField name="startTime" label="Heure de début" required value={values.startTime} error={errors.startTime} hint={"Par exemple\u00a0: 14:00."} />
@@ -230,7 +232,7 @@ export function EventFormPage({ context, mode, values, errors, choices, notice }
               <InputField name="interval" type="number" inputMode="numeric" label="Toutes les combien de semaines" required value={values.interval} error={errors.interval} hint={`De 1 à ${maxIntervalWeeks}\u00a0: 2 pour une semaine sur deux.`} />
             </div>
             <div className="fr-col-12 fr-col-md-6">
-              <InputField name="until" type="date" label="Jusqu’au" required value={values.until} error={errors.until} hint={"La dernière séance a lieu au plus tard ce jour-là. Format attendu\u00a0: AAAA-MM-JJ."} />
+              <InputField name="until" type="date" label="Jusqu’au" required value={values.until} error={errors.until} hint={"La dernière séance a lieu au plus tard ce jour-là. Format\u00a0: jj/mm/aaaa."} />
             </div>
           </div>
         ) : null}
@@ -298,13 +300,14 @@ export function EventFormPage({ context, mode, values, errors, choices, notice }
           error={errors.defaultQuestions}
           options={defaultQuestions.map((question) => ({ value: question.key, label: question.label }))}
         />
+        <CustomQuestionsHelp />
         <TextareaField
           name="customQuestions"
           label={`Autres questions${optional}`}
           rows={4}
           value={values.customQuestions}
           error={errors.customQuestions}
-          hint={"Une question par ligne. «\u00a0*\u00a0» au début\u00a0: réponse obligatoire. Pour une question à choix, ajoutez les réponses après «\u00a0=>\u00a0», séparées par «\u00a0|\u00a0». Par exemple\u00a0: * Quel atelier choisissez-vous ? => Python | R | SQL"}
+          hint="Une question par ligne, écrite comme dans l’exemple ci-dessus."
         />
 
         <h2 className="fr-h4">Formation&nbsp;: intervenants, replay et supports</h2>
@@ -322,7 +325,11 @@ export function EventFormPage({ context, mode, values, errors, choices, notice }
             error={errors.scope}
             options={[
               { value: "one", label: "Cette séance seulement" },
-              { value: "following", label: "Cette séance et les suivantes", hint: "Les séances suivantes prennent les mêmes informations et horaires\u00a0; si la date de cette séance change, elles sont décalées d’autant de jours. Les séances annulées ne changent pas." },
+              {
+                value: "following",
+                label: "Cette séance et les suivantes",
+                hint: "Les séances suivantes ne prennent que ce que vous changez ici (un titre, un lieu, un horaire…)\u00a0; ce qui a été modifié sur l’une d’elles seule reste. Si la date change, elles sont décalées d’autant de jours. Les séances annulées ne changent pas. Une page de confirmation dit ce qui change, sur combien de séances, avant d’enregistrer.",
+              },
             ]}
           />
         ) : null}
@@ -338,6 +345,28 @@ export function EventFormPage({ context, mode, values, errors, choices, notice }
         </ul>
       </form>
     </Layout>
+  );
+}
+
+/**
+ * How to write the custom questions, visible beside the field: the syntax in words, a worked example and
+ * what it gives on the registration form.
+ */
+function CustomQuestionsHelp() {
+  return (
+    <div className="fr-highlight fr-mb-3w">
+      <p className="fr-mb-1w">Pour poser d’autres questions, écrivez-en une par ligne dans le champ ci-dessous&nbsp;:</p>
+      <ul className="fr-mb-1w">
+        <li>commencez la ligne par un astérisque «&nbsp;*&nbsp;» pour rendre la réponse obligatoire&nbsp;;</li>
+        <li>pour proposer des réponses au choix, écrivez après la question une flèche «&nbsp;=&gt;&nbsp;» puis les réponses, séparées par une barre verticale «&nbsp;|&nbsp;»&nbsp;;</li>
+        <li>sans flèche, la personne répond librement.</li>
+      </ul>
+      <p className="fr-mb-1w">Par exemple, ces deux lignes&nbsp;:</p>
+      <pre className="fr-mb-1w" style={{ whiteSpace: "pre-wrap" }}>
+        <code>{"* Quel atelier choisissez-vous\u00a0? => Python | R | SQL\nAvez-vous une question pour les intervenants\u00a0?"}</code>
+      </pre>
+      <p className="fr-mb-0">donnent une question obligatoire avec trois réponses au choix (Python, R ou SQL), puis une question facultative à laquelle on répond par un texte libre.</p>
+    </div>
   );
 }
 
@@ -376,7 +405,7 @@ export function CancelEventPage({ context, event, inSeries, followingCount, regi
         {inSeries ? (
           <RadioGroup
             name="scope"
-            legend="Annuler"
+            legend={"Que voulez-vous annuler\u00a0?"}
             required
             value={values.scope}
             error={errors.scope}
@@ -394,6 +423,112 @@ export function CancelEventPage({ context, event, inSeries, followingCount, regi
             <ButtonLink href={`/admin/evenements/${event.id}/modifier`} variant="secondary">
               Revenir sans annuler
             </ButtonLink>
+          </li>
+        </ul>
+      </form>
+    </Layout>
+  );
+}
+
+const changedFieldLabels: Record<ChangedField, string> = {
+  kind: "le type",
+  title: "le titre",
+  description: "la description",
+  agenda: "le déroulé",
+  placeName: "le nom du lieu",
+  placeAddress: "l’adresse",
+  placeAccess: "les informations d’accès",
+  visioUrl: "le lien de la visio",
+  inPersonCapacity: "les places sur place",
+  remoteCapacity: "les places à distance",
+  registrationOpensAt: "l’ouverture des inscriptions (au même écart du début de chaque séance)",
+  registrationClosesAt: "la clôture des inscriptions (au même écart du début de chaque séance)",
+  cancellationClosesAt: "la fin des désinscriptions (au même écart du début de chaque séance)",
+  accessListDueAt: "la remise de la liste d’accès (au même écart du début de chaque séance)",
+  audience: "qui peut s’inscrire",
+  audienceProjectId: "le projet dont l’équipe peut s’inscrire",
+  seasonId: "la saison",
+  projectIds: "les projets concernés",
+  questions: "les questions posées à l’inscription",
+  trainers: "les intervenants",
+  replayUrl: "le lien du replay",
+  slidesUrl: "le lien des supports",
+  resources: "les autres ressources",
+};
+
+function daysWords(days: number): string {
+  return `${Math.abs(days)}\u00a0${Math.abs(days) > 1 ? "jours" : "jour"}`;
+}
+
+/** « la date : une semaine plus tard », « l’heure de début : 9 h 30 »… in the form's order. */
+export function changeLines(changes: OccurrenceChanges): string[] {
+  const lines: string[] = [];
+  const field = (name: ChangedField) => (changes.fields.includes(name) ? [changedFieldLabels[name]] : []);
+  lines.push(...field("kind"), ...field("title"), ...field("description"));
+  if (changes.dayShift !== 0) lines.push(`la date\u00a0: ${changes.dayShift > 0 ? `${daysWords(changes.dayShift)} plus tard` : `${daysWords(changes.dayShift)} plus tôt`}`);
+  if (changes.startTime) lines.push(`l’heure de début\u00a0: ${formatTimeOfDay(changes.startTime)}`);
+  if (changes.end) lines.push(`l’heure de fin\u00a0: ${formatTimeOfDay(changes.end.time)}${changes.end.dayOffset > 0 ? ` (${daysWords(changes.end.dayOffset)} après le début)` : ""}`);
+  const rest: ChangedField[] = ["agenda", "placeName", "placeAddress", "placeAccess", "visioUrl", "inPersonCapacity", "remoteCapacity", "registrationOpensAt", "registrationClosesAt", "cancellationClosesAt", "accessListDueAt", "audience", "audienceProjectId", "seasonId", "projectIds", "questions", "trainers", "replayUrl", "slidesUrl", "resources"];
+  for (const name of rest) lines.push(...field(name));
+  return lines;
+}
+
+/** The form's values carried unchanged through the confirmation page (hidden fields). */
+function HiddenValues({ values }: { values: EventFormPageProps["values"] }) {
+  return (
+    <>
+      {Object.entries(values).flatMap(([name, value]) =>
+        (Array.isArray(value) ? value : [value]).map((item, index) => <input key={`${name}-${index}`} type="hidden" name={name} value={item} />),
+      )}
+    </>
+  );
+}
+
+/**
+ * The confirmation of « cette séance et les suivantes »: how many occurrences, from which to which, and
+ * what changes on each (only what the form changed); then « Modifier les N séances » or back to the form
+ * with the input kept.
+ */
+export function ConfirmFollowingPage({ context, event, values, preview }: { context: PageContext; event: EventRecord; values: EventFormPageProps["values"]; preview: FollowingPreview }) {
+  const count = preview.occurrences.length;
+  const last = preview.occurrences.at(-1)!;
+  const lines = changeLines(preview.changes);
+  const title = `Modifier ${count}\u00a0séances de «\u00a0${event.title}\u00a0»`;
+  return (
+    <Layout context={context} title={title} breadcrumb={eventsAdminBreadcrumb}>
+      <h1>{title}</h1>
+      <p className="fr-text--lead">
+        Cette séance ({formatLongDate(event.startsAt)}) et {count - 1 > 1 ? `les ${count - 1}\u00a0suivantes` : "la suivante"}, jusqu’au {formatLongDate(last.startsAt)}.
+      </p>
+      <h2 className="fr-h4">Ce qui change sur {count > 2 ? `chacune des ${count}\u00a0séances` : "les deux séances"}</h2>
+      <ul>
+        {lines.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+      <p>Le reste de chaque séance ne change pas&nbsp;: ce qui a été modifié sur une séance seule (un autre titre, une autre salle…) est conservé. Les séances annulées ne changent pas.</p>
+      <details className="fr-mb-3w">
+        <summary>Voir les {count}&nbsp;séances</summary>
+        <ul>
+          {preview.occurrences.map((occurrence) => (
+            <li key={occurrence.id}>
+              {whenText(occurrence)} — {occurrence.title}
+            </li>
+          ))}
+        </ul>
+      </details>
+      <form method="post" action={`/admin/evenements/${event.id}/modifier`}>
+        <CsrfField token={context.csrfToken} />
+        <HiddenValues values={{ ...values, scope: "following" }} />
+        <input type="hidden" name="confirmation" value="oui" />
+        <ul className="fr-btns-group fr-btns-group--inline-md">
+          <li>
+            <Button type="submit">{`Modifier les ${count}\u00a0séances`}</Button>
+          </li>
+          <li>
+            <Button type="submit" variant="secondary" name="etape" value="modifier">
+              Revenir au formulaire
+            </Button>
           </li>
         </ul>
       </form>
