@@ -190,6 +190,9 @@ describe("the agenda /evenements", () => {
     const page = main((await get(`/evenements/${slug}`)).body);
     assert.match(page, /<h2 class="fr-alert__title">Annulé<\/h2><p>Cet événement est annulé\u00a0: Intervenants indisponibles, reporté au printemps\.<\/p>/);
     assert.match(page, /<span class="fr-badge fr-badge--error">Annulé<\/span>/);
+    // No places left of a cancelled event, for anyone.
+    assert.doesNotMatch(page, /places? restantes?|liste d’attente/);
+    assert.doesNotMatch(main((await get(`/evenements/${slug}`, await signInOverHttp(platform, "ines.benali@insee.fr"))).body), /places? restantes?/);
     const agenda = main((await get("/evenements")).body);
     const title = agenda.indexOf("Webinaire d’information\u00a0: rejoindre");
     const card = agenda.slice(title, agenda.indexOf("fr-card__end", title));

@@ -114,7 +114,9 @@ export function registerAgendaRoutes(app: FastifyInstance, deps: EventsDeps) {
   async function sendEventPage(request: FastifyRequest, reply: FastifyReply, event: EventRecord) {
     const now = clock.now();
     const context = await findEventContext(db, event);
-    const panel = await loadRegistrationPanel(deps, event, request);
+    const loaded = await loadRegistrationPanel(deps, event, request);
+    // A cancelled event offers no place: the page says « Annulé » (with its reason), never places left.
+    const panel = event.status === "cancelled" ? { ...loaded, modes: [] } : loaded;
     return sendPage(
       reply,
       <EventPage
