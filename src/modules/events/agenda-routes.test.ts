@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { eq } from "drizzle-orm";
+import { eq, isNotNull } from "drizzle-orm";
 import { contentItems, events } from "../../db/schema/index.ts";
 import { assertFrenchSpacing } from "../../../tests/support/french-typography.ts";
 import type { HttpSession } from "../../../tests/support/http.ts";
@@ -8,7 +8,8 @@ import { httpSessionOn, signInOverHttp } from "../../../tests/support/http-sign-
 import { startTestPlatform, type TestPlatform } from "../../../tests/support/test-platform.ts";
 import { type Mailer, sendMailJob } from "../mail/api.ts";
 import { parseEventForm } from "./domain/event-input.ts";
-import { parisInstant } from "./domain/recurrence.ts";
+import { addDays, parisInstant, parisWallTime } from "./domain/recurrence.ts";
+import { frenchTitle, relativeDemoDays } from "./demo-events.ts";
 import { createEvent } from "./use-cases/save-event.ts";
 import { cancelOccurrences } from "./use-cases/series.ts";
 
@@ -249,5 +250,28 @@ describe("trainings /formations and the old content addresses", () => {
     const now301 = await get("/formations/formation-sans-evenement");
     assert.equal(now301.statusCode, 301);
     assert.equal(now301.headers.location, "/evenements/formation-sans-evenement");
+  });
+});
+
+describe("the demo's events", () => {
+  const weekday = (day: string) => new Date(`${day}T12:00:00Z`).getUTCDay();
+
+  it("fall on working days whatever the day the demo is seeded (no webinar on a Sunday)", async () => {
+    for (let offset = 0; offset < 14; offset += 1) {
+      const seededOn = new Date(`${addDays("2026-11-30", offset)}T09:00:00Z`);
+      for (const [name, day] of Object.entries(relativeDemoDays(seededOn))) {
+        assert.ok(![0, 6].includes(weekday(day)), `${name} le ${day}, démo créée le ${seededOn.toISOString().slice(0, 10)}`);
+      }
+    }
+    const seeded = await db().select({ title: events.title, startsAt: events.startsAt }).from(events).where(isNotNull(events.sourceKey));
+    const weekends = seeded.filter((event) => [0, 6].includes(weekday(parisWallTime(event.startsAt).day)));
+    assert.deepEqual(weekends, []);
+  });
+
+  it("title the imported trainings with typographic apostrophes (« l’impact », « d’applications »)", async () => {
+    assert.equal(frenchTitle("Formation à l'impact environnemental du numérique"), "Formation à l’impact environnemental du numérique");
+    const titles = (await db().select({ title: events.title }).from(events).where(isNotNull(events.sourceKey))).map((event) => event.title);
+    assert.deepEqual(titles.filter((title) => title.includes("'")), []);
+    assert.ok(titles.some((title) => title.includes("l’impact")), titles.join(" / "));
   });
 });

@@ -168,6 +168,11 @@ function frenchSpacing(text: string): string {
   return text.replace(/ ([?!;:»])/g, "\u00a0$1").replace(/« /g, "«\u00a0");
 }
 
+/** « l'impact » → « l’impact »: the typographic apostrophe of French titles (the old site typed straight ones). */
+export function frenchTitle(text: string): string {
+  return frenchSpacing(text).replace(/(\p{L})'(?=\p{L})/gu, "$1’");
+}
+
 /** A training of the imported trainings page as an event of kind `formation`, at its content address's key. */
 function trainingOf(item: ContentItem): DemoEvent | null {
   const details = item.details as { season?: number; trainers?: string; replayUrl?: string; slidesUrl?: string; resourceUrls?: string[] };
@@ -178,7 +183,7 @@ function trainingOf(item: ContentItem): DemoEvent | null {
     key: `content:${item.path}`,
     slug: item.slug,
     kind: "formation",
-    title: frenchSpacing(item.title),
+    title: frenchTitle(item.title),
     day,
     // The recordings start around 14 h (Paris): the trainings opened the afternoon workshops.
     start: "14:00",
@@ -193,11 +198,27 @@ function trainingOf(item: ContentItem): DemoEvent | null {
   } as DemoEvent & { slug: string };
 }
 
+function weekday(day: string): number {
+  return new Date(`${day}T12:00:00Z`).getUTCDay();
+}
+
 /** The next Tuesday at least `days` days after `now` (Paris). */
 function nextTuesday(now: Date, days: number): string {
   let day = addDays(parisWallTime(now).day, days);
-  while (new Date(`${day}T12:00:00Z`).getUTCDay() !== 2) day = addDays(day, 1);
+  while (weekday(day) !== 2) day = addDays(day, 1);
   return day;
+}
+
+/** The first working day (Monday to Friday) at least `days` days after `now` (Paris): no demo event on a weekend. */
+function workingDayAfter(now: Date, days: number): string {
+  let day = addDays(parisWallTime(now).day, days);
+  while (weekday(day) === 0 || weekday(day) === 6) day = addDays(day, 1);
+  return day;
+}
+
+/** The days of the demo's events relative to `now`: the first workshop of the series, the training, the webinar. */
+export function relativeDemoDays(now: Date): { workshops: string; training: string; webinar: string } {
+  return { workshops: nextTuesday(now, 5), training: workingDayAfter(now, 10), webinar: workingDayAfter(now, 20) };
 }
 
 async function draftOf(db: Executor, event: DemoEvent): Promise<EventDraft> {
@@ -288,7 +309,7 @@ export async function seedDemoEvents(db: Database, options: { now: Date }): Prom
   // A workshop every other Tuesday afternoon, six times, hybrid.
   const seriesKey = "demo:ateliers-quinzaine";
   if (!(await exists(db, `${seriesKey}:1`))) {
-    const firstDay = nextTuesday(now, 5);
+    const firstDay = relativeDemoDays(now).workshops;
     const workshop: DemoEvent = {
       key: seriesKey,
       kind: "atelier",
@@ -326,7 +347,7 @@ export async function seedDemoEvents(db: Database, options: { now: Date }): Prom
   }
 
   // A hybrid training with few seats: one left on site, remote full with someone waiting.
-  const trainingDay = addDays(parisWallTime(now).day, 10);
+  const trainingDay = relativeDemoDays(now).training;
   const trainingId = await seedOne(
     db,
     {
@@ -377,7 +398,7 @@ export async function seedDemoEvents(db: Database, options: { now: Date }): Prom
       key: "demo:webinaire-rejoindre",
       kind: "webinaire",
       title: "Webinaire d’information\u00a0: rejoindre le Programme 10\u00a0%",
-      day: addDays(parisWallTime(now).day, 20),
+      day: relativeDemoDays(now).webinar,
       start: "12:30",
       end: "13:30",
       audience: "public",
