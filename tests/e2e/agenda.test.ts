@@ -89,4 +89,22 @@ describe("the agenda in a browser", () => {
       await page.getByRole("heading", { level: 2, name: "Événement créé" }).waitFor();
       await expectAccessible(page);
     }));
+
+  it("lets the team change a session of a series and the following ones after a confirmation saying what changes, without WCAG 2.1 AA violations", () =>
+    withPage(served.browser, served.baseUrl, async (page) => {
+      await signInThroughOutbox(page, served.baseUrl, "camille.martin@numerique.gouv.fr");
+      await page.goto("/admin/evenements");
+      await page.getByRole("link", { name: /^Modifier — Atelier du Programme 10/ }).nth(1).click();
+      await page.getByRole("heading", { level: 1, name: /^Modifier/ }).waitFor();
+      await page.locator("#placeAccess").fill("Badge à retirer à l’accueil, salle au deuxième étage.");
+      await page.locator('label[for="scope-following"]').click();
+      await page.getByRole("button", { name: "Enregistrer" }).click();
+      await page.getByRole("heading", { level: 1, name: /^Modifier \d+\sséances/ }).waitFor();
+      await page.getByRole("listitem").filter({ hasText: /^les informations d’accès$/ }).waitFor();
+      await expectAccessible(page);
+      await page.getByRole("button", { name: /^Modifier les \d+\sséances$/ }).click();
+      await page.getByRole("heading", { level: 2, name: /séances enregistrées$/ }).waitFor();
+      await expectAccessible(page);
+    }));
 });
+
