@@ -385,6 +385,7 @@ const expectedUniqueIndexes = [
   "one_project_per_proposal",
   "one_project_per_slug",
   "one_registration_per_check_in_token",
+  "one_registration_per_confirmation_link",
   "one_reminder_per_kind",
   "one_review_per_reviewer_per_proposal",
   "one_revision_per_version",

@@ -118,7 +118,7 @@ export const eventRegistrations = pgTable(
     queuePosition: bigserial("queue_position", { mode: "number" }).notNull(),
     answers: jsonb("answers").notNull().default(sql`'{}'::jsonb`),
     checkInToken: text("check_in_token").notNull(),
-    /** A visitor's confirmation link (sha256 of the token), until confirmed. */
+    /** A visitor's confirmation link (sha256 of the token); kept after confirmation so that the link opened again shows the registration, until the event is over. */
     confirmationTokenHash: text("confirmation_token_hash"),
     attendedAt: timestamp("attended_at", { withTimezone: true }),
     attendanceMarkedBy: uuid("attendance_marked_by").references(() => users.id, { onDelete: "set null" }),
@@ -131,6 +131,7 @@ export const eventRegistrations = pgTable(
     uniqueIndex("one_live_registration_per_member").on(table.eventId, table.userId).where(sql`${table.userId} is not null and ${table.status} <> 'cancelled'`),
     uniqueIndex("one_live_registration_per_visitor").on(table.eventId, sql`lower(${table.email})`).where(sql`${table.userId} is null and ${table.status} <> 'cancelled'`),
     uniqueIndex("one_registration_per_check_in_token").on(table.checkInToken),
+    uniqueIndex("one_registration_per_confirmation_link").on(table.confirmationTokenHash),
     index("registrations_of_event").on(table.eventId, table.status, table.mode, table.queuePosition),
     index("registrations_of_member").on(table.userId),
     check("registration_mode", sql`${table.mode} in ('in_person', 'remote')`),

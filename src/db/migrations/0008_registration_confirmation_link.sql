@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "one_registration_per_confirmation_link" ON "event_registrations" USING btree ("confirmation_token_hash");
