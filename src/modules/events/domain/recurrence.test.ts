@@ -2,7 +2,6 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import {
   carryRelativeTime,
-  followingOccurrence,
   maxOccurrences,
   occurrenceDays,
   parisInstant,
@@ -58,15 +57,6 @@ describe("recurrence of a series", () => {
     const carried = carryRelativeTime(parisInstant("2027-03-15", "18:00"), from, to);
     assert.deepEqual(parisWallTime(carried!), { day: "2027-03-29", time: "18:00" });
     assert.equal(carryRelativeTime(null, from, to), null);
-  });
-
-  it("moves the following occurrences by as many days as the edited one, at its new wall times", () => {
-    const before = { startsAt: parisInstant("2027-03-16", "14:00"), endsAt: parisInstant("2027-03-16", "17:30") };
-    const after = { startsAt: parisInstant("2027-03-17", "09:30"), endsAt: parisInstant("2027-03-17", "12:00") };
-    const following = { startsAt: parisInstant("2027-03-30", "14:00"), endsAt: parisInstant("2027-03-30", "17:30") };
-    const moved = followingOccurrence({ before, after }, following);
-    assert.deepEqual(parisWallTime(moved.startsAt), { day: "2027-03-31", time: "09:30" });
-    assert.deepEqual(parisWallTime(moved.endsAt), { day: "2027-03-31", time: "12:00" });
   });
 
   it("refuses a rule in French at its field: interval out of range, end before the start, too many occurrences", () => {

@@ -102,16 +102,3 @@ export function carryRelativeTime(time: Date | null, from: Date, to: Date): Date
   const toDay = parisWallTime(to).day;
   return shiftKeepingWallTime(time, daysBetween(fromDay, toDay));
 }
-
-/**
- * « Modifier cette séance et les suivantes »: the new times of a following occurrence. The edited
- * occurrence moved by some days moves the following ones by as many days; each takes the edited
- * occurrence's new Paris wall times and duration in days.
- */
-export function followingOccurrence(edited: { before: Occurrence; after: Occurrence }, following: Occurrence): Occurrence {
-  const beforeDay = parisWallTime(edited.before.startsAt).day;
-  const afterStart = parisWallTime(edited.after.startsAt);
-  const afterEnd = parisWallTime(edited.after.endsAt);
-  const day = addDays(parisWallTime(following.startsAt).day, daysBetween(beforeDay, afterStart.day));
-  return { startsAt: parisInstant(day, afterStart.time), endsAt: parisInstant(addDays(day, daysBetween(afterStart.day, afterEnd.day)), afterEnd.time) };
-}
