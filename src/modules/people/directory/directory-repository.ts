@@ -27,7 +27,9 @@ const plain = (word: string) => sql`plainto_tsquery(${config}, ${word})`;
  * (the rule of `canSeeProfile`).
  */
 export function listedFor(viewer: DirectoryViewer, users: "joined" | "lookup" | "later" = "joined"): SQL {
-  const audience = viewer.canSeeHiddenProfiles ? sql`true` : sql`(p.visibility = 'members' or p.user_id = ${viewer.id})`;
+  // A CASE rather than `p.visibility = 'members' or p.user_id = …`: that OR makes the planner try bitmap-OR
+  // paths for every `profiles` of a statement (on PGlite, 6 of the 8 ms planning the filters' values).
+  const audience = viewer.canSeeHiddenProfiles ? sql`true` : sql`(case when p.user_id = ${viewer.id}::uuid then true else p.visibility = 'members' end)`;
   // "lookup" (without `u`): the account is read by its key, row by row, for queries that stop early (LIMIT);
   // "later": the caller checks `u.erased_at` itself.
   const notErased = users === "joined" ? sql`u.erased_at is null and ` : users === "lookup" ? sql`(select u.erased_at is null from users u where u.id = p.user_id) and ` : sql``;
