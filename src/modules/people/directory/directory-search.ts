@@ -122,10 +122,12 @@ const nameKey = sql.raw(`immutable_unaccent(lower(coalesce(u.usual_name || ' ' |
 /** A uuid[] literal (the ids come from the database), sorted: index lookups in key order touch fewer pages. */
 const uuidArray = (ids: string[]) => sql`${`{${[...ids].sort().join(",")}}`}::uuid[]`;
 
-/** Up to `limit` profiles of the search (any of them: the first the plan finds), as user ids. */
-async function findMatches(tx: Executor, options: SearchOptions, limit: number, except?: Facet): Promise<string[]> {
-  const rows = rowsOf<{ user_id: string }>(await tx.execute(sql`select p.user_id from profiles p join users u on u.id = p.user_id where ${matching(options, except)} limit ${limit}`));
-  return rows.map((row) => row.user_id);
+/** A matching profile with what the facets need of it (read with it: counting then reads no row again). */
+type Match = { user_id: string; job_family: string | null; organisation_id: string | null };
+
+/** Up to `limit` profiles of the search (any of them: the first the plan finds). */
+async function findMatches(tx: Executor, options: SearchOptions, limit: number, except?: Facet): Promise<Match[]> {
+  return rowsOf<Match>(await tx.execute(sql`select p.user_id, p.job_family, u.organisation_id from profiles p join users u on u.id = p.user_id where ${matching(options, except)} limit ${limit}`));
 }
 
 /**
@@ -137,8 +139,8 @@ async function findMatches(tx: Executor, options: SearchOptions, limit: number, 
  */
 export async function searchDirectory(db: Database, options: SearchOptions): Promise<DirectoryResults> {
   const broadAbove = options.broadAbove ?? broadSearchAbove;
-  const ids = await searchTransaction(db, (tx) => findMatches(tx, options, broadAbove + 1));
-  return ids.length > broadAbove ? broadSearch(db, options, broadAbove) : exactSearch(db, options, ids, broadAbove);
+  const matches = await searchTransaction(db, (tx) => findMatches(tx, options, broadAbove + 1));
+  return matches.length > broadAbove ? broadSearch(db, options, broadAbove) : exactSearch(db, options, matches, broadAbove);
 }
 
 /**
@@ -162,8 +164,9 @@ const facetsOf = (rows: unknown): FacetCount[] =>
 
 const emptyFacets = (): DirectoryFacets => ({ ministries: [], organisations: [], jobFamilies: [], skills: [], seasons: [], projects: [] });
 
-async function exactSearch(db: Database, options: SearchOptions, ids: string[], broadAbove: number): Promise<ExactResults> {
+async function exactSearch(db: Database, options: SearchOptions, matches: Match[], broadAbove: number): Promise<ExactResults> {
   const { plan, filters, pageSize } = options;
+  const ids = matches.map((match) => match.user_id);
   const total = ids.length;
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   // A page past the end (an old link) shows the last one.
@@ -172,7 +175,7 @@ async function exactSearch(db: Database, options: SearchOptions, ids: string[], 
   if (total === 0 && chosenFacets(filters).length === 0) return { mode: "exact", broadAbove, total, page, pageCount, cards: [], facets: emptyFacets() };
   // A facet counts the profiles of the query and every other filter: for a filter in use, another set.
   const sources = new Map<Facet, string | null>();
-  const sets: SQL[] = [sql`results as materialized (${described(ids)})`];
+  const sets: SQL[] = [sql`results as materialized (${described(matches)})`];
   const chosen = chosenFacets(filters);
   const facetSets = await Promise.all(chosen.map((facet) => searchTransaction(db, (tx) => findMatches(tx, options, broadAbove + 1, facet))));
   for (const [index, facet] of chosen.entries()) {
@@ -270,12 +273,30 @@ async function exactPage(tx: Executor, ids: string[], plan: SearchPlan, page: nu
   );
 }
 
-/** The columns facets need of the profiles `ids` (known to be listed). */
-function described(ids: string[]): SQL {
+/** A PostgreSQL array literal of `values` (each quoted, null as NULL). */
+function arrayLiteral(values: (string | null)[], type: "uuid" | "text"): SQL {
+  const quoted = values.map((value) => (value === null ? "NULL" : `"${value.replace(/["\\]/g, "\\$&")}"`));
+  return sql`${`{${quoted.join(",")}}`}::${sql.raw(type)}[]`;
+}
+
+/** The matches as rows with their ministry, for the facets (from the probe: no profile is read again). */
+function described(matches: Match[]): SQL {
+  const ids = arrayLiteral(
+    matches.map((match) => match.user_id),
+    "uuid",
+  );
+  const jobs = arrayLiteral(
+    matches.map((match) => match.job_family),
+    "text",
+  );
+  const organisations = arrayLiteral(
+    matches.map((match) => match.organisation_id),
+    "uuid",
+  );
   return sql`
-    select p.user_id, p.job_family, u.organisation_id, o.ministry_id
-    from unnest(${uuidArray(ids)}) as r(user_id) join profiles p on p.user_id = r.user_id join users u on u.id = r.user_id
-    left join organisations o on o.id = u.organisation_id`;
+    select r.user_id, r.job_family, r.organisation_id, o.ministry_id
+    from unnest(${ids}, ${jobs}, ${organisations}) as r(user_id, job_family, organisation_id)
+    left join organisations o on o.id = r.organisation_id`;
 }
 
 const ministryCounts = (from: SQL) => sql`(select coalesce(json_agg(json_build_object('value', o.id, 'label', o.name, 'count', x.count)), '[]') from (
