@@ -1,12 +1,11 @@
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import { openDatabase, rowsOf } from "../../src/db/client.ts";
 import { countDirectoryMatches } from "../../src/modules/people/api.ts";
 import { benchAccounts, buildDirectoryDataset, directoryBenchMinistryId } from "../support/directory-dataset.ts";
+import { createTemporaryDatabase } from "../support/temporary-database.ts";
 import { startServerProcess } from "../support/server-process.ts";
 import { signInThroughOutbox } from "../support/sign-in.ts";
 import type { Figure, Scenario } from "../types.ts";
@@ -61,7 +60,7 @@ export const directoryScenario: Scenario = {
       let scratch: string | null = null;
       if (target.kind === "postgres") {
         const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-        const created = await createTemporaryDatabase(serverUrl).catch((error: unknown) => {
+        const created = await createTemporaryDatabase(serverUrl, "directory").catch((error: unknown) => {
           log(`PostgreSQL figures skipped: no server reachable at ${redact(serverUrl)} (${error instanceof Error ? error.message : String(error)}).`);
           return null;
         });
@@ -138,30 +137,4 @@ function redact(url: string): string {
   const parsed = new URL(url);
   if (parsed.password) parsed.password = "***";
   return parsed.href;
-}
-
-/** A new database on the server of `serverUrl`, dropped by `drop`. */
-async function createTemporaryDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `p10_bench_directory_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 3_000 });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.href,
-    async drop() {
-      const cleanup = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 3_000 });
-      await cleanup.connect();
-      try {
-        await cleanup.query(`drop database if exists ${name} with (force)`);
-      } finally {
-        await cleanup.end();
-      }
-    },
-  };
 }

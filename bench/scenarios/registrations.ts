@@ -3,9 +3,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { asc, eq } from "drizzle-orm";
-import pg from "pg";
 import { openDatabase, type DatabaseHandle } from "../../src/db/client.ts";
 import { eventRegistrations, events, sessions, userRoles, users } from "../../src/db/schema/index.ts";
+import { createTemporaryDatabase } from "../support/temporary-database.ts";
 import { startServerProcess } from "../support/server-process.ts";
 import type { Figure, Scenario } from "../types.ts";
 
@@ -108,7 +108,7 @@ export const registrationsScenario: Scenario = {
       let dataDir: string | undefined;
       if (target.kind === "postgres") {
         const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-        const created = await createTemporaryDatabase(serverUrl).catch((error: unknown) => {
+        const created = await createTemporaryDatabase(serverUrl, "registrations").catch((error: unknown) => {
           log(`PostgreSQL figures skipped: no server reachable (${error instanceof Error ? error.message : String(error)}).`);
           return null;
         });
@@ -181,29 +181,3 @@ export const registrationsScenario: Scenario = {
     return figures;
   },
 };
-
-/** A new database on the server of `serverUrl`, dropped by `drop`. */
-async function createTemporaryDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `p10_bench_registrations_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 3_000 });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.href,
-    async drop() {
-      const cleanup = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 3_000 });
-      await cleanup.connect();
-      try {
-        await cleanup.query(`drop database if exists ${name} with (force)`);
-      } finally {
-        await cleanup.end();
-      }
-    },
-  };
-}

@@ -1,4 +1,4 @@
-import { and, asc, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "../../db/client.ts";
 import { eventRegistrations, organisations, users } from "../../db/schema/index.ts";
@@ -117,20 +117,4 @@ export async function findTeamRegistration(db: Executor, eventId: string, regist
 export async function findRegistrationByCheckInToken(db: Executor, token: string): Promise<TeamRegistration | null> {
   const [row] = await selectRegistrations(db, eq(eventRegistrations.checkInToken, token)).limit(1);
   return row ? toTeamRegistration(row) : null;
-}
-
-/** How many people have waited longer than `registration` in its mode's waitlist. */
-export async function countWaitingBefore(db: Executor, registration: Pick<TeamRegistration, "eventId" | "mode" | "queuePosition">): Promise<number> {
-  const [row] = await db
-    .select({ count: sql<number>`count(*)::int` })
-    .from(eventRegistrations)
-    .where(
-      and(
-        eq(eventRegistrations.eventId, registration.eventId),
-        eq(eventRegistrations.mode, registration.mode),
-        eq(eventRegistrations.status, "waitlisted"),
-        sql`${eventRegistrations.queuePosition} < ${registration.queuePosition}`,
-      ),
-    );
-  return Number(row?.count ?? 0);
 }

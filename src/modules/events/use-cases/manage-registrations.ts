@@ -6,7 +6,8 @@ import type { Mailer } from "../../mail/api.ts";
 import type { AttendanceMode } from "../domain/event-kinds.ts";
 import { capacityOf, modesOffered } from "../domain/registration-rules.ts";
 import { countConfirmed, type EventRecord, lockEvent, type RegistrationRecord } from "../repository.ts";
-import { countWaitingBefore, findTeamRegistration, type TeamRegistration } from "../team-repository.ts";
+import { waitlistRank } from "../registration-repository.ts";
+import { findTeamRegistration, type TeamRegistration } from "../team-repository.ts";
 import type { Registrant } from "../registration-repository.ts";
 import { confirmationMail, invitationOf } from "../views/mails.ts";
 import { cancelledByTeamMail, type MailPerson, movedWithoutSeatMail, movedWithSeatMail } from "../views/team-mails.ts";
@@ -119,7 +120,7 @@ export async function moveRegistration(deps: ManageDeps, input: ManageInput): Pr
     // The mail says the team made the change: the person did not ask for it.
     if (moved.status === "confirmed") {
       if (person && registrant) await deps.mailer.enqueue(tx, await movedWithSeatMail({ event, person, registrant, mode: to, checkInToken: moved.checkInToken, publicUrl: deps.publicUrl }));
-    } else if (person) await deps.mailer.enqueue(tx, movedWithoutSeatMail(event, person, to, moved.status === "pending" ? "pending" : "waitlisted", await countWaitingBefore(tx, moved), deps.publicUrl));
+    } else if (person) await deps.mailer.enqueue(tx, movedWithoutSeatMail(event, person, to, moved.status === "pending" ? "pending" : "waitlisted", ((await waitlistRank(tx, moved)) ?? 1) - 1, deps.publicUrl));
     return { registration: moved, mode: to, status: moved.status as MoveResult["status"], promoted };
   });
 }
