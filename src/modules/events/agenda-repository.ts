@@ -157,11 +157,3 @@ export async function listSeriesFrom(db: Executor, seriesId: string, from: Date)
   return db.select().from(events).where(and(eq(events.seriesId, seriesId), gte(events.startsAt, from))).orderBy(asc(events.startsAt));
 }
 
-/** How many events a series holds, and how many are cancelled. */
-export async function countSeries(db: Executor, seriesId: string): Promise<{ total: number; cancelled: number }> {
-  const [row] = await db
-    .select({ total: sql<number>`count(*)::int`, cancelled: sql<number>`count(*) filter (where ${events.status} = 'cancelled')::int` })
-    .from(events)
-    .where(eq(events.seriesId, seriesId));
-  return { total: Number(row?.total ?? 0), cancelled: Number(row?.cancelled ?? 0) };
-}

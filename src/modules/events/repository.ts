@@ -44,7 +44,3 @@ export async function findLiveRegistrationOfMember(db: Executor, eventId: string
   return registration ?? null;
 }
 
-export async function findRegistrationById(db: Executor, id: string): Promise<RegistrationRecord | null> {
-  const [registration] = await db.select().from(eventRegistrations).where(eq(eventRegistrations.id, id)).limit(1);
-  return registration ?? null;
-}

@@ -25,7 +25,8 @@ export function calendarEventOf(event: EventRecord, options: { withVisio: boolea
     placeName: event.placeName,
     placeAddress: event.placeAddress,
     placeAccess: event.placeAccess,
-    visioUrl: options.withVisio ? event.visioUrl : null,
+    // A cancelled event gives no visio link (the event page's rule).
+    visioUrl: options.withVisio && event.status !== "cancelled" ? event.visioUrl : null,
     remote: event.remoteCapacity !== null || event.visioUrl !== null,
     status: event.status,
     version: event.version,

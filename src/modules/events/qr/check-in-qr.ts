@@ -1,4 +1,5 @@
 import QRCode from "qrcode";
+import { escapeHtml } from "../../../shared/html-text.ts";
 
 /** The address a registration's QR code carries: the team's check-in page for that registration (`/pointage/:token`). */
 export function checkInUrl(publicUrl: string, checkInToken: string): string {
@@ -19,6 +20,5 @@ export function checkInQrPng(url: string): Promise<Buffer> {
  */
 export async function checkInQrSvg(url: string, label: string): Promise<string> {
   const svg = await QRCode.toString(url, { ...qrOptions, type: "svg" });
-  const escaped = label.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-  return svg.replace(/^<svg /, `<svg role="img" aria-label="${escaped}" focusable="false" width="200" height="200" class="check-in-qr" `);
+  return svg.replace(/^<svg /, `<svg role="img" aria-label="${escapeHtml(label)}" focusable="false" width="200" height="200" class="check-in-qr" `);
 }

@@ -8,7 +8,7 @@ import { canCancelAt } from "../domain/registration-rules.ts";
 import { findRegistrant } from "../registration-repository.ts";
 import { type EventRecord, findLiveRegistrationOfMember, lockEvent, type RegistrationRecord } from "../repository.ts";
 import { cancellationMail, confirmationMail } from "../views/mails.ts";
-import { inTransaction, promoteWaiting } from "./seats.ts";
+import { promoteWaiting } from "./seats.ts";
 
 export type CancellationOutcome = { event: EventRecord; cancelled: RegistrationRecord; promoted: RegistrationRecord[] };
 
@@ -21,7 +21,7 @@ export type CancellationOutcome = { event: EventRecord; cancelled: RegistrationR
 export function createCancelRegistration(deps: Pick<EventsDeps, "db" | "clock" | "mailer" | "publicUrl" | "pageCache">) {
   return async (input: { eventId: string; userId: string }): Promise<CancellationOutcome> => {
     const now = deps.clock.now();
-    const outcome = await inTransaction(deps.db, async (tx) => {
+    const outcome = await deps.db.transaction(async (tx) => {
       const event = await lockEvent(tx, input.eventId);
       if (!event) throw new NotFoundError("Cet événement n’existe pas.");
       const registration = await findLiveRegistrationOfMember(tx, event.id, input.userId);

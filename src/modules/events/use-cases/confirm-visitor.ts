@@ -7,7 +7,7 @@ import { isVisitorLinkExpired } from "../domain/visitor-link.ts";
 import { findByConfirmationHash, waitlistRank } from "../registration-repository.ts";
 import type { EventRecord, RegistrationRecord } from "../repository.ts";
 import { hashConfirmationToken, mailDecision } from "./register.ts";
-import { inTransaction, seatPendingRegistration } from "./seats.ts";
+import { seatPendingRegistration } from "./seats.ts";
 
 export const invalidLinkMessage = "Ce lien de confirmation n’est pas valable\u00a0: il est incomplet, une demande plus récente l’a remplacé, ou l’événement est passé.";
 export const expiredLinkMessage = "Ce lien de confirmation a expiré (il est valable 48\u00a0heures, et jamais après la clôture des inscriptions)\u00a0: votre demande est effacée, vous pouvez vous inscrire à nouveau.";
@@ -63,7 +63,7 @@ export function createConfirmVisitor(deps: Pick<EventsDeps, "db" | "clock" | "ma
     const now = deps.clock.now();
     // An expired request is deleted even though the confirmation is refused: the refusal must not roll it back.
     let expired: InvalidInputError | null = null;
-    const outcome = await inTransaction(deps.db, async (tx) => {
+    const outcome = await deps.db.transaction(async (tx) => {
       try {
         const confirmation = await confirmPendingRegistration(tx, { token, now });
         // Mailed once, when the seat is decided; a second click only reads the registration.

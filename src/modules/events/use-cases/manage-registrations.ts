@@ -57,11 +57,10 @@ async function mailSeat(tx: Executor, deps: ManageDeps, event: EventRecord, regi
 }
 
 /**
- * Gives the free seats of `mode` to the people waiting, in queue order, and mails them, while the event has
- * not ended (after it, a seat means nothing). `skip`: a registration mailed by the caller with its own words.
+ * Gives the free seats of `mode` to the people waiting, in queue order, and mails them (nobody once the
+ * event is over: see `promoteWaiting`). `skip`: a registration mailed by the caller with its own words.
  */
 async function promoteAndMail(tx: Executor, deps: ManageDeps, event: EventRecord, mode: AttendanceMode, now: Date, skip?: string): Promise<RegistrationRecord[]> {
-  if (now >= event.endsAt || event.status === "cancelled") return [];
   const promoted = await promoteWaiting(tx, event, mode, now);
   for (const row of promoted) {
     if (row.id === skip) continue;

@@ -10,7 +10,7 @@ import { isVisitorLinkExpired, visitorLinkExpiresAt, visitorLinkResendAfterMs } 
 import { findLiveVisitorRegistration, findProjectTitle, findRegistrant, isOnProjectTeam, waitlistRank } from "../registration-repository.ts";
 import { type EventRecord, lockEvent, type RegistrationRecord } from "../repository.ts";
 import { alreadyRegisteredMail, confirmationMail, visitorLinkMail, waitlistMail } from "../views/mails.ts";
-import { inTransaction, requireOpenFor, takeSeat } from "./seats.ts";
+import { requireOpenFor, takeSeat } from "./seats.ts";
 
 type RegistrationDeps = Pick<EventsDeps, "db" | "clock" | "mailer" | "publicUrl" | "pageCache">;
 
@@ -54,7 +54,7 @@ export async function mailDecision(tx: Executor, deps: Pick<EventsDeps, "mailer"
 export function createRegisterMember(deps: RegistrationDeps) {
   return async (input: { eventId: string; userId: string; mode: AttendanceMode; answers: Record<string, string> }): Promise<RegistrationOutcome> => {
     const now = deps.clock.now();
-    const outcome = await inTransaction(deps.db, async (tx) => {
+    const outcome = await deps.db.transaction(async (tx) => {
       const { event, registration } = await takeSeat(tx, { eventId: input.eventId, registrant: { userId: input.userId }, mode: input.mode, answers: input.answers, now });
       const rank = await mailDecision(tx, deps, event, registration);
       return { event, registration, rank };
@@ -92,7 +92,7 @@ export function createRegisterVisitor(deps: RegistrationDeps) {
     const now = deps.clock.now();
     const { token, hash } = newConfirmationToken();
     const link = `${deps.publicUrl}/evenements/inscription/confirmer/${token}`;
-    await inTransaction(deps.db, async (tx) => {
+    await deps.db.transaction(async (tx) => {
       const event = await lockEvent(tx, input.eventId);
       if (!event) throw new NotFoundError("Cet événement n’existe pas.");
       if (event.audience !== "public") throw new ForbiddenError("Cet événement est réservé aux membres du programme.");

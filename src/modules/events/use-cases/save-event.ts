@@ -154,7 +154,3 @@ export async function lockCurrent(tx: Executor, id: string, expectedVersion: num
   return event;
 }
 
-/** Edits one event (« Modifier cet événement » or « cette séance » of a series), all or nothing. */
-export async function updateEvent(deps: SaveEventDeps, input: { id: string; expectedVersion: number; draft: EventDraft; now: Date }): Promise<{ event: EventRecord; promoted: RegistrationRecord[] }> {
-  return deps.db.transaction(async (tx) => applyDraft(deps, tx, await lockCurrent(tx, input.id, input.expectedVersion), input.draft, input.now));
-}

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
-import type { Database, Executor } from "../../../db/client.ts";
+import type { Executor } from "../../../db/client.ts";
 import { eventRegistrations } from "../../../db/schema/index.ts";
 import { InvalidInputError, NotFoundError } from "../../../shared/domain-error.ts";
 import type { AttendanceMode } from "../domain/event-kinds.ts";
@@ -66,9 +66,11 @@ export async function takeSeat(tx: Executor, input: SeatInput): Promise<{ event:
 
 /**
  * Gives the free seats of `mode` to the first people waiting, in queue order (the event must be locked by
- * the caller, see `lockEvent`). Returns the registrations promoted, for their e-mail.
+ * the caller, see `lockEvent`). Returns the registrations promoted, for their e-mail. Nobody is promoted once
+ * the event is over or cancelled: a seat would mean nothing then.
  */
 export async function promoteWaiting(tx: Executor, event: EventRecord, mode: AttendanceMode, now: Date): Promise<RegistrationRecord[]> {
+  if (now >= event.endsAt || event.status === "cancelled") return [];
   const seats = freeSeats(capacityOf(event, mode), (await countConfirmed(tx, event.id))[mode]);
   if (seats === 0) return [];
   const waiting = await tx
@@ -109,7 +111,3 @@ export async function seatPendingRegistration(tx: Executor, input: { registratio
   return { event, registration: registration! };
 }
 
-/** Runs `work` in one transaction (all or nothing). */
-export function inTransaction<T>(db: Database, work: (tx: Executor) => Promise<T>): Promise<T> {
-  return db.transaction(work);
-}

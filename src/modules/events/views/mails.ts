@@ -1,3 +1,4 @@
+import { escapeHtml } from "../../../shared/html-text.ts";
 import { formatDateHour, formatEventPeriod } from "../../../shared/french-date.ts";
 import type { MailAttachment, MailMessage } from "../../mail/api.ts";
 import { calendarEventOf } from "../calendar/calendar-store.ts";
@@ -19,10 +20,6 @@ export const invitationOrganizer = { name: "Programme 10 %", email: "programme-1
 
 const signature = "L’équipe du Programme 10\u00a0%";
 const qrCid = "code-qr-accueil@programme-10-pourcent";
-
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
 
 /** A mail's content as blocks: each becomes a paragraph of the text part and of the HTML part. */
 type Block = { text: string; html?: string } | string;

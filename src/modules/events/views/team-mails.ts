@@ -3,7 +3,8 @@ import type { AttendanceMode } from "../domain/event-kinds.ts";
 import { checkInQrPng, checkInUrl } from "../qr/check-in-qr.ts";
 import type { Registrant } from "../registration-repository.ts";
 import type { EventRecord } from "../repository.ts";
-import { escapeHtml, invitationOf } from "./mails.ts";
+import { escapeHtml } from "../../../shared/html-text.ts";
+import { invitationOf } from "./mails.ts";
 import { modeInSentence } from "./team-format.ts";
 import { formatEventPeriod } from "../../../shared/french-date.ts";
 
