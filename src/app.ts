@@ -23,7 +23,7 @@ import { contentPersonalData, type MediaStorage, registerContentRoutes } from ".
 import { identityPersonalData, type IdentityRoutesDeps, organisationMembers, type ProConnectClient, registerAccessControl, registerIdentityRoutes } from "./modules/identity/api.ts";
 import { type Mailer, mailPersonalData, registerMailRoutes } from "./modules/mail/api.ts";
 import { callsPersonalData, isCallOpen, registerCallRoutes } from "./modules/calls/api.ts";
-import { countEventsForHome, eventsPersonalData, listUpcomingEventsForHome, registerEventRoutes } from "./modules/events/api.ts";
+import { countEventsForHome, createEventsPersonalData, listUpcomingEventsForHome, registerEventRoutes } from "./modules/events/api.ts";
 import { findOwnProfileLink, peoplePersonalData, registerPeopleRoutes } from "./modules/people/api.ts";
 import { projectsPersonalData, registerProjectRoutes } from "./modules/projects/api.ts";
 import { homeSeasonSummary, registerSeasonRoutes } from "./modules/seasons/api.ts";
@@ -146,7 +146,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerProjectRoutes(app, { ...seasonsAndCalls, pageCache: deps.pageCache });
   registerEventRoutes(app, { ...seasonsAndCalls, pageCache: deps.pageCache });
   // Each module owns its tables' personal data (ADR 0012); the page shows them in this order.
-  const personalData = [identityPersonalData, peoplePersonalData, contentPersonalData, organisationsPersonalData, callsPersonalData, projectsPersonalData, eventsPersonalData, mailPersonalData(deps.jobs)];
+  const personalData = [identityPersonalData, peoplePersonalData, contentPersonalData, organisationsPersonalData, callsPersonalData, projectsPersonalData, createEventsPersonalData({ mailer: deps.mailer, publicUrl: config.publicUrl }), mailPersonalData(deps.jobs)];
   registerPrivacyRoutes(app, { db, clock: deps.clock, secureCookies: secure, contributions: personalData });
   registerAdministrationRoutes(app, { devOutbox: deps.devOutbox });
   if (deps.devOutbox) {

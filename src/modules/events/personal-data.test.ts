@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import { calendarFeeds, eventRegistrations, events } from "../../db/schema/index.ts";
 import { fillPersonalData, type FilledMember } from "../../../tests/support/personal-data-builder.ts";
 import { startTestPlatform, type TestPlatform } from "../../../tests/support/test-platform.ts";
+import { createMembersWithSessions, createTestEvent, queuedMails } from "./registration-test-support.ts";
 
 describe("events in the GDPR self-service", () => {
   let platform: TestPlatform;
@@ -43,14 +44,24 @@ describe("events in the GDPR self-service", () => {
     assert.ok(page.body.includes("Sur place") && page.body.includes("Inscription confirmée"), "mode et état non traduits");
   });
 
-  it("on deletion clears the answers, anonymises the visitor registrations, deletes the feed, and keeps registrations and attendance", async () => {
+  it("on deletion clears the answers, anonymises the visitor registrations, deletes the feed, keeps registrations and attendance, and gives seats to come to the waitlist", async () => {
+    const db = platform.database.db;
+    // A full event to come: the member holds its one seat, someone else waits for it.
+    const full = await createTestEvent(platform, { startsAt: new Date("2031-05-06T12:00:00Z"), endsAt: new Date("2031-05-06T15:00:00Z"), inPersonCapacity: 1, remoteCapacity: null });
+    const [waiting] = await createMembersWithSessions(platform, 1, { prefix: "attente-effacement", now: new Date() });
+    await db.insert(eventRegistrations).values([
+      { eventId: full.id, userId: member.id, mode: "in_person", status: "confirmed", checkInToken: "qr-place-rendue" },
+      { eventId: full.id, userId: waiting!.id, mode: "in_person", status: "waitlisted", checkInToken: "qr-en-attente" },
+    ]);
     const deleted = await member.session.post("/compte/suppression", { confirmation: "SUPPRIMER" });
     assert.equal(deleted.statusCode, 303);
-    const db = platform.database.db;
-    const [own] = await db.select().from(eventRegistrations).where(eq(eventRegistrations.userId, member.id));
+    const [own] = await db.select().from(eventRegistrations).where(and(eq(eventRegistrations.userId, member.id), ne(eventRegistrations.checkInToken, "qr-place-rendue")));
     assert.deepEqual(own?.answers, {});
     assert.ok(own?.attendedAt, "la présence est conservée");
-    assert.equal(own?.status, "confirmed");
+    const seatOf = async (token: string) => (await db.select().from(eventRegistrations).where(eq(eventRegistrations.checkInToken, token)))[0]?.status;
+    assert.equal(await seatOf("qr-place-rendue"), "cancelled", "the erased member's seat to come is given back");
+    assert.equal(await seatOf("qr-en-attente"), "confirmed", "the first person waiting gets it");
+    assert.ok((await queuedMails(platform, waiting!.email)).some((mail) => mail.subject.includes("place")), "and is told by mail");
     const visitors = await db
       .select()
       .from(eventRegistrations)
@@ -63,7 +74,7 @@ describe("events in the GDPR self-service", () => {
     assert.equal(anonymised.usualName, null);
     assert.equal(anonymised.organisationName, null);
     assert.deepEqual(anonymised.answers, {});
-    assert.equal(anonymised.status, "confirmed");
+    assert.equal(anonymised.status, "cancelled", "a visitor registration to come is given back too");
     assert.deepEqual(await db.select().from(calendarFeeds).where(eq(calendarFeeds.userId, member.id)), []);
     assert.equal((await db.select().from(events).where(eq(events.createdBy, member.id))).length, 1);
   });

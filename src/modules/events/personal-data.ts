@@ -1,9 +1,14 @@
-import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
+import type { Mailer } from "../mail/api.ts";
 import { calendarFeeds, eventRegistrations, eventReminders, events, eventSeries } from "../../db/schema/index.ts";
 import type { PersonalDataContribution, PersonalDataRow } from "../privacy/api.ts";
-import { attendanceModeLabels, registrationStatusLabels } from "./domain/event-kinds.ts";
+import { type AttendanceMode, attendanceModeLabels, registrationStatusLabels } from "./domain/event-kinds.ts";
 import { questionsOf } from "./domain/registration-form.ts";
+import { findRegistrant } from "./registration-repository.ts";
+import { lockEvent } from "./repository.ts";
+import { promoteWaiting } from "./use-cases/seats.ts";
+import { confirmationMail } from "./views/mails.ts";
 
 const modeLabels: Record<string, string> = { ...attendanceModeLabels };
 const statusLabels: Record<string, string> = { ...registrationStatusLabels };
@@ -62,7 +67,34 @@ async function registrationIdsOf(db: Executor, userId: string, email: string): P
  * deleted; registrations and attendance stay on the anonymised account (the time ledger counts them), and
  * so do the events created (« Ancien membre »).
  */
-export const eventsPersonalData: PersonalDataContribution = {
+/**
+ * Seats to come held by a person whose account is erased are given back: the registration is cancelled
+ * (they will not come) and the first person waiting in that mode gets the seat and its mail, under the
+ * event's lock as every seat decision (ADR 0020). Nothing is mailed to the erased person.
+ */
+async function giveBackSeatsToCome(tx: Executor, deps: { mailer: Mailer; publicUrl: string }, person: { id: string; email: string }, now: Date) {
+  const live = await tx
+    .select({ id: eventRegistrations.id, eventId: eventRegistrations.eventId, mode: eventRegistrations.mode })
+    .from(eventRegistrations)
+    .innerJoin(events, eq(events.id, eventRegistrations.eventId))
+    .where(and(or(eq(eventRegistrations.userId, person.id), visitorRegistrationsOf(person.email)), inArray(eventRegistrations.status, ["confirmed", "waitlisted"]), gt(events.endsAt, now)));
+  // Events locked in one order, so that two erasures never wait for each other.
+  for (const eventId of [...new Set(live.map((row) => row.eventId))].sort()) {
+    const event = await lockEvent(tx, eventId);
+    if (!event) continue;
+    const mine = live.filter((row) => row.eventId === eventId);
+    await tx.update(eventRegistrations).set({ status: "cancelled", cancelledAt: now, updatedAt: now }).where(inArray(eventRegistrations.id, mine.map((row) => row.id)));
+    for (const mode of new Set(mine.map((row) => row.mode as AttendanceMode))) {
+      for (const seat of await promoteWaiting(tx, event, mode, now)) {
+        const registrant = await findRegistrant(tx, seat);
+        if (registrant) await deps.mailer.enqueue(tx, await confirmationMail({ event, registration: seat, person: registrant, publicUrl: deps.publicUrl, promoted: true }));
+      }
+    }
+  }
+}
+
+/** The events module's part of the GDPR self-service; erasure mails the people a freed seat goes to. */
+export const createEventsPersonalData = (deps: { mailer: Mailer; publicUrl: string }): PersonalDataContribution => ({
   module: "events",
   sections: {
     event_registrations: {
@@ -144,6 +176,7 @@ export const eventsPersonalData: PersonalDataContribution = {
   },
 
   async erase(tx, person, { now }) {
+    await giveBackSeatsToCome(tx, deps, person, now);
     await tx.update(eventRegistrations).set({ answers: {}, updatedAt: now }).where(eq(eventRegistrations.userId, person.id));
     // A request never confirmed holds nothing worth keeping; the others stay, without the person.
     await tx.delete(eventRegistrations).where(and(visitorRegistrationsOf(person.email), eq(eventRegistrations.status, "pending")));
@@ -153,4 +186,4 @@ export const eventsPersonalData: PersonalDataContribution = {
       .where(visitorRegistrationsOf(person.email));
     await tx.delete(calendarFeeds).where(eq(calendarFeeds.userId, person.id));
   },
-};
+});
