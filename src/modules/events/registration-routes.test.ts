@@ -423,11 +423,20 @@ describe("registering for an event", () => {
       assert.match(reused.body, /<h1>Inscription déjà confirmée<\/h1>/);
     });
 
-    it("never tells the form whether an address is registered: a registered one is mailed instead", async () => {
-      const posted = await httpSessionOn(platform).post(`/evenements/${event.slug}/inscription`, { email, givenName: "Alex", usualName: "Visiteur", organisationName: "Mairie de Lyon", mode: "in_person" });
+    it("never tells the form whether an address is registered: a registered one is mailed instead, at most every 15 minutes", async () => {
+      const post = () => httpSessionOn(platform).post(`/evenements/${event.slug}/inscription`, { email, givenName: "Alex", usualName: "Visiteur", organisationName: "Mairie de Lyon", mode: "in_person" });
+      const alreadyMails = async () => (await queuedMails(platform, email)).filter((mail) => mail.subject.startsWith("Déjà inscrit·e")).length;
+      const before = await alreadyMails();
+      const posted = await post();
       assert.equal(posted.statusCode, 200);
       assert.match(posted.body, /Un courriel de confirmation vous a été envoyé/);
+      assert.equal(await alreadyMails(), before, "just after the confirmation: no mail yet");
+      clock.advance(16 * 60_000);
+      assert.match((await post()).body, /Un courriel de confirmation vous a été envoyé/);
+      assert.match((await post()).body, /Un courriel de confirmation vous a été envoyé/, "the page says the same thing every time");
+      assert.equal(await alreadyMails(), before + 1, "one mail for two posts within 15 minutes");
       await waitForMails(platform, email, "Déjà inscrit·e");
+      clock.set("2027-02-15T10:00:00Z");
     });
 
     it("takes the waitlist when the seat was taken before the confirmation, and lets a member's address register as a visitor", async () => {

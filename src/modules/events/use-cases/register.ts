@@ -84,8 +84,8 @@ export type VisitorInput = {
 /**
  * A visitor asks to register for a public event: a `pending` registration (no seat) and a mail with the
  * confirmation link. The answer never says whether the address was already registered (that would tell
- * anyone who registered): an address already confirmed gets a mail saying so; a pending one gets a new link
- * at most every 15 minutes; an expired pending one is replaced.
+ * anyone who registered): an address already confirmed gets a mail saying so, and a pending one a new link,
+ * each at most every 15 minutes; an expired pending one is replaced.
  */
 export function createRegisterVisitor(deps: RegistrationDeps) {
   return async (input: VisitorInput): Promise<void> => {
@@ -100,6 +100,9 @@ export function createRegisterVisitor(deps: RegistrationDeps) {
       const person = { email: input.visitor.email, givenName: input.visitor.givenName, usualName: input.visitor.usualName };
       const existing = await findLiveVisitorRegistration(tx, event.id, input.visitor.email);
       if (existing && existing.status !== "pending") {
+        // At most one such mail every 15 minutes, so that nobody can make the platform flood an address.
+        if (now.getTime() - existing.updatedAt.getTime() < visitorLinkResendAfterMs) return;
+        await tx.update(eventRegistrations).set({ updatedAt: now }).where(eq(eventRegistrations.id, existing.id));
         await deps.mailer.enqueue(tx, alreadyRegisteredMail({ event, person: { ...person, givenName: existing.givenName, usualName: existing.usualName }, status: existing.status as "confirmed" | "waitlisted", publicUrl: deps.publicUrl }));
         return;
       }
