@@ -80,24 +80,27 @@ export function registerSiteRoutes(app: FastifyInstance, deps: ContentDeps) {
 
   app.get("/", { config: publicPage }, async (request, reply) => {
     const now = clock.now();
-    const [page, projects, events, latest, counts, community] = await Promise.all([
+    // The events module's agenda when the platform gives it; the content store's event pages in isolation.
+    const agenda = deps.homeAgenda;
+    const [page, projects, upcomingEvents, latest, counts, community, currentSeason, agendaFigures] = await Promise.all([
       findPublicItemByPath(db, "/", now),
       listPublicItems(db, "project", now),
-      listPublicItems(db, "event", now),
+      agenda
+        ? agenda.upcoming(now)
+        : listPublicItems(db, "event", now).then((events) =>
+            sortUpcoming(events.filter((event) => isUpcoming(eventSchedule(event), now)))
+              .slice(0, 3)
+              .map(homeEventOf),
+          ),
       listPublicNews(db, now, {}, { limit: 3, offset: 0 }),
       countPublicItemsByKind(db, now),
       countCommunity(db),
+      deps.currentSeason ? deps.currentSeason(now) : null,
+      agenda ? agenda.figures() : null,
     ]);
-    const currentSeason = deps.currentSeason ? await deps.currentSeason(now) : null;
     const seasons = projects.map((project) => seasonOf(project)).filter((season) => season !== null);
     const latestSeason = seasons.length > 0 ? Math.max(...seasons) : null;
-    // The events module's agenda when the platform gives it; the content store's event pages in isolation.
-    const upcomingEvents = deps.homeAgenda
-      ? await deps.homeAgenda.upcoming(now)
-      : sortUpcoming(events.filter((event) => isUpcoming(eventSchedule(event), now)))
-          .slice(0, 3)
-          .map(homeEventOf);
-    const eventFigures = deps.homeAgenda ? await deps.homeAgenda.figures() : { events: counts.event, trainings: counts.training };
+    const eventFigures = agendaFigures ?? { events: counts.event, trainings: counts.training };
     return send(
       reply,
       <HomePage
