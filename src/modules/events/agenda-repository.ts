@@ -115,16 +115,6 @@ export async function listAttendeesOfMinistry(db: Executor, eventId: string, min
   }));
 }
 
-/** The status of a member's live registration for an event, or null. */
-export async function findRegistrationStatusOfMember(db: Executor, eventId: string, userId: string): Promise<string | null> {
-  const [row] = await db
-    .select({ status: eventRegistrations.status })
-    .from(eventRegistrations)
-    .where(and(eq(eventRegistrations.eventId, eventId), eq(eventRegistrations.userId, userId), sql`${eventRegistrations.status} <> 'cancelled'`))
-    .limit(1);
-  return row?.status ?? null;
-}
-
 /** Seasons and projects to choose from in the event form. */
 export async function listFormChoices(db: Executor): Promise<{ seasons: { id: string; slug: string; name: string }[]; projects: { id: string; slug: string; title: string }[] }> {
   const [seasonRows, projectRows] = [

@@ -5,7 +5,7 @@ import { ContentEventPage, ContentLead, ContentTrainingPage, findPublicItem, fin
 import { hasPermission } from "../identity/api.ts";
 import { canSeeProfile, type ProfileVisibility } from "../people/api.ts";
 import { listSeasons } from "../seasons/api.ts";
-import { findEventContext, findEventForContentPath, findMinistryOfUser, findRegistrationStatusOfMember, listAttendeesOfMinistry, listEvents } from "./agenda-repository.ts";
+import { findEventContext, findEventForContentPath, findMinistryOfUser, listAttendeesOfMinistry, listEvents } from "./agenda-repository.ts";
 import type { EventsDeps } from "./deps.ts";
 import { attendanceModeLabels, type EventKind, isEventKind } from "./domain/event-kinds.ts";
 import { type EventRecord, findEventBySlug } from "./repository.ts";
@@ -102,12 +102,12 @@ export function registerAgendaRoutes(app: FastifyInstance, deps: EventsDeps) {
   }
 
   /** The visio link: given to people with a confirmed seat and to the programme team, announced to the others. */
-  async function visioFor(request: FastifyRequest, event: EventRecord): Promise<{ url: string } | { hiddenBecause: string } | null> {
+  function visioFor(request: FastifyRequest, event: EventRecord, liveStatus: string | null): { url: string } | { hiddenBecause: string } | null {
     if (event.status === "cancelled") return null;
     if (!event.visioUrl) return event.remoteCapacity !== null ? { hiddenBecause: "Le lien sera envoyé aux personnes inscrites à distance." } : null;
     const user = request.user;
     if (user && hasPermission(user, "manage:event:any")) return { url: event.visioUrl };
-    if (user && (await findRegistrationStatusOfMember(db, event.id, user.id)) === "confirmed") return { url: event.visioUrl };
+    if (user && liveStatus === "confirmed") return { url: event.visioUrl };
     return { hiddenBecause: "Envoyé aux personnes inscrites avec la confirmation, et affiché ici pour elles." };
   }
 
@@ -127,7 +127,7 @@ export function registerAgendaRoutes(app: FastifyInstance, deps: EventsDeps) {
         projects={context.projects}
         audienceProject={event.audience === "project" ? context.audienceProject : null}
         descriptionHtml={event.description.trim() ? renderMarkdown(event.description, { topLevel: 3 }) : ""}
-        visio={await visioFor(request, event)}
+        visio={visioFor(request, event, loaded.viewer.kind === "member" ? (loaded.viewer.registration?.status ?? null) : null)}
         registration={<RegistrationPanel model={panel} />}
         attendance={await ministryAttendance(request, event)}
         now={now}
