@@ -32,13 +32,13 @@ import { createSupportProposal, supportableStates } from "./use-cases/support-pr
 import { CallPage, DashboardPage, OpenCallPage } from "./views/call-pages.tsx";
 import { ProposalFormPage, type ProposalFormValues } from "./views/proposal-form-page.tsx";
 import { ProposalPage, ReviewPage } from "./views/proposal-page.tsx";
+import { isUuid } from "../../shared/uuid.ts";
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const visibleStates: ProposalState[] = ["submitted", "under_review", "information_requested", "selected", "declined"];
 
 function idParam(request: FastifyRequest): string {
   const id = (request.params as { id?: string }).id ?? "";
-  if (!uuidPattern.test(id)) throw new NotFoundError();
+  if (!isUuid(id)) throw new NotFoundError();
   return id;
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { optionalText, requiredText } from "../../http/forms.ts";
 import { parseParisDateTime } from "../content/api.ts";
+import { uuidPattern } from "../../shared/uuid.ts";
 
 const uuid = (message: string) => z.string({ error: message }).uuid(message);
 const parisDateTime = (label: string) =>
@@ -59,7 +60,6 @@ function organisationIdsFrom(value: unknown): string[] {
   return [...new Set(values.filter((item): item is string => typeof item === "string" && item !== ""))];
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The proposal form. A draft needs only its title; « Déposer » needs every field of the framing template

@@ -12,9 +12,9 @@ import { type EventRecord, findEventById } from "./repository.ts";
 import { createEvent } from "./use-cases/save-event.ts";
 import { cancelOccurrences, createSeries, hasChanges, type OccurrenceScope, previewFollowing, updateOccurrences } from "./use-cases/series.ts";
 import { type AdminNotice, CancelEventPage, ConfirmFollowingPage, EventFormPage, type EventFormPageProps, type FormMode, EventsAdminPage } from "./views/admin-pages.tsx";
+import { isUuid } from "../../shared/uuid.ts";
 
 const access = { access: "manage:event:any" } as const;
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type IdParams = { id: string };
 type FormPageValues = EventFormPageProps["values"];
@@ -123,7 +123,7 @@ export function registerEventAdminRoutes(app: FastifyInstance, deps: EventsDeps)
   const { db, clock } = deps;
 
   async function requireEvent(id: string): Promise<EventRecord> {
-    const event = uuidPattern.test(id) ? await findEventById(db, id) : null;
+    const event = isUuid(id) ? await findEventById(db, id) : null;
     if (!event) throw new NotFoundError("Cet événement n’existe pas.");
     return event;
   }

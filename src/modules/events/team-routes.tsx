@@ -18,10 +18,10 @@ import { type MessageFormValues, MessagePage, MessagePreviewPage } from "./views
 import { arrivalText, teamPaths } from "./views/team-parts.tsx";
 import { type ActionPageProps, type RegistrationAction, RegistrationActionPage, RegistrationsPage, type TeamNotice } from "./views/team-registrations.tsx";
 import { SignInSheetPage } from "./views/team-sign-in-sheet.tsx";
+import { isUuid } from "../../shared/uuid.ts";
 
 const manage = { access: "manage:event:any" } as const;
 const checkInAccess = { access: "check-in:event:any" } as const;
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const tokenPattern = /^[A-Za-z0-9_-]{8,200}$/;
 
 type IdParams = { id: string };
@@ -67,13 +67,13 @@ export function registerTeamRoutes(app: FastifyInstance, deps: EventsDeps) {
   const { db, clock } = deps;
 
   async function requireEvent(id: string): Promise<EventRecord> {
-    const event = uuidPattern.test(id) ? await findEventById(db, id) : null;
+    const event = isUuid(id) ? await findEventById(db, id) : null;
     if (!event) throw new NotFoundError("Cet événement n’existe pas.");
     return event;
   }
 
   async function requireRegistration(event: EventRecord, registrationId: string): Promise<TeamRegistration> {
-    const registration = uuidPattern.test(registrationId) ? await findTeamRegistration(db, event.id, registrationId) : null;
+    const registration = isUuid(registrationId) ? await findTeamRegistration(db, event.id, registrationId) : null;
     if (!registration) throw new NotFoundError("Cette inscription n’existe pas.");
     return registration;
   }
@@ -86,7 +86,7 @@ export function registerTeamRoutes(app: FastifyInstance, deps: EventsDeps) {
   async function registrationsNotice(request: FastifyRequest, event: EventRecord): Promise<TeamNotice | undefined> {
     const done = queryText(request, "fait");
     const id = queryText(request, "inscription");
-    if (!done || !uuidPattern.test(id)) return undefined;
+    if (!done || !isUuid(id)) return undefined;
     const registration = await findTeamRegistration(db, event.id, id);
     if (!registration) return undefined;
     const name = fullName(registration);
@@ -254,7 +254,7 @@ export function registerTeamRoutes(app: FastifyInstance, deps: EventsDeps) {
       arrived: registrations.filter((registration) => registration.status !== "cancelled" && registration.attendedAt).length,
     };
     const arrivedId = queryText(request, "arrivee");
-    const arrived = uuidPattern.test(arrivedId) ? (registrations.find((registration) => registration.id === arrivedId) ?? null) : null;
+    const arrived = isUuid(arrivedId) ? (registrations.find((registration) => registration.id === arrivedId) ?? null) : null;
     const notice = checkInNotice(request, arrived, event);
     const now = clock.now();
     return sendPage(

@@ -14,10 +14,10 @@ import { createSaveOrganisation } from "./use-cases/save-organisation.ts";
 import { type MergeSide, MergePage } from "./views/merge-page.tsx";
 import { type OrganisationFormValues, OrganisationFormPage, type StoredOrganisation } from "./views/organisation-form-page.tsx";
 import { type OrganisationRow, OrganisationsPage } from "./views/organisations-page.tsx";
+import { isUuid } from "../../shared/uuid.ts";
 
 const access = { access: "manage:organisation:any" } as const;
 const pageSize = 100;
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type IdParams = { id: string };
 
@@ -59,7 +59,7 @@ export function registerOrganisationAdminRoutes(app: FastifyInstance, deps: Orga
   const mergeOrganisations = createMergeOrganisations({ db: deps.db, members: deps.members });
 
   async function requireOrganisation(id: string): Promise<Organisation> {
-    const organisation = uuidPattern.test(id) ? await findOrganisationById(deps.db, id) : null;
+    const organisation = isUuid(id) ? await findOrganisationById(deps.db, id) : null;
     if (!organisation) throw new NotFoundError("Cette organisation n’existe pas ou a été fusionnée dans une autre.");
     return organisation;
   }
@@ -144,7 +144,7 @@ export function registerOrganisationAdminRoutes(app: FastifyInstance, deps: Orga
 
   app.get("/admin/organisations/nouvelle", { config: access }, async (request, reply) => {
     const parentId = queryText(request, "parent", 36);
-    return renderForm(request, reply, 200, { organisation: null, values: { name: "", acronym: "", kind: parentId ? OrganisationKinds.service : "", parentId: uuidPattern.test(parentId) ? parentId : "", siren: "", siret: "", domains: "" } });
+    return renderForm(request, reply, 200, { organisation: null, values: { name: "", acronym: "", kind: parentId ? OrganisationKinds.service : "", parentId: isUuid(parentId) ? parentId : "", siren: "", siret: "", domains: "" } });
   });
 
   app.post("/admin/organisations/nouvelle", { config: access }, async (request, reply) => submitForm(request, reply, null));

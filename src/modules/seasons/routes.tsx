@@ -9,10 +9,10 @@ import { saveSeason, slugPattern } from "./use-cases/save-season.ts";
 import { type AdminSeasonRow, type PhaseFormValues, phaseField, type SeasonFormValues, SeasonFormPage, SeasonsAdminPage } from "./views/admin-pages.tsx";
 import { phaseLine } from "./views/format.ts";
 import { SeasonPage, SeasonsPage, type SeasonSummary } from "./views/public-pages.tsx";
+import { isUuid } from "../../shared/uuid.ts";
 
 const adminAccess = { access: "manage:season:any" } as const;
 const publicPage = { access: "public", cacheForAnonymous: true } as const;
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const maxPhases = 20;
 
 type IdParams = { id: string };
@@ -62,7 +62,7 @@ export function registerSeasonRoutes(app: FastifyInstance, deps: SeasonsDeps) {
   const share = (path: string) => ({ url: new URL(path, deps.publicUrl).href, type: "website" as const });
 
   async function requireSeason(id: string): Promise<SeasonWithPhases> {
-    const season = uuidPattern.test(id) ? await findSeasonWithPhasesById(db, id) : null;
+    const season = isUuid(id) ? await findSeasonWithPhasesById(db, id) : null;
     if (!season) throw new NotFoundError("Cette saison n’existe pas.");
     return season;
   }

@@ -5,6 +5,7 @@ import { parisDayOf } from "../../../shared/french-date.ts";
 import { DomainError, InvalidInputError, NotFoundError } from "../../../shared/domain-error.ts";
 import { type EventRecord, lockEvent } from "../repository.ts";
 import { findRegistrationByCheckInToken, findTeamRegistration, type TeamRegistration } from "../team-repository.ts";
+import { isUuid } from "../../../shared/uuid.ts";
 
 export type CheckInInput = {
   /** The QR code's secret, or the registration chosen in the manual search (with its event). */
@@ -121,9 +122,4 @@ export async function saveAttendanceSheet(db: Database, input: AttendanceSheetIn
             .returning({ id: eventRegistrations.id });
     return { marked: marked.length, unmarked: unmarked.length };
   });
-}
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-function isUuid(value: string): boolean {
-  return uuidPattern.test(value);
 }
