@@ -6,7 +6,6 @@ import { hasPermission } from "../identity/api.ts";
 import { calendarEventOf, createFeed, findFeedOf, findFeedOwner, listFeedEntries, listProgrammeFeedEvents, replaceFeed } from "./calendar/calendar-store.ts";
 import { buildCalendar } from "./calendar/event-ics.ts";
 import type { EventsDeps } from "./deps.ts";
-import { registerReminderSweeps } from "./reminders.ts";
 import { type EventRecord, findEventBySlug, findLiveRegistrationOfMember } from "./repository.ts";
 import { CalendarFeedPage } from "./views/calendar-feed-page.tsx";
 
@@ -102,6 +101,4 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: EventsDeps) {
     await replaceFeed(db, request.user!.id, clock.now());
     return reply.redirect("/compte/calendrier?adresse=renouvelee", 303);
   });
-
-  registerReminderSweeps(app, deps);
 }

@@ -4,11 +4,12 @@ import { registerAgendaRoutes } from "./agenda-routes.tsx";
 import { registerCalendarRoutes } from "./calendar-routes.ts";
 import type { EventsDeps } from "./deps.ts";
 import { registerRegistrationRoutes } from "./registration-routes.tsx";
+import { registerReminderSweeps } from "./reminders.ts";
 import { registerTeamRoutes } from "./team-routes.tsx";
 
 /**
  * Events and trainings: the agenda (`/evenements`, `/formations`), registration and its waitlist,
- * the programme team's management, check-in and attendance, calendars and reminders.
+ * the programme team's management, check-in and attendance, calendars, and the reminder sweep.
  */
 export function registerEventRoutes(app: FastifyInstance, deps: EventsDeps) {
   registerAgendaRoutes(app, deps);
@@ -16,4 +17,7 @@ export function registerEventRoutes(app: FastifyInstance, deps: EventsDeps) {
   registerRegistrationRoutes(app, deps);
   registerTeamRoutes(app, deps);
   registerCalendarRoutes(app, deps);
+  // Not a route: the reminder sweep, every minute from the app's start to its close (safe on several
+  // servers: each reminder is a row, sent once).
+  registerReminderSweeps(app, deps);
 }
