@@ -10,7 +10,7 @@ import { waitlistRank } from "../registration-repository.ts";
 import { findTeamRegistration, type TeamRegistration } from "../team-repository.ts";
 import type { Registrant } from "../registration-repository.ts";
 import { confirmationMail, invitationOf } from "../views/mails.ts";
-import { cancelledByTeamMail, type MailPerson, movedWithoutSeatMail, movedWithSeatMail } from "../views/team-mails.ts";
+import { cancelledByTeamMail, type MailPerson, movedWithoutSeatMail } from "../views/team-mails.ts";
 import { promoteWaiting } from "./seats.ts";
 
 export type ManageDeps = { db: Database; mailer: Mailer; publicUrl: string };
@@ -118,7 +118,7 @@ export async function moveRegistration(deps: ManageDeps, input: ManageInput): Pr
     const registrant = registrantOf(moved);
     // The mail says the team made the change: the person did not ask for it.
     if (moved.status === "confirmed") {
-      if (person && registrant) await deps.mailer.enqueue(tx, await movedWithSeatMail({ event, person, registrant, mode: to, checkInToken: moved.checkInToken, publicUrl: deps.publicUrl }));
+      if (registrant) await deps.mailer.enqueue(tx, await confirmationMail({ event, registration: { mode: to, checkInToken: moved.checkInToken, userId: moved.userId }, person: registrant, publicUrl: deps.publicUrl, movedByTeam: true }));
     } else if (person) await deps.mailer.enqueue(tx, movedWithoutSeatMail(event, person, to, moved.status === "pending" ? "pending" : "waitlisted", ((await waitlistRank(tx, moved)) ?? 1) - 1, deps.publicUrl));
     return { registration: moved, mode: to, status: moved.status as MoveResult["status"], promoted };
   });

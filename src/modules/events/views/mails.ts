@@ -96,15 +96,18 @@ export function invitationOf(event: EventRecord, person: Registrant, publicUrl: 
 
 /**
  * A confirmed registration: the invitation, and for an in-person seat the QR code to show at the entrance
- * (inline PNG and its address). `promoted`: the seat came from the waitlist (« Une place s’est libérée »).
+ * (inline PNG and its address). `promoted`: the seat came from the waitlist (« Une place s’est libérée »);
+ * `movedByTeam`: the team moved the person to this mode (the mail says they did).
  */
-export async function confirmationMail(input: RegistrationMailInput & { promoted?: boolean }): Promise<MailMessage> {
+export async function confirmationMail(input: RegistrationMailInput & { promoted?: boolean; movedByTeam?: boolean }): Promise<MailMessage> {
   const { event, registration, person, publicUrl } = input;
   const mode = registration.mode as AttendanceMode;
   const isVisitor = registration.userId === null;
-  const headline = input.promoted
-    ? `Une place s’est libérée\u00a0: votre inscription à «\u00a0${event.title}\u00a0» est confirmée (${modeInSentence[mode]}).`
-    : `Votre inscription à «\u00a0${event.title}\u00a0» est confirmée (${modeInSentence[mode]}).`;
+  const headline = input.movedByTeam
+    ? `L’équipe du programme a changé votre mode de participation à «\u00a0${event.title}\u00a0»\u00a0: vous y participerez désormais ${modeInSentence[mode]}, et votre place est confirmée.`
+    : input.promoted
+      ? `Une place s’est libérée\u00a0: votre inscription à «\u00a0${event.title}\u00a0» est confirmée (${modeInSentence[mode]}).`
+      : `Votre inscription à «\u00a0${event.title}\u00a0» est confirmée (${modeInSentence[mode]}).`;
   const blocks: Block[] = [greeting(person), headline, practicalLines(event, mode, true)];
   const attachments: MailAttachment[] = [];
   if (mode === "in_person") {
@@ -119,7 +122,11 @@ export async function confirmationMail(input: RegistrationMailInput & { promoted
   blocks.push("L’invitation jointe ajoute l’événement à votre agenda.", ...followUp(person, isVisitor, publicUrl, event), signature);
   return {
     to: person.email,
-    subject: input.promoted ? `Une place s’est libérée\u00a0: votre inscription est confirmée — ${event.title}` : `Inscription confirmée\u00a0: ${event.title}`,
+    subject: input.movedByTeam
+      ? `Votre inscription a changé\u00a0: ${event.title}`
+      : input.promoted
+        ? `Une place s’est libérée\u00a0: votre inscription est confirmée — ${event.title}`
+        : `Inscription confirmée\u00a0: ${event.title}`,
     ...render(blocks),
     calendar: invitationOf(event, person, publicUrl, "REQUEST", mode),
     ...(attachments.length > 0 ? { attachments } : {}),

@@ -1,10 +1,6 @@
-import type { MailAttachment, MailMessage } from "../../mail/api.ts";
+import type { MailMessage } from "../../mail/api.ts";
 import type { AttendanceMode } from "../domain/event-kinds.ts";
-import { checkInQrPng, checkInUrl } from "../qr/check-in-qr.ts";
-import type { Registrant } from "../registration-repository.ts";
 import type { EventRecord } from "../repository.ts";
-import { escapeHtml } from "../../../shared/html-text.ts";
-import { invitationOf } from "./mails.ts";
 import { modeInSentence } from "./team-format.ts";
 import { formatEventPeriod } from "../../../shared/french-date.ts";
 
@@ -50,41 +46,6 @@ export function movedWithoutSeatMail(event: EventRecord, person: MailPerson, mod
     to: person.email,
     subject: `Votre inscription a changé\u00a0: ${event.title}`,
     text: [greeting(person), "", `L’équipe du programme a changé votre mode de participation à «\u00a0${event.title}\u00a0»\u00a0: ${modeInSentence[mode]}.`, state, "", ...eventLines(event, publicUrl, mode), ...registrationsLink(person, publicUrl), "", signature].join("\n"),
-  };
-}
-
-const qrCid = "code-qr-accueil@programme-10-pourcent";
-
-/**
- * Moved to the other mode by the team, with a seat there: the mail says the team made the change, gives the
- * practical lines of the new mode, the updated invitation and, in person, the QR code for the entrance.
- */
-export async function movedWithSeatMail(input: { event: EventRecord; person: MailPerson; registrant: Registrant; mode: AttendanceMode; checkInToken: string; publicUrl: string }): Promise<MailMessage> {
-  const { event, person, mode, publicUrl } = input;
-  const intro = `L’équipe du programme a changé votre mode de participation à «\u00a0${event.title}\u00a0»\u00a0: vous y participerez désormais ${modeInSentence[mode]}, et votre place est confirmée.`;
-  const lines = eventLines(event, publicUrl, mode);
-  const attachments: MailAttachment[] = [];
-  const text = [greeting(person), "", intro, "", ...lines];
-  const html = [`<p>${escapeHtml(greeting(person))}</p>`, `<p>${escapeHtml(intro)}</p>`, `<p>${lines.map(escapeHtml).join("<br>")}</p>`];
-  if (mode === "in_person") {
-    const url = checkInUrl(publicUrl, input.checkInToken);
-    attachments.push({ filename: "code-qr-accueil.png", contentType: "image/png", content: (await checkInQrPng(url)).toString("base64"), cid: qrCid });
-    text.push("", `Votre code QR d’accueil, à présenter à l’entrée (sur votre téléphone ou imprimé)\u00a0: il est joint à ce courriel et correspond à cette adresse\u00a0: ${url}`);
-    html.push(
-      `<p>Votre code QR d’accueil, à présenter à l’entrée (sur votre téléphone ou imprimé)\u00a0:<br><img src="cid:${qrCid}" width="222" height="222" alt="Code QR d’accueil pour «\u00a0${escapeHtml(event.title)}\u00a0» (adresse ci-dessous)"><br>Son adresse, si l’image ne s’affiche pas\u00a0: <a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>`,
-    );
-  }
-  const closing = ["L’invitation jointe met à jour l’événement dans votre agenda.", "Pour toute question, répondez à l’équipe du programme."];
-  const mine = registrationsLink(person, publicUrl).filter(Boolean);
-  text.push("", ...closing, ...(mine.length > 0 ? ["", ...mine] : []), "", signature);
-  html.push(...closing.map((line) => `<p>${escapeHtml(line)}</p>`), ...mine.map((line) => `<p>${escapeHtml(line)}</p>`), `<p>${escapeHtml(signature)}</p>`);
-  return {
-    to: person.email,
-    subject: `Votre inscription a changé\u00a0: ${event.title}`,
-    text: text.join("\n"),
-    html: `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Programme 10\u00a0%</title></head><body style="font-family: Marianne, Arial, sans-serif; line-height: 1.5; color: #161616;">${html.join("")}</body></html>`,
-    calendar: invitationOf(event, input.registrant, publicUrl, "REQUEST", mode),
-    ...(attachments.length > 0 ? { attachments } : {}),
   };
 }
 
