@@ -4,6 +4,8 @@
 // page works as it is: the phone's own camera app opens the same address, or the team searches by name.
 // On a registration's check-in page (/pointage/<token>), the hidden « Scanner le code suivant » link
 // appears only where scanning works (it leads back to the check-in page with the camera open).
+// The page hoists this async module into <head>: it may run before the body is parsed.
+if (document.readyState === "loading") await new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, { once: true }));
 const root = document.querySelector("[data-check-in-scanner]");
 const nextLinks = document.querySelectorAll("[data-scanner-next]");
 const tokenPath = /^\/pointage\/[A-Za-z0-9_-]{8,200}$/;
