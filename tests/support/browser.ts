@@ -207,29 +207,42 @@ export async function expectAccessible(page: Page): Promise<void> {
 }
 
 /** Opens the newest mail sent to `to` in the local outbox (/_dev/mails), waiting for the job worker to deliver it. */
-export async function openMailInOutbox(page: Page, baseUrl: string, to: string, options: { audit?: boolean } = {}): Promise<void> {
-  const row = page.getByRole("row").filter({ hasText: to }).first();
+export async function openMailInOutbox(page: Page, baseUrl: string, to: string, options: { audit?: boolean; seenBefore?: readonly string[] } = {}): Promise<void> {
+  // The newest mail to `to` that was not there before (`seenBefore`: the outbox's links for `to` earlier): an
+  // older mail to the same address (a reminder, a previous link) must not stand for the one awaited.
+  const seen = new Set(options.seenBefore ?? []);
   const deadline = Date.now() + 15_000;
   await page.goto(`${baseUrl}/_dev/mails`);
-  while (!(await row.isVisible())) {
-    if (Date.now() > deadline) throw new Error(`Aucun courriel pour ${to} dans la boîte d’envoi locale`);
+  let href: string | undefined;
+  for (;;) {
+    href = (await mailLinksInOutbox(page, to)).find((link) => !seen.has(link));
+    if (href) break;
+    if (Date.now() > deadline) throw new Error(`Aucun nouveau courriel pour ${to} dans la boîte d’envoi locale`);
     await page.waitForTimeout(200);
     await page.reload();
   }
   if (options.audit) await expectAccessible(page);
-  await row.getByRole("link").click();
+  await page.locator(`a[href="${href}"]`).first().click();
   await page.waitForURL(/\/_dev\/mails\/[\w-]+$/);
   if (options.audit) await expectAccessible(page);
 }
 
+/** The links of the outbox's rows for mails to `to`, newest first (the outbox page must be open). */
+async function mailLinksInOutbox(page: Page, to: string): Promise<string[]> {
+  const links = await page.getByRole("row").filter({ hasText: to }).getByRole("link").evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute("href") ?? ""));
+  return links.filter(Boolean);
+}
+
 /** From the sign-in form: asks for a link, follows it from the outbox and confirms; ends on the account page. */
 export async function signInThroughOutbox(page: Page, baseUrl: string, email: string, options: { audit?: boolean } = {}): Promise<void> {
+  await page.goto(`${baseUrl}/_dev/mails`);
+  const seenBefore = await mailLinksInOutbox(page, email);
   await page.goto(`${baseUrl}/connexion`);
   await page.getByLabel("Adresse électronique professionnelle").fill(email);
   await page.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
   await page.getByRole("heading", { level: 1, name: "Consultez votre messagerie" }).waitFor();
   if (options.audit) await expectAccessible(page);
-  await openMailInOutbox(page, baseUrl, email, options);
+  await openMailInOutbox(page, baseUrl, email, { ...options, seenBefore });
   await page.getByRole("link", { name: /\/connexion\/lien\?jeton=/ }).click();
   await page.getByRole("heading", { level: 1, name: "Confirmer la connexion" }).waitFor();
   if (options.audit) await expectAccessible(page);
