@@ -198,7 +198,8 @@ describe("the programme team's check-in on a phone", () => {
         const response = await page.goto(`/pointage/${prepared.tokens["thomas.leroy@ign.fr"]}`);
         assert.equal(response?.status(), 200);
         await page.getByRole("heading", { level: 2, name: "Ce code est à présenter à l’accueil le jour de l’événement" }).waitFor();
-        await page.getByText("Atelier pointage").first().waitFor();
+        // The event's name in the page's callout (at phone width the breadcrumb, which also names it, is folded).
+        await page.locator(".fr-callout__title", { hasText: "Atelier pointage" }).waitFor();
         await expectNoHorizontalPageScroll(page);
         await expectAccessible(page);
       },
