@@ -26,7 +26,7 @@ async function freePort(): Promise<number> {
 /** `node --import tsx src/server.ts` on `dataDir`, as in production but with the embedded database. */
 async function startServer(dataDir: string): Promise<Server> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", CONTENT_DIR: "../shared/content" };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", CONTENT_DIR: "content" };
   // The child must use its own PGlite directory whatever the test run uses, and must not think it is a test.
   for (const name of ["DATABASE_URL", "PUBLIC_URL", "SMTP_URL", "PROCONNECT_ISSUER", "PROCONNECT_CLIENT_ID", "PROCONNECT_CLIENT_SECRET", "PUBLIC_DOMAINS_FILE", "NODE_TEST_CONTEXT"]) delete env[name];
   const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], { cwd: repositoryRoot, env, stdio: ["ignore", "pipe", "pipe"] });

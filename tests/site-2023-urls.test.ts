@@ -3,14 +3,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { parseFrontMatter } from "../src/modules/content/api.ts";
-import { sharedContentDir, startTestPlatform, type TestPlatform } from "./support/test-platform.ts";
+import { shippedContentDir, startTestPlatform, type TestPlatform } from "./support/test-platform.ts";
 
 /**
  * Walks the 2023 site's content folder and computes, the way Hugo did, the URL each file was published
  * at; every one of them must still answer, directly or through 301 redirects, with the right page.
  * The expectations are read from the files here, independently of the importer.
  */
-const contentRoot = path.join(sharedContentDir, "site-2023", "content");
+const contentRoot = path.join(shippedContentDir, "site-2023", "content");
 
 type PublishedFile = { file: string; url: string; title: string | null; date: Date | null; kind: "text" | "media" };
 

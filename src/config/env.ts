@@ -26,7 +26,7 @@ export const envSchema = z.object({
   PROCONNECT_CLIENT_SECRET: z.string().min(1).optional(),
   PROCONNECT_SCOPES: z.string().default("openid given_name usual_name email uid siret idp_id"),
   PUBLIC_DOMAINS_FILE: z.string().min(1).optional(),
-  CONTENT_DIR: z.string().min(1).default("../shared/content"),
+  CONTENT_DIR: z.string().min(1).default("content"),
   SEED_DEMO: booleanFromString.optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TRUST_PROXY: booleanFromString.default(false),

@@ -5,7 +5,7 @@ import { expectAccessible, signInThroughOutbox, useServedBrowser, withPage } fro
 describe("pages in a browser: accessibility and keyboard use", () => {
   const served = useServedBrowser();
 
-  // The site pages exist in the demo data: the import of ../shared/content.
+  // The site pages exist in the demo data: the import of the shipped content/.
   const sitePages = [
     "/actualites",
     "/actualites?annee=2023",

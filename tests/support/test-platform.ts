@@ -13,7 +13,8 @@ import { createPlatform, type Platform } from "../../src/platform.ts";
 import type { Clock } from "../../src/shared/clock.ts";
 
 export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const sharedContentDir = path.resolve(repositoryRoot, "..", "shared", "content");
+/** The programme's published site, shipped in the repository (Licence Ouverte): the demo data and the import corpus. */
+export const shippedContentDir = path.join(repositoryRoot, "content");
 
 /**
  * A fresh database for one test file: in-memory PGlite with the real migrations, or, when
@@ -48,7 +49,7 @@ export async function openTestDatabase(): Promise<{ database: DatabaseHandle; ur
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
   const dataDir = overrides.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), "p10-test-data-"));
-  return loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", CONTENT_DIR: sharedContentDir, SEED_DEMO: "true", PUBLIC_URL: "http://localhost:3000", DATA_DIR: dataDir, ...overrides });
+  return loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", CONTENT_DIR: shippedContentDir, SEED_DEMO: "true", PUBLIC_URL: "http://localhost:3000", DATA_DIR: dataDir, ...overrides });
 }
 
 export type TestPlatform = Platform & { config: Config; stop(): Promise<void> };

@@ -33,7 +33,7 @@ type DemoEvent = Partial<EventDraft> & {
 const bercyLab = { placeName: "BercyLab", placeAddress: "Ministère de l’Économie, 139 rue de Bercy, 75012 Paris", placeAccess: "Entrée par le hall Vauban\u00a0; pièce d’identité demandée à l’accueil. Métro Bercy (lignes 6 et 14)." };
 const segur = { placeName: "DINUM — Ségur", placeAddress: "20 avenue de Ségur, 75007 Paris", placeAccess: "Pièce d’identité demandée à l’accueil du bâtiment\u00a0; salle au deuxième étage. Métro Ségur (ligne 10) ou Cambronne (ligne 6)." };
 
-/** The milestones of seasons 2022 and 2023, from the imported site's news (../shared/content/site-2023/content/actualites). */
+/** The milestones of seasons 2022 and 2023, from the imported site's news (content/site-2023/content/actualites). */
 const pastEvents: DemoEvent[] = [
   {
     key: "demo:ideation-2022",

@@ -4,7 +4,7 @@ import { refreshMinistries } from "./repository.ts";
 
 type DemoOrganisation = { key: string; name: string; acronym?: string; kind: "ministry" | "body" | "service"; parent?: string; siren?: string; domains?: string[] };
 
-/** The organisations named on the programme's published site (../shared/content). */
+/** The organisations named on the programme's published site (the repository's content/). */
 export const demoOrganisations: DemoOrganisation[] = [
   { key: "economie", name: "Ministère de l’Économie, des Finances et de la Souveraineté industrielle et numérique", kind: "ministry", domains: ["finances.gouv.fr", "economie.gouv.fr"] },
   { key: "insee", name: "Institut national de la statistique et des études économiques", acronym: "Insee", kind: "body", parent: "economie", siren: "120027016", domains: ["insee.fr"] },

@@ -17,7 +17,7 @@ export async function seedSkillVocabularyIfEmpty(db: Executor): Promise<void> {
 }
 
 type Project = { slug: string; title: string };
-/** Projects of the programme's published site (../shared/content), by their address on the platform. */
+/** Projects of the programme's published site (the repository's content/), by their address on the platform. */
 const projects = {
   cartiflette: { slug: "cartiflette", title: "Cartiflette" },
   chartsgouv: { slug: "chartgouv", title: "ChartsGouv" },

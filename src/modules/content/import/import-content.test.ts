@@ -5,7 +5,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { eq } from "drizzle-orm";
 import { contentItems, contentRevisions } from "../../../db/schema/index.ts";
-import { openTestDatabase, sharedContentDir } from "../../../../tests/support/test-platform.ts";
+import { openTestDatabase, shippedContentDir } from "../../../../tests/support/test-platform.ts";
 import { renderContentBody } from "../domain/markdown.ts";
 import { createFileMediaStorage } from "../media/media-storage.ts";
 import { findItemByPath, findItemBySlug, findRedirectTarget } from "../repository.ts";
@@ -32,8 +32,8 @@ describe("importing the programme's content folder", () => {
     testDatabase = await openTestDatabase();
     await testDatabase.database.migrate();
     const importContent = createImportContent({ db: testDatabase.database.db, clock, media: createFileMediaStorage(fs.mkdtempSync(path.join(os.tmpdir(), "p10-media-"))) });
-    first = await importContent(sharedContentDir);
-    second = await importContent(sharedContentDir);
+    first = await importContent(shippedContentDir);
+    second = await importContent(shippedContentDir);
   });
   after(() => testDatabase.close());
   const db = () => testDatabase.database.db;
@@ -224,7 +224,7 @@ describe("importing a folder that changes", () => {
     for (const withConfig of [true, false]) {
       const folder = fs.mkdtempSync(path.join(os.tmpdir(), "p10-import-"));
       const site = path.join(folder, "work/shared/content/site-2023");
-      fs.cpSync(path.join(sharedContentDir, "site-2023"), site, { recursive: true });
+      fs.cpSync(path.join(shippedContentDir, "site-2023"), site, { recursive: true });
       if (!withConfig) fs.rmSync(path.join(site, "config.yaml"));
       const report = await importer()(folder);
       const label = withConfig ? "with config.yaml" : "without configuration";
