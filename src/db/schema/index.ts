@@ -5,3 +5,4 @@ export * from "./organisations.ts";
 export * from "./people.ts";
 export * from "./seasons.ts";
 export * from "./events.ts";
+export * from "./contact.ts";
