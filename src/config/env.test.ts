@@ -42,6 +42,12 @@ describe("loadConfig", () => {
     assert.equal(config.DATABASE_URL, "postgresql://app@db:5432/p10");
   });
 
+  it("gives the programme team's address of the published site by default, reads another, and refuses one that is not an address", () => {
+    assert.equal(loadConfig({}).CONTACT_EMAIL, "lab-ia@data.gouv.fr");
+    assert.equal(loadConfig({ CONTACT_EMAIL: "equipe@programme.example.gouv.fr" }).CONTACT_EMAIL, "equipe@programme.example.gouv.fr");
+    assertRefused({ CONTACT_EMAIL: "équipe du programme" }, "CONTACT_EMAIL");
+  });
+
   it("stops on a port that is not a number, naming PORT", () => {
     assertRefused({ PORT: "abc" }, "PORT");
   });

@@ -21,6 +21,8 @@ export const envSchema = z.object({
   SESSION_SECRET: z.string().min(32, "doit contenir au moins 32 caractères").optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "doit commencer par smtp:// ou smtps://").optional(),
   MAIL_FROM: z.string().min(3).default("Programme 10 % <programme-10-pourcent@beta.gouv.fr>"),
+  /** The programme team's address: shown on /contact, told of each new message written there. */
+  CONTACT_EMAIL: z.email({ message: "doit être une adresse électronique, par exemple lab-ia@data.gouv.fr" }).default("lab-ia@data.gouv.fr"),
   PROCONNECT_ISSUER: z.url({ message: "doit être l'URL de découverte du fournisseur ProConnect" }).optional(),
   PROCONNECT_CLIENT_ID: z.string().min(1).optional(),
   PROCONNECT_CLIENT_SECRET: z.string().min(1).optional(),
