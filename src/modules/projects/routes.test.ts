@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { eq } from "drizzle-orm";
-import { projects, projectSeasons, skills } from "../../db/schema/index.ts";
+import { projects, projectSeasons, seasons, skills } from "../../db/schema/index.ts";
 import { assertFieldError } from "../../../tests/support/form-assertions.ts";
 import type { HttpSession } from "../../../tests/support/http.ts";
 import { httpSessionOn, signInOverHttp } from "../../../tests/support/http-sign-in.ts";
@@ -157,5 +157,18 @@ describe("project pages", () => {
     assert.equal(twice.statusCode, 409);
     assertFieldError(twice.body, "seasonId", "Le projet Analyse de corpus de textes juridiques à partir de la brique PIAF fait déjà partie de la saison 2023.");
     assert.equal((await seasonsOf("juripiaf")).length, 2);
+  });
+
+  it("offers only seasons after the project's latest one, and refuses an earlier season with a French message", async () => {
+    const page = await team.get("/projets/poufdoc");
+    const offered = [...page.body.matchAll(/<option value="[0-9a-f-]{36}">([^<]+)<\/option>/g)].map((match) => match[1]);
+    assert.deepEqual(offered, ["Saison 2026-2027"]);
+    const [season2022] = await db().select({ id: seasons.id }).from(seasons).where(eq(seasons.slug, "2022"));
+    const before = await seasonsOf("poufdoc");
+    const earlier = await team.post("/projets/poufdoc/poursuivre", { seasonId: season2022!.id, reason: "Retour en arrière." });
+    assert.equal(earlier.statusCode, 409);
+    assertFieldError(earlier.body, "seasonId", "Un projet ne se poursuit que dans une saison qui commence après sa dernière saison (saison 2023)\u00a0: choisissez une saison plus récente.");
+    assert.match(earlier.body, /Retour en arrière\./);
+    assert.deepEqual(await seasonsOf("poufdoc"), before);
   });
 });

@@ -10,6 +10,7 @@ import { organisationLookup } from "../organisations/api.ts";
 import { skillLookup } from "../people/api.ts";
 import type { ProjectsDeps } from "./deps.ts";
 import { currentPhaseOf, findCurrentSeason, findSeasonBySlug } from "../seasons/api.ts";
+import { canCarryOverInto } from "./domain/carry-over.ts";
 import { entryLabels, type ProjectState, projectStateOf } from "./domain/project-state.ts";
 import { findProjectBySlug, listProjects, listSeasons, listSeasonsOfProjects, type Project, type ProjectSeason, type SoughtSkill } from "./repository.ts";
 import { carryOverSchema } from "./schemas.ts";
@@ -202,8 +203,8 @@ export function registerProjectRoutes(app: FastifyInstance, deps: ProjectsDeps) 
 
   async function carryOverForm(request: FastifyRequest, seasonsOfProject: ProjectSeason[], extra: Partial<CarryOverForm> = {}): Promise<CarryOverForm | null> {
     if (!hasPermission(request.user ?? null, "manage:project:any")) return null;
-    const taken = new Set(seasonsOfProject.map((season) => season.id));
-    const seasons = (await listSeasons(db)).filter((season) => !taken.has(season.id)).map((season) => ({ value: season.id, label: season.name }));
+    const latest = seasonsOfProject.at(-1) ?? null;
+    const seasons = (await listSeasons(db)).filter((season) => canCarryOverInto(season, latest)).map((season) => ({ value: season.id, label: season.name }));
     return { seasons, ...extra };
   }
 

@@ -128,7 +128,7 @@ function CarryOverSection({ title, path, form, csrfToken }: { title: string; pat
     <section aria-labelledby="poursuivre" className="fr-mt-6w">
       <h2 id="poursuivre">Poursuivre dans une autre saison</h2>
       {form.seasons.length === 0 ? (
-        <p>Le projet {title} fait déjà partie de toutes les saisons.</p>
+        <p>Aucune saison ne commence après la dernière saison du projet {title}&nbsp;: créez d’abord la saison suivante (Administration, Saisons).</p>
       ) : (
         <form method="post" action={`${path}/poursuivre`} noValidate>
           <CsrfField token={csrfToken} />
@@ -174,15 +174,21 @@ export function ProjectListPage({
   options: { seasons: Option[]; organisations: Option[]; skills: Option[] };
   total: number;
 }) {
-  const title = intro?.title ?? "Projets";
+  // The platform's page: only the lead may come from the content item at `/projets` (editable by the team), never its
+  // body, which on the old site sent ideas to a questionnaire that the call for projects replaces.
+  const title = "Projets";
+  const lead = intro?.summary?.trim() ? intro.summary : "Les projets interministériels menés par les experts du Programme\u00a010\u00a0%.";
   const filtered = Object.values(filters).some((value) => value !== undefined);
   return (
-    <Layout context={context} title={title} description={plainSummary(intro?.summary ?? null) ?? "Les projets interministériels menés par les experts du Programme 10\u00a0%."} breadcrumb={[home]} share={share}>
+    <Layout context={context} title={title} description={plainSummary(lead)} breadcrumb={[home]} share={share}>
       <h1>{title}</h1>
       <div className="fr-grid-row">
         <div className="fr-col-12 fr-col-lg-9">
-          <ContentLead summary={intro?.summary ?? "Les projets interministériels menés par les experts du Programme 10\u00a0%."} title={title} />
-          {intro ? <ContentBody item={intro} /> : null}
+          <ContentLead summary={lead} title={title} />
+          <p>
+            Vous avez une idée de projet d’intérêt commun entre administrations&nbsp;? Proposez-la lors de l’<a href="/appel-a-projets">appel à projets</a>{" "}
+            de la saison.
+          </p>
         </div>
       </div>
       <form method="get" action="/projets" className="fr-mb-4w" aria-label="Filtrer les projets">
