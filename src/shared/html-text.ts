@@ -13,3 +13,21 @@ export function decodeEntities(html: string): string {
     return namedEntities[name.toLowerCase()] ?? entity;
   });
 }
+
+/** Elements whose text a reader never sees: dropped with their content (to the end when left open). */
+const hiddenElements = /<(script|style|template|noscript|textarea|title|iframe|object)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi;
+const blockTags = /<\/?(?:p|h[1-6]|li|ul|ol|dl|dt|dd|td|th|tr|table|br|div|section|article|blockquote|pre|hr|img|figure|figcaption)\b[^>]*>/gi;
+
+/**
+ * HTML as the plain text a reader sees: scripts, styles and comments dropped with their content, blocks
+ * separated by a space, other tags removed, entities decoded, spaces collapsed. The one way summaries,
+ * excerpts and descriptions are made from content.
+ */
+export function htmlToText(html: string): string {
+  const text = html
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, "")
+    .replace(hiddenElements, " ")
+    .replace(blockTags, " ")
+    .replace(/<\/?[a-z][^>]*>/gi, "");
+  return decodeEntities(text).replace(/\s+/g, " ").trim();
+}

@@ -10,6 +10,7 @@ import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import type { BodyFormat } from "./content-item.ts";
 import { convertShortcodes } from "./hugo-shortcodes.ts";
+import { htmlToText } from "../../../shared/html-text.ts";
 
 /** Only DSFR classes survive (`fr-callout`, `fr-grid-row`…): no other styling can come from a body. */
 const dsfrClass = /^fr-[a-z0-9_-]+$/;
@@ -138,6 +139,22 @@ export function neutraliseShortcodes(text: string, resolveRef?: (target: string)
 /** CommonMark + GFM (raw HTML allowed) to sanitised HTML: no script, no event handler, no javascript: URL can pass. */
 export function renderMarkdown(markdown: string, options: { topLevel?: number } = {}): string {
   return String(markdownProcessor(options.topLevel ?? 2).processSync(neutraliseShortcodes(markdown)));
+}
+
+/** An item's body, summary or description (Markdown or imported HTML) as the plain text a reader sees: rendered and sanitised first, so nothing the sanitiser strips (a script, a style) shows. */
+export function plainTextOf(text: string, format: BodyFormat): string {
+  return htmlToText(renderContentBody(text, format));
+}
+
+/**
+ * A summary as plain text, for meta descriptions, cards, feeds and search: rendered and sanitised like the
+ * page shows it, then read as text (links and emphasis reduced to their words, no script or style text).
+ */
+export function plainSummary(summary: string | null, maxLength = 300): string | undefined {
+  if (!summary) return undefined;
+  const text = plainTextOf(summary, "markdown");
+  if (!text) return undefined;
+  return text.length > maxLength ? `${text.slice(0, maxLength - 1).replace(/\s+\S*$/, "")}…` : text;
 }
 
 /** An item's body (Markdown or imported HTML) as sanitised HTML, headings starting at `topLevel`. */

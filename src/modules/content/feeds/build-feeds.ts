@@ -2,7 +2,7 @@ import { Feed, type Item } from "feed";
 import { formatDate, formatDateTime } from "../../../shared/french-date.ts";
 import { serviceName } from "../../../ui/layout.tsx";
 import { type ContentItem, eventDetailsSchema } from "../domain/content-item.ts";
-import { renderContentBody } from "../domain/markdown.ts";
+import { plainSummary, renderContentBody } from "../domain/markdown.ts";
 import type { SitemapEntry } from "./feed-repository.ts";
 import { escapeHtml } from "../../../shared/html-text.ts";
 
@@ -62,7 +62,7 @@ export function buildFeed(section: FeedSection, items: ContentItem[], options: {
   for (const item of items) {
     const link = `${publicUrl}${item.path}`;
     const when = item.kind === "event" ? eventWhenAndWhere(item) : null;
-    const summary = [when, item.summary].filter(Boolean).join(". ");
+    const summary = [when, plainSummary(item.summary, Number.MAX_SAFE_INTEGER)].filter(Boolean).join(". ");
     const body = absoluteUrls(renderContentBody(item.body, item.bodyFormat, { topLevel: 2 }), publicUrl);
     const entry: Item = {
       title: format === "atom" ? escapeHtml(item.title) : item.title,

@@ -3,10 +3,11 @@ import { pageContext, sendPage } from "../../../http/render.tsx";
 import { formatDate } from "../../../shared/french-date.ts";
 import type { ContentDeps } from "../deps.ts";
 import { type ContentKind, eventDetailsSchema } from "../domain/content-item.ts";
+import { plainSummary, plainTextOf } from "../domain/markdown.ts";
 import { SearchPage, type SearchPageProps, type SearchResultView } from "./search-page.tsx";
 import { searchQuerySchema, type SearchType, searchTypes } from "./search-query.ts";
 import { highlight, type SearchHit, searchableKinds, searchContent } from "./search-repository.ts";
-import { hasHighlight, highlightedHtml, plainText, shorten, withEllipses } from "./search-text.ts";
+import { hasHighlight, highlightedHtml, shorten, withEllipses } from "./search-text.ts";
 
 const pageSize = 10;
 
@@ -37,7 +38,7 @@ export function registerSearchRoutes(app: FastifyInstance, deps: ContentDeps) {
 
 /** Titles and excerpts highlighted; the summary stands in when the words are only in the title. */
 async function presentHits(deps: ContentDeps, query: string, hits: SearchHit[], approximate: boolean): Promise<SearchResultView[]> {
-  const texts = hits.map((hit) => ({ title: hit.title, summary: hit.summary ?? "", body: plainText(hit.body, hit.bodyFormat) }));
+  const texts = hits.map((hit) => ({ title: hit.title, summary: plainSummary(hit.summary, Number.MAX_SAFE_INTEGER) ?? "", body: plainTextOf(hit.body, hit.bodyFormat) }));
   const highlighted = approximate ? [] : await highlight(deps.db, query, texts.map((text) => ({ title: text.title, text: [text.summary, text.body].filter(Boolean).join(" — ") })));
   return hits.map((hit, index) => {
     const text = texts[index]!;

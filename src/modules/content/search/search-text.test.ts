@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { highlightEnd, highlightStart } from "./search-repository.ts";
-import { highlightedHtml, plainText, shorten, withEllipses } from "./search-text.ts";
+import { plainTextOf } from "../domain/markdown.ts";
+import { highlightedHtml, shorten, withEllipses } from "./search-text.ts";
 
 const marked = (word: string) => `${highlightStart}${word}${highlightEnd}`;
 
@@ -15,7 +16,7 @@ describe("search text", () => {
   });
 
   it("reads a Markdown or HTML body as plain text", () => {
-    assert.equal(plainText("## Titre\n\nDu **gras**, un [lien](https://exemple.fr) &amp; <script>alert(1)</script>fin.", "markdown"), "Titre Du gras, un lien & fin.");
+    assert.equal(plainTextOf("## Titre\n\nDu **gras**, un [lien](https://exemple.fr) &amp; <script>alert(1)</script>fin.", "markdown"), "Titre Du gras, un lien & fin.");
   });
 
   it("shortens between words and marks cuts with ellipses", () => {

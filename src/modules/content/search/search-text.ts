@@ -1,17 +1,5 @@
-import type { BodyFormat } from "../domain/content-item.ts";
-import { renderContentBody } from "../domain/markdown.ts";
 import { highlightEnd, highlightStart } from "./search-repository.ts";
-import { decodeEntities, escapeHtml } from "../../../shared/html-text.ts";
-
-/** An item's body as the reader sees it, without markup: rendered (shortcodes and all) then tags removed. */
-export function plainText(body: string, format: BodyFormat): string {
-  const html = renderContentBody(body, format);
-  // Block boundaries separate words; inline tags do not (« du <strong>gras</strong>, » stays « du gras, »).
-  const text = html.replace(/<\/?(?:p|h[1-6]|li|ul|ol|td|th|tr|table|br|div|blockquote|pre|hr|img)\b[^>]*>/gi, " ").replace(/<[^>]*>/g, "");
-  return decodeEntities(text)
-    .replace(/\s+/g, " ")
-    .trim();
-}
+import { escapeHtml } from "../../../shared/html-text.ts";
 
 /**
  * Highlighted text as safe HTML: everything is escaped first, then only the highlight marks become

@@ -4,25 +4,13 @@ import { formatDate } from "../../../shared/french-date.ts";
 import type { ContentItem } from "../domain/content-item.ts";
 import { renderContentBody, renderMarkdown } from "../domain/markdown.ts";
 
+export { plainSummary } from "../domain/markdown.ts";
+
 /** A summary may hold Markdown links: shown as inline HTML (sanitised), without its paragraph wrapper. */
 export function summaryHtml(summary: string): { html: string; inline: boolean } {
   const html = renderMarkdown(summary).trim();
   const single = /^<p>([\s\S]*)<\/p>$/.exec(html);
   return single && !single[1]!.includes("<p>") ? { html: single[1]!, inline: true } : { html, inline: false };
-}
-
-/** A summary as plain text, for meta descriptions and cards: Markdown links and emphasis reduced to their words. */
-export function plainSummary(summary: string | null, maxLength = 300): string | undefined {
-  if (!summary) return undefined;
-  const text = summary
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/<[^>]*>/g, "")
-    .replace(/[*_`#>]+/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
-  if (!text) return undefined;
-  return text.length > maxLength ? `${text.slice(0, maxLength - 1).replace(/\s+\S*$/, "")}…` : text;
 }
 
 /** The item's date in French, when it has one. */
