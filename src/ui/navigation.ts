@@ -19,6 +19,9 @@ export function mainNavigation(user: PageUser | null): NavigationItem[] {
   // The account is the header's link with the person's name, not an entry here: with it the programme
   // team's eleven entries no longer fit on one line at 1280 px.
   if (user?.canAdminister) items.push({ label: "Administration", href: "/admin" });
+  // The ministry data administrator has no administration hub: her review table is her entry (the team
+  // reaches it from /admin).
+  else if (user?.canReviewProposals) items.push({ label: "Qualification des propositions", href: "/appel-a-projets/qualification" });
   return items;
 }
 

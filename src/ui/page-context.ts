@@ -4,6 +4,8 @@ export type PageUser = {
   displayName: string;
   email: string;
   canAdminister: boolean;
+  /** Reviews proposals of the call for projects (the programme team, a ministry data administrator). */
+  canReviewProposals: boolean;
 };
 
 export type PageContext = {

@@ -53,7 +53,7 @@ export function registerAccessControl(app: FastifyInstance, deps: { db: Database
     const found = await findSessionUser(deps.db, hashToken(token), now);
     if (!found) return;
     request.user = found.user;
-    request.pageUser = { id: found.user.id, email: found.user.email, displayName: displayName(found.user), canAdminister: canAdminister(found.user) };
+    request.pageUser = { id: found.user.id, email: found.user.email, displayName: displayName(found.user), canAdminister: canAdminister(found.user), canReviewProposals: hasPermission(found.user, "review:proposal:own") };
     request.sessionId = found.sessionId;
     if (now.getTime() - found.lastSeenAt.getTime() > touchEveryMs) await touchSession(deps.db, found.sessionId, now);
   });

@@ -119,6 +119,19 @@ describe("identity routes", () => {
       assert.equal(response.statusCode, 200);
       assert.match(response.body, /<h1>Administration<\/h1>/);
     });
+
+    it("leads the ministry data administrator to her review table from the menu and from her account page, and no plain member", async () => {
+      const amd = await signIn("sophie.durand@interieur.gouv.fr");
+      const account = await amd.get("/compte");
+      assert.equal(account.statusCode, 200);
+      const menu = account.body.slice(account.body.indexOf('<nav class="fr-nav"'), account.body.indexOf("</nav>", account.body.indexOf('<nav class="fr-nav"')));
+      assert.match(menu, /<a class="fr-nav__link" href="\/appel-a-projets\/qualification"[^>]*>Qualification des propositions<\/a>/);
+      const main = account.body.slice(account.body.indexOf("<main"));
+      assert.match(main, /<a [^>]*href="\/appel-a-projets\/qualification"[^>]*>Qualifier les propositions de mon ministère<\/a>/);
+      assert.equal((await amd.get("/appel-a-projets/qualification")).statusCode, 200);
+      const member = await (await signIn("thomas.leroy@ign.fr")).get("/compte");
+      assert.doesNotMatch(member.body, /href="\/appel-a-projets\/qualification"/);
+    });
   });
 
   describe("sign-in form", () => {

@@ -8,6 +8,8 @@ import { InvalidInputError, NotFoundError } from "../../shared/domain-error.ts";
 import type { Option } from "../../ui/fields.tsx";
 import type { Mailer } from "../mail/api.ts";
 import { clearSessionCookie, setSessionCookie } from "./access.ts";
+import { canAdminister } from "./domain/current-user.ts";
+import { hasPermission } from "./domain/permissions.ts";
 import { safeReturnPath } from "./domain/tokens.ts";
 import type { PendingLogin, ProConnectClient } from "./proconnect-client.ts";
 import { findAccountById, listActiveSessions } from "./repository.ts";
@@ -162,9 +164,12 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityRoute
       account.organisationId ? await deps.organisations.findName(account.organisationId) : null,
     ];
     const profileLink = deps.profileLink ? await deps.profileLink(user.id) : null;
+    const reviewLink = hasPermission(user, "review:proposal:own")
+      ? { href: "/appel-a-projets/qualification", label: canAdminister(user) ? "Qualifier les propositions" : "Qualifier les propositions de mon ministère" }
+      : null;
     return sendPage(
       reply,
-      <AccountPage context={pageContext(request, reply)} account={account} organisationName={organisationName} organisations={organisations} sessions={sessions} currentSessionId={request.sessionId} profileLink={profileLink} {...extra} />,
+      <AccountPage context={pageContext(request, reply)} account={account} organisationName={organisationName} organisations={organisations} sessions={sessions} currentSessionId={request.sessionId} profileLink={profileLink} reviewLink={reviewLink} {...extra} />,
       status,
     );
   }

@@ -20,11 +20,13 @@ export type AccountPageProps = {
   saved?: boolean;
   /** « Mon profil » in the community, or the joining wizard (given by the people module through app.ts). */
   profileLink?: { href: string; label: string } | null | undefined;
+  /** The review table of the call for projects, for those who review proposals (the ministry data administrator, the team). */
+  reviewLink?: { href: string; label: string } | null | undefined;
 };
 
 const methodLabels: Record<string, string> = { magic_link: "Lien par courriel", proconnect: "ProConnect" };
 
-export function AccountPage({ context, account, organisationName, organisations, sessions, currentSessionId, values, errors = {}, saved, profileLink }: AccountPageProps) {
+export function AccountPage({ context, account, organisationName, organisations, sessions, currentSessionId, values, errors = {}, saved, profileLink, reviewLink }: AccountPageProps) {
   const form = values ?? { givenName: account.givenName ?? "", usualName: account.usualName ?? "", organisationId: account.organisationId ?? "" };
   return (
     <Layout context={context} title="Mon compte" breadcrumb={[{ label: "Accueil", href: "/" }]}>
@@ -106,6 +108,19 @@ export function AccountPage({ context, account, organisationName, organisations,
           ),
         ])}
       />
+      {reviewLink ? (
+        <>
+          <h2 className="fr-h4 fr-mt-5w" id="qualification">
+            Qualification des propositions
+          </h2>
+          <p>Les propositions de l’appel à projets que vous qualifiez, avec leurs notes, leurs soutiens et leur état.</p>
+          <p>
+            <a className="fr-link fr-icon-survey-line fr-link--icon-left" href={reviewLink.href}>
+              {reviewLink.label}
+            </a>
+          </p>
+        </>
+      ) : null}
       <h2 className="fr-h4 fr-mt-5w" id="evenements">
         Mes événements
       </h2>
