@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type JobFamily, jobFamilies, type SkillLevel } from "../domain/profile-choices.ts";
+import { type SkillCategory, skillCategories } from "../domain/skill-vocabulary.ts";
 
 export const maxQueryLength = 200;
 export const pageSize = 20;
@@ -63,6 +64,38 @@ export type FilterLabels = { ministry?: string | undefined; organisation?: strin
 export function queryWords(query: string): string[] {
   const words = query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   return [...new Set(words)].slice(0, maxWords);
+}
+
+/** Lower case, accents and punctuation aside: « Géomatique » and « geomatique » are the same name. */
+const folded = (text: string) =>
+  text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+
+/** A query that is written with the web search syntax (a "phrase", an -excluded word, or): searched as typed. */
+export function usesSearchSyntax(query: string): boolean {
+  return /["]|(^|\s)-\S|(^|\s)or(\s|$)/i.test(query);
+}
+
+/**
+ * The skill categories a query names, accents and case aside: the whole query (« Visualisation de
+ * données »), or one of its words when the category's name is one word (« géomatique », « statistique »).
+ * `whole` says the query is nothing but a category's name.
+ */
+export function namedCategories(query: string): { whole: SkillCategory | null; byWord: Map<string, SkillCategory> } {
+  const text = folded(query);
+  const whole = skillCategories.find((category) => folded(category.label) === text)?.key ?? null;
+  const byWord = new Map<string, SkillCategory>();
+  if (!whole && !usesSearchSyntax(query)) {
+    for (const word of queryWords(query)) {
+      const category = skillCategories.find((entry) => folded(entry.label) === folded(word));
+      if (category) byWord.set(word, category.key);
+    }
+  }
+  return { whole, byWord };
 }
 
 /** Words short enough to be anything (« ia », « r »): never corrected. */

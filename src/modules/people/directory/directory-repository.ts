@@ -1,7 +1,8 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Executor, rowsOf } from "../../../db/client.ts";
 import type { JobFamily, ProfileVisibility, SkillLevel } from "../domain/profile-choices.ts";
-import { type DirectoryFilters, type DirectoryQuery, isCorrectable, queryWords } from "./directory-query.ts";
+import type { SkillCategory } from "../domain/skill-vocabulary.ts";
+import { type DirectoryFilters, type DirectoryQuery, isCorrectable, namedCategories, queryWords } from "./directory-query.ts";
 import { closestWords, foldWord } from "./typo-correction.ts";
 
 /** Who is searching: the programme team also sees the profiles kept for it (`read:hidden-profile:any`). */
@@ -43,7 +44,46 @@ export function listedFor(viewer: DirectoryViewer, users: "joined" | "lookup" | 
 export function planSearch(query: string): SearchPlan {
   const words = queryWords(query);
   if (words.length === 0) return null;
-  return { match: sql`websearch_to_tsquery(${config}, ${query})`, anyWord: sql`(${sql.join(words.map(plain), sql` || `)})`, corrections: [] };
+  const anyWord = sql.join(words.map(plain), sql` || `);
+  // A skill category's name (not in the search document) is read as its skills' names too (ADR 0028).
+  const categories = namedCategories(query);
+  if (categories.whole) {
+    const skillsOf = categorySkillNames(categories.whole);
+    return { match: sql`(websearch_to_tsquery(${config}, ${query}) || ${skillsOf})`, anyWord: sql`(${anyWord} || ${skillsOf})`, corrections: [] };
+  }
+  if (categories.byWord.size > 0) {
+    const pieces = words.map((word) => {
+      const category = categories.byWord.get(word);
+      return category ? sql`(${plain(word)} || ${categorySkillNames(category)})` : plain(word);
+    });
+    return { match: sql`(${sql.join(pieces, sql` && `)})`, anyWord: sql`(${sql.join(pieces, sql` || `)})`, corrections: [] };
+  }
+  return { match: sql`websearch_to_tsquery(${config}, ${query})`, anyWord: sql`(${anyWord})`, corrections: [] };
+}
+
+/**
+ * The names of a category's accepted skills as one tsquery (any of them), computed once per statement (an
+ * InitPlan): `search_vector @@` it still goes through the GIN index. `::tsquery` reads the lexemes back as
+ * they are, without stemming them again.
+ */
+function categorySkillNames(category: SkillCategory): SQL {
+  return sql`coalesce((
+    select string_agg('(' || q::text || ')', ' | ')::tsquery from skills s cross join lateral plainto_tsquery(${config}, s.name) as q
+    where s.category = ${category} and s.status = 'accepted' and numnode(q) > 0
+  ), ''::tsquery)`;
+}
+
+/** The accepted skills the query's words name (by name or synonym, or through their category): those marked on the cards and ranked by. */
+export function matchingSkills(plan: NonNullable<SearchPlan>): SQL {
+  return sql`select id from skills where status = 'accepted' and to_tsvector(${config}, name || ' ' || array_to_string(synonyms, ' ')) @@ ${plan.anyWord}`;
+}
+
+/**
+ * A profile's level in the skills the query names (`matching_skills`, see `matchingSkills`): its best one,
+ * 0 without any. For the primary key of the profile's levels: a few rows per profile.
+ */
+export function levelInMatchingSkills(userId: SQL, skillIds: SQL = sql`select id from matching_skills`): SQL {
+  return sql`coalesce((select max(ps.level) from profile_skills ps where ps.user_id = ${userId} and ps.skill_id in (${skillIds})), 0)`;
 }
 
 /**
@@ -301,7 +341,7 @@ async function listExportRows(db: Executor, options: { viewer: DirectoryViewer; 
       from flagged f join profiles p on p.user_id = f.user_id join users u on u.id = f.user_id
       left join organisations o on o.id = u.organisation_id left join organisations m on m.id = o.ministry_id
       where ${flagsBut(active)}
-      order by f.rank desc, ${nameOrder}, f.user_id`),
+      order by ${options.plan ? sql`${levelInMatchingSkills(sql`f.user_id`, matchingSkills(options.plan))} desc, ` : sql``}f.rank desc, ${nameOrder}, f.user_id`),
   );
   return rows.map((row) => ({
     usualName: row.usual_name,

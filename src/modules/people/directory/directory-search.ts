@@ -2,7 +2,18 @@ import { type SQL, sql } from "drizzle-orm";
 import { type Database, type Executor, rowsOf } from "../../../db/client.ts";
 import { type JobFamily, jobFamilies, type ProfileVisibility, type SkillLevel } from "../domain/profile-choices.ts";
 import { type DirectoryFilters, directoryQuerySchema } from "./directory-query.ts";
-import { type Correction, correctSearch, type DirectoryViewer, listedFor, nameKey as sortKeyOf, planSearch, resolveFilters, type SearchPlan, textSearchConfig } from "./directory-repository.ts";
+import {
+  type Correction,
+  correctSearch,
+  type DirectoryViewer,
+  levelInMatchingSkills,
+  listedFor,
+  matchingSkills,
+  nameKey as sortKeyOf,
+  planSearch,
+  resolveFilters,
+  type SearchPlan,
+} from "./directory-repository.ts";
 
 /**
  * Above this many matching profiles a search is « broad » (ADR 0015): counting and ranking every match
@@ -258,12 +269,16 @@ async function exactSearch(db: Database, options: SearchOptions, matches: Match[
  */
 const fastNameKey = sql.raw(sortKeyOf("coalesce(u.usual_name || ' ' || u.given_name, u.usual_name, u.given_name, '')"));
 
-/** One page of the profiles `ids` by relevance (`ts_rank`), then name: every one is ranked. */
+/**
+ * One page of the profiles `ids` by level in the skills the query names (expert·es first, ADR 0028), then
+ * relevance (`ts_rank`), then name: every one is ranked, so every page follows that order.
+ */
 async function exactPage(tx: Executor, ids: string[], plan: SearchPlan, page: number, pageSize: number): Promise<DirectoryCard[]> {
-  const byRank = plan ? sql`ts_rank(p.search_vector, ${plan.match}) desc, ` : sql``;
+  const skillsNamed = plan ? sql`with matching_skills as materialized (${matchingSkills(plan)}) ` : sql``;
+  const byRank = plan ? sql`${levelInMatchingSkills(sql`p.user_id`)} desc, ts_rank(p.search_vector, ${plan.match}) desc, ` : sql``;
   const rows = rowsOf<{ user_id: string }>(
     await tx.execute(sql`
-      select p.user_id from unnest(${uuidArray(ids)}) as r(user_id) join profiles p on p.user_id = r.user_id join users u on u.id = r.user_id
+      ${skillsNamed}select p.user_id from unnest(${uuidArray(ids)}) as r(user_id) join profiles p on p.user_id = r.user_id join users u on u.id = r.user_id
       order by ${byRank}${fastNameKey}, p.user_id limit ${pageSize} offset ${(page - 1) * pageSize}`),
   );
   return describeProfiles(
@@ -535,12 +550,10 @@ type CardRow = {
 async function describeProfiles(db: Executor, ids: string[], plan: SearchPlan): Promise<DirectoryCard[]> {
   if (ids.length === 0) return [];
   // Which skills the query's words name (by their name or a synonym), once for the whole page.
-  const matchingSkills = plan
-    ? sql`select id from skills where to_tsvector(${textSearchConfig}, name || ' ' || array_to_string(synonyms, ' ')) @@ ${plan.anyWord}`
-    : sql`select null::uuid as id where false`;
+  const skillsNamed = plan ? matchingSkills(plan) : sql`select null::uuid as id where false`;
   const rows = rowsOf<CardRow>(
     await db.execute(sql`
-      with matching_skills as materialized (${matchingSkills})
+      with matching_skills as materialized (${skillsNamed})
       select p.user_id, p.slug, u.given_name, u.usual_name, p.job_family, o.name as organisation, o.acronym as organisation_acronym,
         m.name as ministry, p.visibility,
         (select json_agg(json_build_object('slug', s.slug, 'name', s.name, 'level', ps.level, 'matches', s.id in (select id from matching_skills)))
