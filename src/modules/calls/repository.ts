@@ -147,6 +147,21 @@ export async function insertSupport(db: Executor, values: { proposalId: string; 
   return rows.length === 1;
 }
 
+/** The proposal's state, its row locked until the transaction ends (a decision waits for it); null if none. */
+export async function lockProposalState(tx: Executor, id: string): Promise<ProposalState | null> {
+  const [row] = await tx.select({ state: proposals.state }).from(proposals).where(eq(proposals.id, id)).for("update");
+  return (row?.state as ProposalState | undefined) ?? null;
+}
+
+/** Removes the person's « Nous aussi » on a proposal; false when there was none (a double click). */
+export async function deleteSupport(db: Executor, proposalId: string, userId: string): Promise<boolean> {
+  const rows = await db
+    .delete(proposalSupports)
+    .where(and(eq(proposalSupports.proposalId, proposalId), eq(proposalSupports.userId, userId)))
+    .returning({ id: proposalSupports.id });
+  return rows.length === 1;
+}
+
 export async function upsertReview(db: Executor, values: { proposalId: string; reviewerId: string; commonInterest: number; immediateNeed: number; openness: number; comment: string; privateNote: string | null; at: Date }) {
   const { at, ...review } = values;
   await db

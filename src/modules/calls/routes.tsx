@@ -28,7 +28,7 @@ import { openCall } from "./use-cases/open-call.ts";
 import { createDecideProposal, createRequestInformation, createReviewProposal } from "./use-cases/qualify-proposal.ts";
 import { mayReview } from "./use-cases/review-context.ts";
 import { createSaveProposal } from "./use-cases/save-proposal.ts";
-import { createSupportProposal, supportableStates } from "./use-cases/support-proposal.ts";
+import { createSupportProposal, createWithdrawSupport, supportableStates, withdrawableSupportStates } from "./use-cases/support-proposal.ts";
 import { CallPage, DashboardPage, OpenCallPage } from "./views/call-pages.tsx";
 import { ProposalFormPage, type ProposalFormValues } from "./views/proposal-form-page.tsx";
 import { ProposalPage, ReviewPage } from "./views/proposal-page.tsx";
@@ -75,6 +75,7 @@ function valuesOfProposal(proposal: ProposalWithAuthor): ProposalFormValues {
 export function registerCallRoutes(app: FastifyInstance, deps: CallsDeps) {
   const saveProposal = createSaveProposal(deps);
   const supportProposal = createSupportProposal(deps);
+  const withdrawSupport = createWithdrawSupport(deps);
   const reviewProposal = createReviewProposal(deps);
   const requestInformation = createRequestInformation(deps);
   const decideProposal = createDecideProposal(deps);
@@ -261,6 +262,7 @@ export function registerCallRoutes(app: FastifyInstance, deps: CallsDeps) {
         canReview={hasPermission(user, "review:proposal:own") && (await mayReview(deps.db, user, proposal))}
         supportBlocked={supportBlocked}
         alreadySupported={alreadySupported}
+        canWithdrawSupport={alreadySupported && withdrawableSupportStates.includes(proposal.state)}
         values={extra.values ?? {}}
         errors={extra.errors ?? {}}
         notice={extra.notice ?? null}
@@ -278,7 +280,7 @@ export function registerCallRoutes(app: FastifyInstance, deps: CallsDeps) {
 
   app.get("/appel-a-projets/:id", { config: { access: "read:proposal" } }, async (request, reply) => {
     const proposal = await readableProposal(request.user!, idParam(request));
-    const notice = queryFlag(request, "depose") ? "Proposition envoyée" : queryFlag(request, "soutenu") ? "Votre soutien est enregistré" : null;
+    const notice = queryFlag(request, "depose") ? "Proposition envoyée" : queryFlag(request, "soutenu") ? "Votre soutien est enregistré" : queryFlag(request, "soutien-retire") ? "Votre soutien est retiré" : null;
     return renderProposal(request, reply, 200, proposal, { notice });
   });
 
@@ -293,6 +295,17 @@ export function registerCallRoutes(app: FastifyInstance, deps: CallsDeps) {
       throw error;
     }
     return reply.redirect(`/appel-a-projets/${proposal.id}?soutenu#nous-aussi`, 303);
+  });
+
+  app.post("/appel-a-projets/:id/retirer-soutien", { config: { access: "support:proposal" } }, async (request, reply) => {
+    const proposal = await readableProposal(request.user!, idParam(request));
+    try {
+      await withdrawSupport({ user: request.user!, proposalId: proposal.id });
+    } catch (error) {
+      if (error instanceof InvalidInputError) return sendErrorPage(request, reply, 409, Object.values(error.fieldErrors).join(" "));
+      throw error;
+    }
+    return reply.redirect(`/appel-a-projets/${proposal.id}?soutien-retire#nous-aussi`, 303);
   });
 
   async function renderReview(request: FastifyRequest, reply: FastifyReply, status: number, proposal: ProposalWithAuthor, extra: { values?: Record<string, string>; errors?: Record<string, string>; form?: "review" | "information" | "decision"; notice?: string | null } = {}) {

@@ -5,7 +5,7 @@ import { callStatus } from "../domain/call-window.ts";
 import { isEditableByAuthor, nextProposalState, type ProposalState, stateLabel } from "../domain/proposal-states.ts";
 import { findCall, findCurrentCall, findProposal, insertProposal, insertTransition, updateProposal } from "../repository.ts";
 import type { ProposalForm } from "../schemas.ts";
-import { notifyConcernedAmds } from "./notify.ts";
+import { mailSubmissionReceipt, notifyConcernedAmds } from "./notify.ts";
 import { ministryMap } from "./review-context.ts";
 
 export type SaveIntent = "draft" | "submit";
@@ -91,7 +91,10 @@ export function createSaveProposal(deps: CallsDeps) {
       if (from === "information_requested" && !answer) throw new InvalidInputError({ answer: "Répondez à la question posée avant d’envoyer." });
       if (!(await updateProposal(tx, id, version, { state: to, updatedAt: now, ...(from === "draft" ? { submittedAt: now } : { informationRequest: null }) }))) throw new StaleProposalError();
       await insertTransition(tx, { proposalId: id, fromState: from, toState: to, actorId: input.user.id, message: answer, createdAt: now });
-      if (from === "draft") await notifyConcernedAmds(tx, deps.mailer, deps.publicUrl, { ...proposal, state: to }, await ministryMap(tx));
+      if (from === "draft") {
+        await notifyConcernedAmds(tx, deps.mailer, deps.publicUrl, { ...proposal, state: to }, await ministryMap(tx));
+        await mailSubmissionReceipt(tx, deps.mailer, deps.publicUrl, proposal);
+      }
       return to;
     }
   };

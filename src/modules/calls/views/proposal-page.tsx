@@ -76,6 +76,8 @@ export type ProposalPageProps = {
   /** Why the signed-in person cannot support, or null when the form is shown. */
   supportBlocked: string | null;
   alreadySupported: boolean;
+  /** The viewer supports it and the proposal is not decided yet: « Retirer mon soutien » is offered. */
+  canWithdrawSupport: boolean;
   values?: { statement?: string };
   errors?: FieldErrors;
   notice?: string | null;
@@ -136,6 +138,15 @@ export function ProposalPage(props: ProposalPageProps) {
         </ul>
       ) : null}
       {props.alreadySupported ? <p>Vous soutenez cette proposition.</p> : null}
+      {props.canWithdrawSupport ? (
+        <form method="post" action={`/appel-a-projets/${proposal.id}/retirer-soutien`}>
+          <CsrfField token={context.csrfToken} />
+          <button className="fr-btn fr-btn--secondary fr-btn--sm" type="submit">
+            Retirer mon soutien
+          </button>
+          <p className="fr-hint-text fr-mt-1w">Possible jusqu’à la décision de l’équipe du programme.</p>
+        </form>
+      ) : null}
       {!props.alreadySupported && props.supportBlocked ? <p className="fr-hint-text">{props.supportBlocked}</p> : null}
       {!props.alreadySupported && !props.supportBlocked ? (
         <>
