@@ -22,7 +22,7 @@ import { registerAdministrationRoutes } from "./modules/administration/api.ts";
 import { contentPersonalData, type MediaStorage, registerContentRoutes } from "./modules/content/api.ts";
 import { identityPersonalData, type IdentityRoutesDeps, organisationMembers, type ProConnectClient, registerAccessControl, registerIdentityRoutes } from "./modules/identity/api.ts";
 import { type Mailer, mailPersonalData, registerMailRoutes } from "./modules/mail/api.ts";
-import { callsPersonalData, isCallOpen, registerCallRoutes } from "./modules/calls/api.ts";
+import { callsPersonalData, findOpenCallNotice, registerCallRoutes } from "./modules/calls/api.ts";
 import { countEventsForHome, createEventsPersonalData, listUpcomingEventsForHome, registerEventRoutes } from "./modules/events/api.ts";
 import { findOwnProfileLink, peoplePersonalData, registerPeopleRoutes } from "./modules/people/api.ts";
 import { projectsPersonalData, registerProjectRoutes } from "./modules/projects/api.ts";
@@ -125,7 +125,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerHealthRoutes(app, { database });
   registerContentRoutes(app, { db, clock: deps.clock, pageCache: deps.pageCache, media: deps.media, publicUrl: config.publicUrl, currentSeason: async (now) => {
       const season = await homeSeasonSummary(db, now);
-      return season && (await isCallOpen(db, now)) ? { ...season, callHref: "/appel-a-projets" } : season;
+      // One source for the call's deadline: while a call is open, the home page says what the call page says.
+      const call = season ? await findOpenCallNotice(db, now) : null;
+      return season && call ? { ...season, text: call.text, callHref: call.callHref } : season;
     },
     homeAgenda: { upcoming: (now) => listUpcomingEventsForHome(db, now), figures: () => countEventsForHome(db) },
   });

@@ -1,5 +1,7 @@
 import type { Executor } from "../../db/client.ts";
+import { callStatus } from "./domain/call-window.ts";
 import { findCurrentCall } from "./repository.ts";
+import { callWindowText } from "./views/call-pages.tsx";
 /** Calls: the call for projects, proposals, « Nous aussi » supports, qualification on three criteria and decisions. */
 export { registerCallRoutes } from "./routes.tsx";
 export type { CallsDeps } from "./deps.ts";
@@ -10,8 +12,13 @@ export { seedDemoCall } from "./demo-call.ts";
 export { callsPersonalData } from "./personal-data.ts";
 
 
-/** Whether a call for projects accepts proposals at `now` (opening included, closing excluded): the home page then invites to it. */
-export async function isCallOpen(db: Executor, now: Date): Promise<boolean> {
+/**
+ * While a call accepts proposals (opening included, closing excluded), what the home page says of it, in the
+ * call page's own words and from the same record (« Appel à projets : ouvert jusqu’au 6 janvier 2027 à
+ * 18 h. »), with its address; null otherwise. The season's planned phase is not the deadline.
+ */
+export async function findOpenCallNotice(db: Executor, now: Date): Promise<{ text: string; callHref: string } | null> {
   const call = await findCurrentCall(db, now);
-  return call !== null && call.opensAt.getTime() <= now.getTime() && now.getTime() < call.closesAt.getTime();
+  if (!call || callStatus(call, now) !== "open") return null;
+  return { text: `Appel à projets\u00a0: ${callWindowText(call, now)}.`, callHref: "/appel-a-projets" };
 }
