@@ -645,6 +645,39 @@ describe("registering for an event", () => {
       assert.match((await member.session.get("/compte/evenements?annulee=1")).body, /Votre inscription est annulée\./);
     });
 
+    it("asks for confirmation before cancelling from the list, like the event page, and comes back to the list", async () => {
+      const [member] = await createMembersWithSessions(platform, 1, { prefix: "confirme-liste", now: clock.now() });
+      const event = await createTestEvent(platform, { title: "Atelier à confirmer", questions: [] });
+      assert.equal((await member!.session.post(`/evenements/${event.slug}/inscription`, { mode: "remote" })).statusCode, 303);
+      const list = (await member!.session.get("/compte/evenements")).body;
+      assert.ok(!list.includes(`action="/evenements/${event.slug}/desinscription"`), "la liste annule sans demander de confirmation");
+      const confirmPath = `/evenements/${event.slug}/desinscription?retour=%2Fcompte%2Fevenements`;
+      assert.ok(list.includes(`href="${confirmPath}">Annuler mon inscription<span class="fr-sr-only"> à «\u00a0Atelier à confirmer\u00a0»</span>`), "pas de lien vers la confirmation");
+
+      const confirmation = await member!.session.get(confirmPath);
+      assert.equal(confirmation.statusCode, 200);
+      assert.match(confirmation.body, /Confirmer l’annulation/);
+      assert.match(confirmation.body, /<input type="hidden" name="retour" value="\/compte\/evenements"\/>/);
+      assert.match(confirmation.body, /href="\/compte\/evenements">\s*Garder mon inscription/);
+      assert.equal((await registrationOf(event.id, member!.id))?.status, "confirmed", "ouvrir la confirmation n’annule rien");
+      assertFrenchSpacing(confirmation.body);
+
+      const posted = await member!.session.post(`/evenements/${event.slug}/desinscription`, { retour: "/compte/evenements" }, { formPage: confirmPath });
+      assert.equal(posted.statusCode, 303);
+      assert.equal(posted.headers.location, "/compte/evenements?annulee=1");
+      assert.equal(await registrationOf(event.id, member!.id), null);
+    });
+
+    it("ignores any other return address on the confirmation page", async () => {
+      const [member] = await createMembersWithSessions(platform, 1, { prefix: "retour-autre", now: clock.now() });
+      const event = await createTestEvent(platform, { title: "Atelier sans détour", questions: [] });
+      assert.equal((await member!.session.post(`/evenements/${event.slug}/inscription`, { mode: "remote" })).statusCode, 303);
+      const page = (await member!.session.get(`/evenements/${event.slug}/desinscription?retour=https%3A%2F%2Fexemple.org%2F`)).body;
+      assert.doesNotMatch(page, /name="retour"/);
+      assert.doesNotMatch(page, /exemple\.org/);
+      assert.match(page, new RegExp(`href="/evenements/${event.slug}">\\s*Garder mon inscription`));
+    });
+
     it("is linked once from the account page, in « Mes événements » with the calendar feed", async () => {
       const page = (await members[0]!.session.get("/compte")).body;
       assert.equal(page.match(/href="\/compte\/evenements"/g)?.length, 1);

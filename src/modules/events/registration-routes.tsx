@@ -14,7 +14,7 @@ import { type EventRecord, findEventBySlug, findLiveRegistrationOfMember, type R
 import { createCancelRegistration } from "./use-cases/cancel-registration.ts";
 import { createConfirmVisitor, expiredLinkMessage, findConfirmationLink, invalidLinkMessage } from "./use-cases/confirm-visitor.ts";
 import { createRegisterMember, createRegisterVisitor, hashConfirmationToken, type RegistrationAccess, registrationAccess } from "./use-cases/register.ts";
-import { type AccountRegistration, RegistrationAccountPage } from "./views/registration-account-page.tsx";
+import { type AccountRegistration, accountRegistrationsPath, RegistrationAccountPage } from "./views/registration-account-page.tsx";
 import { type RegistrationBlock, RegistrationFormPage } from "./views/registration-form-page.tsx";
 import { CancelRegistrationPage, type ConfirmationState, VisitorConfirmationPage, VisitorLinkSentPage } from "./views/registration-pages.tsx";
 import { modeAvailability, registrationSentence, windowText } from "./views/registration-panel.tsx";
@@ -134,16 +134,19 @@ export function registerRegistrationRoutes(app: FastifyInstance, deps: EventsDep
   async function renderCancel(request: FastifyRequest, reply: FastifyReply, event: EventRecord, status: number, error?: string) {
     const live = await findLiveRegistrationOfMember(db, event.id, request.user!.id);
     const sentence = live ? registrationSentence({ status: live.status as RegistrationStatus, mode: live.mode as AttendanceMode, rank: await waitlistRank(db, live) }) : null;
-    return sendPage(reply, <CancelRegistrationPage context={pageContext(request, reply, { form: true })} event={event} sentence={sentence} canCancel={canCancelAt(event, clock.now())} error={error} />, status);
+    // Only « Mes inscriptions » is honoured as a return address: nothing else is ever written into the page.
+    const returnTo = (request.query as Record<string, unknown> | undefined)?.retour === accountRegistrationsPath ? accountRegistrationsPath : undefined;
+    return sendPage(reply, <CancelRegistrationPage context={pageContext(request, reply, { form: true })} event={event} sentence={sentence} canCancel={canCancelAt(event, clock.now())} error={error} returnTo={returnTo} />, status);
   }
 
+  /** Confirms first (the event page's link and « Mes inscriptions » both lead here), then the POST cancels. */
   app.get<{ Params: { slug: string } }>("/evenements/:slug/desinscription", { config: { access: "register:event" } }, async (request, reply) => {
     return renderCancel(request, reply, await eventOf(request), 200);
   });
 
   app.post<{ Params: { slug: string } }>("/evenements/:slug/desinscription", { config: { access: "register:event" } }, async (request, reply) => {
     const event = await eventOf(request);
-    const fromAccount = (request.body as Record<string, unknown> | undefined)?.retour === "/compte/evenements";
+    const fromAccount = (request.body as Record<string, unknown> | undefined)?.retour === accountRegistrationsPath;
     try {
       await cancelRegistration({ eventId: event.id, userId: request.user!.id });
     } catch (error) {

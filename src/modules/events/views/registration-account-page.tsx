@@ -1,11 +1,13 @@
 import { Alert } from "../../../ui/alert.tsx";
-import { CsrfField } from "../../../ui/fields.tsx";
 import { Layout } from "../../../ui/layout.tsx";
 import type { PageContext } from "../../../ui/page-context.ts";
 import { Table } from "../../../ui/table.tsx";
 import { type AttendanceMode, attendanceModeLabels, type RegistrationStatus, registrationStatusLabels } from "../domain/event-kinds.ts";
 import { registrationSentence, StatusBadge } from "./registration-panel.tsx";
 import { formatEventPeriod } from "../../../shared/french-date.ts";
+
+/** « Mes inscriptions »: the only return address the cancellation page honours. */
+export const accountRegistrationsPath = "/compte/evenements";
 
 /** One registration on « Mes inscriptions ». */
 export type AccountRegistration = {
@@ -30,7 +32,7 @@ export type RegistrationAccountPageProps = {
   error?: string | null;
 };
 
-function UpcomingRegistration({ registration, csrfToken }: { registration: AccountRegistration; csrfToken: string }) {
+function UpcomingRegistration({ registration }: { registration: AccountRegistration }) {
   const { event } = registration;
   return (
     <li className="fr-mb-4w">
@@ -76,13 +78,10 @@ function UpcomingRegistration({ registration, csrfToken }: { registration: Accou
         </div>
       ) : null}
       {registration.canCancel ? (
-        <form method="post" action={`/evenements/${event.slug}/desinscription`}>
-          <CsrfField token={csrfToken} />
-          <input type="hidden" name="retour" value="/compte/evenements" />
-          <button className="fr-btn fr-btn--sm fr-btn--secondary" type="submit">
-            Annuler mon inscription<span className="fr-sr-only"> à «&nbsp;{event.title}&nbsp;»</span>
-          </button>
-        </form>
+        // The event page's confirmation step, which brings the person back here.
+        <a className="fr-btn fr-btn--sm fr-btn--secondary" href={`/evenements/${event.slug}/desinscription?retour=${encodeURIComponent(accountRegistrationsPath)}`}>
+          Annuler mon inscription<span className="fr-sr-only"> à «&nbsp;{event.title}&nbsp;»</span>
+        </a>
       ) : null}
     </li>
   );
@@ -110,7 +109,7 @@ export function RegistrationAccountPage({ context, upcoming, past, notice, error
       ) : (
         <ul className="fr-raw-list">
           {upcoming.map((registration) => (
-            <UpcomingRegistration key={registration.id} registration={registration} csrfToken={context.csrfToken} />
+            <UpcomingRegistration key={registration.id} registration={registration} />
           ))}
         </ul>
       )}

@@ -135,9 +135,12 @@ export function CancelRegistrationPage({
   sentence,
   canCancel,
   error,
+  returnTo,
 }: {
   context: PageContext;
   event: EventRecord;
+  /** « Mes inscriptions » when the person came from there: the form and « Garder mon inscription » lead back to it. */
+  returnTo?: string | undefined;
   /** « Vous êtes inscrit·e (sur place). », or null when the person has no registration. */
   sentence: ReactNode | null;
   canCancel: boolean;
@@ -166,6 +169,7 @@ export function CancelRegistrationPage({
               <p>Votre place sera donnée à la première personne de la liste d’attente. Vous pourrez vous inscrire à nouveau tant que les inscriptions sont ouvertes, après les personnes déjà inscrites.</p>
               <form method="post" action={`/evenements/${event.slug}/desinscription`}>
                 <CsrfField token={context.csrfToken} />
+                {returnTo ? <input type="hidden" name="retour" value={returnTo} /> : null}
                 <ul className="fr-btns-group fr-btns-group--inline-md">
                   <li>
                     <button className="fr-btn" type="submit">
@@ -173,7 +177,7 @@ export function CancelRegistrationPage({
                     </button>
                   </li>
                   <li>
-                    <a className="fr-btn fr-btn--secondary" href={`/evenements/${event.slug}`}>
+                    <a className="fr-btn fr-btn--secondary" href={returnTo ?? `/evenements/${event.slug}`}>
                       Garder mon inscription
                     </a>
                   </li>
