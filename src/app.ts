@@ -141,7 +141,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   };
   registerIdentityRoutes(app, { db, clock: deps.clock, mailer: deps.mailer, publicUrl: config.publicUrl, secureCookies: secure, proconnect: deps.proconnect, organisations, profileLink: (userId) => findOwnProfileLink(db, userId) });
   registerOrganisationRoutes(app, { db, publicDomains: deps.publicDomains, members: organisationMembers });
-  registerPeopleRoutes(app, { db, clock: deps.clock, directoryBroadSearchAbove: deps.directoryBroadSearchAbove });
+  registerPeopleRoutes(app, { db, clock: deps.clock, publicUrl: config.publicUrl, pageCache: deps.pageCache, directoryBroadSearchAbove: deps.directoryBroadSearchAbove });
   const seasonsAndCalls = { db, clock: deps.clock, mailer: deps.mailer, publicUrl: config.publicUrl };
   registerSeasonRoutes(app, { ...seasonsAndCalls, pageCache: deps.pageCache });
   registerCallRoutes(app, { ...seasonsAndCalls, pageCache: deps.pageCache });

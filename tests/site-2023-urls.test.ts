@@ -14,8 +14,11 @@ const contentRoot = path.join(shippedContentDir, "site-2023", "content");
 
 type PublishedFile = { file: string; url: string; title: string | null; date: Date | null; kind: "text" | "media" };
 
-/** The platform's own legal pages answer at these paths (they describe this platform, not the old site). */
-const platformOwnedPaths = new Set(["/accessibilite/", "/mentions-legales/", "/donnees-personnelles/"]);
+/**
+ * The platform's own pages answer at these paths, or lead from them (301) to the page that replaces them: the legal
+ * pages (they describe this platform, not the old site), the join page, the projects, and the old « Communauté : A venir ».
+ */
+const platformOwnedPaths = new Set(["/accessibilite/", "/mentions-legales/", "/donnees-personnelles/", "/rejoindre/", "/projets/", "/equipe/"]);
 
 function walk(directory: string): string[] {
   return fs.readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {

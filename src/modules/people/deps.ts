@@ -1,10 +1,15 @@
 import type { Database } from "../../db/client.ts";
+import type { PageCache } from "../../http/page-cache.ts";
 import type { Clock } from "../../shared/clock.ts";
 
 /** What the people module needs from the platform, passed by the composition root. */
 export type PeopleDeps = {
   db: Database;
   clock: Clock;
+  /** The address people use, for the join page's canonical link. */
+  publicUrl: string;
+  /** The anonymous page cache, for the join page. */
+  pageCache: PageCache;
   /** The number of matches above which a directory search is broad (default `broadSearchAbove`, 1,000; tests lower it). */
   directoryBroadSearchAbove?: number | undefined;
 };

@@ -151,6 +151,10 @@ export function registerSeasonRoutes(app: FastifyInstance, deps: SeasonsDeps) {
     return sendPage(reply, <SeasonsPage context={pageContext(request, reply)} share={share("/saisons")} seasons={summaries} />, 200, deps.pageCache);
   });
 
+  // The old site's « Calendrier du programme » was the 2022 calendar of season 1: the seasons' calendars replace it
+  // (this route wins over the content item still stored at that address).
+  app.get("/programme/calendrier", { config: { access: "public" } }, async (_request, reply) => reply.redirect("/saisons", 301));
+
   app.get<{ Params: SlugParams }>("/saisons/:slug", { config: publicPage }, async (request, reply) => {
     const slug = request.params.slug;
     const season = slug.length <= 40 && slugPattern.test(slug) ? await findSeasonWithPhasesBySlug(db, slug) : null;

@@ -168,7 +168,8 @@ export function registerSiteRoutes(app: FastifyInstance, deps: ContentDeps) {
   // `/evenements`, `/evenements/:slug`, `/formations` and `/formations/:slug` belong to the events module: the agenda
   // is made of its events; an old content address of an event or a training leads to the matching event.
 
-  // Every other address: a site page at that path (`/rejoindre`, `/programme/contribuer`…), an old address, or a 404.
+  // Every other address: a site page at that path (`/programme/contribuer`…), an old address, or a 404. An address a
+  // module serves (`/rejoindre`, `/programme/calendrier`…) never reaches this route: the platform's page wins over a content item stored there.
   app.get("/*", { config: publicPage }, async (request, reply) => {
     const path = decodedPath(request.url);
     if (path === null || !isPlausiblePath(path)) throw new NotFoundError("Cette page n’existe pas.");

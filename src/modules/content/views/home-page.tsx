@@ -84,7 +84,7 @@ export function HomePage({ context, share, page, season, currentSeason, upcoming
               <p className="fr-text--sm fr-mt-2w fr-mb-2w">
                 Chaque saison suit le même rythme : appel à projets, bootcamp de lancement, ateliers tous les quinze jours, restitution.
               </p>
-              <a className="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/programme/calendrier">
+              <a className="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/saisons">
                 Voir le calendrier
               </a>
             </div>

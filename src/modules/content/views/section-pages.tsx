@@ -126,20 +126,13 @@ export function EventPage({ context, share, item }: ItemPageProps) {
   );
 }
 
-/** Any site page (`/rejoindre`, `/programme/contribuer`…), with the pages below it as cards. */
+/** Any site page (`/programme/contribuer`…), with the pages below it as cards. */
 export function ContentPage({ context, share, item, ancestors, children }: ItemPageProps & { ancestors: BreadcrumbItem[]; children: ContentItem[] }) {
   return (
     <Layout context={context} title={item.title} description={plainSummary(item.summary)} breadcrumb={[home, ...ancestors]} share={share}>
       <ReadingColumn>
         <h1>{item.title}</h1>
         <Lead summary={item.summary} title={item.title} />
-        {item.path === "/rejoindre" ? (
-          <p className="fr-mb-4w">
-            <a className="fr-btn fr-btn--lg fr-icon-arrow-right-line fr-btn--icon-right" href="/rejoindre/inscription">
-              Rejoindre la communauté
-            </a>
-          </p>
-        ) : null}
       </ReadingColumn>
       <ItemBody item={item} />
       {children.length > 0 ? (
