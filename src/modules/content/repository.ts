@@ -68,14 +68,26 @@ export async function findItemBySourceKey(db: Executor, sourceKey: string): Prom
   return row ? toContentItem(row) : null;
 }
 
-/** Where an old path now leads: the current path of its item, or a file's path. */
-export async function findRedirectTarget(db: Executor, fromPath: string): Promise<string | null> {
-  const [row] = await db
-    .select({ itemPath: contentItems.path, targetPath: contentRedirects.targetPath })
+/**
+ * Where an old path now leads: the current path of its item, or a file's path. Old addresses are matched
+ * whatever their case (`/projets/TrouverMonExpertData` is `/projets/trouvermonexpertdata`): the stored
+ * redirect of that exact spelling first, then of another case, then a published item whose path differs only by case.
+ */
+export async function findRedirectTarget(db: Executor, fromPath: string, now: Date = new Date()): Promise<string | null> {
+  const rows = await db
+    .select({ fromPath: contentRedirects.fromPath, itemPath: contentItems.path, targetPath: contentRedirects.targetPath })
     .from(contentRedirects)
     .leftJoin(contentItems, eq(contentItems.id, contentRedirects.itemId))
-    .where(eq(contentRedirects.fromPath, fromPath));
-  return row ? (row.itemPath ?? row.targetPath) : null;
+    .where(sql`lower(${contentRedirects.fromPath}) = lower(${fromPath})`);
+  const row = rows.find((candidate) => candidate.fromPath === fromPath) ?? rows.sort((a, b) => (a.fromPath < b.fromPath ? -1 : 1))[0];
+  if (row) return row.itemPath ?? row.targetPath;
+  const [item] = await db
+    .select({ path: contentItems.path })
+    .from(contentItems)
+    .where(and(sql`lower(${contentItems.path}) = lower(${fromPath})`, publiclyVisible(now)))
+    .orderBy(contentItems.path)
+    .limit(1);
+  return item?.path ?? null;
 }
 
 /** Points an old path at an item (or a file), unless a live item owns that path. */

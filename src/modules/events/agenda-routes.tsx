@@ -27,6 +27,12 @@ function isPlausibleSlug(slug: string): boolean {
   return slug.length <= 120 && slugPattern.test(slug);
 }
 
+/** Old addresses are matched whatever their case: `/formations/Machine-Learning-Ops` is the lower-case one (slugs are lower case). */
+function lowerCaseAddress(reply: FastifyReply, section: string, slug: string): FastifyReply | null {
+  const lower = slug.toLowerCase();
+  return lower !== slug && isPlausibleSlug(lower) ? reply.redirect(`${section}/${lower}`, 301) : null;
+}
+
 const agendaLead = "Les ateliers tous les quinze jours, les formations, les bootcamps de lancement, les webinaires et la clôture de chaque saison. Les membres s’inscrivent sur place ou à distance\u00a0; certains événements sont ouverts à tous.";
 const trainingsLead = "Les formations proposées aux membres du Programme 10\u00a0%, saison par saison, avec leurs intervenants, leurs replays et leurs supports.";
 
@@ -153,6 +159,8 @@ export function registerAgendaRoutes(app: FastifyInstance, deps: EventsDeps) {
 
   app.get<{ Params: { slug: string } }>("/evenements/:slug", { config: publicPage }, async (request, reply) => {
     const slug = request.params.slug;
+    const lowerCase = lowerCaseAddress(reply, "/evenements", slug);
+    if (lowerCase) return lowerCase;
     if (!isPlausibleSlug(slug)) throw new NotFoundError("Cet événement n’existe pas.");
     const event = await findEventBySlug(db, slug);
     if (event) return sendEventPage(request, reply, event);
@@ -183,6 +191,8 @@ export function registerAgendaRoutes(app: FastifyInstance, deps: EventsDeps) {
 
   app.get<{ Params: { slug: string } }>("/formations/:slug", { config: publicPage }, async (request, reply) => {
     const slug = request.params.slug;
+    const lowerCase = lowerCaseAddress(reply, "/formations", slug);
+    if (lowerCase) return lowerCase;
     if (!isPlausibleSlug(slug)) throw new NotFoundError("Cette formation n’existe pas.");
     return oldContentAddress(reply, request, "training", slug);
   });
