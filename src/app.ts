@@ -16,6 +16,7 @@ import { registerErrorHandlers } from "./http/error-handler.ts";
 import "./http/fastify-types.ts";
 import { registerHealthRoutes } from "./http/health-routes.ts";
 import type { PageCache } from "./http/page-cache.ts";
+import { registerNullCharacterRefusal } from "./http/null-character-refusal.ts";
 import { registerAnonymousPageCache } from "./http/page-cache-hook.ts";
 import { registerRequestProtection } from "./http/request-protection.ts";
 import { registerAdministrationRoutes } from "./modules/administration/api.ts";
@@ -103,6 +104,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     crossOriginEmbedderPolicy: false,
   });
   await app.register(fastifyCookie, { secret: deps.cookieSecret });
+  // Every route is an HTML form (ADR 0027): URL-encoded bodies here, multipart in the upload scopes only;
+  // any other type (JSON, text) is answered 415 before it is read.
+  app.removeAllContentTypeParsers();
   await app.register(fastifyFormbody, { bodyLimit: 1024 * 1024 });
   await app.register(fastifyCsrf, {
     cookieKey: "p10_csrf",
@@ -116,6 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerAccessControl(app, { db, clock: deps.clock, secureCookies: secure });
   registerRequestProtection(app, { publicUrl: config.publicUrl });
+  registerNullCharacterRefusal(app);
   registerAnonymousPageCache(app, deps.pageCache);
   registerErrorHandlers(app);
 

@@ -1,8 +1,13 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { createElement } from "react";
+import { isDatabaseUnavailable } from "../db/unavailable.ts";
 import { DomainError, ForbiddenError, NotFoundError, TooManyRequestsError, UnauthenticatedError } from "../shared/domain-error.ts";
 import { ErrorPage, errorTexts } from "./error-page.tsx";
+import { RefusedRequestError } from "./refused-request.ts";
 import { pageContext, sendPage } from "./render.tsx";
+
+/** Seconds a browser or a proxy is told to wait when the database cannot be reached. */
+export const retryAfterSeconds = 30;
 
 /** Domain error classes → HTTP status: the one table of the platform. */
 const statusOfDomainError = new Map<new (...args: never[]) => DomainError, number>([
@@ -17,6 +22,7 @@ function statusOf(error: unknown): number {
     for (const [type, status] of statusOfDomainError) if (error instanceof type) return status;
     return 422;
   }
+  if (isDatabaseUnavailable(error)) return 503;
   const fastifyError = error as Partial<FastifyError>;
   if (typeof fastifyError.code === "string" && fastifyError.code.startsWith("FST_CSRF")) return 403;
   const status = fastifyError.statusCode;
@@ -38,6 +44,8 @@ export function registerErrorHandlers(app: FastifyInstance) {
     }
     if (status >= 500) {
       request.log.error({ err: error }, "request failed");
+      // Nothing to fix on the user's side: the pool reconnects by itself once the database answers again.
+      if (status === 503) reply.header("retry-after", String(retryAfterSeconds));
       return sendErrorPage(request, reply, status === 503 ? 503 : 500);
     }
     request.log.info({ code: (error as FastifyError).code, status }, "request refused");
@@ -50,7 +58,7 @@ export function registerErrorHandlers(app: FastifyInstance) {
       );
     }
     // Rate-limit refusals carry their French message with the waiting time.
-    const message = (error instanceof DomainError && status !== 422) || status === 429 ? (error as Error).message : undefined;
+    const message = (error instanceof DomainError && status !== 422) || error instanceof RefusedRequestError || status === 429 ? (error as Error).message : undefined;
     return sendErrorPage(request, reply, status, message);
   });
 

@@ -1,7 +1,8 @@
+import type { ReactNode } from "react";
 import { Layout } from "../ui/layout.tsx";
 import type { PageContext } from "../ui/page-context.ts";
 
-export type ErrorPageProps = { context: PageContext; status: number; title: string; lead: string; detail?: string | undefined; action?: { label: string; href: string } | undefined };
+export type ErrorPageProps = { context: PageContext; status: number; title: string; lead: string; detail?: ReactNode; action?: { label: string; href: string } | undefined };
 
 /** DSFR "page d'erreur" pattern used for 4xx and 5xx answers. */
 export function ErrorPage({ context, status, title, lead, detail, action }: ErrorPageProps) {
@@ -33,13 +34,17 @@ export function ErrorPage({ context, status, title, lead, detail, action }: Erro
   );
 }
 
-export const errorTexts: Record<number, { title: string; lead: string; detail?: string }> = {
+export const errorTexts: Record<number, { title: string; lead: string; detail?: ReactNode }> = {
   400: { title: "Requête invalide", lead: "La demande envoyée n’a pas pu être comprise.", detail: "Vérifiez le lien ou le formulaire, puis réessayez." },
   401: { title: "Connexion nécessaire", lead: "Connectez-vous pour accéder à cette page." },
   403: {
     title: "Accès refusé",
     lead: "Vous n’avez pas les droits nécessaires pour accéder à cette page.",
-    detail: "Si vous pensez qu’il s’agit d’une erreur, écrivez à l’équipe du programme.",
+    detail: (
+      <>
+        Si vous pensez qu’il s’agit d’une erreur, <a href="/contact">écrivez à l’équipe du programme</a>.
+      </>
+    ),
   },
   404: {
     title: "Page non trouvée",
@@ -52,12 +57,20 @@ export const errorTexts: Record<number, { title: string; lead: string; detail?: 
     lead: "Le formulaire envoyé dépasse la taille autorisée.",
     detail: "Raccourcissez le texte saisi ou choisissez un fichier plus léger, puis réessayez.",
   },
-  415: { title: "Format non accepté", lead: "Le format des données envoyées n’est pas accepté." },
+  415: {
+    title: "Format non accepté",
+    lead: "Le format des données envoyées n’est pas accepté.",
+    detail: "Les formulaires de la plateforme s’envoient depuis ses pages, avec un navigateur\u00a0: revenez à la page du formulaire et envoyez-le à nouveau.",
+  },
   429: { title: "Trop de demandes", lead: "Vous avez fait trop de demandes en peu de temps.", detail: "Cette limite protège le service et les comptes contre les abus." },
   500: {
     title: "Erreur inattendue",
     lead: "Désolé, le service rencontre un problème, nous travaillons pour le résoudre le plus rapidement possible.",
     detail: "Essayez de rafraîchir la page ou réessayez un peu plus tard.",
   },
-  503: { title: "Service indisponible", lead: "Le service est momentanément indisponible.", detail: "Réessayez dans quelques instants." },
+  503: {
+    title: "Service momentanément indisponible",
+    lead: "La plateforme ne peut pas répondre pour le moment. Nous faisons le nécessaire pour la rétablir au plus vite.",
+    detail: "Réessayez dans quelques instants\u00a0: ce qui était déjà enregistré est conservé.",
+  },
 };

@@ -171,7 +171,7 @@ describe("identity routes", () => {
       });
     }
 
-    it("refuses a JSON object as the address at the field and stores nothing", async () => {
+    it("refuses a JSON body (a form route takes only forms, ADR 0027) with the French 415 page and stores nothing", async () => {
       const session = browser();
       const page = await session.get("/connexion");
       const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
@@ -182,8 +182,8 @@ describe("identity routes", () => {
         payload: JSON.stringify({ email: { $ne: "" }, _csrf: csrf }),
         headers: { "content-type": "application/json", cookie: [...session.cookies].map(([name, value]) => `${name}=${value}`).join("; ") },
       });
-      assert.equal(response.statusCode, 400);
-      assertFieldError(response.body, "email", "Indiquez votre adresse électronique.", "");
+      assert.equal(response.statusCode, 415);
+      assert.ok(response.body.includes("Format non accepté"));
       assert.deepEqual(await storedCounts(), before);
     });
 
@@ -359,8 +359,8 @@ describe("identity routes", () => {
         kept: { givenName: "<img src=x onerror=alert(1)>", usualName: "Martin" },
       },
       {
-        name: "a name holding a NUL character",
-        fields: { givenName: "Aï\u0000cha", usualName: "Martin", organisationId: "" },
+        name: "a name holding a control character",
+        fields: { givenName: "Aï\u0001cha", usualName: "Martin", organisationId: "" },
         status: 400,
         errors: { givenName: "Ce champ contient des caractères non autorisés." },
         kept: {},
