@@ -127,8 +127,10 @@ const minimumSimilarity = 0.3;
 
 async function closestKnownWords(db: Executor, viewer: DirectoryViewer, words: string[]): Promise<Map<string, string[]>> {
   const found = new Map<string, string[]>();
-  // Most typos are in a skill, a synonym or an organisation: their words are few and public.
-  const fromVocabulary = await vocabularyCandidates(db, words);
+  // Most typos are in a skill, a synonym or an organisation: their words are few and public. Only those a
+  // profile the viewer may see contains are kept: an organisation or a skill whose only member deleted
+  // their account (or hid their profile) must not be suggested, nor lead to nobody.
+  const fromVocabulary = await keepListedWords(db, viewer, await vocabularyCandidates(db, words));
   for (const word of words) found.set(word, closestWords(word, fromVocabulary.get(word) ?? []));
   // Names (and job words) are read from the documents of the profiles the viewer may see.
   const rest = words.filter((word) => found.get(word)!.length === 0);
@@ -143,6 +145,25 @@ function candidatesByWord(rows: { word: string; candidate: string }[]): Map<stri
   const byWord = new Map<string, string[]>();
   for (const row of rows) byWord.set(row.word, [...(byWord.get(row.word) ?? []), row.candidate.replace(/[^\p{L}\p{N}]/gu, "")]);
   return byWord;
+}
+
+/**
+ * The candidates found in the search document of at least one profile `viewer` may see (an EXISTS per
+ * candidate through the GIN index, stopping at the first profile; at most 10 candidates per word).
+ */
+async function keepListedWords(db: Executor, viewer: DirectoryViewer, candidates: Map<string, string[]>): Promise<Map<string, string[]>> {
+  const distinct = [...new Set([...candidates.values()].flat())];
+  if (distinct.length === 0) return candidates;
+  const listed = await db.transaction(async (tx) => {
+    await tx.execute(sql`set local enable_seqscan = off`);
+    const rows = rowsOf<{ candidate: string }>(
+      await tx.execute(sql`
+        select c.candidate from unnest(${`{${distinct.map((word) => `"${word}"`).join(",")}}`}::text[]) as c(candidate)
+        where exists (select 1 from profiles p where p.search_vector @@ plainto_tsquery(${config}, c.candidate) and ${listedFor(viewer, "lookup")})`),
+    );
+    return new Set(rows.map((row) => row.candidate));
+  });
+  return new Map([...candidates].map(([word, found]) => [word, found.filter((candidate) => listed.has(candidate))]));
 }
 
 /** The words of accepted skills (names, synonyms) and organisations (names, acronyms) closest to each word by trigrams. */

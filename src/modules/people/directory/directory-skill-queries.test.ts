@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { userRoles } from "../../../db/schema/index.ts";
 import { signInOverHttp } from "../../../../tests/support/http-sign-in.ts";
 import type { HttpSession } from "../../../../tests/support/http.ts";
 import { startTestPlatform, type TestPlatform } from "../../../../tests/support/test-platform.ts";
@@ -49,6 +50,10 @@ describe("directory searches for a skill", () => {
     await fixtures.person({ givenName: "Gérard", usualName: "Cartier", skills: { teledetection: 3 } });
     await fixtures.person({ givenName: "Julie", usualName: "Statisticienne", skills: { sondages: 3 } });
 
+    ids.observatoire = await fixtures.organisation({ name: "Observatoire des pollinisateurs", kind: "body", parentId: ids.ecologie });
+    const leaving = await fixtures.person({ givenName: "Ambroise", usualName: "Quetzalcoatl", email: "ambroise.quetzalcoatl@ecologie.gouv.fr", organisationId: ids.observatoire, skills: { julia: 3 } });
+    await platform.database.db.insert(userRoles).values({ userId: leaving.userId, role: "member" });
+
     await fixtures.account({ email: "valerie.membre@insee.fr", givenName: "Valérie", usualName: "Membre" });
     member = await signInOverHttp(platform, "valerie.membre@insee.fr");
   });
@@ -87,5 +92,23 @@ describe("directory searches for a skill", () => {
     }
     const statistics = await member.get(`/annuaire?q=${encodeURIComponent("statistique")}`);
     assert.ok(names(statistics.body).includes("Julie Statisticienne"));
+  });
+
+  it("never reads a mistyped word as a word only a deleted profile had (name, organisation, skill)", async () => {
+    const typos = { quetzlcoatl: "quetzalcoatl", polinisateurs: "pollinisateurs", jullia: "julia" };
+    for (const [typo, word] of Object.entries(typos)) {
+      const page = await member.get(`/annuaire?q=${typo}`);
+      assert.match(page.body, new RegExp(`recherche de «\u00a0${word}\u00a0» à la place`), `${typo}: ${/<h2[^>]*id="resultats"[\s\S]{0,600}/.exec(page.body)?.[0]}`);
+      assert.deepEqual(names(page.body), ["Ambroise Quetzalcoatl"], typo);
+    }
+    const leaving = await signInOverHttp(platform, "ambroise.quetzalcoatl@ecologie.gouv.fr");
+    assert.equal((await leaving.post("/compte/suppression", { confirmation: "SUPPRIMER" })).statusCode, 303);
+    for (const [typo, word] of Object.entries(typos)) {
+      const page = await member.get(`/annuaire?q=${typo}`);
+      assert.equal(page.statusCode, 200);
+      assert.doesNotMatch(page.body, new RegExp(word, "i"), typo);
+      assert.doesNotMatch(page.body, /à la place/, typo);
+      assert.deepEqual(names(page.body), [], typo);
+    }
   });
 });
