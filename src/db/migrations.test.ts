@@ -287,6 +287,7 @@ const expectedTables: Record<string, string[]> = {
     "actor_id uuid",
     "message text",
     "created_at timestamp with time zone not null default now()",
+    "conflict_declared boolean not null default false",
   ],
   proposals: [
     "id uuid not null default gen_random_uuid()",

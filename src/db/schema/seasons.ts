@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./identity.ts";
 import { organisations } from "./organisations.ts";
 
@@ -153,6 +153,8 @@ export const proposalTransitions = pgTable(
     toState: text("to_state").notNull(),
     actorId: uuid("actor_id").references(() => users.id),
     message: text("message"),
+    /** The actor declared a conflict of interest (a programme team member of the author's organisation, ADR 0025). */
+    conflictDeclared: boolean("conflict_declared").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index("proposal_transitions_by_proposal").on(table.proposalId, table.createdAt)],

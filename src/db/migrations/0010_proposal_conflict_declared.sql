@@ -1,0 +1,1 @@
+ALTER TABLE "proposal_transitions" ADD COLUMN "conflict_declared" boolean DEFAULT false NOT NULL;
