@@ -32,6 +32,15 @@ export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormRe
   return { ok: false, errors, values: keepValues(body) };
 }
 
+/**
+ * Options of a rule across fields (`schema.refine(rule, acrossFields(...))`): zod still runs an object's
+ * refinements when one of its fields failed, with that field's raw value (an empty date), so the rule
+ * runs only once every field is valid; until then the form shows the fields' own messages.
+ */
+export function acrossFields(field: string, message: string) {
+  return { path: [field], message, when: (payload: { issues: readonly unknown[] }) => payload.issues.length === 0 };
+}
+
 /** Control characters (a NUL byte is refused by PostgreSQL); tabs and line breaks stay allowed. */
 const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const noControlCharacters = "Ce champ contient des caractères non autorisés.";

@@ -109,6 +109,20 @@ describe("the call for projects", () => {
       assertFieldError(response.body, "closesAt", "La clôture doit suivre l’ouverture.", "2031-01-10T09:00");
     });
 
+    for (const [name, dates, field, message] of [
+      ["both dates empty", { opensAt: "", closesAt: "" }, "opensAt", "Indiquez la date et l’heure d’ouverture."],
+      ["an empty closing", { opensAt: "2031-01-10T09:00", closesAt: "" }, "closesAt", "Indiquez la date et l’heure de clôture."],
+      ["an opening that is not a date", { opensAt: "demain", closesAt: "2031-03-15T18:00" }, "opensAt", "Indiquez la date et l’heure d’ouverture au format jj/mm/aaaa hh:mm."],
+    ] as const) {
+      it(`refuses ${name} at the field, keeping the input, instead of a 500 from the closing-after-opening check`, async () => {
+        const [season] = await db().select({ id: seasons.id }).from(seasons).where(eq(seasons.slug, "2031"));
+        const response = await team.post("/appel-a-projets/ouvrir", { seasonId: season!.id, title: "Appel gardé", ...dates });
+        assert.equal(response.statusCode, 400);
+        assertFieldError(response.body, field, message, dates[field]);
+        assert.ok(response.body.includes('value="Appel gardé"'), "titre conservé");
+      });
+    }
+
     it("opens the call of a season with Paris times, and shows it with French formats", async () => {
       const [season] = await db().select({ id: seasons.id }).from(seasons).where(eq(seasons.slug, "2031"));
       const response = await team.post("/appel-a-projets/ouvrir", { seasonId: season!.id, title: "Appel à défis 2031", opensAt: "2031-01-10T09:00", closesAt: "2031-03-15T18:00" });

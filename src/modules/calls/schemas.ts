@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalText, requiredText } from "../../http/forms.ts";
+import { acrossFields, optionalText, requiredText } from "../../http/forms.ts";
 import { parseParisDateTime } from "../content/api.ts";
 import { uuidPattern } from "../../shared/uuid.ts";
 
@@ -25,7 +25,7 @@ export const openCallSchema = z
     opensAt: parisDateTime("la date et l’heure d’ouverture"),
     closesAt: parisDateTime("la date et l’heure de clôture"),
   })
-  .refine((call) => call.closesAt.getTime() > call.opensAt.getTime(), { path: ["closesAt"], message: "La clôture doit suivre l’ouverture." });
+  .refine((call) => call.closesAt.getTime() > call.opensAt.getTime(), acrossFields("closesAt", "La clôture doit suivre l’ouverture."));
 
 export const licences = ["Licence Ouverte 2.0", "MIT", "EUPL 1.2", "Apache 2.0", "GPL 3.0", "AGPL 3.0"] as const;
 /** Rows of the « compétences recherchées » table, enough without JavaScript. */
