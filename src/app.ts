@@ -29,6 +29,7 @@ import { findOwnProfileLink, peoplePersonalData, registerPeopleRoutes } from "./
 import { projectsPersonalData, registerProjectRoutes } from "./modules/projects/api.ts";
 import { homeSeasonSummary, registerSeasonRoutes } from "./modules/seasons/api.ts";
 import { registerPrivacyRoutes } from "./modules/privacy/api.ts";
+import { contactPersonalData, registerContactRoutes } from "./modules/contact/api.ts";
 import { organisationLookup, organisationsPersonalData, type PublicDomains, createCheckEmailEligibility, registerOrganisationRoutes } from "./modules/organisations/api.ts";
 import type { Clock } from "./shared/clock.ts";
 import { registerGalleryRoutes } from "./ui/gallery/routes.tsx";
@@ -146,14 +147,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   };
   registerIdentityRoutes(app, { db, clock: deps.clock, mailer: deps.mailer, publicUrl: config.publicUrl, secureCookies: secure, proconnect: deps.proconnect, organisations, profileLink: (userId) => findOwnProfileLink(db, userId) });
   registerOrganisationRoutes(app, { db, publicDomains: deps.publicDomains, members: organisationMembers });
-  registerPeopleRoutes(app, { db, clock: deps.clock, publicUrl: config.publicUrl, pageCache: deps.pageCache, directoryBroadSearchAbove: deps.directoryBroadSearchAbove });
+  registerPeopleRoutes(app, { db, clock: deps.clock, mailer: deps.mailer, isEligibleEmail, publicUrl: config.publicUrl, pageCache: deps.pageCache, directoryBroadSearchAbove: deps.directoryBroadSearchAbove });
   const seasonsAndCalls = { db, clock: deps.clock, mailer: deps.mailer, publicUrl: config.publicUrl };
   registerSeasonRoutes(app, { ...seasonsAndCalls, pageCache: deps.pageCache });
   registerCallRoutes(app, { ...seasonsAndCalls, pageCache: deps.pageCache });
   registerProjectRoutes(app, { ...seasonsAndCalls, pageCache: deps.pageCache });
   registerEventRoutes(app, { ...seasonsAndCalls, pageCache: deps.pageCache });
+  registerContactRoutes(app, { db, clock: deps.clock, mailer: deps.mailer, publicUrl: config.publicUrl, teamAddress: config.CONTACT_EMAIL });
   // Each module owns its tables' personal data (ADR 0012); the page shows them in this order.
-  const personalData = [identityPersonalData, peoplePersonalData, contentPersonalData, organisationsPersonalData, callsPersonalData, projectsPersonalData, createEventsPersonalData({ mailer: deps.mailer, publicUrl: config.publicUrl }), mailPersonalData(deps.jobs)];
+  const personalData = [identityPersonalData, peoplePersonalData, contentPersonalData, organisationsPersonalData, callsPersonalData, projectsPersonalData, createEventsPersonalData({ mailer: deps.mailer, publicUrl: config.publicUrl }), contactPersonalData, mailPersonalData(deps.jobs)];
   registerPrivacyRoutes(app, { db, clock: deps.clock, secureCookies: secure, contributions: personalData });
   registerAdministrationRoutes(app, { devOutbox: deps.devOutbox });
   if (deps.devOutbox) {

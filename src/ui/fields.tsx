@@ -45,9 +45,11 @@ export type InputFieldProps = BaseFieldProps & {
   spellCheck?: boolean;
   /** Shown under the error, in the field's messages (so read with it): what to do next, e.g. a link. */
   errorHelp?: ReactNode;
+  /** Shown and sent, not editable (a signed-in person's own address). */
+  readOnly?: boolean;
 };
 
-export function InputField({ name, label, hint, error, errorHelp, required, id = name, type = "text", value, autoComplete, maxLength, inputMode, spellCheck }: InputFieldProps) {
+export function InputField({ name, label, hint, error, errorHelp, required, id = name, type = "text", value, autoComplete, maxLength, inputMode, spellCheck, readOnly }: InputFieldProps) {
   return (
     <div className={`fr-input-group${error ? " fr-input-group--error" : ""}`}>
       <Label id={id} label={label} hint={hint} required={required} />
@@ -62,6 +64,7 @@ export function InputField({ name, label, hint, error, errorHelp, required, id =
         inputMode={inputMode}
         spellCheck={spellCheck}
         required={required}
+        readOnly={readOnly}
         aria-invalid={error ? true : undefined}
         aria-describedby={messageId(id)}
       />

@@ -4,6 +4,8 @@ import { eq, sql } from "drizzle-orm";
 import {
   calendarFeeds,
   calls,
+  contactMessages,
+  contactReplies,
   contentAssets,
   contentItems,
   contentRevisions,
@@ -115,6 +117,15 @@ export async function fillPersonalData(
   await db.insert(calendarFeeds).values({ userId: id, token: `flux-${suffix}`.padEnd(32, "x") });
   const [publicEvent] = await db.insert(events).values({ slug: `webinaire-${suffix}`, kind: "webinaire", title: `Webinaire ${suffix}`, audience: "public", ...eventTimes }).returning({ id: events.id });
   await db.insert(eventRegistrations).values({ eventId: publicEvent!.id, email: person.email, givenName: person.givenName, usualName: person.usualName, organisationName: "Insee", mode: "remote", status: "confirmed", answers: { diet: "Sans gluten" }, checkInToken: `qr-visiteur-${suffix}` });
+
+  // Contact (issue 12): a message written signed in, answered by the person themselves as programme team, and
+  // one written without an account with their address.
+  const [message] = await db
+    .insert(contactMessages)
+    .values({ senderId: id, senderName: fullName, senderEmail: person.email, topic: "project", body: `Bonjour, je suis ${fullName} et je voudrais rejoindre un projet.` })
+    .returning({ id: contactMessages.id });
+  await db.insert(contactReplies).values({ messageId: message!.id, authorId: id, body: "Bienvenue : écrivez à l’équipe du projet." });
+  await db.insert(contactMessages).values({ senderName: fullName, senderEmail: person.email, topic: "other", body: "Une question écrite sans compte." });
 
   await platform.jobs.send(db, "mail.send", { to: person.email, subject: "Votre équipe", text: `Bonjour ${fullName}, votre équipe vous attend.` });
   await waitForMails(platform, person.email, 2);

@@ -10,6 +10,7 @@ const tools = [
   { title: "Importer du contenu", href: "/admin/contenus/import", description: "Importer une archive zip de contenus Hugo ou Jekyll (Markdown ou HTML avec leur en-tête)." },
   { title: "Saisons", href: "/admin/saisons", description: "Créer une saison et ses phases datées (appel à projets, qualification, lancement…), ouvrir l’appel à projets." },
   { title: "Événements", href: "/admin/evenements", description: "Créer un événement ou une série d’ateliers, suivre les inscriptions et les places, modifier ou annuler une séance ou les suivantes." },
+  { title: "Messages reçus", href: "/admin/messages", description: "Les messages écrits à l’équipe depuis la page Contact : les lire, y répondre par courriel, les archiver." },
   { title: "Qualification des propositions", href: "/appel-a-projets/qualification", description: "Les propositions par état, avec leurs notes sur les trois critères, leurs soutiens et leurs avis ; décider." },
   { title: "Organisations", href: "/admin/organisations", description: "Ministères, organismes et services\u00a0: hiérarchie, SIREN et SIRET, domaines, fusion des doublons, import du référentiel de l’État." },
   { title: "Compétences", href: "/admin/competences", description: "Le vocabulaire des compétences\u00a0: accepter ou fusionner les compétences proposées par les membres." },

@@ -74,6 +74,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "manage:project:any",
     "manage:event:any",
     "check-in:event:any",
+    // Contact (issue 12): the inbox of messages written from /contact.
+    "manage:contact-message:any",
   ],
 };
 
