@@ -3,9 +3,27 @@ const timeZone = "Europe/Paris";
 const dateFormat = new Intl.DateTimeFormat("fr-FR", { timeZone, day: "numeric", month: "long", year: "numeric" });
 const timeFormat = new Intl.DateTimeFormat("fr-FR", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 
-/** « 14 février 2023 », in Europe/Paris whatever the server's time zone. */
+/** « 1 mars 2027 » → « 1er mars 2027 »: French writes the first day of a month as an ordinal. */
+function withFirstDay(text: string): string {
+  return text.replace(/^1(?=[\s\u00a0\u202f])/, "1er");
+}
+
+/** « 14 février 2023 », « 1er mars 2027 », in Europe/Paris whatever the server's time zone. */
 export function formatDate(date: Date): string {
-  return dateFormat.format(date);
+  return withFirstDay(dateFormat.format(date));
+}
+
+const calendarDay = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
+const calendarDayWithoutYear = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", day: "numeric", month: "long" });
+
+/** A calendar day, `2024-06-30` → « 30 juin 2024 », `2024-03-01` → « 1er mars 2024 » (no time zone shift). */
+export function formatCalendarDay(day: string): string {
+  return withFirstDay(calendarDay.format(new Date(`${day}T00:00:00Z`)));
+}
+
+/** `2024-06-30` → « 30 juin », `2024-09-01` → « 1er septembre ». */
+export function formatCalendarDayWithoutYear(day: string): string {
+  return withFirstDay(calendarDayWithoutYear.format(new Date(`${day}T00:00:00Z`)));
 }
 
 /** « 14 h 30 », French typography with non-breaking spaces. */
@@ -26,11 +44,10 @@ export function formatHour(date: Date): string {
 
 /** « 8 décembre 2026 à 14 h », « 1er mars 2027 à 9 h 30 »: a deadline as people say it (formatHour). */
 export function formatDateHour(date: Date): string {
-  const day = formatDate(date).replace(/^1 /, "1er ");
-  return `${day} à\u00a0${formatHour(date)}`;
+  return `${formatDate(date)} à\u00a0${formatHour(date)}`;
 }
 
-/** « 14 février 2023 à 14 h 30 ». */
+/** « 14 février 2023 à 14 h 30 », « 1er mars 2027 à 9 h 05 ». */
 export function formatDateTime(date: Date): string {
   return `${formatDate(date)} à\u00a0${formatTime(date)}`;
 }
