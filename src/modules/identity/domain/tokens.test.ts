@@ -31,6 +31,17 @@ describe("safeReturnPath", () => {
     assert.equal(safeReturnPath("/compte\u0000"), null);
   });
 
+  it("percent-encodes what a Location header cannot hold (above U+007F, spaces) as browsers do, and keeps what is already encoded", () => {
+    assert.equal(safeReturnPath("/annuaire?q=€ et ü"), "/annuaire?q=%E2%82%AC%20et%20%C3%BC");
+    assert.equal(safeReturnPath("/annuaire?q=%E2%82%AC"), "/annuaire?q=%E2%82%AC");
+    assert.equal(safeReturnPath("/projets/🚀"), "/projets/%F0%9F%9A%80");
+    for (const path of ["/€", "/a b", "/é", "/\u3000/x"]) assert.match(safeReturnPath(path)!, /^\/[\x21-\x7e]*$/);
+  });
+
+  it("refuses a lone surrogate, which cannot be encoded", () => {
+    assert.equal(safeReturnPath("/compte\ud800"), null);
+  });
+
   it("refuses anything that is not a string, is empty or is too long", () => {
     assert.equal(safeReturnPath(undefined), null);
     assert.equal(safeReturnPath(null), null);
