@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
-import type { Executor } from "../../db/client.ts";
+import type { Executor, Transaction } from "../../db/client.ts";
 import { magicLinks, sessions, userRoles, users } from "../../db/schema/index.ts";
 import type { CurrentUser } from "./domain/current-user.ts";
 import { isRole, type RoleGrant } from "./domain/permissions.ts";
@@ -63,6 +63,14 @@ export async function listActiveSessions(db: Executor, userId: string, now: Date
 export async function findSessionIdToken(db: Executor, sessionId: string): Promise<string | null> {
   const [row] = await db.select({ idToken: sessions.idToken }).from(sessions).where(eq(sessions.id, sessionId));
   return row?.idToken ?? null;
+}
+
+/**
+ * Serialises the requests for sign-in links to one address until the transaction ends, so that the
+ * per-address limit is counted and then used by one request at a time (on any case of the address).
+ */
+export async function lockMagicLinksOfAddress(tx: Transaction, email: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('magic_links_per_address'), hashtext(${email.toLowerCase()}))`);
 }
 
 export async function countRecentMagicLinks(db: Executor, email: string, since: Date): Promise<number> {

@@ -1,0 +1,48 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { sql } from "drizzle-orm";
+import { magicLinks } from "../../db/schema/index.ts";
+import { csrfTokenIn } from "../../../tests/support/http.ts";
+import { startTestPlatform, type TestPlatform } from "../../../tests/support/test-platform.ts";
+import { magicLinksPerAddressPerWindow } from "./domain/tokens.ts";
+
+const burst = 50;
+let platform: TestPlatform;
+
+/**
+ * The per-address limit of sign-in links is decided under a lock on the address: 50 requests at the same
+ * moment (from 50 IP addresses, so the per-IP rate limit stays out of the way) issue exactly 5 links.
+ * On PGlite requests are served one at a time; on PostgreSQL (DATABASE_URL) they race on the pool.
+ */
+describe(`${burst} simultaneous requests for a sign-in link to one address`, () => {
+  before(async () => {
+    platform = await startTestPlatform();
+  });
+  after(() => platform.stop());
+
+  it(`issues exactly ${magicLinksPerAddressPerWindow} links and refuses the others with 429`, async () => {
+    const form = await platform.app.inject({ method: "GET", url: "/connexion" });
+    const csrf = csrfTokenIn(form.body)!;
+    const cookie = form.cookies.map((item) => `${item.name}=${item.value}`).join("; ");
+    const email = "Thomas.Leroy@ign.fr";
+    const responses = await Promise.all(
+      Array.from({ length: burst }, (_, index) =>
+        platform.app.inject({
+          method: "POST",
+          url: "/connexion",
+          remoteAddress: `198.51.100.${index + 1}`,
+          payload: new URLSearchParams({ email: index % 2 === 0 ? email : email.toLowerCase(), _csrf: csrf }).toString(),
+          headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+        }),
+      ),
+    );
+    const statuses = responses.map((response) => response.statusCode);
+    assert.equal(statuses.filter((status) => status === 200).length, magicLinksPerAddressPerWindow, statuses.join(" "));
+    assert.equal(statuses.filter((status) => status === 429).length, burst - magicLinksPerAddressPerWindow, statuses.join(" "));
+    const [row] = await platform.database.db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(magicLinks)
+      .where(sql`lower(${magicLinks.email}) = ${email.toLowerCase()}`);
+    assert.equal(row!.count, magicLinksPerAddressPerWindow);
+  });
+});
