@@ -292,7 +292,10 @@ export function PresentationFields({ values, errors, charterHref }: { values: Fo
       <fieldset className="fr-fieldset" id="manager" aria-labelledby="manager-legend">
         <legend className="fr-fieldset__legend" id="manager-legend">
           Votre manager (facultatif)
-          <span className="fr-hint-text">Servira à préparer l’accord pour vos 10&nbsp;%&nbsp;; seuls vous et l’équipe du programme le voyez.</span>
+          <span className="fr-hint-text">
+            Utilisés seulement quand vous préparerez votre convention 10&nbsp;% avec votre manager (bientôt sur la plateforme)&nbsp;: rien ne lui est envoyé d’ici là. Seuls vous et
+            l’équipe du programme les voyez.
+          </span>
         </legend>
         <div className="fr-fieldset__element">
           <InputField name="managerName" label="Prénom et nom de votre manager (facultatif)" maxLength={200} value={text(values, "managerName")} error={errors.managerName} />
@@ -301,7 +304,7 @@ export function PresentationFields({ values, errors, charterHref }: { values: Fo
           <InputField
             name="managerEmail"
             label="Adresse électronique de votre manager (facultatif)"
-            hint={"Par exemple\u00a0: prenom.nom@ministere.gouv.fr"}
+            hint={"Son adresse professionnelle dans un organisme public, par exemple\u00a0: prenom.nom@ministere.gouv.fr"}
             type="email"
             inputMode="email"
             maxLength={254}
