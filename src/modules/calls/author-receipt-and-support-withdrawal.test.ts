@@ -6,8 +6,8 @@ import type { HttpSession } from "../../../tests/support/http.ts";
 import { signInOverHttp } from "../../../tests/support/http-sign-in.ts";
 import { startTestPlatform, type TestPlatform } from "../../../tests/support/test-platform.ts";
 
-/** The call of the test season: open from 10 January to 15 March 2032; qualification ends on 1 April 2032. */
-let now = new Date("2032-02-01T10:00:00Z");
+/** The call of the test season: open from 10 January to 15 March 2032; the clock stays on 1 February 2032. */
+const now = new Date("2032-02-01T10:00:00Z");
 const clock = { now: () => now };
 
 let platform: TestPlatform;
