@@ -61,12 +61,36 @@ describe("pages in a browser: accessibility and keyboard use", () => {
       for (const [path, heading] of [
         ["/admin", "Administration"],
         ["/admin/domaines", /Domaines/],
+        ["/admin/messages", "Messages reçus"],
       ] as const) {
         const response = await page.goto(path);
         assert.equal(response?.status(), 200, path);
         await page.getByRole("heading", { level: 1, name: heading }).waitFor();
         await expectAccessible(page);
       }
+    }));
+
+  it("lets a visitor write to the programme team from /contact: errors at the fields, then the confirmation, and the team reads it", () =>
+    withPage(served.browser, served.baseUrl, async (page) => {
+      await page.goto("/contact");
+      await page.getByRole("button", { name: "Envoyer le message" }).click();
+      await page.getByRole("heading", { level: 1, name: "Contacter l’équipe du programme" }).waitFor();
+      assert.match(await page.locator("#topic-messages").innerText(), /Choisissez le sujet de votre message/);
+      await expectAccessible(page);
+
+      await page.getByLabel(/^Votre nom/).fill("Léa Visiteuse");
+      await page.getByLabel(/^Votre adresse électronique/).fill("lea.navigateur@culture.gouv.fr");
+      await page.getByLabel(/^Sujet/).selectOption({ label: "Une question de manager ou de ressources humaines" });
+      await page.getByLabel(/^Votre message/).fill("Mon agente peut-elle consacrer 10 % de son temps au programme ?");
+      await page.getByRole("button", { name: "Envoyer le message" }).click();
+      await page.getByRole("heading", { level: 1, name: "Message envoyé" }).waitFor();
+      await expectAccessible(page);
+
+      await signInThroughOutbox(page, served.baseUrl, "camille.martin@numerique.gouv.fr");
+      await page.goto("/admin/messages");
+      await page.getByRole("main").getByRole("table").getByRole("link").first().click();
+      await page.getByRole("heading", { level: 1, name: "Message de Léa Visiteuse" }).waitFor();
+      await expectAccessible(page);
     }));
 
   it("focuses the skip link to the content on the first Tab, and Enter moves focus to the main content", () =>
