@@ -1,7 +1,7 @@
 import path from "node:path";
 import { ConfigError, loadConfig } from "../src/config/env.ts";
 import { openDatabase } from "../src/db/client.ts";
-import { createFileMediaStorage, createImportContent, formatImportCounts, formatImportEntry } from "../src/modules/content/api.ts";
+import { createFileMediaStorage, createImportContent, formatImportCounts, formatImportEntry, formatImportFindings } from "../src/modules/content/api.ts";
 import { systemClock } from "../src/shared/clock.ts";
 
 /**
@@ -23,6 +23,7 @@ try {
     const report = await importContent(path.resolve(folder));
     console.log(`Import de ${path.resolve(folder)} (${database.kind}) : ${formatImportCounts(report.counts)}.`);
     for (const entry of report.entries) console.log(formatImportEntry(entry));
+    for (const line of formatImportFindings(report)) console.log(line);
     if (report.counts.rejected > 0) console.log("Des fichiers ont été rejetés : corrigez-les puis relancez l’import (les autres sont importés).");
     // The running server keeps rendered pages in memory; with PostgreSQL it may run during the import.
     if (database.kind !== "pglite") console.log("Si le serveur tourne, redémarrez-le pour que les pages publiques montrent l’import.");

@@ -2,7 +2,7 @@
 export { registerContentRoutes } from "./routes.tsx";
 export type { ContentDeps } from "./deps.ts";
 export { createImportContent, type ImportReport } from "./import/import-content.ts";
-export { formatImportCounts, formatImportEntry } from "./import/format-report.ts";
+export { formatImportCounts, formatImportEntry, formatImportFindings } from "./import/format-report.ts";
 export { createFileMediaStorage, type MediaStorage } from "./media/media-storage.ts";
 export { renderMarkdown } from "./domain/markdown.ts";
 export { parseFrontMatter } from "./domain/front-matter.ts";

@@ -1,5 +1,6 @@
 import { kindLabels } from "../domain/content-item.ts";
 import type { ImportOutcome, ImportReport, ImportReportEntry } from "./import-content.ts";
+import { formReplacements } from "./replaced-forms.ts";
 
 /** The French words of the report, shared by the command line and the administration page. */
 export const outcomeLabels: Record<ImportOutcome, { one: string; many: string }> = {
@@ -30,5 +31,41 @@ export function formatImportEntry(entry: ImportReportEntry): string {
   let line = parts.join(" ");
   if (entry.reason) line += ` — ${entry.reason}`;
   for (const warning of entry.warnings ?? []) line += `\n    avertissement\u00a0: ${warning}`;
+  if (entry.placeholder) line += `\n    page de remplacement, importée en brouillon\u00a0: ${entry.placeholder}`;
   return line;
+}
+
+/** The imported pages that link to an outside form or registration service the platform replaces, one per link. */
+export function listReplacedForms(report: ImportReport): { path: string; title: string; url: string; service: string; replacement: string; replacementHref: string | null }[] {
+  return report.entries.flatMap((entry) =>
+    (entry.replacedForms ?? []).map((form) => ({
+      path: entry.path ?? entry.files.join(", "),
+      title: entry.title ?? "",
+      url: form.url,
+      service: form.service,
+      replacement: formReplacements[form.replacement].label,
+      replacementHref: formReplacements[form.replacement].href,
+    })),
+  );
+}
+
+/** The pages imported as drafts because they are placeholders, with why. */
+export function listPlaceholders(report: ImportReport): { path: string; title: string; files: string[]; reason: string }[] {
+  return report.entries.flatMap((entry) => (entry.placeholder ? [{ path: entry.path ?? "", title: entry.title ?? "", files: entry.files, reason: entry.placeholder }] : []));
+}
+
+/** The report's two lists as text, for the command line: placeholders, then links to outside forms and what replaces them. */
+export function formatImportFindings(report: ImportReport): string[] {
+  const lines: string[] = [];
+  const placeholders = listPlaceholders(report);
+  if (placeholders.length > 0) {
+    lines.push(`Pages de remplacement importées en brouillon, non publiées (${placeholders.length})\u00a0:`);
+    for (const page of placeholders) lines.push(`  ${page.path} «\u00a0${page.title}\u00a0» (${page.files.join(", ")}) — ${page.reason}`);
+  }
+  const forms = listReplacedForms(report);
+  if (forms.length > 0) {
+    lines.push(`Liens vers des formulaires ou services d’inscription que la plateforme remplace (${forms.length})\u00a0:`);
+    for (const form of forms) lines.push(`  ${form.path} «\u00a0${form.title}\u00a0» → ${form.url} (${form.service})\u00a0: remplacé par ${form.replacement}${form.replacementHref ? ` (${form.replacementHref})` : ""}`);
+  }
+  return lines;
 }

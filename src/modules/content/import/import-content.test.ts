@@ -9,6 +9,7 @@ import { openTestDatabase, shippedContentDir } from "../../../../tests/support/t
 import { renderContentBody } from "../domain/markdown.ts";
 import { createFileMediaStorage } from "../media/media-storage.ts";
 import { findItemByPath, findItemBySlug, findRedirectTarget } from "../repository.ts";
+import { formatImportFindings, listPlaceholders, listReplacedForms } from "./format-report.ts";
 import { createImportContent, type ImportReport } from "./import-content.ts";
 
 const clock = { now: () => new Date("2026-01-15T10:00:00Z") };
@@ -179,6 +180,34 @@ describe("importing the programme's content folder", () => {
     assert.doesNotMatch(example?.body ?? "", /<style|<head|background-color/);
     assert.equal((await findItemByPath(db(), "/"))?.slug, "accueil");
     assert.equal((await findItemByPath(db(), "/programme/lancement-programme"))?.title, "Présentation du programme");
+  });
+
+  it("imports another site's placeholder page as a draft and reports it as a placeholder", async () => {
+    const example = await findItemByPath(db(), "/example");
+    assert.equal(example?.status, "draft");
+    const entry = first.entries.find((candidate) => candidate.path === "/example");
+    assert.deepEqual(entry?.files, ["site-2022/content/example.html", "site-2023/content/example.html"]);
+    assert.match(entry?.placeholder ?? "", /document HTML complet/);
+    assert.deepEqual(listPlaceholders(first).map((page) => page.path), ["/example"]);
+    assert.ok(formatImportFindings(first).some((line) => line.includes("/example «\u00a0Example page\u00a0»")));
+    // The programme's own pages, French, stay published.
+    for (const path of ["/", "/rejoindre", "/contact", "/equipe", "/programme/contribuer"]) assert.equal((await findItemByPath(db(), path))?.status, "published", path);
+  });
+
+  it("reports every imported page linking to an outside form or registration service, with what replaces it", () => {
+    const forms = listReplacedForms(first).map((form) => [form.path, form.url.replace(/^https:\/\/(?:www\.)?([^/]+)\/.*$/, "$1"), form.service, form.replacementHref]);
+    assert.deepEqual(forms, [
+      ["/evenements/evenement-de-cloture-de-la-saison-1-du-programme-10", "eventbrite.fr", "Eventbrite", "/evenements"],
+      ["/programme/contribuer", "framaforms.org", "Framaforms", "/rejoindre/inscription"],
+      ["/projets", "framaforms.org", "Framaforms", "/appel-a-projets"],
+      ["/actualites/saison2023", "framaforms.org", "Framaforms", "/rejoindre/inscription"],
+      ["/actualites/saison2023", "eventbrite.fr", "Eventbrite", "/evenements"],
+      ["/rejoindre", "framaforms.org", "Framaforms", "/rejoindre/inscription"],
+      ["/rejoindre", "f.info.etalab.gouv.fr", "formulaire de lettre d’information hébergé (f.info.etalab.gouv.fr)", null],
+    ]);
+    const lines = formatImportFindings(first);
+    assert.ok(lines.includes("Liens vers des formulaires ou services d’inscription que la plateforme remplace (7)\u00a0:"), lines.join("\n"));
+    assert.ok(lines.some((line) => line.startsWith("  /rejoindre «\u00a0Rejoignez-nous !\u00a0» → https://f.info.etalab.gouv.fr/f/lp/newsletter-du-programme-10/o72g0xss") && line.endsWith("remplacé par la lettre d’information du programme, envoyée par la plateforme")));
   });
 
   it("leaves no Hugo shortcode in any body", async () => {

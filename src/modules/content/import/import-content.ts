@@ -14,6 +14,7 @@ import { saveInTransaction } from "../use-cases/save-content-item.ts";
 import { cleanHugoRef } from "../domain/hugo-shortcodes.ts";
 import { listSourceFiles, type SourceFile } from "./content-source.ts";
 import { type ImportCandidate, mapContentFile } from "./map-content-file.ts";
+import { findReplacedForms, type ReplacedForm } from "./replaced-forms.ts";
 
 export type ImportOutcome = "created" | "updated" | "unchanged" | "rejected" | "ignored";
 
@@ -26,6 +27,10 @@ export type ImportReportEntry = {
   title?: string;
   reason?: string;
   warnings?: string[];
+  /** Why the page is a placeholder (another site's page, another language): imported as a draft, never published. */
+  placeholder?: string;
+  /** Links of the page to outside forms or registration services the platform replaces (the page is imported all the same). */
+  replacedForms?: ReplacedForm[];
 };
 
 export type ImportReport = { entries: ImportReportEntry[]; counts: Record<ImportOutcome, number> };
@@ -299,7 +304,18 @@ export function createImportContent({ db, clock, media }: { db: Database; clock:
           }
           return created ? ("created" as const) : ("updated" as const);
         });
-        entries.push({ outcome, files: names, kind: fields.kind, path: canonical, title, ...(warnings.length ? { warnings } : {}) });
+        const registrationUrl = typeof fields.details.registrationUrl === "string" ? fields.details.registrationUrl : null;
+        const replacedForms = findReplacedForms({ path: canonical, texts: [fields.body, fields.summary], registrationUrl });
+        entries.push({
+          outcome,
+          files: names,
+          kind: fields.kind,
+          path: canonical,
+          title,
+          ...(warnings.length ? { warnings } : {}),
+          ...(winner.placeholder ? { placeholder: winner.placeholder } : {}),
+          ...(replacedForms.length ? { replacedForms } : {}),
+        });
       } catch (error) {
         entries.push({ outcome: "rejected", files: names, kind: winner.fields.kind, path: canonical, title, reason: reasonOf(error), ...(warnings.length ? { warnings } : {}) });
       }

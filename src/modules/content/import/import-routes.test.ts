@@ -146,4 +146,22 @@ describe("importing content from a zip in the administration", () => {
     assert.equal(page?.kind, "page");
     assert.equal(page?.summary, null, "a description that only repeats the page's name is no lead");
   });
+
+  it("lists in the report the placeholder pages, imported as drafts, and the links to outside forms with what replaces them", async () => {
+    const archive = zipOf({
+      "vieux-site/config.toml": 'title = "Vieux site"\n',
+      "vieux-site/content/inscriptions/_index.md": '---\ntitle: "Nous suivre"\n---\nAbonnez-vous à [notre newsletter](https://x1y2.sibforms.com/serve/MUIFAB) ou inscrivez-vous à l’[atelier](https://www.eventbrite.fr/e/billets-atelier-42).\n',
+      "vieux-site/content/modele.html": '<!DOCTYPE html>\n<html lang="en"><head><title>Template page</title></head><body><p>Lorem ipsum.</p></body></html>\n',
+    });
+    const response = await upload(team, { fileName: "vieux-site.zip", bytes: archive });
+    assert.equal(response.statusCode, 200, response.body.slice(0, 300));
+    assert.match(response.body, /<caption>Pages de remplacement importées en brouillon, non publiées<\/caption>/);
+    assert.match(response.body, /<code>\/modele<\/code>/);
+    assert.match(response.body, /<caption>Liens vers des formulaires ou services d’inscription que la plateforme remplace<\/caption>/);
+    assert.match(response.body, /https:\/\/x1y2\.sibforms\.com\/serve\/MUIFAB<\/code><\/td><td>Brevo \(Sendinblue\)<\/td><td>la lettre d’information du programme/);
+    assert.match(response.body, /https:\/\/www\.eventbrite\.fr\/e\/billets-atelier-42<\/code><\/td><td>Eventbrite<\/td><td><a href="\/evenements">l’inscription aux événements de l’agenda<\/a>/);
+    assert.equal((await findItemByPath(platform.database.db, "/modele"))?.status, "draft");
+    assert.equal((await browser().get("/modele")).statusCode, 404);
+    assert.equal((await findItemByPath(platform.database.db, "/inscriptions"))?.status, "published");
+  });
 });

@@ -3,6 +3,7 @@ import { type BodyFormat, type ContentFields, type ContentKind, homePageSlug, sl
 import { parseFrontMatter } from "../domain/front-matter.ts";
 import { type SourceFile, sectionKinds } from "./content-source.ts";
 import { parseFrontMatterDate } from "./french-dates.ts";
+import { placeholderReason } from "./placeholder-page.ts";
 import { splitTrainings } from "./split-trainings.ts";
 import { decodeEntities } from "../../../shared/html-text.ts";
 
@@ -16,6 +17,8 @@ export type ImportCandidate = {
   cover: { reference: string; alt: string } | null;
   /** Where the old site published it (`/actualites/atelier-ideation`), when the file is in a site's content. */
   originalPath: string | null;
+  /** Why the file is a placeholder (another site's page, another language): imported as a draft. */
+  placeholder: string | null;
   warnings: string[];
 };
 
@@ -197,6 +200,7 @@ export function mapContentFile(source: SourceFile, text: string): ImportCandidat
   if (tags.length < allTags.length) warnings.push(`${allTags.length - tags.length} étiquette(s) trop longue(s) ou en trop : ignorée(s).`);
 
   const details = kind === "project" ? projectDetails(data, body, date) : kind === "event" ? eventDetails(data, date) : {};
+  const placeholder = placeholderReason({ text, body: document.body, data, hasFrontMatter: document.hasFrontMatter, isHtml: bodyFormat === "html" });
   const base: ImportCandidate = {
     key: source.key,
     file: source.file,
@@ -210,12 +214,13 @@ export function mapContentFile(source: SourceFile, text: string): ImportCandidat
       bodyFormat,
       tags,
       date,
-      status: data.draft === true || data.draft === "true" ? "draft" : "published",
+      status: placeholder || data.draft === true || data.draft === "true" ? "draft" : "published",
       publishAt,
       details,
     },
     cover: coverOf(data, title),
     originalPath,
+    placeholder,
     warnings,
   };
 
@@ -244,6 +249,7 @@ export function mapContentFile(source: SourceFile, text: string): ImportCandidat
         },
         cover: null,
         originalPath: null,
+        placeholder: null,
         warnings: [],
       })),
     ];

@@ -4,7 +4,7 @@ import { CsrfField, ErrorSummary, type FieldErrors, UploadField } from "../../..
 import { Layout } from "../../../../ui/layout.tsx";
 import type { PageContext } from "../../../../ui/page-context.ts";
 import { Table } from "../../../../ui/table.tsx";
-import { formatImportCounts, kindLabel, outcomeLabels } from "../format-report.ts";
+import { formatImportCounts, kindLabel, listPlaceholders, listReplacedForms, outcomeLabels } from "../format-report.ts";
 import type { ImportOutcome, ImportReport } from "../import-content.ts";
 
 const breadcrumb = [
@@ -20,6 +20,8 @@ export type ImportPageProps = { context: PageContext; errors: FieldErrors; repor
 /** Upload of a zip of Hugo/Jekyll content, then the report of what the import did. */
 export function ImportPage({ context, errors, report }: ImportPageProps) {
   const rows = report ? [...report.entries].sort((a, b) => outcomeOrder.indexOf(a.outcome) - outcomeOrder.indexOf(b.outcome)) : [];
+  const placeholders = report ? listPlaceholders(report) : [];
+  const forms = report ? listReplacedForms(report) : [];
   return (
     <Layout context={context} title={report ? "Rapport d’import des contenus" : "Importer des contenus"} breadcrumb={breadcrumb}>
       <h1>Importer des contenus</h1>
@@ -32,6 +34,33 @@ export function ImportPage({ context, errors, report }: ImportPageProps) {
           <Alert kind={report.counts.rejected > 0 ? "warning" : "success"} title={report.counts.rejected > 0 ? "Import terminé, avec des fichiers rejetés" : "Import terminé"}>
             <p>{formatImportCounts(report.counts)}.</p>
           </Alert>
+          {placeholders.length > 0 ? (
+            <Table
+              caption="Pages de remplacement importées en brouillon, non publiées"
+              columns={["Adresse", "Titre", "Fichiers", "Raison"]}
+              rows={placeholders.map((page) => [<code key="path">{page.path}</code>, page.title, page.files.join(", "), page.reason])}
+            />
+          ) : null}
+          {forms.length > 0 ? (
+            <Table
+              caption="Liens vers des formulaires ou services d’inscription que la plateforme remplace"
+              columns={["Page", "Lien", "Service", "Remplacé par"]}
+              rows={forms.map((form, index) => [
+                <span key={`page-${index}`}>
+                  <code>{form.path}</code> {form.title}
+                </span>,
+                <code key={`url-${index}`}>{form.url}</code>,
+                form.service,
+                form.replacementHref ? (
+                  <a key={`replacement-${index}`} href={form.replacementHref}>
+                    {form.replacement}
+                  </a>
+                ) : (
+                  form.replacement
+                ),
+              ])}
+            />
+          ) : null}
           <Table
             caption="Rapport d’import : un élément par ligne"
             columns={["Résultat", "Type", "Adresse", "Fichiers", "Remarques"]}
@@ -40,7 +69,7 @@ export function ImportPage({ context, errors, report }: ImportPageProps) {
               kindLabel(entry.kind),
               entry.path ? <code key="path">{entry.path}</code> : "—",
               entry.files.join(", "),
-              [entry.reason, ...(entry.warnings ?? [])].filter(Boolean).join(" ") || "—",
+              [entry.reason, ...(entry.warnings ?? []), entry.placeholder ? `Page de remplacement, importée en brouillon\u00a0: ${entry.placeholder}.` : null].filter(Boolean).join(" ") || "—",
             ])}
           />
         </>
