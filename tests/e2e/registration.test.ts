@@ -87,7 +87,11 @@ describe("registering for an event in a browser", () => {
       await expectAccessible(page);
 
       await page.goto("/compte/evenements");
-      await page.getByRole("button", { name: `Annuler mon inscription à «\u00a0${workshop.title}\u00a0»` }).click();
+      // The event page's confirmation step first, then back to the list.
+      await page.getByRole("link", { name: `Annuler mon inscription à «\u00a0${workshop.title}\u00a0»` }).click();
+      await page.getByRole("heading", { level: 1, name: `Annuler mon inscription à «\u00a0${workshop.title}\u00a0»` }).waitFor();
+      await expectAccessible(page);
+      await page.getByRole("button", { name: "Confirmer l’annulation" }).click();
       await page.getByText("Votre inscription est annulée.").waitFor();
       await expectAccessible(page);
     }));
