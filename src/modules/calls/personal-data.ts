@@ -29,7 +29,7 @@ export const callsPersonalData: PersonalDataContribution = {
     proposal_transitions: {
       title: "Changements d’état de propositions",
       purpose: "Garder la trace de qui a déposé, qualifié ou décidé, et quand.",
-      columns: { proposal_id: "Proposition", from_state: "De", to_state: "Vers", message: "Message", created_at: "Le" },
+      columns: { proposal_id: "Proposition", from_state: "De", to_state: "Vers", message: "Message", conflict_declared: "Conflit d’intérêts déclaré", created_at: "Le" },
     },
   },
 
@@ -60,7 +60,7 @@ export const callsPersonalData: PersonalDataContribution = {
         .where(eq(proposalReviews.reviewerId, person.id))
         .orderBy(asc(proposalReviews.createdAt)),
       proposal_transitions: await db
-        .select({ id: proposalTransitions.id, proposal_id: proposalTransitions.proposalId, from_state: proposalTransitions.fromState, to_state: proposalTransitions.toState, message: proposalTransitions.message, created_at: proposalTransitions.createdAt })
+        .select({ id: proposalTransitions.id, proposal_id: proposalTransitions.proposalId, from_state: proposalTransitions.fromState, to_state: proposalTransitions.toState, message: proposalTransitions.message, conflict_declared: proposalTransitions.conflictDeclared, created_at: proposalTransitions.createdAt })
         .from(proposalTransitions)
         .where(eq(proposalTransitions.actorId, person.id))
         .orderBy(asc(proposalTransitions.createdAt)),

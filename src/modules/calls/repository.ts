@@ -118,13 +118,13 @@ export async function updateProposal(db: Executor, id: string, version: number, 
   return rows.length === 1;
 }
 
-export async function insertTransition(db: Executor, values: { proposalId: string; fromState: ProposalState; toState: ProposalState; actorId: string; message: string | null; createdAt: Date }) {
+export async function insertTransition(db: Executor, values: { proposalId: string; fromState: ProposalState; toState: ProposalState; actorId: string; message: string | null; conflictDeclared?: boolean; createdAt: Date }) {
   await db.insert(proposalTransitions).values(values);
 }
 
 export async function listTransitions(db: Executor, proposalId: string) {
   return db
-    .select({ fromState: proposalTransitions.fromState, toState: proposalTransitions.toState, message: proposalTransitions.message, createdAt: proposalTransitions.createdAt, actorName: authorName })
+    .select({ fromState: proposalTransitions.fromState, toState: proposalTransitions.toState, message: proposalTransitions.message, conflictDeclared: proposalTransitions.conflictDeclared, createdAt: proposalTransitions.createdAt, actorName: authorName })
     .from(proposalTransitions)
     .leftJoin(users, eq(users.id, proposalTransitions.actorId))
     .where(eq(proposalTransitions.proposalId, proposalId))
@@ -238,6 +238,16 @@ export async function listAmdAccounts(db: Executor) {
     .from(userRoles)
     .innerJoin(users, eq(users.id, userRoles.userId))
     .where(and(eq(userRoles.role, "ministry_data_admin"), isNull(users.erasedAt)));
+}
+
+/** The accounts (not erased) that may review: the programme team and the AMDs (with the organisation each AMD role is scoped to). */
+export async function listReviewerAccounts(db: Executor) {
+  return db
+    .select({ id: users.id, name: authorName, organisationId: users.organisationId, role: userRoles.role, scopeId: userRoles.organisationId })
+    .from(userRoles)
+    .innerJoin(users, eq(users.id, userRoles.userId))
+    .where(and(inArray(userRoles.role, ["programme_team", "ministry_data_admin"]), isNull(users.erasedAt)))
+    .orderBy(asc(users.usualName), asc(users.givenName));
 }
 
 export async function findAccount(db: Executor, id: string) {

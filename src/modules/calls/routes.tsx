@@ -25,11 +25,11 @@ import {
 } from "./repository.ts";
 import { decisionSchema, informationRequestSchema, openCallSchema, type ProposalForm, proposalSchema, reviewSchema, supportSchema } from "./schemas.ts";
 import { openCall } from "./use-cases/open-call.ts";
-import { createDecideProposal, createRequestInformation, createReviewProposal } from "./use-cases/qualify-proposal.ts";
-import { mayReview } from "./use-cases/review-context.ts";
+import { createDecideProposal, createRequestInformation, createReviewProposal, requireReviewRight } from "./use-cases/qualify-proposal.ts";
+import { listReviewersWithoutConflict, reviewAccessOf } from "./use-cases/review-context.ts";
 import { createSaveProposal } from "./use-cases/save-proposal.ts";
 import { createSupportProposal, createWithdrawSupport, supportableStates, withdrawableSupportStates } from "./use-cases/support-proposal.ts";
-import { CallPage, DashboardPage, OpenCallPage } from "./views/call-pages.tsx";
+import { CallPage, type DashboardEntry, DashboardPage, OpenCallPage } from "./views/call-pages.tsx";
 import { ProposalFormPage, type ProposalFormValues } from "./views/proposal-form-page.tsx";
 import { ProposalPage, ReviewPage } from "./views/proposal-page.tsx";
 import { isUuid } from "../../shared/uuid.ts";
@@ -227,14 +227,15 @@ export function registerCallRoutes(app: FastifyInstance, deps: CallsDeps) {
   app.get("/appel-a-projets/qualification", { config: { access: "review:proposal:own" } }, async (request, reply) => {
     const now = deps.clock.now();
     const call = await findCurrentCall(deps.db, now);
-    let rows = call ? await listDashboard(deps.db, call.id) : [];
-    const allowed: typeof rows = [];
+    const rows = call ? await listDashboard(deps.db, call.id) : [];
+    // Every proposal the person may see is listed, a conflicted one marked (ADR 0025): none is left out.
+    const entries: DashboardEntry[] = [];
     for (const row of rows) {
       const proposal = await findProposal(deps.db, row.id);
-      if (proposal && (await mayReview(deps.db, request.user!, proposal))) allowed.push(row);
+      const access = proposal ? await reviewAccessOf(deps.db, request.user!, proposal) : null;
+      if (access?.sees) entries.push({ ...row, conflict: access.conflict, opens: access.scores || access.acts });
     }
-    rows = allowed;
-    return sendPage(reply, <DashboardPage context={pageContext(request, reply)} call={call} rows={rows} now={now} />);
+    return sendPage(reply, <DashboardPage context={pageContext(request, reply)} call={call} rows={entries} now={now} />);
   });
 
   async function names() {
@@ -259,7 +260,7 @@ export function registerCallRoutes(app: FastifyInstance, deps: CallsDeps) {
         supportingOrganisations={new Set(supports.map((support) => support.organisationId).filter(Boolean)).size}
         transitions={await listTransitions(deps.db, proposal.id)}
         canEdit={proposal.authorId === user.id && isEditableByAuthor(proposal.state as ProposalState)}
-        canReview={hasPermission(user, "review:proposal:own") && (await mayReview(deps.db, user, proposal))}
+        canReview={hasPermission(user, "review:proposal:own") && (await opensReviewScreen(user, proposal))}
         supportBlocked={supportBlocked}
         alreadySupported={alreadySupported}
         canWithdrawSupport={alreadySupported && withdrawableSupportStates.includes(proposal.state)}
@@ -308,8 +309,14 @@ export function registerCallRoutes(app: FastifyInstance, deps: CallsDeps) {
     return reply.redirect(`/appel-a-projets/${proposal.id}?soutien-retire#nous-aussi`, 303);
   });
 
+  async function opensReviewScreen(user: CurrentUser, proposal: ProposalWithAuthor): Promise<boolean> {
+    const access = await reviewAccessOf(deps.db, user, proposal);
+    return access.scores || access.acts;
+  }
+
   async function renderReview(request: FastifyRequest, reply: FastifyReply, status: number, proposal: ProposalWithAuthor, extra: { values?: Record<string, string>; errors?: Record<string, string>; form?: "review" | "information" | "decision"; notice?: string | null } = {}) {
     const user = request.user!;
+    const access = await reviewAccessOf(deps.db, user, proposal);
     const supports = await listSupports(deps.db, proposal.id);
     const reviews = await listReviews(deps.db, proposal.id);
     return sendPage(
@@ -324,6 +331,8 @@ export function registerCallRoutes(app: FastifyInstance, deps: CallsDeps) {
         reviews={reviews}
         ownReview={reviews.find((review) => review.reviewerId === user.id) ?? null}
         canDecide={hasPermission(user, "decide:proposal:any")}
+        access={access}
+        reviewersWithoutConflict={access.conflict ? await listReviewersWithoutConflict(deps.db, proposal) : []}
         {...(extra.values ? { values: extra.values } : {})}
         errors={extra.errors ?? {}}
         {...(extra.form ? { form: extra.form } : {})}
@@ -333,12 +342,24 @@ export function registerCallRoutes(app: FastifyInstance, deps: CallsDeps) {
     );
   }
 
-  /** The proposal, if the signed-in person may review it (403 otherwise, 404 for a draft). */
+  /** The proposal, if the signed-in person may open its review screen: score it, or ask and decide (403 otherwise, 404 for a draft). */
   async function reviewableProposal(user: CurrentUser, id: string): Promise<ProposalWithAuthor> {
     const proposal = await findProposal(deps.db, id);
     if (!proposal || proposal.state === "draft") throw new NotFoundError();
-    if (!(await mayReview(deps.db, user, proposal))) throw new ForbiddenError("Vous ne pouvez pas qualifier cette proposition\u00a0: elle ne concerne pas votre organisation ou votre ministère, ou elle vient de votre équipe.");
+    const access = await reviewAccessOf(deps.db, user, proposal);
+    requireReviewRight(access, "open");
     return proposal;
+  }
+
+  /** A conflicted team member who did not tick the declaration: the field error, before anything is changed. */
+  async function missingDeclaration(user: CurrentUser, proposal: ProposalWithAuthor, right: "information" | "decision", declared: boolean): Promise<Record<string, string> | null> {
+    try {
+      requireReviewRight(await reviewAccessOf(deps.db, user, proposal), right, declared);
+      return null;
+    } catch (error) {
+      if (error instanceof InvalidInputError) return error.fieldErrors;
+      throw error;
+    }
   }
 
   const stringValues = (values: FormValues) => Object.fromEntries(Object.entries(values).map(([key, value]) => [key, String(value)]));
@@ -364,8 +385,10 @@ export function registerCallRoutes(app: FastifyInstance, deps: CallsDeps) {
     const proposal = await reviewableProposal(request.user!, idParam(request));
     const form = parseForm(informationRequestSchema, request.body);
     if (!form.ok) return renderReview(request, reply, 400, proposal, { values: stringValues(form.values), errors: form.errors, form: "information" });
+    const undeclared = await missingDeclaration(request.user!, proposal, "information", form.data.conflictDeclared);
+    if (undeclared) return renderReview(request, reply, 400, proposal, { values: stringValues(keepValues(request.body)), errors: undeclared, form: "information" });
     return guarded(request, reply, async () => {
-      await requestInformation({ user: request.user!, proposalId: proposal.id, question: form.data.question });
+      await requestInformation({ user: request.user!, proposalId: proposal.id, question: form.data.question, conflictDeclared: form.data.conflictDeclared });
       return reply.redirect(`/appel-a-projets/${proposal.id}/qualification?demande`, 303);
     });
   });
@@ -379,8 +402,10 @@ export function registerCallRoutes(app: FastifyInstance, deps: CallsDeps) {
     const proposal = await reviewableProposal(request.user!, id);
     const form = parseForm(decisionSchema, request.body);
     if (!form.ok) return renderReview(request, reply, 400, proposal, { values: stringValues(form.values), errors: form.errors, form: "decision" });
+    const undeclared = await missingDeclaration(request.user!, proposal, "decision", form.data.conflictDeclared);
+    if (undeclared) return renderReview(request, reply, 400, proposal, { values: stringValues(keepValues(request.body)), errors: undeclared, form: "decision" });
     return guarded(request, reply, async () => {
-      await decideProposal({ user: request.user!, proposalId: proposal.id, decision: form.data.decision, reason: form.data.reason });
+      await decideProposal({ user: request.user!, proposalId: proposal.id, decision: form.data.decision, reason: form.data.reason, conflictDeclared: form.data.conflictDeclared });
       // A new project (or a proposal no longer selected) changes the public season and project pages.
       deps.pageCache?.clear();
       return reply.redirect(`/appel-a-projets/${proposal.id}/qualification?decidee`, 303);

@@ -133,9 +133,13 @@ export const reviewSchema = z.object({
   privateNote: optionalText(5000).transform((value) => value ?? null),
 });
 
-export const informationRequestSchema = z.object({ question: requiredText("la question posée à l’auteur ou l’autrice", 2000) });
+/** The checkbox « Je déclare un conflit d’intérêts » (ADR 0025): checked or not, whatever else is posted. */
+const conflictDeclared = z.unknown().optional().transform((value) => value === "oui");
+
+export const informationRequestSchema = z.object({ question: requiredText("la question posée à l’auteur ou l’autrice", 2000), conflictDeclared });
 
 export const decisionSchema = z.object({
   decision: z.enum(["select", "decline", "reconsider"], { error: "Choisissez la décision." }),
   reason: requiredText("la raison de la décision", 2000),
+  conflictDeclared,
 });

@@ -36,7 +36,8 @@ export async function notifyConcernedAmds(tx: Executor, mailer: Mailer, publicUr
   }
 }
 
-export async function mailDecision(tx: Executor, mailer: Mailer, publicUrl: string, to: string[], proposal: { id: string; title: string }, decisionText: string, reason: string) {
+/** The decision mail; a decision taken under a declared conflict of interest says so (ADR 0025). */
+export async function mailDecision(tx: Executor, mailer: Mailer, publicUrl: string, to: string[], proposal: { id: string; title: string }, decisionText: string, reason: string, conflictDeclared = false) {
   for (const address of [...new Set(to)]) {
     await mailer.enqueue(tx, {
       to: address,
@@ -48,6 +49,9 @@ export async function mailDecision(tx: Executor, mailer: Mailer, publicUrl: stri
         "",
         `Raison\u00a0: ${reason}`,
         "",
+        ...(conflictDeclared
+          ? ["Conflit d’intérêts déclaré\u00a0: cette décision a été prise par un membre de l’équipe du programme de la même organisation que l’auteur ou l’autrice de la proposition, qui l’a déclaré. La décision et cette déclaration figurent dans l’historique de la proposition.", ""]
+          : []),
         `${publicUrl}/appel-a-projets/${proposal.id}`,
         "",
         "L’équipe du Programme 10\u00a0%",

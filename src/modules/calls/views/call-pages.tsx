@@ -7,6 +7,7 @@ import { Table } from "../../../ui/table.tsx";
 import { callStatus } from "../domain/call-window.ts";
 import { criteria } from "../domain/criteria.ts";
 import { stateLabel } from "../domain/proposal-states.ts";
+import type { Conflict } from "../domain/review-rights.ts";
 import type { Call, DashboardRow, ProposalListItem } from "../repository.ts";
 
 const breadcrumb = [{ label: "Accueil", href: "/" }];
@@ -145,7 +146,15 @@ export function OpenCallPage({ context, seasons, values = {}, errors = {} }: Ope
 
 const average = (value: number | null) => (value === null ? "—" : value.toLocaleString("fr-FR", { maximumFractionDigits: 1, minimumFractionDigits: 1 }));
 
-export function DashboardPage({ context, call, rows, now }: { context: PageContext; call: Call | null; rows: DashboardRow[]; now: Date }) {
+/** A row of the review table: `conflict` marks the viewer's own or own organisation's proposal; `opens` links its review screen. */
+export type DashboardEntry = DashboardRow & { conflict: Conflict | null; opens: boolean };
+
+const conflictTexts: Record<Conflict, string> = {
+  author: "Votre proposition",
+  own_organisation: "Conflit d’intérêts\u00a0: votre organisation",
+};
+
+export function DashboardPage({ context, call, rows, now }: { context: PageContext; call: Call | null; rows: DashboardEntry[]; now: Date }) {
   const states = ["submitted", "under_review", "information_requested", "selected", "declined"] as const;
   return (
     <Layout context={context} title="Qualification des propositions" breadcrumb={[...breadcrumb, { label: "Appel à projets", href: "/appel-a-projets" }]}>
@@ -169,12 +178,19 @@ export function DashboardPage({ context, call, rows, now }: { context: PageConte
             <Table
               caption={`Propositions à l’état «\u00a0${stateLabel(state)}\u00a0»`}
               noCaption
-              columns={["Proposition", "Organisation", ...criteria.map((criterion) => `${criterion.label} (moyenne)`), "Qualifications", "«\u00a0Nous aussi\u00a0»", "Organisations soutiens"]}
+              columns={["Proposition", "Organisation", "Conflit d’intérêts", ...criteria.map((criterion) => `${criterion.label} (moyenne)`), "Qualifications", "«\u00a0Nous aussi\u00a0»", "Organisations soutiens"]}
               rows={inState.map((row) => [
-                <a key="title" href={`/appel-a-projets/${row.id}/qualification`}>
-                  {row.title}
-                </a>,
+                row.opens ? (
+                  <a key="title" href={`/appel-a-projets/${row.id}/qualification`}>
+                    {row.title}
+                  </a>
+                ) : (
+                  <a key="title" href={`/appel-a-projets/${row.id}`}>
+                    {row.title}
+                  </a>
+                ),
                 row.organisationName ?? "—",
+                row.conflict ? conflictTexts[row.conflict] : "—",
                 average(row.commonInterest),
                 average(row.immediateNeed),
                 average(row.openness),

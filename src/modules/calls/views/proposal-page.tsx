@@ -1,15 +1,16 @@
 import { formatDateTime } from "../../../shared/french-date.ts";
 import { Alert } from "../../../ui/alert.tsx";
-import { CsrfField, ErrorSummary, type FieldErrors, InputField, RadioGroup, TextareaField } from "../../../ui/fields.tsx";
+import { CheckboxField, CsrfField, ErrorSummary, type FieldErrors, InputField, RadioGroup, TextareaField } from "../../../ui/fields.tsx";
 import { Layout } from "../../../ui/layout.tsx";
 import type { PageContext } from "../../../ui/page-context.ts";
 import { Table } from "../../../ui/table.tsx";
 import { criteria } from "../domain/criteria.ts";
 import { type ProposalState, stateLabel } from "../domain/proposal-states.ts";
+import type { ReviewAccess } from "../domain/review-rights.ts";
 import type { ProposalWithAuthor } from "../repository.ts";
 
 export type SupportView = { userId: string; name: string; organisationName: string | null; statement: string; createdAt: Date };
-export type TransitionView = { fromState: string; toState: string; message: string | null; createdAt: Date; actorName: string | null };
+export type TransitionView = { fromState: string; toState: string; message: string | null; conflictDeclared: boolean; createdAt: Date; actorName: string | null };
 export type ReviewView = { reviewerId: string; reviewerName: string; commonInterest: number; immediateNeed: number; openness: number; comment: string; privateNote: string | null; updatedAt: Date };
 
 type Names = { skills: Map<string, string>; organisations: Map<string, string> };
@@ -56,6 +57,7 @@ function History({ transitions }: { transitions: TransitionView[] }) {
           <li key={index}>
             {formatDateTime(transition.createdAt)}&nbsp;: {stateLabel(transition.fromState as ProposalState)} → {stateLabel(transition.toState as ProposalState)}
             {transition.actorName ? `, par ${transition.actorName}` : ""}
+            {transition.conflictDeclared ? " (conflit d’intérêts déclaré)" : ""}
             {transition.message ? ` — «\u00a0${transition.message}\u00a0»` : ""}
           </li>
         ))}
@@ -83,6 +85,11 @@ export type ProposalPageProps = {
   notice?: string | null;
 };
 
+/** The decision in force was taken under a declared conflict of interest (ADR 0025). */
+function decidedWithConflict(proposal: ProposalWithAuthor, transitions: TransitionView[]): boolean {
+  return transitions.findLast((transition) => transition.toState === proposal.state)?.conflictDeclared ?? false;
+}
+
 export function ProposalPage(props: ProposalPageProps) {
   const { context, proposal, names, supports, supportingOrganisations, transitions, errors = {} } = props;
   return (
@@ -102,6 +109,9 @@ export function ProposalPage(props: ProposalPageProps) {
       {proposal.decisionReason && (proposal.state === "selected" || proposal.state === "declined") ? (
         <Alert kind={proposal.state === "selected" ? "success" : "info"} title={proposal.state === "selected" ? "Proposition retenue" : "Proposition non retenue"}>
           <p>{proposal.decisionReason}</p>
+          {decidedWithConflict(proposal, transitions) ? (
+            <p>Décision prise avec un conflit d’intérêts déclaré&nbsp;: par un membre de l’équipe du programme de la même organisation que l’auteur ou l’autrice.</p>
+          ) : null}
         </Alert>
       ) : null}
       <ul className="fr-btns-group fr-btns-group--inline-md">
@@ -175,6 +185,10 @@ export type ReviewPageProps = {
   reviews: ReviewView[];
   ownReview: ReviewView | null;
   canDecide: boolean;
+  /** What the viewer may do here (ADR 0025): score only without conflict; ask and decide declaring a conflict. */
+  access: Pick<ReviewAccess, "scores" | "acts" | "conflict">;
+  /** With a conflict: the names of those who may score it without one. */
+  reviewersWithoutConflict: string[];
   values?: Record<string, string>;
   errors?: FieldErrors;
   /** Which form the errors belong to. */
@@ -189,6 +203,19 @@ export function ReviewPage(props: ReviewPageProps) {
   const values = props.values ?? (props.ownReview ? { commonInterest: String(props.ownReview.commonInterest), immediateNeed: String(props.ownReview.immediateNeed), openness: String(props.ownReview.openness), comment: props.ownReview.comment, privateNote: props.ownReview.privateNote ?? "" } : {});
   const errorsOf = (name: "review" | "information" | "decision") => (form === name ? errors : {});
   const decided = proposal.state === "selected" || proposal.state === "declined";
+  const { access } = props;
+  const conflictField = (name: "information" | "decision") =>
+    access.conflict ? (
+      <CheckboxField
+        id={name === "decision" ? "conflictDeclared" : "conflictDeclared-information"}
+        name="conflictDeclared"
+        value="oui"
+        label={"Je déclare un conflit d’intérêts\u00a0: cette proposition vient de mon organisation."}
+        hint="Obligatoire. La déclaration est enregistrée avec votre nom dans l’historique de la proposition, montrée sur sa page et dans le courriel de décision."
+        checked={form === name && props.values?.conflictDeclared === "oui"}
+        error={errorsOf(name).conflictDeclared}
+      />
+    ) : null;
   return (
     <Layout context={context} title={`Qualifier\u00a0: ${proposal.title}`} breadcrumb={[{ label: "Accueil", href: "/" }, { label: "Qualification", href: "/appel-a-projets/qualification" }]}>
       <h1>Qualifier «&nbsp;{proposal.title}&nbsp;»</h1>
@@ -198,6 +225,17 @@ export function ReviewPage(props: ReviewPageProps) {
         {props.supportingOrganisations > 1 ? "s" : ""} différente{props.supportingOrganisations > 1 ? "s" : ""}.
       </p>
       {props.notice ? <Alert kind="success" title={props.notice} /> : null}
+      {access.conflict ? (
+        <Alert kind="warning" title="Conflit d’intérêts">
+          <p>
+            Cette proposition vient de la même organisation que vous{proposal.authorOrganisationName ? ` (${proposal.authorOrganisationName})` : ""}&nbsp;: vous ne la notez pas.{" "}
+            {props.reviewersWithoutConflict.length > 0
+              ? `Relecteurs et relectrices sans conflit, qui la notent : ${props.reviewersWithoutConflict.join(", ")}.`
+              : "Aucun relecteur ni aucune relectrice sans conflit ne peut la noter : l’équipe du programme en décide sans notes."}
+          </p>
+          {access.acts ? <p>Vous pouvez demander des informations et décider en déclarant le conflit&nbsp;: la déclaration est enregistrée et montrée avec la décision.</p> : null}
+        </Alert>
+      ) : null}
       <ProposalDetails proposal={proposal} names={names} />
       {props.supports.length > 0 ? (
         <>
@@ -216,13 +254,14 @@ export function ReviewPage(props: ReviewPageProps) {
       {reviews.length > 0 ? (
         <Table
           caption="Qualifications des relecteurs et relectrices"
-          columns={["Relecteur ou relectrice", ...criteria.map((criterion) => criterion.label), "Commentaire", "Note privée"]}
-          rows={reviews.map((review) => [review.reviewerName, String(review.commonInterest), String(review.immediateNeed), String(review.openness), review.comment || "—", review.privateNote || "—"])}
+          // Private notes are for reviewers: not for a viewer with a conflict.
+          columns={["Relecteur ou relectrice", ...criteria.map((criterion) => criterion.label), "Commentaire", ...(access.scores ? ["Note privée"] : [])]}
+          rows={reviews.map((review) => [review.reviewerName, String(review.commonInterest), String(review.immediateNeed), String(review.openness), review.comment || "—", ...(access.scores ? [review.privateNote || "—"] : [])])}
         />
       ) : (
         <p>Aucune qualification pour le moment.</p>
       )}
-      {!decided ? (
+      {!decided && access.scores ? (
         <>
           <h2 className="fr-h4 fr-mt-4w">Ma qualification</h2>
           <ErrorSummary errors={errorsOf("review")} fieldIds={{ commonInterest: "commonInterest-fieldset", immediateNeed: "immediateNeed-fieldset", openness: "openness-fieldset" }} />
@@ -239,20 +278,21 @@ export function ReviewPage(props: ReviewPageProps) {
           </form>
         </>
       ) : null}
-      {proposal.state === "submitted" || proposal.state === "under_review" ? (
+      {access.acts && (proposal.state === "submitted" || proposal.state === "under_review") ? (
         <>
           <h2 className="fr-h4 fr-mt-4w">Demander des informations</h2>
-          <ErrorSummary errors={errorsOf("information")} />
+          <ErrorSummary errors={errorsOf("information")} fieldIds={{ conflictDeclared: "conflictDeclared-information" }} />
           <form method="post" action={`/appel-a-projets/${proposal.id}/informations`} noValidate>
             <CsrfField token={context.csrfToken} />
             <TextareaField name="question" label="Question à l’auteur ou l’autrice" hint="Envoyée par courriel. La proposition repasse en qualification quand l’auteur ou l’autrice répond." value={form === "information" ? props.values?.question : undefined} error={errorsOf("information").question} required rows={3} maxLength={2000} />
+            {conflictField("information")}
             <button className="fr-btn fr-btn--secondary" type="submit">
               Demander des informations
             </button>
           </form>
         </>
       ) : null}
-      {props.canDecide ? (
+      {props.canDecide && access.acts ? (
         <>
           <h2 className="fr-h4 fr-mt-4w">Décision</h2>
           <ErrorSummary errors={errorsOf("decision")} fieldIds={{ decision: "decision-fieldset" }} />
@@ -274,6 +314,7 @@ export function ReviewPage(props: ReviewPageProps) {
               required
             />
             <TextareaField name="reason" label="Raison" hint="Envoyée par courriel à l’auteur ou l’autrice et aux soutiens." value={form === "decision" ? props.values?.reason : undefined} error={errorsOf("decision").reason} required rows={3} maxLength={2000} />
+            {conflictField("decision")}
             <button className="fr-btn" type="submit">
               Enregistrer la décision
             </button>
