@@ -44,11 +44,17 @@ function resolveMigrationsFolder(): string {
   return found;
 }
 
-export type OpenDatabaseOptions = { databaseUrl?: string | undefined; dataDir: string; inMemory?: boolean };
+export type OpenDatabaseOptions = {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  inMemory?: boolean;
+  /** PostgreSQL: how long a new connection may take before the request gets the 503 page (5 s by default). */
+  connectTimeoutMs?: number;
+};
 
 /** Opens the embedded PGlite database (locked data directory) or PostgreSQL when a URL is given. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.connectTimeoutMs ?? 5000);
   return openPglite(options.dataDir, options.inMemory ?? false);
 }
 
@@ -87,8 +93,10 @@ async function openPglite(dataDir: string, inMemory: boolean): Promise<DatabaseH
   };
 }
 
-async function openPostgres(databaseUrl: string): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+async function openPostgres(databaseUrl: string, connectTimeoutMs: number): Promise<DatabaseHandle> {
+  // A server that stops answering must not hold requests forever: a connection not made in time is an
+  // error the error handler answers with 503 (src/db/unavailable.ts); keep-alive notices dead sockets.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: connectTimeoutMs, keepAlive: true });
   // An idle connection cut by the server (restart, failover) must not crash the process: the pool
   // drops it and opens a new one; queries in flight get their own error, and /readyz reports the outage.
   pool.on("error", () => {});
