@@ -9,6 +9,7 @@ import { assertFieldError } from "../../../tests/support/form-assertions.ts";
 import type { HttpSession } from "../../../tests/support/http.ts";
 import { httpSessionOn, signInOverHttp } from "../../../tests/support/http-sign-in.ts";
 import { startTestPlatform, type TestPlatform, waitForMail } from "../../../tests/support/test-platform.ts";
+import { numberMistakes, typographyMistakes, visibleText } from "../../../tests/support/french-typography.ts";
 import { deleteExpiredMessages } from "./api.ts";
 
 const teamAddress = "equipe-test@programme.example.gouv.fr";
@@ -244,6 +245,14 @@ describe("contact: the form to the programme team and the team's inbox", () => {
     assert.equal((await messagesFrom("plus.recent@culture.gouv.fr"))[0]!.status, "answered");
   });
 
+  it("writes the inbox and a message page in French typography", async () => {
+    const [id] = await seedMessages(1);
+    for (const path of ["/admin/messages", "/admin/messages?etat=repondus", "/admin/messages?etat=archives", `/admin/messages/${id}`]) {
+      const text = visibleText((await team.get(path)).body);
+      assert.deepEqual([...typographyMistakes(text), ...numberMistakes(text)], [], path);
+    }
+  });
+
   it("answers 404 for an unknown or malformed message address", async () => {
     assert.equal((await team.get("/admin/messages/00000000-0000-4000-8000-000000000000")).statusCode, 404);
     assert.equal((await team.get("/admin/messages/pas-un-id")).statusCode, 404);
@@ -290,6 +299,12 @@ describe("contact without any imported content", () => {
     assert.ok(response.body.includes('<a href="mailto:lab-ia@data.gouv.fr">lab-ia@data.gouv.fr</a>'));
     assert.match(response.body, /action="\/contact"/);
     assert.doesNotMatch(response.body, /L’équipe du programme<\/h2>/, "pas de section d’équipe sans la page importée");
+  });
+
+  it("writes /contact, its errors and its confirmation in French typography", async () => {
+    const visitor = httpSessionOn(bare);
+    const pages = [(await visitor.get("/contact")).body, (await visitor.post("/contact", { name: "", email: "x", topic: "", body: "" })).body, (await visitor.get("/contact/message-envoye")).body];
+    for (const html of pages) assert.deepEqual(typographyMistakes(visibleText(html)), []);
   });
 
   it("links the 403 page's « écrivez à l’équipe du programme » to /contact", async () => {
