@@ -216,10 +216,10 @@ describe("public season pages", () => {
       const page = await httpSessionOn(platform).get("/saisons/2023");
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /Phase en cours\u00a0: construction, jusqu’au 30 septembre/);
-      assert.match(page.body, /<th scope="row">Construction<\/th><td>1 juin 2023<\/td><td>30 septembre 2023<\/td><td><span class="fr-badge fr-badge--sm fr-badge--info">En cours<\/span><\/td>/);
+      assert.match(page.body, /<th scope="row">Construction<\/th><td>1er juin 2023<\/td><td>30 septembre 2023<\/td><td><span class="fr-badge fr-badge--sm fr-badge--info">En cours<\/span><\/td>/);
       assert.match(page.body, /<th scope="row">Investigation<\/th><td>14 mars 2023<\/td><td>31 mai 2023<\/td><td>Terminée<\/td>/);
       assert.match(page.body, /<a href="\/projets\/cartiflette-test">Cartiflette \(test\)<\/a>/);
-      assert.match(page.body, /\d+ projets?</);
+      assert.match(page.body, /\d+\u00a0projets?</);
       assert.doesNotMatch(page.body, />0 membre</);
     } finally {
       now = new Date("2026-11-30T10:00:00Z");

@@ -1,3 +1,4 @@
+import { plural } from "../../../shared/french-plural.ts";
 import { Layout, type SharePreview, serviceName } from "../../../ui/layout.tsx";
 import type { PageContext } from "../../../ui/page-context.ts";
 import type { HomeEvent, HomeSeason } from "../deps.ts";
@@ -23,10 +24,6 @@ export type HomePageProps = {
 
 const fallbackLead =
   "Les experts de la donnée de la sphère publique consacrent 10 % de leur temps de travail à des projets d’intérêt partagé à l’échelle interministérielle.";
-
-function plural(count: number, one: string, many: string) {
-  return count === 1 ? one : many;
-}
 
 /** Home: what the programme is, its season, next events, latest news, key figures, how to join. */
 export function HomePage({ context, share, page, season, currentSeason, upcomingEvents, latestNews, figures }: HomePageProps) {

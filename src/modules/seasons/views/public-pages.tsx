@@ -1,3 +1,4 @@
+import { countOf } from "../../../shared/french-plural.ts";
 import { Badge } from "../../../ui/badge.tsx";
 import { Layout, type SharePreview } from "../../../ui/layout.tsx";
 import type { PageContext } from "../../../ui/page-context.ts";
@@ -50,10 +51,6 @@ function phaseState(phase: PhaseDates, status: PhaseStatus<PhaseDates>, today: s
   return "À venir";
 }
 
-function plural(count: number, one: string, many: string) {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
 /** `/saisons/<slug>`: the calendar of phases (the current one marked), the projects, the figures. */
 export function SeasonPage({ context, share, season, status, today, projects, figures }: SeasonPageProps) {
   const line = phaseLine(status);
@@ -76,9 +73,9 @@ export function SeasonPage({ context, share, season, status, today, projects, fi
       <h2>En chiffres</h2>
       <ul className="fr-grid-row fr-grid-row--gutters fr-raw-list fr-mb-4w">
         {[
-          plural(figures.projects, "projet", "projets"),
-          plural(figures.organisations, "organisation participante", "organisations participantes"),
-          plural(figures.members, "membre", "membres"),
+          countOf(figures.projects, "projet"),
+          countOf(figures.organisations, "organisation participante", "organisations participantes"),
+          countOf(figures.members, "membre"),
         ].map((figure) => (
           <li className="fr-col-12 fr-col-md-4" key={figure}>
             <p className="fr-text--lg fr-text--bold fr-mb-0">{figure}</p>
