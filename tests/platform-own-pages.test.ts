@@ -90,4 +90,19 @@ describe("the platform's own pages over the imported programme site", () => {
     assert.equal(response.headers.location, "/rejoindre");
     assert.doesNotMatch((await visitor.get("/rejoindre")).body, /A venir/);
   });
+
+  it("leaves the old pages at the platform's addresses out of the site search, the site map and the sub-page cards", async () => {
+    const visitor = new HttpSession(platform.app);
+    const search = await visitor.get("/recherche?q=questionnaire");
+    assert.equal(search.statusCode, 200);
+    assert.match(search.body, /href="\/programme\/contribuer"/, "an ordinary page still matches");
+    const results = search.body.slice(search.body.indexOf("<main"), search.body.indexOf("</main>"));
+    for (const shadowed of ["/rejoindre", "/projets"]) assert.doesNotMatch(results, new RegExp(`href="${shadowed}"`), shadowed);
+    const sitemap = (await visitor.get("/sitemap.xml")).body;
+    assert.match(sitemap, /<loc>http:\/\/localhost:3000\/programme\/contribuer<\/loc>/);
+    for (const shadowed of ["/equipe", "/programme/calendrier"]) assert.doesNotMatch(sitemap, new RegExp(`${shadowed}</loc>`), shadowed);
+    const programme = (await visitor.get("/programme")).body;
+    assert.match(programme, /href="\/programme\/contribuer"/);
+    assert.doesNotMatch(programme, /href="\/programme\/calendrier"/);
+  });
 });

@@ -14,6 +14,8 @@ export type ContentDeps = {
   currentSeason?: ((now: Date) => Promise<HomeSeason | null>) | undefined;
   /** The agenda for the home page (the events module): next events and how many events and trainings; absent in isolation. */
   homeAgenda?: HomeAgenda | undefined;
+  /** The exact addresses the platform's routes serve (`site/platform-addresses.ts`); set by `registerContentRoutes`. */
+  platformAddresses?: ReadonlySet<string> | undefined;
 };
 
 /** An upcoming event on the home page: « Atelier », « Mardi 8 décembre 2026, 14 h – 17 h 30 », « BercyLab et en ligne ». */

@@ -6,6 +6,7 @@ import { registerFeedRoutes } from "./feeds/feed-routes.ts";
 import { registerImportRoutes } from "./import/import-routes.tsx";
 import { registerMediaRoutes } from "./media/media-routes.ts";
 import { registerSearchRoutes } from "./search/search-routes.tsx";
+import { collectPlatformAddresses } from "./site/platform-addresses.ts";
 import { registerSiteRoutes } from "./site/site-routes.tsx";
 import { AccessibilityPage, LegalNoticePage, PersonalDataPage, type SiteMapSection, SiteMapPage } from "./views/legal-pages.tsx";
 
@@ -14,7 +15,9 @@ const accessibilityStatementDate = "22 novembre 2026";
 
 const publicPage = { access: "public", cacheForAnonymous: true } as const;
 
-export function registerContentRoutes(app: FastifyInstance, deps: ContentDeps) {
+export function registerContentRoutes(app: FastifyInstance, moduleDeps: ContentDeps) {
+  // Collected before any of the site's routes: the addresses of the content module's own routes and of every module after it.
+  const deps: ContentDeps = { ...moduleDeps, platformAddresses: collectPlatformAddresses(app) };
   registerSiteRoutes(app, deps);
   registerFeedRoutes(app, deps);
   registerSearchRoutes(app, deps);

@@ -3,6 +3,7 @@ import type { Executor } from "../../../db/client.ts";
 import { contentItems } from "../../../db/schema/index.ts";
 import type { ContentItem } from "../domain/content-item.ts";
 import { publiclyVisible, selectItems, toContentItem } from "../repository.ts";
+import { outsidePlatformAddresses } from "../site/platform-addresses.ts";
 
 /** The latest published news posts, newest first (by their date, then their last change). */
 export async function listLatestNews(db: Executor, now: Date, limit: number): Promise<ContentItem[]> {
@@ -28,10 +29,10 @@ export async function listLatestEvents(db: Executor, now: Date, limit: number): 
 export type SitemapEntry = { path: string; updatedAt: Date };
 
 /** Every published item's canonical path and last change, for sitemap.xml. */
-export async function listSitemapEntries(db: Executor, now: Date): Promise<SitemapEntry[]> {
+export async function listSitemapEntries(db: Executor, now: Date, platformAddresses?: ReadonlySet<string>): Promise<SitemapEntry[]> {
   return db
     .select({ path: contentItems.path, updatedAt: contentItems.updatedAt })
     .from(contentItems)
-    .where(publiclyVisible(now))
+    .where(and(publiclyVisible(now), outsidePlatformAddresses(platformAddresses)))
     .orderBy(contentItems.path);
 }

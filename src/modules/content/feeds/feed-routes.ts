@@ -24,7 +24,7 @@ export function registerFeedRoutes(app: FastifyInstance, deps: ContentDeps) {
   }
 
   app.get("/sitemap.xml", publicRoute, async (_request, reply) => {
-    const xml = buildSitemap(await listSitemapEntries(db, clock.now()), publicUrl);
+    const xml = buildSitemap(await listSitemapEntries(db, clock.now(), deps.platformAddresses), publicUrl);
     return reply.header("cache-control", "no-cache").type("application/xml; charset=utf-8").send(xml);
   });
 

@@ -3,6 +3,7 @@ import type { Executor } from "../../../db/client.ts";
 import { contentItems } from "../../../db/schema/index.ts";
 import type { BodyFormat, ContentKind } from "../domain/content-item.ts";
 import { publiclyVisible } from "../repository.ts";
+import { outsidePlatformAddresses } from "../site/platform-addresses.ts";
 
 /** What the site search looks through (every public kind). */
 export const searchableKinds = ["news", "page", "project", "training", "event"] as const satisfies ContentKind[];
@@ -83,10 +84,10 @@ function looksLike(query: string): SQL {
  */
 export async function searchContent(
   db: Executor,
-  options: { query: string; kinds: readonly ContentKind[]; now: Date; limit: number; offset: number },
+  options: { query: string; kinds: readonly ContentKind[]; now: Date; limit: number; offset: number; platformAddresses?: ReadonlySet<string> | undefined },
 ): Promise<SearchPage> {
   const { query, kinds, now, limit, offset } = options;
-  const visible = and(publiclyVisible(now), inArray(contentItems.kind, [...searchableKinds]));
+  const visible = and(publiclyVisible(now), inArray(contentItems.kind, [...searchableKinds]), outsidePlatformAddresses(options.platformAddresses));
   const matches = sql`${contentItems.searchVector} @@ ${tsQuery(query)}`;
   let approximate = false;
   let countsByKind = await countByKind(db, and(visible, matches)!);

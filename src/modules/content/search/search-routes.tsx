@@ -27,7 +27,7 @@ export function registerSearchRoutes(app: FastifyInstance, deps: ContentDeps) {
     if (!query) return sendPage(reply, <SearchPage context={context} query="" type={type} results={null} />);
 
     const kind = searchTypes.find((candidate) => candidate.value === type)?.kind;
-    const found = await searchContent(deps.db, { query, kinds: kind ? [kind] : searchableKinds, now: deps.clock.now(), limit: pageSize, offset: (page - 1) * pageSize });
+    const found = await searchContent(deps.db, { query, kinds: kind ? [kind] : searchableKinds, now: deps.clock.now(), limit: pageSize, offset: (page - 1) * pageSize, platformAddresses: deps.platformAddresses });
     const items = await presentHits(deps, query, found.hits, found.approximate);
     const countsByType = Object.fromEntries(searchTypes.map((candidate) => [candidate.value, found.countsByKind[candidate.kind] ?? 0])) as Record<SearchType, number>;
     const total = kind ? (found.countsByKind[kind] ?? 0) : Object.values(found.countsByKind).reduce((sum, count) => sum + count, 0);

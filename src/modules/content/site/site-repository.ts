@@ -3,6 +3,7 @@ import type { Executor } from "../../../db/client.ts";
 import { contentItems } from "../../../db/schema/index.ts";
 import type { ContentItem, ContentKind } from "../domain/content-item.ts";
 import { publiclyVisible, selectItems, toContentItem } from "../repository.ts";
+import { outsidePlatformAddresses } from "./platform-addresses.ts";
 
 /** The date a visitor sees an item by: its own date, else when it was created. */
 const shownDate = sql`coalesce(${contentItems.date}, ${contentItems.createdAt})`;
@@ -29,10 +30,10 @@ export async function listPublicItems(db: Executor, kind: ContentKind, now: Date
 }
 
 /** The public pages below a path (`/programme/…`), the most recent date first (the old site's order), then by title. */
-export async function listPublicPagesUnder(db: Executor, parentPath: string, now: Date): Promise<ContentItem[]> {
+export async function listPublicPagesUnder(db: Executor, parentPath: string, now: Date, platformAddresses?: ReadonlySet<string>): Promise<ContentItem[]> {
   const escaped = parentPath.replace(/[\\%_]/g, (character) => `\\${character}`);
   const rows = await selectItems(db)
-    .where(and(eq(contentItems.kind, "page"), like(contentItems.path, `${escaped}/%`), publiclyVisible(now)))
+    .where(and(eq(contentItems.kind, "page"), like(contentItems.path, `${escaped}/%`), publiclyVisible(now), outsidePlatformAddresses(platformAddresses)))
     .orderBy(sql`${contentItems.date} desc nulls last`, asc(contentItems.title));
   return rows.map(toContentItem);
 }

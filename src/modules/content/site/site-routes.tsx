@@ -176,7 +176,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: ContentDeps) {
     const now = clock.now();
     const item = await findPublicItemByPath(db, path, now);
     if (!item || item.kind !== "page") return redirectOrNotFound(path, reply);
-    const [ancestors, children] = await Promise.all([ancestorsOf(path, now), listPublicPagesUnder(db, path, now)]);
+    const [ancestors, children] = await Promise.all([ancestorsOf(path, now), listPublicPagesUnder(db, path, now, deps.platformAddresses)]);
     return send(
       reply,
       <ContentPage context={pageContext(request, reply)} share={share(item.path, { image: item.coverImage })} item={item} ancestors={ancestors} children={children} />,
