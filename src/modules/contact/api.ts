@@ -5,3 +5,5 @@ export type { ContactDeps } from "./deps.ts";
 export { contactPersonalData } from "./personal-data.ts";
 /** Deletes the messages past their retention period (one year after the last activity, ADR 0024); the module's sweep runs it every hour. */
 export { deleteExpiredMessages } from "./retention.ts";
+/** Two demo messages in the team's inbox, for src/demo/seed.ts. */
+export { seedDemoMessages } from "./demo-messages.ts";
