@@ -79,6 +79,10 @@ describe("a conflict of interest in the qualification of a proposal", () => {
     assert.match(field, /^<div class="fr-checkbox-group fr-mb-3w fr-checkbox-group--error">/);
     assert.match(field.slice(0, field.indexOf("</div></div>")), /<p class="fr-message fr-message--error">Cochez la déclaration de conflit d’intérêts pour décider d’une proposition de votre organisation\.<\/p>/);
     assert.match(response.body, /Fort intérêt des SSM\./);
+    const question = await camille.post(`/appel-a-projets/${id}/informations`, { question: "Quels SSM l’utiliseront\u00a0?" }, { formPage: `/appel-a-projets/${id}/qualification` });
+    assert.equal(question.statusCode, 400);
+    assert.match(question.body, /Cochez la déclaration de conflit d’intérêts pour questionner l’auteur ou l’autrice d’une proposition de votre organisation\./);
+    assert.match(question.body, /Quels SSM l’utiliseront/);
     assert.equal((await proposalByTitle(dinumTitle)).state, "under_review");
   });
 
