@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
+import { numberMistakes, typographyMistakes, visibleText } from "./support/french-typography.ts";
 import { HttpSession } from "./support/http.ts";
 import { startTestPlatform, type TestPlatform } from "./support/test-platform.ts";
 
@@ -17,6 +18,8 @@ function assertJoinPage(html: string) {
   assert.match(html, /href="\/evenements"/);
   assert.match(html, /href="\/connexion\?retour=%2Frejoindre%2Finscription"/);
   assert.doesNotMatch(html, oldForms);
+  assert.deepEqual(typographyMistakes(visibleText(html)), []);
+  assert.deepEqual(numberMistakes(visibleText(html)), []);
 }
 
 describe("the platform's own pages without any imported content", () => {
