@@ -65,6 +65,22 @@ describe("French typography of the platform's own pages", () => {
     assert.match(page, /1er janvier 2031/);
   });
 
+  it("lets date pickers (type=\"date\") speak for their format: no « Format attendu : AAAA-MM-JJ » beside them", async () => {
+    const seasonId = /\/admin\/saisons\/([\w-]+)/.exec((await team.get("/admin/saisons")).body.match(/href="\/admin\/saisons\/[\w-]{36}"/)?.[0] ?? "")?.[1];
+    const pages = ["/admin/saisons/nouvelle", "/admin/evenements/nouveau", "/admin/evenements/nouvelle-serie", "/admin/contenus/nouveau?type=news", ...(seasonId ? [`/admin/saisons/${seasonId}`] : [])];
+    let dateFields = 0;
+    for (const path of pages) {
+      const response = await team.get(path);
+      assert.equal(response.statusCode, 200, path);
+      // Each date input's group: its label (and hint) up to the input.
+      for (const group of response.body.matchAll(/<div class="fr-input-group[^"]*">((?:(?!<div class="fr-input-group)[\s\S])*?)<input[^>]* type="date"/g)) {
+        dateFields += 1;
+        assert.doesNotMatch(visibleText(group[1]!), /AAAA-MM-JJ|aaaa-mm-jj|Format attendu/i, `${path} : ${visibleText(group[1]!)}`);
+      }
+    }
+    assert.ok(dateFields >= 4, `${dateFields} champs de date vus`);
+  });
+
   it("writes /connexion, the refusal of an address and the signed-out page the same way", async () => {
     const form = await visitor.get("/connexion");
     assert.equal(form.statusCode, 200);

@@ -82,10 +82,10 @@ export function SeasonFormPage({ context, season, values, errors, notice }: Seas
         <InputField name="slug" label="Identifiant dans l’adresse" hint={"Lettres minuscules, chiffres et tirets, par exemple\u00a0: 2024 (la page sera /saisons/2024)."} required maxLength={40} value={values.slug} error={errors.slug} />
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-6">
-            <InputField name="startsOn" type="date" label="Premier jour" hint={"Format attendu\u00a0: AAAA-MM-JJ."} required value={values.startsOn} error={errors.startsOn} />
+            <InputField name="startsOn" type="date" label="Premier jour" required value={values.startsOn} error={errors.startsOn} />
           </div>
           <div className="fr-col-12 fr-col-md-6">
-            <InputField name="endsOn" type="date" label="Dernier jour" hint={"Format attendu\u00a0: AAAA-MM-JJ."} required value={values.endsOn} error={errors.endsOn} />
+            <InputField name="endsOn" type="date" label="Dernier jour" required value={values.endsOn} error={errors.endsOn} />
           </div>
         </div>
         {season ? (
