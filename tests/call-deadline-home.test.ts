@@ -53,4 +53,18 @@ describe("the call's deadline on the home page and the call page", () => {
     assert.equal(deadlineIn(callPage.body, "/appel-a-projets"), "20 janvier 2027 à 17\u00a0h\u00a030");
     assert.equal(deadlineIn(homeCallout(home.body), "/"), "20 janvier 2027 à 17\u00a0h\u00a030");
   });
+
+  it("shows anonymous visitors the deadline of a call opened by the team at once (the cached home page is cleared)", async () => {
+    const db = platform.database.db;
+    const [season] = await db.select({ id: seasons.id }).from(seasons).where(eq(seasons.slug, "2026-2027"));
+    const visitor = httpSessionOn(platform);
+    // The anonymous home page is now in the page cache, with the demo call's deadline.
+    assert.equal((await visitor.get("/")).statusCode, 200);
+    await db.delete(calls);
+    const team = await signInOverHttp(platform, "camille.martin@numerique.gouv.fr");
+    const opened = await team.post("/appel-a-projets/ouvrir", { seasonId: season!.id, title: "Appel à défis 2027", opensAt: "2026-12-01T09:00", closesAt: "2027-02-02T12:00" });
+    assert.equal(opened.statusCode, 303);
+    assert.equal(deadlineIn((await visitor.get("/appel-a-projets")).body, "/appel-a-projets"), "2 février 2027 à 12\u00a0h");
+    assert.equal(deadlineIn(homeCallout((await visitor.get("/")).body), "/"), "2 février 2027 à 12\u00a0h");
+  });
 });

@@ -130,6 +130,8 @@ export function registerCallRoutes(app: FastifyInstance, deps: CallsDeps) {
       if (error instanceof InvalidInputError) return renderOpenCall(request, reply, 409, keepValues(request.body), error.fieldErrors);
       throw error;
     }
+    // The home page announces the open call and its deadline: its cached copy must not keep the old one.
+    deps.pageCache?.clear();
     return reply.redirect("/appel-a-projets", 303);
   });
 
