@@ -4,7 +4,6 @@ import { pageContext, sendPage } from "../../http/render.tsx";
 import { InvalidInputError, NotFoundError } from "../../shared/domain-error.ts";
 import { isUuid } from "../../shared/uuid.ts";
 import type { FieldErrors } from "../../ui/fields.tsx";
-import { findPublicItemByPath } from "../content/api.ts";
 import type { ContactDeps } from "./deps.ts";
 import { type MessageStatus } from "./domain/message-states.ts";
 import { countMessagesByStatus, findMessage, listMessages, listReplies } from "./repository.ts";
@@ -39,7 +38,7 @@ function parseMessageForm(body: unknown, memberEmail: string | null): FormResult
 
 /** `/contact` (the form to the programme team and its address) and the team's inbox `/admin/messages`. */
 export function registerContactRoutes(app: FastifyInstance, deps: ContactDeps) {
-  const { db, clock } = deps;
+  const { db } = deps;
   const sendContactMessage = createSendContactMessage(deps);
   const replyToMessage = createReplyToMessage(deps);
   const archiveMessage = createArchiveMessage(deps);
@@ -47,7 +46,6 @@ export function registerContactRoutes(app: FastifyInstance, deps: ContactDeps) {
 
   async function renderContact(request: FastifyRequest, reply: FastifyReply, status: number, values: FormValues = {}, errors: FieldErrors = {}) {
     const user = request.user;
-    const team = await findPublicItemByPath(db, "/contact", clock.now());
     const defaults: FormValues = user ? { name: [user.givenName, user.usualName].filter(Boolean).join(" ") } : {};
     return sendPage(
       reply,
@@ -58,7 +56,6 @@ export function registerContactRoutes(app: FastifyInstance, deps: ContactDeps) {
         memberEmail={user?.email ?? null}
         values={{ ...defaults, ...values }}
         errors={errors}
-        team={team?.kind === "page" ? team : null}
       />,
       status,
     );

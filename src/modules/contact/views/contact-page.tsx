@@ -3,7 +3,6 @@ import { Alert } from "../../../ui/alert.tsx";
 import { CsrfField, ErrorSummary, type FieldErrors, InputField, SelectField, TextareaField } from "../../../ui/fields.tsx";
 import { Layout, type SharePreview } from "../../../ui/layout.tsx";
 import type { PageContext } from "../../../ui/page-context.ts";
-import { type ContentItem, ContentBody } from "../../content/api.ts";
 import { topicLabels } from "../domain/topics.ts";
 import { honeypotField } from "../schemas.ts";
 
@@ -17,8 +16,6 @@ export type ContactPageProps = {
   memberEmail: string | null;
   values: FormValues;
   errors: FieldErrors;
-  /** The old site's page at `/contact` (the team's photos), when the content store has it. */
-  team: ContentItem | null;
 };
 
 function text(values: FormValues, name: string): string | undefined {
@@ -27,7 +24,7 @@ function text(values: FormValues, name: string): string | undefined {
 }
 
 /** `/contact`: the programme team's address and the form to write to the team. */
-export function ContactPage({ context, share, teamAddress, memberEmail, values, errors, team }: ContactPageProps) {
+export function ContactPage({ context, share, teamAddress, memberEmail, values, errors }: ContactPageProps) {
   const hasErrors = Object.keys(errors).length > 0;
   return (
     <Layout context={context} title="Contacter l’équipe du programme" hasErrors={hasErrors} breadcrumb={[{ label: "Accueil", href: "/" }]} share={share} description={"Écrire à l’équipe du Programme 10\u00a0%\u00a0: une question sur le programme, un projet, les événements, ou une question de manager."}>
@@ -84,12 +81,6 @@ export function ContactPage({ context, share, teamAddress, memberEmail, values, 
           </div>
         </div>
       </div>
-      {team ? (
-        <section className="fr-mt-6w" aria-labelledby="equipe">
-          <h2 id="equipe">L’équipe du programme</h2>
-          <ContentBody item={team} topLevel={3} />
-        </section>
-      ) : null}
     </Layout>
   );
 }
