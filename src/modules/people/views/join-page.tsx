@@ -40,7 +40,7 @@ export function JoinPage({ context, share, community }: JoinPageProps) {
           </p>
           <ul className="fr-btns-group fr-btns-group--inline-md fr-mb-4w">
             <li>
-              <a className="fr-btn fr-icon-arrow-right-line fr-btn--icon-right" href={joiningWizardPath}>
+              <a className="fr-btn" href={joiningWizardPath}>
                 Rejoindre la communauté
               </a>
             </li>
