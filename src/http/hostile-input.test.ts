@@ -24,7 +24,7 @@ describe("hostile input gets a clear 4xx page, never a 500", () => {
 
   describe("a NUL byte, refused in one place for every text input", () => {
     for (const url of ["/recherche?q=a%00b", "/annuaire?q=a%00b", "/evenements?page=1%00", "/projets/a%00b", "/actualites/a%00b", "/a%00b"]) {
-      it(`refuses ${url.replace("%00", "%00")} with a 400 page saying why`, async () => {
+      it(`refuses ${url} with a 400 page saying why`, async () => {
         const response = await member.get(url);
         assert.equal(response.statusCode, 400, titleOf(response.body));
         assert.ok(response.body.includes("caractère nul"), titleOf(response.body));
