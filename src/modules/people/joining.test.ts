@@ -45,7 +45,7 @@ describe("joining the community (wizard « Rejoindre la communauté »)", () => 
   it("invites visitors of /rejoindre to join, and leads /compte to the wizard, then to the profile", async () => {
     const page = await httpSessionOn(platform).get("/rejoindre");
     assert.equal(page.statusCode, 200);
-    assert.match(page.body, /<a class="fr-btn fr-btn--lg[^"]*" href="\/rejoindre\/inscription">Rejoindre la communauté<\/a>/);
+    assert.match(page.body, /<a class="fr-btn[^"]*" href="\/rejoindre\/inscription">Rejoindre la communauté<\/a>/);
     const newcomer = await signInOverHttp(platform, "compte.neuf@insee.fr");
     assert.match((await newcomer.get("/compte")).body, /href="\/rejoindre\/inscription">Rejoindre la communauté<\/a>/);
     await newcomer.post(step1, { ...validStep1, givenName: "Compte", usualName: "Neuf" });
