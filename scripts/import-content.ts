@@ -2,6 +2,7 @@ import path from "node:path";
 import { ConfigError, loadConfig } from "../src/config/env.ts";
 import { openDatabase } from "../src/db/client.ts";
 import { createFileMediaStorage, createImportContent, formatImportCounts, formatImportEntry, formatImportFindings } from "../src/modules/content/api.ts";
+import { createImportedAgenda } from "../src/modules/events/api.ts";
 import { systemClock } from "../src/shared/clock.ts";
 
 /**
@@ -19,7 +20,8 @@ try {
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   try {
     await database.migrate();
-    const importContent = createImportContent({ db: database.db, clock: systemClock, media: createFileMediaStorage(config.DATA_DIR) });
+    const agenda = createImportedAgenda({ db: database.db, clock: systemClock });
+    const importContent = createImportContent({ db: database.db, clock: systemClock, media: createFileMediaStorage(config.DATA_DIR), agenda });
     const report = await importContent(path.resolve(folder));
     console.log(`Import de ${path.resolve(folder)} (${database.kind}) : ${formatImportCounts(report.counts)}.`);
     for (const entry of report.entries) console.log(formatImportEntry(entry));

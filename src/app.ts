@@ -24,7 +24,7 @@ import { contentPersonalData, type MediaStorage, registerContentRoutes } from ".
 import { identityPersonalData, type IdentityRoutesDeps, organisationMembers, type ProConnectClient, registerAccessControl, registerIdentityRoutes } from "./modules/identity/api.ts";
 import { type Mailer, mailPersonalData, registerMailRoutes } from "./modules/mail/api.ts";
 import { callsPersonalData, findOpenCallNotice, registerCallRoutes } from "./modules/calls/api.ts";
-import { countEventsForHome, createEventsPersonalData, listUpcomingEventsForHome, registerEventRoutes } from "./modules/events/api.ts";
+import { countEventsForHome, createEventsPersonalData, createImportedAgenda, listUpcomingEventsForHome, registerEventRoutes } from "./modules/events/api.ts";
 import { findOwnProfileLink, peoplePersonalData, registerPeopleRoutes } from "./modules/people/api.ts";
 import { projectsPersonalData, registerProjectRoutes } from "./modules/projects/api.ts";
 import { homeSeasonSummary, registerSeasonRoutes } from "./modules/seasons/api.ts";
@@ -136,6 +136,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return season && call ? { ...season, text: call.text, callHref: call.callHref } : season;
     },
     homeAgenda: { upcoming: (now) => listUpcomingEventsForHome(db, now), figures: () => countEventsForHome(db) },
+    agenda: createImportedAgenda({ db, clock: deps.clock }),
   });
   const isEligibleEmail = createCheckEmailEligibility({ db, publicDomains: deps.publicDomains });
   const organisations: IdentityRoutesDeps["organisations"] = {

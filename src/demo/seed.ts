@@ -2,7 +2,7 @@ import type { Database } from "../db/client.ts";
 import { createImportContent, type ImportReport, type MediaStorage } from "../modules/content/api.ts";
 import { seedDemoCall } from "../modules/calls/api.ts";
 import { seedDemoMessages } from "../modules/contact/api.ts";
-import { seedDemoEvents } from "../modules/events/api.ts";
+import { createImportedAgenda, seedDemoEvents } from "../modules/events/api.ts";
 import { seedDemoAccounts } from "../modules/identity/api.ts";
 import { countOrganisations, seedDemoOrganisations } from "../modules/organisations/api.ts";
 import { seedDemoPeople } from "../modules/people/api.ts";
@@ -24,12 +24,13 @@ export async function seedDemoIfEmpty(db: Database, options: { contentDir: strin
   await seedDemoPeople(db, { organisationIds, now: options.clock.now() });
   // Seasons before projects: the projects link to seasons `2022` and `2023` by slug.
   await seedDemoSeasons(db);
-  const report = await createImportContent({ db, clock: options.clock, media: options.media })(options.contentDir);
+  // After the seasons: imported trainings and event pages become agenda events of their season.
+  const report = await createImportContent({ db, clock: options.clock, media: options.media, agenda: createImportedAgenda({ db, clock: options.clock }) })(options.contentDir);
   // After the import (a project is linked to its page) and after the seasons (2022, 2023).
   await seedDemoProjects(db, { now: options.clock.now() });
   // The open call of the current season, with proposals in different states (after the seasons).
   await seedDemoCall(db, { now: options.clock.now() });
-  // After the import (the real trainings are read from their imported page) and the projects.
+  // After the import (which made the trainings and event pages agenda events) and the projects.
   await seedDemoEvents(db, { now: options.clock.now() });
   // After the accounts: a new message and an answered one in the team's inbox.
   await seedDemoMessages(db, { now: options.clock.now() });

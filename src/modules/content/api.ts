@@ -1,7 +1,8 @@
 /** Content: the programme's public site (pages, news, projects, events, trainings), its editor and importer. */
 export { registerContentRoutes } from "./routes.tsx";
 export type { ContentDeps } from "./deps.ts";
-export { createImportContent, type ImportReport } from "./import/import-content.ts";
+/** The importer; `agenda` (the events module's hook, passed by the composition root) makes imported events and trainings agenda events. */
+export { createImportContent, type ImportedAgenda, type ImportedAgendaOutcome, type ImportReport } from "./import/import-content.ts";
 export { formatImportCounts, formatImportEntry, formatImportFindings } from "./import/format-report.ts";
 export { createFileMediaStorage, type MediaStorage } from "./media/media-storage.ts";
 export { renderMarkdown } from "./domain/markdown.ts";

@@ -1,6 +1,7 @@
 import type { Database } from "../../db/client.ts";
 import type { PageCache } from "../../http/page-cache.ts";
 import type { Clock } from "../../shared/clock.ts";
+import type { ImportedAgenda } from "./import/import-content.ts";
 import type { MediaStorage } from "./media/media-storage.ts";
 
 /** What the content module's routes need from the composition root. */
@@ -14,6 +15,8 @@ export type ContentDeps = {
   currentSeason?: ((now: Date) => Promise<HomeSeason | null>) | undefined;
   /** The agenda for the home page (the events module): next events and how many events and trainings; absent in isolation. */
   homeAgenda?: HomeAgenda | undefined;
+  /** The importer's agenda hook (the events module's `createImportedAgenda`): imported events and trainings become agenda events; absent in isolation. */
+  agenda?: ImportedAgenda | undefined;
   /** The exact addresses the platform's routes serve (`site/platform-addresses.ts`); set by `registerContentRoutes`. */
   platformAddresses?: ReadonlySet<string> | undefined;
 };

@@ -9,7 +9,8 @@ import { startTestPlatform, type TestPlatform } from "../../../tests/support/tes
 import { type Mailer, sendMailJob } from "../mail/api.ts";
 import { parseEventForm } from "./domain/event-input.ts";
 import { addDays, parisInstant, parisWallTime } from "./domain/recurrence.ts";
-import { frenchTitle, relativeDemoDays } from "./demo-events.ts";
+import { relativeDemoDays } from "./demo-events.ts";
+import { frenchTitle } from "./domain/imported-event.ts";
 import { createEvent } from "./use-cases/save-event.ts";
 import { cancelOccurrences } from "./use-cases/series.ts";
 
@@ -221,7 +222,7 @@ describe("trainings /formations and the old content addresses", () => {
     assert.match(html, /href="https:\/\/bbb-dinum-scalelite\.visio\.education\.fr\/playback\/presentation\/2\.3\/ade4c7c2d1cdb8bf7e0adedcc5924b298eecf558-1663676417842"[^>]*>Voir le replay<\/a>/);
     assert.match(html, /href="https:\/\/github\.com\/pengfei99\/MLOPS"[^>]*>Dépôt de code \(GitHub\)<\/a>/);
     assert.match(html, /href="https:\/\/speakerdeck\.com\/etalabia\/formation-beta-dot-gouv-dot-fr-comment-identifier-un-bon-probleme"[^>]*>Voir les supports<\/a>/);
-    assert.match(html, /avec Lino Galiana et Romain Avouac \(Insee\)/);
+    assert.match(html, /avec Lino Galiana et Romain Avouac/);
     assert.equal([...html.matchAll(/<h3 class="fr-h5 fr-mb-1w">/g)].length, 10);
     assertFrenchSpacing(response.body);
   });

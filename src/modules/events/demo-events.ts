@@ -1,20 +1,21 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client.ts";
 import { events, eventSeries, users } from "../../db/schema/index.ts";
-import { type ContentItem, listPublicItems } from "../content/api.ts";
+import { listPublicItems } from "../content/api.ts";
 import { findProjectBySlug } from "../projects/api.ts";
 import { findCurrentSeason, findSeasonBySlug } from "../seasons/api.ts";
 import type { EventDraft } from "./domain/event-input.ts";
 import { type AgendaItem, type AttendanceMode, defaultQuestions, type EventKind } from "./domain/event-kinds.ts";
 import { addDays, parisInstant, parisWallTime, seriesOccurrences } from "./domain/recurrence.ts";
+import { createImportedAgenda } from "./imported-events.ts";
 import { insertEvent, slugBase } from "./use-cases/save-event.ts";
 import { takeSeat } from "./use-cases/seats.ts";
 
 /**
- * The demo's events: the real trainings of the imported site (read from the content module: seasons
- * 2022 and 2023, trainers, replays, slides, resources), the real milestones of both seasons (from the
- * site's news), and, relative to `now`, a series of workshops every other Tuesday, a hybrid training
- * with few seats (nearly full), and a public webinar, with registrations of demo members. Idempotent:
+ * The demo's events, after the import of the shipped site (which made its trainings and event pages agenda
+ * events, `imported-events.ts`): the real milestones of both seasons told by the site's news, and, relative
+ * to `now`, a series of workshops every other Tuesday, a hybrid training with few seats (nearly full), and a
+ * public webinar, with registrations of demo members. Idempotent:
  * each event has a `source_key`, and an event already there is left alone (its registrations too).
  */
 
@@ -66,17 +67,6 @@ const pastEvents: DemoEvent[] = [
     projects: ["juripiaf", "designsystemetat", "siretisation"],
     description:
       "Les 13 et 14 juin, la communauté 10\u00a0% a été lancée\u00a0! Les deux journées dans les murs du BercyLab ont réuni 25 experts de la donnée issus de 13 administrations, représentant 6 ministères, pour cadrer les 5 projets d’intérêt commun identifiés lors de l’atelier d’idéation du 16 mai 2022.\n\nAu-delà des projets, les experts ont travaillé sur les valeurs qui unissent la communauté\u00a0: «\u00a0ouverture, partage et curiosité\u00a0».",
-  },
-  {
-    key: "demo:cloture-2022",
-    kind: "cloture",
-    title: "Clôture de la saison 2022",
-    day: "2022-12-05",
-    start: "14:00",
-    end: "18:00",
-    season: "2022",
-    description:
-      "La cérémonie de clôture de la première saison\u00a0: les pitcheurs présentent les projets 10\u00a0% de l’année.\n\nLe bilan de la saison 1 est à lire sur le [blog d’Etalab](https://etalab.gouv.fr/programme-10-bilan-de-la-saison-1/).",
   },
   {
     key: "demo:webinaire-2023",
@@ -142,61 +132,11 @@ const pastEvents: DemoEvent[] = [
   },
 ];
 
-/** Playback addresses of the visio service end with the recording's start in milliseconds: the day of an undated training. */
-function recordingDay(url: string | undefined): string | null {
-  const stamp = url ? /-(\d{13})$/.exec(url)?.[1] : undefined;
-  return stamp ? parisWallTime(new Date(Number(stamp))).day : null;
-}
-
-/** What the imported page does not say: a fuller list of trainers, and the day of the one training with neither date nor replay. */
-const trainingNotes: Record<string, { trainers?: string; day?: string; end?: string }> = {
-  "bonnes-pratiques-de-programmation-avec-python": { trainers: "Lino Galiana et Romain Avouac (Insee)", end: "15:00" },
-  // Neither the page nor the news date it: a plausible day of the 2023 season, not a historical one.
-  "formation-a-l-impact-environnemental-du-numerique": { day: "2023-05-11" },
-};
-
-function resourceLabel(url: string): string {
-  const host = new URL(url).hostname;
-  if (host === "github.com") return "Dépôt de code (GitHub)";
-  if (host === "speakerdeck.com") return "Supports, partie 2";
-  if (host.endsWith("github.io")) return "Site du cours";
-  return host.replace(/^www\./, "");
-}
-
-/** The old site wrote « problème ? » with an ordinary space: the non-breaking one French typography wants. */
-function frenchSpacing(text: string): string {
-  return text.replace(/ ([?!;:»])/g, "\u00a0$1").replace(/« /g, "«\u00a0");
-}
-
-/** « l'impact » → « l’impact »: the typographic apostrophe of French titles (the old site typed straight ones). */
-export function frenchTitle(text: string): string {
-  return frenchSpacing(text).replace(/(\p{L})'(?=\p{L})/gu, "$1’");
-}
-
-/** A training of the imported trainings page as an event of kind `formation`, at its content address's key. */
-function trainingOf(item: ContentItem): DemoEvent | null {
-  const details = item.details as { season?: number; trainers?: string; replayUrl?: string; slidesUrl?: string; resourceUrls?: string[] };
-  const notes = trainingNotes[item.slug] ?? {};
-  const day = notes.day ?? (item.date ? item.date.toISOString().slice(0, 10) : recordingDay(details.replayUrl));
-  if (!day) return null;
-  return {
-    key: `content:${item.path}`,
-    slug: item.slug,
-    kind: "formation",
-    title: frenchTitle(item.title),
-    day,
-    // The recordings start around 14 h (Paris): the trainings opened the afternoon workshops.
-    start: "14:00",
-    end: notes.end ?? "15:30",
-    season: details.season ? String(details.season) : undefined,
-    description: frenchSpacing(item.body),
-    trainers: notes.trainers ?? details.trainers ?? null,
-    replayUrl: details.replayUrl ?? null,
-    slidesUrl: details.slidesUrl ?? null,
-    // A recording's address among a paragraph's other links belongs to another training (the old page's slip): left out.
-    resources: (details.resourceUrls ?? []).filter((url) => !url.includes("/playback/")).map((url) => ({ label: resourceLabel(url), url })),
-  } as DemoEvent & { slug: string };
-}
+/**
+ * The one training of the imported page with neither date nor recording: the importer cannot place it, so the
+ * demo dates it (a plausible day of the 2023 season, not a historical one) through the same agenda hook.
+ */
+const undatedTrainingDays: Record<string, string> = { "formation-a-l-impact-environnemental-du-numerique": "2023-05-11" };
 
 function weekday(day: string): number {
   return new Date(`${day}T12:00:00Z`).getUTCDay();
@@ -283,9 +223,11 @@ async function register(db: Database, eventId: string, people: [string, Attendan
 
 export async function seedDemoEvents(db: Database, options: { now: Date }): Promise<void> {
   const { now } = options;
+  // The imported trainings and event pages are agenda events already (the importer's agenda hook): only the undated one is dated here.
+  const importedAgenda = createImportedAgenda({ db, clock: { now: () => now } });
   for (const item of await listPublicItems(db, "training", now)) {
-    const training = trainingOf(item);
-    if (training) await seedOne(db, training, now);
+    const day = undatedTrainingDays[item.slug];
+    if (day && !item.date) await importedAgenda({ ...item, date: new Date(`${day}T00:00:00Z`) }, { changed: false });
   }
   for (const event of pastEvents) await seedOne(db, event, now);
 

@@ -1,5 +1,5 @@
 import { kindLabels } from "../domain/content-item.ts";
-import type { ImportOutcome, ImportReport, ImportReportEntry } from "./import-content.ts";
+import type { ImportedAgendaOutcome, ImportOutcome, ImportReport, ImportReportEntry } from "./import-content.ts";
 import { formReplacements } from "./replaced-forms.ts";
 
 /** The French words of the report, shared by the command line and the administration page. */
@@ -23,6 +23,13 @@ export function formatImportCounts(counts: ImportReport["counts"]): string {
   return (Object.keys(outcomeLabels) as ImportOutcome[]).map((outcome) => `${counts[outcome]}\u00a0${counts[outcome] > 1 ? outcomeLabels[outcome].many : outcomeLabels[outcome].one}`).join(", ");
 }
 
+const agendaOutcomeLabels = { created: "événement créé", updated: "événement mis à jour", unchanged: "événement inchangé", skipped: "pas d’événement" } as const;
+
+/** « événement créé /evenements/cloture-2022 », « pas d’événement — La page ne donne pas de date… » */
+export function formatAgendaOutcome(agenda: ImportedAgendaOutcome): string {
+  return [agendaOutcomeLabels[agenda.outcome], agenda.path, agenda.reason ? `— ${agenda.reason}` : null].filter(Boolean).join(" ");
+}
+
 /** One line of text per entry: outcome, kind, path, files, then the reason or the warnings. */
 export function formatImportEntry(entry: ImportReportEntry): string {
   const parts = [`[${outcomeLabels[entry.outcome].one}]`, kindLabel(entry.kind)];
@@ -32,6 +39,7 @@ export function formatImportEntry(entry: ImportReportEntry): string {
   if (entry.reason) line += ` — ${entry.reason}`;
   for (const warning of entry.warnings ?? []) line += `\n    avertissement\u00a0: ${warning}`;
   if (entry.placeholder) line += `\n    page de remplacement, importée en brouillon\u00a0: ${entry.placeholder}`;
+  if (entry.agenda) line += `\n    agenda\u00a0: ${formatAgendaOutcome(entry.agenda)}`;
   return line;
 }
 

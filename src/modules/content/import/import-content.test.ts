@@ -147,7 +147,7 @@ describe("importing the programme's content folder", () => {
     assert.equal(python.date?.toISOString(), "2023-03-30T00:00:00.000Z");
     assert.deepEqual(python.details, {
       season: 2023,
-      trainers: "Lino Galiana",
+      trainers: "Lino Galiana et Romain Avouac",
       replayUrl: "https://bbb-dinum-scalelite.visio.education.fr/playback/presentation/2.3/871ab1ad6290d683201d2996582dffe96174d9a6-1680176731865",
       slidesUrl: "https://diit.pages.lab.sspcloud.fr/presentation/2023-03-30-bonnes-pratiques-10pc/#/title-slide",
       resourceUrls: ["https://linogaliana.github.io/ensae-reproductibilite-website/"],

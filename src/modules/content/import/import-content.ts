@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Database } from "../../../db/client.ts";
 import type { Clock } from "../../../shared/clock.ts";
 import { DomainError, InvalidInputError } from "../../../shared/domain-error.ts";
-import { type ContentAuthor, type ContentFields, contentPath } from "../domain/content-item.ts";
+import { type ContentAuthor, type ContentFields, type ContentItem, contentPath } from "../domain/content-item.ts";
 import { neutraliseShortcodes } from "../domain/markdown.ts";
 import type { MediaStorage } from "../media/media-storage.ts";
 import { acceptedMediaTypes } from "../media/media-types.ts";
@@ -29,11 +29,23 @@ export type ImportReportEntry = {
   warnings?: string[];
   /** Why the page is a placeholder (another site's page, another language): imported as a draft, never published. */
   placeholder?: string;
+  /** The agenda's event for an imported event or training (absent when no agenda was given to the importer). */
+  agenda?: ImportedAgendaOutcome;
   /** Links of the page to outside forms or registration services the platform replaces (the page is imported all the same). */
   replacedForms?: ReplacedForm[];
 };
 
 export type ImportReport = { entries: ImportReportEntry[]; counts: Record<ImportOutcome, number> };
+
+/** What the agenda did with an imported event or training: its event created, updated, unchanged, or none (and why). */
+export type ImportedAgendaOutcome = { outcome: "created" | "updated" | "unchanged" | "skipped"; path?: string; reason?: string };
+
+/**
+ * The agenda's hook (the events module, passed by the composition root; content never imports events): makes an
+ * imported event or training item an event of the agenda, idempotently. `changed`: the item's files changed
+ * since the last import (an unchanged item only gets its event if it has none).
+ */
+export type ImportedAgenda = (item: ContentItem, options: { changed: boolean }) => Promise<ImportedAgendaOutcome>;
 
 export type ImportContentOptions = { author?: ContentAuthor };
 
@@ -112,9 +124,10 @@ const htmlTarget = /(\s(?:src|href)\s*=\s*)(["'])([^"']+)\2/gi;
  * Imports a folder of Hugo/Jekyll content (sites with a `content/` folder, and loose files with front
  * matter): creates or updates one item per file, stores its images, and redirects the old site's
  * paths. Never throws for a bad file: it becomes a rejected line of the report. Each item is saved in
- * its own transaction. The caller clears the page cache afterwards.
+ * its own transaction; an event or training item is then made an event of the `agenda` when one is given.
+ * The caller clears the page cache afterwards.
  */
-export function createImportContent({ db, clock, media }: { db: Database; clock: Clock; media: MediaStorage }) {
+export function createImportContent({ db, clock, media, agenda }: { db: Database; clock: Clock; media: MediaStorage; agenda?: ImportedAgenda | undefined }) {
   return async function importContent(folder: string, options: ImportContentOptions = {}): Promise<ImportReport> {
     const author = options.author ?? importAuthor;
     const entries: ImportReportEntry[] = [];
@@ -278,14 +291,14 @@ export function createImportContent({ db, clock, media }: { db: Database; clock:
         const keys = [winner.key, ...new Set(sameItem.map((member) => member.key).filter((key) => key !== winner.key))];
         const importHash = hashOf(fields, winner.key, redirects);
 
-        const outcome = await db.transaction(async (tx) => {
+        const { outcome, item } = await db.transaction(async (tx) => {
           let existing = null;
           for (const key of keys) {
             existing = await findItemBySourceKey(tx, key);
             if (existing) break;
           }
           existing ??= await findItemBySlug(tx, fields.kind, fields.slug);
-          if (existing && existing.importHash === importHash) return "unchanged" as const;
+          if (existing && existing.importHash === importHash) return { outcome: "unchanged" as const, item: existing };
           const { item, created } = await saveInTransaction(tx, clock, {
             id: existing?.id,
             fields,
@@ -302,8 +315,9 @@ export function createImportContent({ db, clock, media }: { db: Database; clock:
             }
             await upsertRedirect(tx, redirect, { itemId: item.id });
           }
-          return created ? ("created" as const) : ("updated" as const);
+          return { outcome: created ? ("created" as const) : ("updated" as const), item };
         });
+        const agendaOutcome = agenda && (item.kind === "event" || item.kind === "training") ? await syncAgenda(agenda, item, outcome !== "unchanged") : undefined;
         const registrationUrl = typeof fields.details.registrationUrl === "string" ? fields.details.registrationUrl : null;
         const replacedForms = findReplacedForms({ path: canonical, texts: [fields.body, fields.summary], registrationUrl });
         entries.push({
@@ -314,6 +328,7 @@ export function createImportContent({ db, clock, media }: { db: Database; clock:
           title,
           ...(warnings.length ? { warnings } : {}),
           ...(winner.placeholder ? { placeholder: winner.placeholder } : {}),
+          ...(agendaOutcome ? { agenda: agendaOutcome } : {}),
           ...(replacedForms.length ? { replacedForms } : {}),
         });
       } catch (error) {
@@ -322,6 +337,15 @@ export function createImportContent({ db, clock, media }: { db: Database; clock:
     }
     return withCounts(entries);
   };
+}
+
+/** The agenda's answer for an item; its failure is a line of the report, never a failed import (the item is saved). */
+async function syncAgenda(agenda: ImportedAgenda, item: ContentItem, changed: boolean): Promise<ImportedAgendaOutcome> {
+  try {
+    return await agenda(item, { changed });
+  } catch (error) {
+    return { outcome: "skipped", reason: `L’événement de l’agenda n’a pas pu être enregistré (${reasonOf(error)}) : relancez l’import.` };
+  }
 }
 
 /** What the import wrote for an item: equal hashes mean the files did not change since. */

@@ -3,6 +3,8 @@ import { after, before, describe, it } from "node:test";
 import zlib from "node:zlib";
 import { csrfTokenIn, HttpSession } from "../../../../tests/support/http.ts";
 import { startTestPlatform, type TestPlatform } from "../../../../tests/support/test-platform.ts";
+import { like } from "drizzle-orm";
+import { events } from "../../../db/schema/index.ts";
 import { findItemByPath } from "../repository.ts";
 import { httpSessionOn, signInOverHttp } from "../../../../tests/support/http-sign-in.ts";
 
@@ -163,5 +165,31 @@ describe("importing content from a zip in the administration", () => {
     assert.equal((await findItemByPath(platform.database.db, "/modele"))?.status, "draft");
     assert.equal((await browser().get("/modele")).statusCode, 404);
     assert.equal((await findItemByPath(platform.database.db, "/inscriptions"))?.status, "published");
+  });
+
+  it("makes an imported Hugo Academic event page an event of the agenda, in the archive of /evenements, its old address leading there, once", async () => {
+    const archive = zipOf({
+      "academic/config.yaml": "title: Site Academic\n",
+      "academic/content/event/rencontre-donnees/index.md":
+        '---\ntitle: "Rencontre des données 2021"\nevent: Programme 10%\nlocation: Salle Ségur\ndate: "2021-06-10T12:00:00Z"\ndate_end: "2021-06-10T15:30:00Z"\nall_day: false\nsummary: Une rencontre des experts.\n---\nLe programme de la rencontre.\n',
+    });
+    const response = await upload(team, { fileName: "academic.zip", bytes: archive });
+    assert.equal(response.statusCode, 200, response.body.slice(0, 300));
+    assert.match(response.body, /Agenda\u00a0: événement créé \/evenements\/rencontre-donnees\./);
+    const agenda = await browser().get("/evenements");
+    const past = agenda.body.slice(agenda.body.indexOf('id="passes"'));
+    assert.match(past, /<a href="\/evenements\/rencontre-donnees">Rencontre des données 2021<\/a>/);
+    const old = await browser().get("/event/rencontre-donnees/");
+    assert.equal(old.statusCode, 301);
+    assert.equal(old.headers.location, "/evenements/rencontre-donnees");
+    const page = await browser().get("/evenements/rencontre-donnees");
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Jeudi 10 juin 2021, 14\u00a0h – 17\u00a0h\u00a030/);
+    assert.match(page.body, /Salle Ségur/);
+
+    const again = await upload(team, { fileName: "academic.zip", bytes: archive });
+    assert.match(again.body, /Agenda\u00a0: événement inchangé \/evenements\/rencontre-donnees\./);
+    const rows = await platform.database.db.select({ id: events.id }).from(events).where(like(events.slug, "rencontre-donnees%"));
+    assert.equal(rows.length, 1);
   });
 });

@@ -40,7 +40,10 @@ function trainersOf(paragraph: string): string | undefined {
   const plain = paragraph.replace(markdownLink, "$1").replace(/[*_]/g, "").replace(/\s+/g, " ");
   const match = /(?:donn|anim|dispens|présent|assur)ée?s?\s+par\s+(.+)/i.exec(plain) ?? /\bpar\s+(.+)/i.exec(firstSentence(paragraph));
   if (!match) return undefined;
-  const names = match[1]!.split(/,|:|\.(?:\s|$)|\s+(?:le|du|de|des|lors|à|au|en)\s/)[0]!.trim();
+  const firstNames = (text: string) => text.split(/,|:|\.(?:\s|$)|\s+(?:le|du|de|des|lors|à|au|en)\s/)[0]!.trim();
+  // « donnée par Lino Galiana, en collaboration avec Romain Avouac, le 30 mars » names both.
+  const partner = /en collaboration avec\s+(.+)/i.exec(plain);
+  const names = [firstNames(match[1]!), partner ? firstNames(partner[1]!) : ""].filter(Boolean).join(" et ");
   return names.length > 0 && names.length <= 120 ? names : undefined;
 }
 

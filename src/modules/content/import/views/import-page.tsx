@@ -4,7 +4,7 @@ import { CsrfField, ErrorSummary, type FieldErrors, UploadField } from "../../..
 import { Layout } from "../../../../ui/layout.tsx";
 import type { PageContext } from "../../../../ui/page-context.ts";
 import { Table } from "../../../../ui/table.tsx";
-import { formatImportCounts, kindLabel, listPlaceholders, listReplacedForms, outcomeLabels } from "../format-report.ts";
+import { formatAgendaOutcome, formatImportCounts, kindLabel, listPlaceholders, listReplacedForms, outcomeLabels } from "../format-report.ts";
 import type { ImportOutcome, ImportReport } from "../import-content.ts";
 
 const breadcrumb = [
@@ -69,7 +69,7 @@ export function ImportPage({ context, errors, report }: ImportPageProps) {
               kindLabel(entry.kind),
               entry.path ? <code key="path">{entry.path}</code> : "—",
               entry.files.join(", "),
-              [entry.reason, ...(entry.warnings ?? []), entry.placeholder ? `Page de remplacement, importée en brouillon\u00a0: ${entry.placeholder}.` : null].filter(Boolean).join(" ") || "—",
+              [entry.reason, ...(entry.warnings ?? []), entry.placeholder ? `Page de remplacement, importée en brouillon\u00a0: ${entry.placeholder}.` : null, entry.agenda ? `Agenda\u00a0: ${formatAgendaOutcome(entry.agenda)}.` : null].filter(Boolean).join(" ") || "—",
             ])}
           />
         </>
