@@ -1,3 +1,4 @@
+import { countOf } from "../../../shared/french-plural.ts";
 import { Layout, type SharePreview } from "../../../ui/layout.tsx";
 import type { PageContext } from "../../../ui/page-context.ts";
 import { charterPath } from "./charter-page.tsx";
@@ -13,10 +14,6 @@ export type JoinPageProps = {
   share: SharePreview;
   community: { experts: number; organisations: number };
 };
-
-function plural(count: number, one: string, many: string) {
-  return count === 1 ? one : many;
-}
 
 /**
  * `/rejoindre`: what the community is, what joining asks, who can join and how; its actions are the platform's
@@ -35,7 +32,7 @@ export function JoinPage({ context, share, community }: JoinPageProps) {
             Ses membres consacrent environ 10&nbsp;% de leur temps de travail à des projets d’intérêt commun entre administrations, se forment ensemble et
             partagent leurs pratiques.
             {community.experts > 0
-              ? ` La communauté compte aujourd’hui ${community.experts}\u00a0${plural(community.experts, "membre", "membres")} de ${community.organisations}\u00a0${plural(community.organisations, "organisation", "organisations")}.`
+              ? ` La communauté compte aujourd’hui ${countOf(community.experts, "membre")} de ${countOf(community.organisations, "organisation")}.`
               : null}
           </p>
           <ul className="fr-btns-group fr-btns-group--inline-md fr-mb-4w">
