@@ -125,15 +125,17 @@ export async function listFormChoices(db: Executor): Promise<{ seasons: { id: st
 }
 
 /**
- * The event an old content address stands for: the one imported from it (`source_key` `content:<path>`),
- * else the one with the same address identifier.
+ * The event an old content address stands for: the one imported from its item (`source_key`
+ * `content-item:<id>`, `importedEventKey`) or, before the importer made events, from its path
+ * (`content:<path>`), else the one with the same address identifier.
  */
-export async function findEventForContentPath(db: Executor, path: string, slug: string): Promise<{ slug: string } | null> {
+export async function findEventForContentPath(db: Executor, path: string, slug: string, itemId?: string): Promise<{ slug: string } | null> {
+  const keys = [...(itemId ? [`content-item:${itemId}`] : []), `content:${path}`];
   const rows = await db
     .select({ slug: events.slug, sourceKey: events.sourceKey })
     .from(events)
-    .where(or(eq(events.sourceKey, `content:${path}`), eq(events.slug, slug)));
-  return rows.find((row) => row.sourceKey === `content:${path}`) ?? rows[0] ?? null;
+    .where(or(inArray(events.sourceKey, keys), eq(events.slug, slug)));
+  return keys.map((key) => rows.find((row) => row.sourceKey === key)).find(Boolean) ?? rows[0] ?? null;
 }
 
 /** The address identifiers already taken that start with `base` (to pick a free one). */

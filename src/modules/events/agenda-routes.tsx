@@ -145,9 +145,9 @@ export function registerAgendaRoutes(app: FastifyInstance, deps: EventsDeps) {
   /** An old content address: the matching event (301), else the content page as it was, else its redirect, else 404. */
   async function oldContentAddress(reply: FastifyReply, request: FastifyRequest, kind: "event" | "training", slug: string) {
     const path = `${kind === "event" ? "/evenements" : "/formations"}/${slug}`;
-    const matching = await findEventForContentPath(db, path, slug);
-    if (matching) return reply.redirect(`/evenements/${matching.slug}`, 301);
     const item = await findPublicItem(db, kind, slug, clock.now());
+    const matching = await findEventForContentPath(db, path, slug, item?.id);
+    if (matching) return reply.redirect(`/evenements/${matching.slug}`, 301);
     if (item) {
       const Page = kind === "event" ? ContentEventPage : ContentTrainingPage;
       return sendPage(reply, <Page context={pageContext(request, reply)} share={share(item.path)} item={item} />);

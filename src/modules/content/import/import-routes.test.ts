@@ -192,4 +192,18 @@ describe("importing content from a zip in the administration", () => {
     const rows = await platform.database.db.select({ id: events.id }).from(events).where(like(events.slug, "rencontre-donnees%"));
     assert.equal(rows.length, 1);
   });
+
+  it("leads an imported training's old address to its event even when its address identifier was taken by another event", async () => {
+    const existing = { kind: "atelier", title: "Collision", startsAt: new Date("2030-01-01T13:00:00Z"), endsAt: new Date("2030-01-01T15:00:00Z") };
+    await platform.database.db.insert(events).values({ ...existing, slug: "collision" });
+    const archive = zipOf({
+      "formations-site/config.yaml": "title: Formations\n",
+      "formations-site/content/formations/_index.md": "---\ntitle: Formations\n---\n\n## Saison 2021\n\nUne formation **Collision** a été donnée par Ada Lovelace le 3 mars 2021, avec son replay.\n",
+    });
+    const response = await upload(team, { fileName: "formations.zip", bytes: archive });
+    assert.match(response.body, /Agenda\u00a0: événement créé \/evenements\/collision-2\./);
+    const old = await browser().get("/formations/collision");
+    assert.equal(old.statusCode, 301);
+    assert.equal(old.headers.location, "/evenements/collision-2");
+  });
 });
