@@ -5,6 +5,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { numberMistakes, typographyMistakes, visibleText } from "./support/french-typography.ts";
 import { HttpSession } from "./support/http.ts";
+import { signInOverHttp } from "./support/http-sign-in.ts";
 import { startTestPlatform, type TestPlatform } from "./support/test-platform.ts";
 
 /** Links to the forms and services of the old site that the platform replaces. */
@@ -68,6 +69,15 @@ describe("the platform's own pages over the imported programme site", () => {
     assert.equal(response.statusCode, 200);
     assertJoinPage(response.body);
     assert.equal(response.body.match(/<h1/g)?.length, 1);
+  });
+
+  it("offers a signed-in member the next step of their own joining instead of the sign-in link", async () => {
+    const joined = await (await signInOverHttp(platform, "ines.benali@insee.fr")).get("/rejoindre");
+    assert.match(joined.body, /<a class="fr-btn" href="\/annuaire\/ines-benali">Mon profil<\/a>/);
+    assert.doesNotMatch(joined.body, /Déjà membre/);
+    const newcomer = await (await signInOverHttp(platform, "tout.nouveau@insee.fr")).get("/rejoindre");
+    assert.match(newcomer.body, /<a class="fr-btn" href="\/rejoindre\/inscription">Rejoindre la communauté<\/a>/);
+    assert.doesNotMatch(newcomer.body, oldForms);
   });
 
   it("lists the projects with the platform's call for projects, not the old ideas form", async () => {

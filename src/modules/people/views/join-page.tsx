@@ -13,13 +13,15 @@ export type JoinPageProps = {
   context: PageContext;
   share: SharePreview;
   community: { experts: number; organisations: number };
+  /** The visitor's next step: the wizard for a visitor or a newcomer, where they stopped, or their profile once joined. */
+  action: { href: string; label: string };
 };
 
 /**
  * `/rejoindre`: what the community is, what joining asks, who can join and how; its actions are the platform's
  * (the joining wizard, sign-in, the agenda), never the old site's questionnaire or newsletter form.
  */
-export function JoinPage({ context, share, community }: JoinPageProps) {
+export function JoinPage({ context, share, community, action }: JoinPageProps) {
   const lead =
     "Vous êtes experte ou expert de la donnée (data scientist, data analyst, data engineer, statisticienne ou statisticien, développeuse ou développeur…) en poste dans une administration\u00a0? Rejoignez la communauté du Programme 10\u00a0%.";
   return (
@@ -37,8 +39,8 @@ export function JoinPage({ context, share, community }: JoinPageProps) {
           </p>
           <ul className="fr-btns-group fr-btns-group--inline-md fr-mb-4w">
             <li>
-              <a className="fr-btn" href={joiningWizardPath}>
-                Rejoindre la communauté
+              <a className="fr-btn" href={action.href}>
+                {action.label}
               </a>
             </li>
             {context.user ? null : (
