@@ -12,7 +12,7 @@ import { shippedContentDir, startTestPlatform, type TestPlatform } from "./suppo
  */
 const contentRoot = path.join(shippedContentDir, "site-2023", "content");
 
-type PublishedFile = { file: string; url: string; title: string | null; date: Date | null; kind: "text" | "media" };
+type PublishedFile = { file: string; url: string; title: string | null; date: Date | null; kind: "text" | "media" | "placeholder" };
 
 /**
  * The platform's own pages answer at these paths, or lead from them (301) to the page that replaces them: the legal
@@ -41,7 +41,9 @@ function publishedFiles(): PublishedFile[] {
     const url = name === "_index" ? (directory ? `/${directory}/` : "/") : `/${directory ? `${directory}/` : ""}${slug}/`;
     const title = typeof data.title === "string" ? data.title : (/<title>([^<]+)<\/title>/.exec(source)?.[1] ?? null);
     const date = data.date instanceof Date ? data.date : typeof data.date === "string" ? new Date(data.date) : null;
-    return { file: relative, url, title, date: directory === "actualites" && name !== "_index" ? date : null, kind: "text" };
+    // Another site's whole HTML document dropped in the folder (`example.html`): a placeholder, never published (ADR 0023).
+    const placeholder = extension === ".html" && !parseFrontMatter(source).hasFrontMatter && /<html[\s>]/i.test(source) && /<head[\s>]/i.test(source);
+    return { file: relative, url, title, date: directory === "actualites" && name !== "_index" ? date : null, kind: placeholder ? "placeholder" : "text" };
   });
 }
 
@@ -71,7 +73,13 @@ describe("every URL of the 2023 site", () => {
     assert.ok(files.some((file) => file.kind === "media"));
   });
 
-  for (const file of files) {
+  for (const file of files.filter((candidate) => candidate.kind === "placeholder")) {
+    it(`does not publish the placeholder ${file.url} (${file.file})`, async () => {
+      assert.equal((await platform.app.inject({ method: "GET", url: file.url.replace(/\/$/, "") })).statusCode, 404);
+    });
+  }
+
+  for (const file of files.filter((candidate) => candidate.kind !== "placeholder")) {
     it(`answers ${file.url} (${file.file}) with 200 or 301 to the right page`, async () => {
       let url = file.url;
       let response = await platform.app.inject({ method: "GET", url });
