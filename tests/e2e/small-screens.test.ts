@@ -50,6 +50,54 @@ describe("pages on a 375 px wide screen", () => {
       { viewport: phone },
     ));
 
+  for (const javaScriptEnabled of [true, false]) {
+    it(`puts the directory's filters in a panel folded on a phone, so that the first result comes near the top, opened with the keyboard (JavaScript ${javaScriptEnabled ? "on" : "off"})`, () =>
+      withPage(
+        served.browser,
+        served.baseUrl,
+        async (page) => {
+          await signInThroughOutbox(page, served.baseUrl, "ines.benali@insee.fr");
+          await page.goto("/annuaire?q=python");
+          const firstResult = page.locator(".fr-card__title a").first();
+          await firstResult.waitFor();
+          // Measured from the page's <main>: without JavaScript the header shows its whole menu above it.
+          const top = await firstResult.evaluate((element) => element.getBoundingClientRect().top - document.querySelector("main")!.getBoundingClientRect().top);
+          assert.ok(top < 700, `le premier résultat commence à ${Math.round(top)} px du début du contenu`);
+          if (javaScriptEnabled) {
+            const onScreen = await firstResult.evaluate((element) => element.getBoundingClientRect().top);
+            assert.ok(onScreen < 1_000, `le premier résultat commence à ${Math.round(onScreen)} px du haut de la page`);
+          }
+          const organisation = page.locator("#filtre-organisation");
+          assert.equal(await organisation.isVisible(), false, "les filtres sont repliés sur un téléphone");
+          await expectNoHorizontalPageScroll(page);
+          // axe runs in the page (and the theme follows the system through the inline script): with JavaScript only.
+          if (javaScriptEnabled) await expectAccessible(page);
+
+          // Tab reaches the panel's button; Enter opens it and the filters work.
+          const toggle = page.locator("summary", { hasText: "Filtrer les résultats" });
+          let presses = 0;
+          while (!(await toggle.evaluate((element) => element === document.activeElement))) {
+            assert.ok(++presses <= 60, "le bouton des filtres n’est pas atteint avec Tab");
+            await page.keyboard.press("Tab");
+          }
+          await page.keyboard.press("Enter");
+          await organisation.waitFor({ state: "visible" });
+          await page.locator("#filtre-metier").selectOption("data_scientist");
+          await page.getByRole("button", { name: "Appliquer les filtres" }).click();
+          await page.waitForURL(/\/annuaire\?q=python&metier=data_scientist$/);
+          await page.getByRole("link", { name: "Retirer le filtre Métier\u00a0: Data scientist" }).waitFor();
+          await page.locator("summary", { hasText: "Filtrer les résultats (1\u00a0filtre choisi)" }).waitFor();
+          if (javaScriptEnabled) await expectAccessible(page);
+
+          // On a wide screen the same page shows its filters unfolded.
+          await page.setViewportSize({ width: 1280, height: 900 });
+          await page.locator("#filtre-metier").waitFor({ state: "visible" });
+          assert.equal(await toggle.isVisible(), false, "pas de bouton à déplier sur un grand écran");
+        },
+        { viewport: phone, javaScriptEnabled },
+      ));
+  }
+
   it("without JavaScript, shows the navigation, the account link and the sign-out button in the header instead of the « Menu » and « Rechercher » buttons", () =>
     withPage(
       served.browser,

@@ -1,3 +1,4 @@
+import { countOf, plural } from "../../../../shared/french-plural.ts";
 import { Alert } from "../../../../ui/alert.tsx";
 import { Badge } from "../../../../ui/badge.tsx";
 import { type Option, SelectField } from "../../../../ui/fields.tsx";
@@ -29,7 +30,7 @@ export function formatCount(count: number): string {
 
 function profileCountPhrase(total: number): string {
   if (total === 0) return "Aucun profil";
-  return `${formatCount(total)} ${total === 1 ? "profil" : "profils"}`;
+  return `${formatCount(total)} ${plural(total, "profil")}`;
 }
 
 const quoted = (text: string) => `«\u00a0${text}\u00a0»`;
@@ -136,89 +137,97 @@ function Filters({ params, results, labels }: { params: DirectoryUrlParams; resu
   const { facets } = results;
   const jobs = facets.jobFamilies.map((facet) => ({ ...facet, label: jobFamilies[facet.value as JobFamily] ?? facet.value }));
   const levelOptions = [2, 3].map((level) => ({ value: String(level), label: level === 3 ? "Expert·e" : `${skillLevelLabels[level as 2]} ou expert·e` }));
+  const chosen = activeFilters(params, results, labels).length;
+  // A native <details> (it opens without JavaScript, with the keyboard): folded on a phone, so that the
+  // results come first; shown unfolded, without its button, from the md breakpoint (static/app.css).
   return (
-    <div className="fr-background-alt--grey fr-p-3w">
-      <h2 className="fr-h5">Filtrer</h2>
-      <p className="fr-hint-text">
-        {results.mode === "broad"
-          ? `Plus de ${formatCount(results.broadAbove)} profils correspondent\u00a0: le nombre de profils n’est pas calculé pour chaque choix.`
-          : "Le nombre de profils est indiqué entre parenthèses."}
-      </p>
-      <SelectField
-        name="ministere"
-        id="filtre-ministere"
-        label="Ministère"
-        hint={uncountedHint(facets.ministries, results, undefined)}
-        placeholder="Tous les ministères"
-        options={facetOptions(facets.ministries, params.ministere, labels.ministry)}
-        value={params.ministere}
-      />
-      <SelectField
-        name="organisation"
-        id="filtre-organisation"
-        label="Organisation"
-        hint={uncountedHint(facets.organisations, results, "Avec ses services")}
-        placeholder="Toutes les organisations"
-        options={facetOptions(facets.organisations, params.organisation, labels.organisation)}
-        value={params.organisation}
-      />
-      <SelectField
-        name="metier"
-        id="filtre-metier"
-        label="Métier"
-        hint={uncountedHint(jobs, results, undefined)}
-        placeholder="Tous les métiers"
-        options={sortedByJobOrder(facetOptions(jobs, params.metier, params.metier ? jobFamilies[params.metier] : undefined))}
-        value={params.metier}
-      />
-      <SelectField
-        name="competence"
-        id="filtre-competence"
-        label="Compétence"
-        hint={uncountedHint(facets.skills, results, undefined)}
-        placeholder="Toutes les compétences"
-        options={facetOptions(facets.skills, params.competence, labels.skill)}
-        value={params.competence}
-      />
-      <SelectField
-        name="niveau"
-        id="filtre-niveau"
-        label="Niveau minimum dans cette compétence"
-        placeholder="Curieux·se ou plus"
-        options={levelOptions}
-        value={params.niveau && params.niveau > 1 ? String(params.niveau) : undefined}
-      />
-      <SelectField
-        name="saison"
-        id="filtre-saison"
-        label="Saison"
-        hint={uncountedHint(facets.seasons, results, undefined)}
-        placeholder="Toutes les saisons"
-        options={facetOptions(facets.seasons, params.saison, params.saison)}
-        value={params.saison}
-      />
-      <SelectField
-        name="projet"
-        id="filtre-projet"
-        label="Projet"
-        hint={uncountedHint(facets.projects, results, undefined)}
-        placeholder="Tous les projets"
-        options={facetOptions(facets.projects, params.projet, labels.project)}
-        value={params.projet}
-      />
-      <ul className="fr-btns-group fr-btns-group--inline-md">
-        <li>
-          <button className="fr-btn" type="submit">
-            Appliquer les filtres
-          </button>
-        </li>
-        <li>
-          <a className="fr-btn fr-btn--secondary" href={directoryHref({ q: params.q })}>
-            Retirer les filtres
-          </a>
-        </li>
-      </ul>
-    </div>
+    <details className="fr-accordion directory-filters">
+      <summary className="fr-accordion__btn">
+        {`Filtrer les résultats${chosen > 0 ? ` (${countOf(chosen, "filtre choisi", "filtres choisis")})` : ""}`}
+      </summary>
+      <div className="fr-background-alt--grey fr-p-3w">
+        <h2 className="fr-h5">Filtrer</h2>
+        <p className="fr-hint-text">
+          {results.mode === "broad"
+            ? `Plus de ${formatCount(results.broadAbove)} profils correspondent\u00a0: le nombre de profils n’est pas calculé pour chaque choix.`
+            : "Le nombre de profils est indiqué entre parenthèses."}
+        </p>
+        <SelectField
+          name="ministere"
+          id="filtre-ministere"
+          label="Ministère"
+          hint={uncountedHint(facets.ministries, results, undefined)}
+          placeholder="Tous les ministères"
+          options={facetOptions(facets.ministries, params.ministere, labels.ministry)}
+          value={params.ministere}
+        />
+        <SelectField
+          name="organisation"
+          id="filtre-organisation"
+          label="Organisation"
+          hint={uncountedHint(facets.organisations, results, "Avec ses services")}
+          placeholder="Toutes les organisations"
+          options={facetOptions(facets.organisations, params.organisation, labels.organisation)}
+          value={params.organisation}
+        />
+        <SelectField
+          name="metier"
+          id="filtre-metier"
+          label="Métier"
+          hint={uncountedHint(jobs, results, undefined)}
+          placeholder="Tous les métiers"
+          options={sortedByJobOrder(facetOptions(jobs, params.metier, params.metier ? jobFamilies[params.metier] : undefined))}
+          value={params.metier}
+        />
+        <SelectField
+          name="competence"
+          id="filtre-competence"
+          label="Compétence"
+          hint={uncountedHint(facets.skills, results, undefined)}
+          placeholder="Toutes les compétences"
+          options={facetOptions(facets.skills, params.competence, labels.skill)}
+          value={params.competence}
+        />
+        <SelectField
+          name="niveau"
+          id="filtre-niveau"
+          label="Niveau minimum dans cette compétence"
+          placeholder="Curieux·se ou plus"
+          options={levelOptions}
+          value={params.niveau && params.niveau > 1 ? String(params.niveau) : undefined}
+        />
+        <SelectField
+          name="saison"
+          id="filtre-saison"
+          label="Saison"
+          hint={uncountedHint(facets.seasons, results, undefined)}
+          placeholder="Toutes les saisons"
+          options={facetOptions(facets.seasons, params.saison, params.saison)}
+          value={params.saison}
+        />
+        <SelectField
+          name="projet"
+          id="filtre-projet"
+          label="Projet"
+          hint={uncountedHint(facets.projects, results, undefined)}
+          placeholder="Tous les projets"
+          options={facetOptions(facets.projects, params.projet, labels.project)}
+          value={params.projet}
+        />
+        <ul className="fr-btns-group fr-btns-group--inline-md">
+          <li>
+            <button className="fr-btn" type="submit">
+              Appliquer les filtres
+            </button>
+          </li>
+          <li>
+            <a className="fr-btn fr-btn--secondary" href={directoryHref({ q: params.q })}>
+              Retirer les filtres
+            </a>
+          </li>
+        </ul>
+      </div>
+    </details>
   );
 }
 
@@ -369,7 +378,7 @@ export function ProfileCard({ card }: { card: DirectoryCard }) {
                   </li>
                 ))}
               </ul>
-              {more > 0 ? <p className="fr-card__detail">et {more === 1 ? "1 autre compétence" : `${more} autres compétences`}</p> : null}
+              {more > 0 ? <p className="fr-card__detail">et {countOf(more, "autre compétence", "autres compétences")}</p> : null}
             </div>
           ) : null}
         </div>
