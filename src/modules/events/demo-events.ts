@@ -206,7 +206,7 @@ async function exists(db: Executor, sourceKey: string): Promise<boolean> {
 async function seedOne(db: Database, event: DemoEvent, now: Date, seriesId: string | null = null): Promise<string | null> {
   if (await exists(db, event.key)) return null;
   const draft = await draftOf(db, event);
-  const slug = (event as { slug?: string }).slug ?? slugBase(event.title, seriesId ? event.day : undefined);
+  const slug = slugBase(event.title, seriesId ? event.day : undefined);
   const [taken] = await db.select({ id: events.id }).from(events).where(eq(events.slug, slug)).limit(1);
   const created = await db.transaction((tx) => insertEvent(tx, draft, { slug: taken ? `${slug}-${event.day}` : slug, seriesId, sourceKey: event.key, createdBy: null, now }));
   return created.id;
