@@ -22,7 +22,8 @@ export class OverbookingNotConfirmedError extends DomainError {
     readonly confirmed: number,
     readonly capacity: number,
   ) {
-    super("overbooking_not_confirmed", `Les ${capacity} places sont prises\u00a0: confirmez l’inscription au-delà de la capacité.`);
+    const taken = capacity === 0 ? "Aucune place n’est prévue" : capacity === 1 ? "La seule place est prise" : `Les ${capacity}\u00a0places sont prises`;
+    super("overbooking_not_confirmed", `${taken}\u00a0: confirmez l’inscription au-delà de la capacité.`);
   }
 }
 

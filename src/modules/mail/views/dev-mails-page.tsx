@@ -1,5 +1,6 @@
 import { Table } from "../../../ui/table.tsx";
 import { formatDateTime } from "../../../shared/french-date.ts";
+import { countOf } from "../../../shared/french-plural.ts";
 import { Alert } from "../../../ui/alert.tsx";
 import { Layout } from "../../../ui/layout.tsx";
 import type { PageContext } from "../../../ui/page-context.ts";
@@ -39,7 +40,7 @@ function previewDocument(html: string, attachments: StoredAttachment[]): string 
 
 function sizeOf(base64: string): string {
   const bytes = Math.floor((base64.replace(/=+$/, "").length * 3) / 4);
-  return bytes < 1024 ? `${bytes}\u00a0octets` : `${Math.round(bytes / 1024)}\u00a0ko`;
+  return bytes < 1024 ? countOf(bytes, "octet") : `${Math.round(bytes / 1024)}\u00a0ko`;
 }
 
 export function DevMailsPage({ context, mails }: { context: PageContext; mails: Pick<Mail, "id" | "to" | "subject" | "createdAt">[] }) {
