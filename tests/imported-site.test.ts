@@ -89,4 +89,17 @@ describe("the imported site in the demo", () => {
     assert.equal(event?.placeName, "Lieu de la Transformation publique, Paris");
     assert.equal(event?.version, 2);
   });
+
+  it("adopts an event the demo made before the importer did (key content:<path>) instead of adding a second one", async () => {
+    const db = platform.database.db;
+    await db.update(events).set({ sourceKey: "content:/formations/machine-learning-ops" }).where(eq(events.slug, "machine-learning-ops"));
+    const count = async () => (await db.select({ id: events.id }).from(events)).length;
+    const before = await count();
+    const clock = { now: () => new Date("2026-12-01T10:00:00Z") };
+    const report = await createImportContent({ db, clock, media: createFileMediaStorage(fs.mkdtempSync(path.join(os.tmpdir(), "p10-media-"))), agenda: createImportedAgenda({ db, clock }) })(shippedContentDir);
+    assert.deepEqual(report.entries.find((entry) => entry.path === "/formations/machine-learning-ops")?.agenda, { outcome: "unchanged", path: "/evenements/machine-learning-ops" });
+    assert.equal(await count(), before);
+    const [event] = await db.select({ sourceKey: events.sourceKey }).from(events).where(eq(events.slug, "machine-learning-ops"));
+    assert.match(event?.sourceKey ?? "", /^content-item:[0-9a-f-]{36}$/);
+  });
 });
