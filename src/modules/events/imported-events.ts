@@ -63,7 +63,9 @@ export function createImportedAgenda({ db, clock }: { db: Database; clock: Clock
     if (item.kind !== "event" && item.kind !== "training") return { outcome: "skipped", reason: "Ni un événement ni une formation." };
     const schedule = importedSchedule(item);
     return db.transaction(async (tx) => {
-      const [found] = await tx.select({ id: events.id, sourceKey: events.sourceKey }).from(events).where(inArray(events.sourceKey, [importedEventKey(item.id), legacyKey(item.path)]));
+      const rows = await tx.select({ id: events.id, sourceKey: events.sourceKey }).from(events).where(inArray(events.sourceKey, [importedEventKey(item.id), legacyKey(item.path)]));
+      // The item's own event first: a legacy one is adopted only when the item has none.
+      const found = rows.find((row) => row.sourceKey === importedEventKey(item.id)) ?? rows[0];
       if (!found) {
         if (item.status !== "published") return { outcome: "skipped", reason: "Brouillon\u00a0: pas d’événement à l’agenda." };
         if (!schedule) return { outcome: "skipped", reason: "La page ne donne pas de date\u00a0: pas d’événement à l’agenda." };
