@@ -228,6 +228,29 @@ describe("importing a folder that changes", () => {
   after(() => testDatabase.close());
   const importer = () => createImportContent({ db: testDatabase.database.db, clock, media: createFileMediaStorage(fs.mkdtempSync(path.join(os.tmpdir(), "p10-media-"))) });
 
+  it("calls the agenda for events and trainings only, with whether their files changed, and keeps the item when the agenda fails", async () => {
+    const folder = writeTree({
+      "academic/content/event/atelier-lyon/index.md": "---\ntitle: Atelier à Lyon\ndate: 2024-03-05T13:00:00Z\nlocation: Lyon\n---\nTexte.\n",
+      "academic/content/actualites/2024-03-06-retour.md": "---\ntitle: Retour sur Lyon\ndate: 2024-03-06\n---\nTexte.\n",
+    });
+    const calls: string[] = [];
+    const media = createFileMediaStorage(fs.mkdtempSync(path.join(os.tmpdir(), "p10-media-")));
+    const agenda = async (item: { path: string }, options: { changed: boolean }) => {
+      calls.push(`${item.path} ${options.changed}`);
+      if (calls.length === 1) throw new Error("base indisponible");
+      return { outcome: "unchanged" as const, path: "/evenements/atelier-lyon" };
+    };
+    const first = await createImportContent({ db: testDatabase.database.db, clock, media, agenda })(folder);
+    const entry = first.entries.find((candidate) => candidate.path === "/evenements/atelier-lyon");
+    assert.equal(entry?.outcome, "created");
+    assert.equal(entry?.agenda?.outcome, "skipped");
+    assert.match(entry?.agenda?.reason ?? "", /relancez l’import/);
+    assert.ok(await findItemByPath(testDatabase.database.db, "/evenements/atelier-lyon"));
+    // The next import, the file unchanged, asks the agenda again (it creates a missing event).
+    await createImportContent({ db: testDatabase.database.db, clock, media, agenda })(folder);
+    assert.deepEqual(calls, ["/evenements/atelier-lyon true", "/evenements/atelier-lyon false"]);
+  });
+
   it("updates exactly the item whose file changed", async () => {
     const folder = writeTree({
       "site/content/actualites/2024-01-10-voeux.md": "---\ntitle: Vœux 2024\ndate: 2024-01-10\ntags: [vie du programme]\n---\nBonne année !\n",

@@ -344,7 +344,7 @@ async function syncAgenda(agenda: ImportedAgenda, item: ContentItem, changed: bo
   try {
     return await agenda(item, { changed });
   } catch (error) {
-    return { outcome: "skipped", reason: `L’événement de l’agenda n’a pas pu être enregistré (${reasonOf(error)}) : relancez l’import.` };
+    return { outcome: "skipped", reason: `L’événement de l’agenda n’a pas pu être enregistré (${reasonOf(error)})\u00a0: relancez l’import.` };
   }
 }
 
