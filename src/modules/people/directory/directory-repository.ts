@@ -3,7 +3,7 @@ import { type Executor, rowsOf } from "../../../db/client.ts";
 import type { JobFamily, ProfileVisibility, SkillLevel } from "../domain/profile-choices.ts";
 import type { SkillCategory } from "../domain/skill-vocabulary.ts";
 import { type DirectoryFilters, type DirectoryQuery, isCorrectable, namedCategories, queryWords } from "./directory-query.ts";
-import { closestWords, foldWord } from "./typo-correction.ts";
+import { candidatesWithinReach, closestWords, foldWord } from "./typo-correction.ts";
 
 /** Who is searching: the programme team also sees the profiles kept for it (`read:hidden-profile:any`). */
 export type DirectoryViewer = { id: string; canSeeHiddenProfiles: boolean };
@@ -130,7 +130,8 @@ async function closestKnownWords(db: Executor, viewer: DirectoryViewer, words: s
   // Most typos are in a skill, a synonym or an organisation: their words are few and public. Only those a
   // profile the viewer may see contains are kept: an organisation or a skill whose only member deleted
   // their account (or hid their profile) must not be suggested, nor lead to nobody.
-  const fromVocabulary = await keepListedWords(db, viewer, await vocabularyCandidates(db, words));
+  const vocabulary = await vocabularyCandidates(db, words);
+  const fromVocabulary = await keepListedWords(db, viewer, new Map([...vocabulary].map(([word, candidates]) => [word, candidatesWithinReach(word, candidates)])));
   for (const word of words) found.set(word, closestWords(word, fromVocabulary.get(word) ?? []));
   // Names (and job words) are read from the documents of the profiles the viewer may see.
   const rest = words.filter((word) => found.get(word)!.length === 0);
@@ -149,7 +150,8 @@ function candidatesByWord(rows: { word: string; candidate: string }[]): Map<stri
 
 /**
  * The candidates found in the search document of at least one profile `viewer` may see (an EXISTS per
- * candidate through the GIN index, stopping at the first profile; at most 10 candidates per word).
+ * candidate through the GIN index, stopping at the first profile; only the candidates within reach of
+ * their word, usually one or two).
  */
 async function keepListedWords(db: Executor, viewer: DirectoryViewer, candidates: Map<string, string[]>): Promise<Map<string, string[]>> {
   const distinct = [...new Set([...candidates.values()].flat())];

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { closestWords, editDistance, foldWord } from "./typo-correction.ts";
+import { candidatesWithinReach, closestWords, editDistance, foldWord } from "./typo-correction.ts";
 
 describe("typo correction", () => {
   it("counts insertions, deletions, replacements and swapped neighbours as one edit each", () => {
@@ -28,5 +28,10 @@ describe("typo correction", () => {
     assert.deepEqual(closestWords("Géomatiqe", ["geomatique"]), ["geomatique"]);
     assert.deepEqual(closestWords("python", ["python"]), []);
     assert.deepEqual(closestWords("python", []), []);
+  });
+
+  it("keeps every candidate within the edits allowed, whatever the closest (those a profile contains are chosen among them)", () => {
+    assert.deepEqual(candidatesWithinReach("martn", ["marty", "martin", "martinez", "martn"]), ["marty", "martin"]);
+    assert.deepEqual(candidatesWithinReach("cartograhpie", ["cartographie", "cartograhpies", "photographie"]), ["cartographie", "cartograhpies"]);
   });
 });

@@ -26,6 +26,12 @@ function allowedEdits(word: string): number {
   return word.length <= 5 ? 1 : 2;
 }
 
+/** The candidates close enough to `word` to be what it meant (within the edits allowed), in their order. */
+export function candidatesWithinReach(word: string, candidates: string[]): string[] {
+  const folded = foldWord(word);
+  return candidates.filter((candidate) => candidate !== folded && editDistance(folded, candidate) <= allowedEdits(folded));
+}
+
 /**
  * The known words a mistyped `word` most likely meant: the candidates (found by trigram similarity)
  * at the smallest edit distance, if it is small enough; at most `max`, in the candidates' order.
