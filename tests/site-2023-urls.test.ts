@@ -16,9 +16,9 @@ type PublishedFile = { file: string; url: string; title: string | null; date: Da
 
 /**
  * The platform's own pages answer at these paths, or lead from them (301) to the page that replaces them: the legal
- * pages (they describe this platform, not the old site), the join page, the projects, and the old « Communauté : A venir ».
+ * pages (they describe this platform, not the old site), the join page, the projects, the old « Communauté : A venir », and the contact page (a form to the programme team).
  */
-const platformOwnedPaths = new Set(["/accessibilite/", "/mentions-legales/", "/donnees-personnelles/", "/rejoindre/", "/projets/", "/equipe/"]);
+const platformOwnedPaths = new Set(["/accessibilite/", "/mentions-legales/", "/donnees-personnelles/", "/rejoindre/", "/projets/", "/equipe/", "/contact/"]);
 
 function walk(directory: string): string[] {
   return fs.readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {

@@ -104,9 +104,12 @@ describe("profiles in the directory", () => {
       assertTypography(own.body);
       assert.equal((await thomas.get("/annuaire/personne-inconnue")).statusCode, 404);
       assert.equal((await thomas.get(`/annuaire/${"x".repeat(500)}`)).statusCode, 404);
-      for (const hostile of ["%00", "a%00b", "%C3%A9%F0%9F%98%80", "Ines-Benali", "..%2F..%2Fcompte"]) {
+      for (const hostile of ["%C3%A9%F0%9F%98%80", "Ines-Benali", "..%2F..%2Fcompte"]) {
         assert.equal((await thomas.get(`/annuaire/${hostile}`)).statusCode, 404, hostile);
         assert.equal((await thomas.get(`/annuaire/${hostile}/modifier`)).statusCode, 404, `${hostile}/modifier`);
+      }
+      for (const withNul of ["%00", "a%00b"]) {
+        assert.equal((await thomas.get(`/annuaire/${withNul}`)).statusCode, 400, withNul);
       }
     });
 

@@ -113,9 +113,10 @@ describe("public site", () => {
     expectMatch(all2023.body, /href="\/actualites\?annee=2023&amp;page=2"/);
     assert.equal(cardTitles((await get("/actualites?annee=2023&page=2")).body).length, 3);
 
-    for (const odd of ["annee=deux-mille", "etiquette=" + "x".repeat(5000), "etiquette=%00", "etiquette=%E2%9C%93", "annee=&etiquette="]) {
+    for (const odd of ["annee=deux-mille", "etiquette=" + "x".repeat(5000), "etiquette=%E2%9C%93", "annee=&etiquette="]) {
       assert.equal((await get(`/actualites?${odd}`)).statusCode, 200, odd);
     }
+    assert.equal((await get("/actualites?etiquette=%00")).statusCode, 400, "a NUL byte is refused in one place (ADR 0027)");
   });
 
   it("shows a post with its French date, lead, cover image and its alternative text, tags and neighbours", async () => {
@@ -296,12 +297,15 @@ describe("public site", () => {
   });
 
   it("answers 404, never 500, for unknown or odd addresses, and keeps the other routes working", async () => {
-    for (const url of ["/page-inexistante", "/actualites/inconnue", "/projets/inconnu", `/${"a".repeat(5000)}`, `/actualites/${"b".repeat(5000)}`, "/%00", "/actualites/%00", "/d%C3%A9j%C3%A0-vu", "/%E2%9C%93/%F0%9F%98%80", "/programme/%00/x"]) {
+    for (const url of ["/page-inexistante", "/actualites/inconnue", "/projets/inconnu", `/${"a".repeat(5000)}`, `/actualites/${"b".repeat(5000)}`, "/d%C3%A9j%C3%A0-vu", "/%E2%9C%93/%F0%9F%98%80"]) {
       const response = await get(url);
       assert.equal(response.statusCode, 404, url);
       expectMatch(response.body, /Page non trouvée/, url);
     }
     assert.ok([400, 404].includes((await get("/%E0%A4%A")).statusCode));
+    for (const url of ["/%00", "/actualites/%00", "/programme/%00/x"]) {
+      assert.ok([400, 404].includes((await get(url)).statusCode), url);
+    }
     assert.equal((await get("/connexion")).statusCode, 200);
     assert.equal((await get("/plan-du-site")).statusCode, 200);
     assert.equal((await get("/dsfr/dsfr.min.css")).statusCode, 200);
