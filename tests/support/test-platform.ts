@@ -75,11 +75,16 @@ export async function startTestPlatform(options: { config?: Record<string, strin
 }
 
 /** Waits for the job worker to deliver a mail to `to` in the local outbox, and returns its text. */
-export async function waitForMail(platform: Platform, to: string, timeoutMs = 10_000): Promise<{ subject: string; text: string }> {
+/**
+ * The newest mail delivered to `to` (and whose subject or text matches `matching`, when given: mails
+ * sent by one request are delivered by jobs in any order, so a test names the mail it waits for).
+ */
+export async function waitForMail(platform: Platform, to: string, options: number | { matching?: RegExp; timeoutMs?: number } = 10_000): Promise<{ subject: string; text: string }> {
+  const { matching, timeoutMs = 10_000 } = typeof options === "number" ? { timeoutMs: options } : options;
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
     const mails = await platform.database.db.select().from(devMails).orderBy(desc(devMails.createdAt));
-    const mail = mails.find((candidate) => candidate.to === to);
+    const mail = mails.find((candidate) => candidate.to === to && (!matching || matching.test(candidate.subject) || matching.test(candidate.text)));
     if (mail) return mail;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -95,7 +95,7 @@ describe("a conflict of interest in the qualification of a proposal", () => {
     const log = await db().select({ to: proposalTransitions.toState, conflictDeclared: proposalTransitions.conflictDeclared }).from(proposalTransitions).where(eq(proposalTransitions.proposalId, id)).orderBy(asc(proposalTransitions.createdAt));
     assert.deepEqual(log.at(-1), { to: "selected", conflictDeclared: true });
     assert.ok(log.slice(0, -1).every((transition) => !transition.conflictDeclared));
-    const mail = await waitForMail(platform, "marc.petit@numerique.gouv.fr");
+    const mail = await waitForMail(platform, "marc.petit@numerique.gouv.fr", { matching: /Décision sur la proposition/ });
     assert.match(mail.subject, /Décision sur la proposition/);
     assert.match(mail.text, /Conflit d’intérêts déclaré\u00a0: cette décision a été prise par un membre de l’équipe du programme de la même organisation/);
     const author = await signInOverHttp(platform, "marc.petit@numerique.gouv.fr");

@@ -309,8 +309,8 @@ describe("the call for projects", () => {
       const asked = await team.post(`/appel-a-projets/${id}/informations`, { question: "Quelles communes ont déjà testé\u00a0?" }, { formPage: `/appel-a-projets/${id}/qualification` });
       assert.equal(asked.statusCode, 303);
       assert.equal((await proposalByTitle("Projections scolaires")).state, "information_requested");
-      const mail = await waitForMail(platform, "ines.benali@insee.fr");
-      assert.match(mail.text, /Quelles communes ont déjà testé/);
+      const mail = await waitForMail(platform, "ines.benali@insee.fr", { matching: /Quelles communes ont déjà testé/ });
+      assert.match(mail.subject, /Projections scolaires/);
       const form = await author.get(`/appel-a-projets/${id}/modifier`);
       assert.equal(form.statusCode, 200);
       assert.match(form.body, /Quelles communes ont déjà testé/);
@@ -348,8 +348,8 @@ describe("the call for projects", () => {
       assert.equal((await proposalByTitle("Projections scolaires")).state, "selected");
       const [project] = await db().select().from(projects).where(eq(projects.proposalId, id));
       assert.equal(project?.title, "Projections scolaires");
-      assert.match((await waitForMail(platform, "ines.benali@insee.fr")).text, /Fort intérêt commun/);
-      assert.match((await waitForMail(platform, "thomas.leroy@ign.fr")).text, /retenue/);
+      assert.match((await waitForMail(platform, "ines.benali@insee.fr", { matching: /Décision/ })).text, /Fort intérêt commun/);
+      assert.match((await waitForMail(platform, "thomas.leroy@ign.fr", { matching: /Décision/ })).text, /retenue/);
     });
 
     it("refuses selecting twice (illegal transition) and lets « à revoir » send it back without a second project", async () => {
