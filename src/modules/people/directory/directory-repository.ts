@@ -83,7 +83,8 @@ export function matchingSkills(plan: NonNullable<SearchPlan>): SQL {
  * 0 without any. For the primary key of the profile's levels: a few rows per profile.
  */
 export function levelInMatchingSkills(userId: SQL, skillIds: SQL = sql`select id from matching_skills`): SQL {
-  return sql`coalesce((select max(ps.level) from profile_skills ps where ps.user_id = ${userId} and ps.skill_id in (${skillIds})), 0)`;
+  // The EXISTS is computed once (an InitPlan): a query naming no skill reads no level.
+  return sql`(case when exists (${skillIds}) then coalesce((select max(ps.level) from profile_skills ps where ps.user_id = ${userId} and ps.skill_id in (${skillIds})), 0) else 0 end)`;
 }
 
 /**
