@@ -49,11 +49,27 @@ async function startProxy(target: { host: string; port: number }) {
 }
 
 const titleOf = (html: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1];
-const serverUrl = process.env.DATABASE_URL;
+/**
+ * The embedded PGlite runs inside the process and cannot be cut off from it: this test needs a PostgreSQL
+ * server, DATABASE_URL's or else the local one (trust authentication), so it also runs in the PGlite pass.
+ */
+const serverUrl = process.env.DATABASE_URL ?? (await reachable("postgres://postgres@127.0.0.1:5432/postgres"));
+
+async function reachable(url: string): Promise<string | undefined> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    return url;
+  } catch {
+    return undefined;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
 
 describe(
   "when PostgreSQL stops answering",
-  { skip: serverUrl ? false : "needs PostgreSQL (DATABASE_URL): the embedded PGlite runs inside the process and cannot be cut off from it" },
+  { skip: serverUrl ? false : "no PostgreSQL server reachable (neither DATABASE_URL nor 127.0.0.1:5432): the embedded PGlite cannot be cut off from the process" },
   () => {
     let proxy: Awaited<ReturnType<typeof startProxy>>;
     let platform: Platform;
