@@ -150,22 +150,31 @@ function candidatesByWord(rows: { word: string; candidate: string }[]): Map<stri
 }
 
 /**
- * The candidates found in the search document of at least one profile `viewer` may see (an EXISTS per
- * candidate through the GIN index, stopping at the first profile; only the candidates within reach of
- * their word, usually one or two).
+ * The candidates that a profile `viewer` may see contains: a word of an accepted skill held by such a
+ * profile, or of an organisation such a profile belongs to (directly, or as its ministry) — where the
+ * search document takes them from. Each EXISTS goes through an index and stops at the first profile
+ * (`offset 0` keeps it a subplan); asking the document's GIN index instead builds the bitmap of every
+ * profile holding the word (8 ms for « python » at 100,000 profiles).
  */
 async function keepListedWords(db: Executor, viewer: DirectoryViewer, candidates: Map<string, string[]>): Promise<Map<string, string[]>> {
   const distinct = [...new Set([...candidates.values()].flat())];
   if (distinct.length === 0) return candidates;
-  const listed = await db.transaction(async (tx) => {
-    await tx.execute(sql`set local enable_seqscan = off`);
-    const rows = rowsOf<{ candidate: string }>(
-      await tx.execute(sql`
-        select c.candidate from unnest(${`{${distinct.map((word) => `"${word}"`).join(",")}}`}::text[]) as c(candidate)
-        where exists (select 1 from profiles p where p.search_vector @@ plainto_tsquery(${config}, c.candidate) and ${listedFor(viewer, "lookup")})`),
-    );
-    return new Set(rows.map((row) => row.candidate));
-  });
+  const wordsOf = (text: SQL) => sql`regexp_split_to_array(immutable_unaccent(lower(${text})), '[^[:alnum:]]+')`;
+  const member = (condition: SQL) => sql`exists (select 1 from users u join profiles p on p.user_id = u.id where ${condition} and ${listedFor(viewer)} offset 0)`;
+  const rows = rowsOf<{ candidate: string }>(
+    await db.execute(sql`
+      select c.candidate from unnest(${`{${distinct.map((word) => `"${word}"`).join(",")}}`}::text[]) as c(candidate)
+      where exists (
+        select 1 from skills s
+        where s.status = 'accepted' and c.candidate = any(${wordsOf(sql`s.name || ' ' || array_to_string(s.synonyms, ' ')`)})
+          and exists (select 1 from profile_skills ps join profiles p on p.user_id = ps.user_id where ps.skill_id = s.id and ${listedFor(viewer, "lookup")} offset 0)
+      ) or exists (
+        select 1 from organisations o
+        where c.candidate = any(${wordsOf(sql`concat_ws(' ', o.name, o.acronym)`)})
+          and (${member(sql`u.organisation_id = o.id`)} or (o.kind = 'ministry' and ${member(sql`u.organisation_id in (select so.id from organisations so where so.ministry_id = o.id)`)}))
+      )`),
+  );
+  const listed = new Set(rows.map((row) => row.candidate));
   return new Map([...candidates].map(([word, found]) => [word, found.filter((candidate) => listed.has(candidate))]));
 }
 
