@@ -39,13 +39,15 @@ export function listedFor(viewer: DirectoryViewer, users: "joined" | "lookup" | 
 
 /**
  * The query as typed, with the web search syntax of `websearch_to_tsquery` ("exact phrase", -excluded,
- * or); null without a word. Skills are marked when they match any of its words.
+ * or); null without a word. Skills are marked (and profiles ranked by their level in them) when they
+ * match any of its words. A skill category's name, the whole query or one of its words, also matches the
+ * category's skills (ADR 0028).
  */
 export function planSearch(query: string): SearchPlan {
   const words = queryWords(query);
   if (words.length === 0) return null;
   const anyWord = sql.join(words.map(plain), sql` || `);
-  // A skill category's name (not in the search document) is read as its skills' names too (ADR 0028).
+  // A category's name is not in the search document: it is read as its skills' names too.
   const categories = namedCategories(query);
   if (categories.whole) {
     const skillsOf = categorySkillNames(categories.whole);
