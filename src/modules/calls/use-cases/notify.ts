@@ -71,7 +71,7 @@ async function decisionDayOf(tx: Executor, callId: string): Promise<string | nul
 export async function mailSubmissionReceipt(tx: Executor, mailer: Mailer, publicUrl: string, proposal: ProposalWithAuthor) {
   const decisionDay = await decisionDayOf(tx, proposal.callId);
   // A calendar day, shown as itself: noon UTC is the same day in Paris.
-  const decision = decisionDay ? formatDate(new Date(`${decisionDay}T12:00:00Z`)).replace(/^1 /, "1er ") : null;
+  const decision = decisionDay ? formatDate(new Date(`${decisionDay}T12:00:00Z`)) : null;
   await mailer.enqueue(tx, {
     to: proposal.authorEmail,
     subject: `Proposition déposée\u00a0: ${proposal.title}`,

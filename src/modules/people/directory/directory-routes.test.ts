@@ -176,11 +176,13 @@ describe("the directory « Trouver un expert »", () => {
     });
 
     it("never answers 500 to hostile queries, and refuses an over-long one with a French message at the field", async () => {
-      for (const q of ['"python', "python & | ! : * ( ) < >", "'; drop table users; --", "!!!", "python:*", "-python", "\u0000python", "é".repeat(200), "\\\\", "<script>alert(1)</script>"]) {
+      for (const q of ['"python', "python & | ! : * ( ) < >", "'; drop table users; --", "!!!", "python:*", "-python", "é".repeat(200), "\\\\", "<script>alert(1)</script>"]) {
         const response = await member.get(`/annuaire?q=${encodeURIComponent(q)}`);
         assert.equal(response.statusCode, 200, q);
         assert.doesNotMatch(response.body, /<script>alert/, q);
       }
+      // A NUL byte is refused for every query in one place (ADR 0027).
+      assert.equal((await member.get(`/annuaire?q=${encodeURIComponent("\u0000python")}`)).statusCode, 400);
       const tooLong = await member.get(`/annuaire?q=${"a".repeat(201)}&metier=statistician`);
       assert.equal(tooLong.statusCode, 400);
       assert.match(tooLong.body, /Votre recherche ne peut dépasser 200 caractères\. Raccourcissez-la\./);
