@@ -41,7 +41,7 @@ async function startServer(dataDir: string): Promise<Server> {
 }
 
 /** Resolves once GET /readyz answers 200; fails if the process exits first. */
-async function waitUntilReady(server: Server, timeoutMs = 60_000): Promise<void> {
+async function waitUntilReady(server: Server, timeoutMs = 100_000): Promise<void> {
   const started = Date.now();
   let exited: Exit | null = null;
   void server.exited.then((exit) => (exited = exit));
