@@ -9,6 +9,7 @@ import { isDatabaseUnavailable } from "../db/unavailable.ts";
 import { createPlatform, type Platform } from "../platform.ts";
 import type { HttpSession } from "../../tests/support/http.ts";
 import { httpSessionOn, signInOverHttp } from "../../tests/support/http-sign-in.ts";
+import { noPostgresReason, reachablePostgres } from "../../tests/support/postgres-server.ts";
 import { type TestPlatform, testConfig } from "../../tests/support/test-platform.ts";
 
 /**
@@ -53,23 +54,11 @@ const titleOf = (html: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1];
  * The embedded PGlite runs inside the process and cannot be cut off from it: this test needs a PostgreSQL
  * server, DATABASE_URL's or else the local one (trust authentication), so it also runs in the PGlite pass.
  */
-const serverUrl = process.env.DATABASE_URL ?? (await reachable("postgres://postgres@127.0.0.1:5432/postgres"));
-
-async function reachable(url: string): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    return url;
-  } catch {
-    return undefined;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
+const serverUrl = await reachablePostgres();
 
 describe(
   "when PostgreSQL stops answering",
-  { skip: serverUrl ? false : "no PostgreSQL server reachable (neither DATABASE_URL nor 127.0.0.1:5432): the embedded PGlite cannot be cut off from the process" },
+  { skip: serverUrl ? false : noPostgresReason("the embedded PGlite cannot be cut off from the process") },
   () => {
     let proxy: Awaited<ReturnType<typeof startProxy>>;
     let platform: Platform;
