@@ -1,11 +1,26 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { contentItems } from "../../src/db/schema/index.ts";
 import { signInThroughOutbox, useServedBrowser, withPage } from "../support/browser.ts";
 
 const screenshotDir = process.env.SCREENSHOT_DIR;
 
 describe("the agenda in a browser", () => {
-  const served = useServedBrowser();
+  const served = useServedBrowser({
+    // A training of the content store without an event (a page from before the platform), as its editor writes one.
+    prepare: async (platform) => {
+      await platform.database.db.insert(contentItems).values({
+        kind: "training",
+        slug: "formation-sans-evenement",
+        path: "/formations/formation-sans-evenement",
+        title: "Formation d’avant la plateforme",
+        body: "Texte de l’ancienne page.",
+        date: new Date("2021-10-05T12:00:00Z"),
+        status: "published",
+        details: { season: 2021, trainers: "Équipe Insee" },
+      });
+    },
+  });
 
   it("shows the agenda, filters it with its plain form (address kept), an event’s page and the trainings, without WCAG 2.1 AA violations", () =>
     withPage(served.browser, served.baseUrl, async (page) => {
@@ -38,6 +53,13 @@ describe("the agenda in a browser", () => {
         await page.getByRole("heading", { level: 2, name: "Saison 2023" }).waitFor();
         await page.getByRole("link", { name: "Bonnes pratiques de programmation avec Python" }).waitFor();
         if (screenshotDir) await page.screenshot({ path: `${screenshotDir}/formations.png`, fullPage: true });
+
+        // An old training address: the event imported from it, or the training's own page when it has none.
+        await page.goto("/formations/machine-learning-ops");
+        assert.equal(new URL(page.url()).pathname, "/evenements/machine-learning-ops");
+        const training = await page.goto("/formations/formation-sans-evenement");
+        assert.equal(training?.status(), 200);
+        await page.getByRole("heading", { level: 1, name: "Formation d’avant la plateforme" }).waitFor();
     }));
 
   it("shows a member who comes from their ministry (never a profile kept for the team), without WCAG 2.1 AA violations", () =>
@@ -78,6 +100,21 @@ describe("the agenda in a browser", () => {
       await page.locator("#placeName").fill("BercyLab");
       await page.getByRole("button", { name: "Créer l’événement" }).click();
       await page.getByRole("heading", { level: 2, name: "Événement créé" }).waitFor();
+
+      // Cancelling it asks for the reason mailed to the registered people.
+      await page.getByRole("link", { name: "Annuler l’événement…" }).click();
+      await page.getByRole("heading", { level: 1, name: "Annuler «\u00a0Atelier d’essai\u00a0»" }).waitFor();
+      await page.getByRole("button", { name: "Confirmer l’annulation" }).click();
+      await page.getByRole("heading", { name: "Le formulaire contient une erreur" }).waitFor();
+      await page.getByLabel(/^Motif de l’annulation/).fill("Salle indisponible.");
+      await page.getByRole("button", { name: "Confirmer l’annulation" }).click();
+      await page.getByText("Événement annulé", { exact: true }).waitFor();
+
+      // A series: its repetition refused at the fields first.
+      await page.getByRole("link", { name: "Nouvelle série" }).click();
+      await page.getByRole("heading", { level: 1, name: "Nouvelle série d’événements" }).waitFor();
+      await page.getByRole("button", { name: "Créer la série" }).click();
+      await page.getByRole("heading", { name: /^Le formulaire contient \d+ erreurs$/ }).waitFor();
     }));
 
   it("lets the team change a session of a series and the following ones after a confirmation saying what changes, without WCAG 2.1 AA violations", () =>
