@@ -173,18 +173,6 @@ describe("contact: the form to the programme team and the team's inbox", () => {
     assert.equal((await messagesFrom(email)).length, 3);
   });
 
-  it("stores exactly three of ten messages posted at once from one address (the address is locked while counted)", async () => {
-    const email = "rafale@culture.gouv.fr";
-    const visitors = Array.from({ length: 10 }, () => anonymous());
-    const tokens = await Promise.all(visitors.map(async (visitor) => /name="_csrf" value="([^"]+)"/.exec((await visitor.get("/contact")).body)![1]!));
-    const statuses = await Promise.all(visitors.map((visitor, index) => visitor.post("/contact", { ...visitorMessage, email }, { csrf: tokens[index]! }).then((response) => response.statusCode)));
-    assert.deepEqual(
-      statuses.sort(),
-      [...Array(3).fill(303), ...Array(7).fill(429)],
-    );
-    assert.equal((await messagesFrom(email)).length, 3);
-  });
-
   it("limits the posts of one IP address to ten in ten minutes", async () => {
     const visitor = httpSessionOn(platform, "198.51.100.77");
     const csrf = /name="_csrf" value="([^"]+)"/.exec((await visitor.get("/contact")).body)![1]!;
