@@ -78,6 +78,12 @@ describe("the call for projects in a browser", () => {
     await as(programmeTeam, async (page) => {
       await page.goto("/appel-a-projets/qualification");
       await page.getByRole("heading", { level: 1, name: "Qualification des propositions" }).waitFor();
+      // Opening a season's call: refused at its fields when empty (the demo's call stays the open one).
+      await page.goto("/appel-a-projets");
+      await page.getByRole("link", { name: "Ouvrir l’appel à projets d’une saison" }).click();
+      await page.getByRole("heading", { level: 1, name: "Ouvrir un appel à projets" }).waitFor();
+      await page.getByRole("button", { name: "Ouvrir l’appel" }).click();
+      await page.getByRole("heading", { name: /^Le formulaire contient \d+ erreurs$/ }).waitFor();
       await page.goto(`${proposalPath}/qualification`);
       await page.getByLabel(/Question à l’auteur/).fill("Quelles communes sont prêtes à tester\u00a0?");
       await page.getByRole("button", { name: "Demander des informations" }).click();
