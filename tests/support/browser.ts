@@ -107,7 +107,12 @@ export async function withPage(
   browser: Browser,
   baseUrl: string,
   journey: (page: Page) => Promise<void>,
-  options: { viewport?: { width: number; height: number }; javaScriptEnabled?: boolean } = {},
+  options: {
+    viewport?: { width: number; height: number };
+    javaScriptEnabled?: boolean;
+    /** Addresses whose page leaves by itself (a script navigates), so cannot be audited: say which. */
+    leavesByItself?: RegExp;
+  } = {},
 ): Promise<void> {
   const javaScriptEnabled = options.javaScriptEnabled ?? true;
   const context = await browser.newContext({
@@ -119,7 +124,7 @@ export async function withPage(
   });
   context.setDefaultTimeout(10_000);
   const watch: PageWatch = { origin: new URL(baseUrl).origin, problems: [], expectedErrorDocuments: new Set() };
-  const audits = auditEveryPage(context, watch.origin, javaScriptEnabled);
+  const audits = auditEveryPage(context, watch.origin, javaScriptEnabled, options.leavesByItself);
   const page = await context.newPage();
   page.on("response", (response) => {
     const request = response.request();
@@ -182,7 +187,7 @@ const contextAudits = new WeakMap<BrowserContext, Audits>();
  * as it was delivered, before the test types into it. Without JavaScript, DSFR shows only its light theme
  * and axe cannot run in the page: such contexts are not audited (the same pages are audited with it).
  */
-function auditEveryPage(context: BrowserContext, origin: string, javaScriptEnabled: boolean): Audits {
+function auditEveryPage(context: BrowserContext, origin: string, javaScriptEnabled: boolean, leavesByItself: RegExp | undefined): Audits {
   const pending = new Map<Page, string>();
   const audits: Audits = {
     polling: false,
@@ -207,7 +212,8 @@ function auditEveryPage(context: BrowserContext, origin: string, javaScriptEnabl
       const url = frame.url();
       const waiting = pending.get(page);
       // A new address (not only a new #fragment) while the previous document still waits for its audit.
-      if (waiting !== undefined && !audits.polling && withoutFragment(waiting) !== withoutFragment(url)) audits.unaudited.push(waiting);
+      const left = waiting !== undefined && withoutFragment(waiting) !== withoutFragment(url);
+      if (left && !audits.polling && !leavesByItself?.test(waiting)) audits.unaudited.push(waiting);
       if (new URL(url).origin === origin) pending.set(page, url);
       else pending.delete(page);
     });
