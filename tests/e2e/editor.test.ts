@@ -43,6 +43,12 @@ describe("content editor in a browser: accessibility, and working without JavaSc
       await page.getByRole("link", { name: "Voir la version 1" }).click();
       await page.getByRole("heading", { level: 1, name: /^Version 1 de/ }).waitFor();
       await shot("version");
+
+      // The zip import: sent without an archive, it says so at the field.
+      await page.goto("/admin/contenus/import");
+      await page.getByRole("heading", { level: 1, name: "Importer des contenus" }).waitFor();
+      await page.getByRole("button", { name: "Importer", exact: true }).click();
+      await page.getByRole("heading", { name: "Le formulaire contient une erreur" }).waitFor();
     }));
 
   it("previews and saves with JavaScript disabled, using the keyboard", () =>
