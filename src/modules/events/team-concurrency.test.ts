@@ -108,17 +108,17 @@ describe("the team's actions at the same time as registrations", { skip: postgre
   }
 
   /**
-   * Waits (15 s at most) until a request of the platform waits for a lock of this database: the team's request
-   * has reached the event held by `registrationInProgress` (at its FOR UPDATE, or at its UPDATE when the
-   * lock was not taken); without the lock it may never wait: then it stops once `requests` are answered,
-   * and the invariants judge.
+   * Waits (15 s at most) until a statement on the events table waits for a lock (the job queue takes locks of
+   * its own): the team's request has reached the event held by `registrationInProgress`, at its FOR UPDATE
+   * (or at its UPDATE when the lock was not taken). Without the lock it may never wait: then this stops once
+   * `requests` are answered, and the invariants judge.
    */
-  async function untilSomeoneWaitsForALock(requests: Promise<unknown>[] = []) {
+  async function untilSomeoneWaitsForALock(requests: Promise<unknown>[]) {
     let answered = false;
     void Promise.all(requests).then(() => (answered = true));
     const deadline = Date.now() + 15_000;
     while (Date.now() < deadline && !answered) {
-      const result = await db().execute(sql`select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
+      const result = await db().execute(sql`select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like '%"events"%'`);
       if (Number((result.rows[0] as { waiting: number }).waiting) > 0) return;
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
@@ -194,7 +194,7 @@ describe("the team's actions at the same time as registrations", { skip: postgre
     // A sixth seat being taken (not yet committed) when the team lowers the capacity to the five taken before.
     const registration = await registrationInProgress(event, members[5]!, "in_person");
     const edited = post(team[0]!.session, `/admin/evenements/${event.id}/modifier`, { ...edit, inPersonCapacity: "5" });
-    await untilSomeoneWaitsForALock();
+    await untilSomeoneWaitsForALock([edited]);
     const burst = members.slice(6, 16).map((member) => register(member, event, "in_person"));
     await registration.commit();
     const [answer, ...registered] = await Promise.all([edited, ...burst]);
@@ -252,7 +252,7 @@ describe("the team's actions at the same time as registrations", { skip: postgre
     // The third occurrence is being given a fifth seat when the team lowers the series to four.
     const registration = await registrationInProgress(occurrences[2]!, members[4]!, "in_person");
     const edited = post(team[0]!.session, `/admin/evenements/${occurrences[0]!.id}/modifier`, { ...edit, inPersonCapacity: "4", scope: "following", confirmation: "oui" });
-    await untilSomeoneWaitsForALock();
+    await untilSomeoneWaitsForALock([edited]);
     const burst = occurrences.flatMap((occurrence) => members.slice(5, 11).map((member) => register(member, occurrence, "in_person")));
     await registration.commit();
     const [answer, ...registered] = await Promise.all([edited, ...burst]);
