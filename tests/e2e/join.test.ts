@@ -115,6 +115,15 @@ describe("joining the community in a browser", () => {
       assert.match(profile, /Quarto \(proposée\)/);
       assert.equal(await main.getByRole("link", { name: "Python" }).getAttribute("href"), "/annuaire/competences/python");
 
+      // Her profile's three sections on one page, each saved by its own button; a refused one keeps the input.
+      await main.getByRole("link", { name: "Modifier mon profil" }).click();
+      await page.getByRole("heading", { level: 1, name: "Modifier mon profil" }).waitFor();
+      await main.locator("#givenName").fill("");
+      assert.equal(await submit(page, "Enregistrer « Votre organisation et votre métier »"), 400);
+      assert.match(await page.locator("#givenName-messages").innerText(), /Indiquez votre prénom\./);
+      await main.locator("#givenName").fill("Nora");
+      assert.equal(await submit(page, "Enregistrer « Votre organisation et votre métier »"), 303);
+
       // The new member is found in the directory by name.
       await page.goto("/annuaire?q=Nora+Kaci");
       await main.getByRole("link", { name: "Nora Kaci" }).first().waitFor();
@@ -169,5 +178,12 @@ describe("joining the community in a browser", () => {
       await page.getByRole("button", { name: "Fusionner" }).first().click();
       await page.waitForLoadState();
       assert.match(await page.getByRole("main").innerText(), /Choisissez la compétence avec laquelle fusionner\./);
+
+      // A proposal is corrected on its own page before being accepted: a name left empty is refused at its field.
+      await page.getByRole("link", { name: "Modifier le nom, la catégorie ou les synonymes avant d’accepter" }).first().click();
+      await page.getByRole("heading", { level: 1, name: /^Accepter la proposition/ }).waitFor();
+      await page.getByLabel(/^Nom/).fill("");
+      await page.getByRole("button", { name: "Enregistrer et accepter" }).click();
+      await page.getByRole("heading", { name: "Le formulaire contient une erreur" }).waitFor();
     }));
 });
