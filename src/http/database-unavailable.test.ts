@@ -9,7 +9,7 @@ import { isDatabaseUnavailable } from "../db/unavailable.ts";
 import { createPlatform, type Platform } from "../platform.ts";
 import type { HttpSession } from "../../tests/support/http.ts";
 import { httpSessionOn, signInOverHttp } from "../../tests/support/http-sign-in.ts";
-import { noPostgresReason, reachablePostgres } from "../../tests/support/postgres-server.ts";
+import { describeOnPostgres, reachablePostgres } from "../../tests/support/postgres-server.ts";
 import { type TestPlatform, testConfig } from "../../tests/support/test-platform.ts";
 
 /**
@@ -56,10 +56,11 @@ const titleOf = (html: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1];
  */
 const serverUrl = await reachablePostgres();
 
-describe(
+describeOnPostgres(
+  serverUrl,
   "when PostgreSQL stops answering",
-  { skip: serverUrl ? false : noPostgresReason("the embedded PGlite cannot be cut off from the process") },
-  () => {
+  "the embedded PGlite cannot be cut off from the process",
+  (serverUrl) => {
     let proxy: Awaited<ReturnType<typeof startProxy>>;
     let platform: Platform;
     let member: HttpSession;
@@ -70,9 +71,9 @@ describe(
       await admin.connect();
       await admin.query(`create database ${name}`);
       await admin.end();
-      const server = new URL(serverUrl!);
+      const server = new URL(serverUrl);
       proxy = await startProxy({ host: server.hostname, port: Number(server.port || 5432) });
-      const url = new URL(serverUrl!);
+      const url = new URL(serverUrl);
       url.hostname = "127.0.0.1";
       url.port = String(proxy.port);
       url.pathname = `/${name}`;

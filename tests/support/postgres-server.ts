@@ -1,3 +1,4 @@
+import { describe, it } from "node:test";
 import pg from "pg";
 
 /** The local PostgreSQL server the concurrency tests use when DATABASE_URL is not set (trust authentication). */
@@ -29,4 +30,14 @@ export function reachablePostgres(): Promise<string | undefined> {
 /** The reason a concurrency test gives when it is skipped, said plainly in the test report. */
 export function noPostgresReason(why: string): string {
   return `no PostgreSQL server reachable (neither DATABASE_URL nor ${new URL(localPostgresUrl).host}), so this test does not run: ${why}`;
+}
+
+/**
+ * `describe(name, suite)` on the PostgreSQL server `postgresUrl` (from `reachablePostgres`). Without one, the
+ * suite is replaced by one test reported as skipped with the reason: node's summary counts skipped tests, not
+ * skipped suites, so the run says plainly that these checks did not run.
+ */
+export function describeOnPostgres(postgresUrl: string | undefined, name: string, why: string, suite: (postgresUrl: string) => void): void {
+  if (postgresUrl) describe(name, () => suite(postgresUrl));
+  else describe(name, () => it("runs on PostgreSQL", { skip: noPostgresReason(why) }, () => {}));
 }

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { after, before, it } from "node:test";
 import { eq } from "drizzle-orm";
 import { contactMessages } from "../../db/schema/index.ts";
 import { httpSessionOn } from "../../../tests/support/http-sign-in.ts";
-import { noPostgresReason, reachablePostgres } from "../../../tests/support/postgres-server.ts";
+import { describeOnPostgres, reachablePostgres } from "../../../tests/support/postgres-server.ts";
 import { startTestPlatform, type TestPlatform } from "../../../tests/support/test-platform.ts";
 
 const postgresUrl = await reachablePostgres();
@@ -12,11 +12,11 @@ const postgresUrl = await reachablePostgres();
  * The per-address limit of the contact form is counted under an advisory lock on the address: ten posts
  * at once race on PostgreSQL's pool (DATABASE_URL's server or the local one); PGlite serves them one at a time.
  */
-describe("ten contact messages posted at once from one address", { skip: postgresUrl ? false : noPostgresReason("the advisory lock on the address is only contended on PostgreSQL") }, () => {
+describeOnPostgres(postgresUrl, "ten contact messages posted at once from one address", "the advisory lock on the address is only contended on PostgreSQL", (postgresUrl) => {
   let platform: TestPlatform;
 
   before(async () => {
-    platform = await startTestPlatform({ config: { CONTACT_EMAIL: "equipe-test@programme.example.gouv.fr" }, postgresUrl: postgresUrl! });
+    platform = await startTestPlatform({ config: { CONTACT_EMAIL: "equipe-test@programme.example.gouv.fr" }, postgresUrl });
   });
   after(() => platform?.stop());
 

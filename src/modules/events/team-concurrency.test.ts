@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { after, before, it } from "node:test";
 import { asc, eq, sql } from "drizzle-orm";
 import { eventRegistrations, events, eventSeries, userRoles } from "../../db/schema/index.ts";
 import { csrfTokenIn, type HttpSession } from "../../../tests/support/http.ts";
-import { noPostgresReason, reachablePostgres } from "../../../tests/support/postgres-server.ts";
+import { describeOnPostgres, reachablePostgres } from "../../../tests/support/postgres-server.ts";
 import { startTestPlatform, type TestPlatform } from "../../../tests/support/test-platform.ts";
 import type { AttendanceMode } from "./domain/event-kinds.ts";
 import { capacityOf } from "./domain/registration-rules.ts";
@@ -20,7 +20,7 @@ const modes: AttendanceMode[] = ["in_person", "remote"];
  * request takes the event's row lock (`lockEvent`), so the seats are decided one request at a time. PGlite
  * serves one transaction at a time and would pass these tests without the lock: they need a server.
  */
-describe("the team's actions at the same time as registrations", { skip: postgresUrl ? false : noPostgresReason("the event's row lock is only contended on PostgreSQL") }, () => {
+describeOnPostgres(postgresUrl, "the team's actions at the same time as registrations", "the event's row lock is only contended on PostgreSQL", (postgresUrl) => {
   const clock = movableClock("2027-02-15T10:00:00Z");
   let platform: TestPlatform;
   let members: TestMember[];
@@ -29,7 +29,7 @@ describe("the team's actions at the same time as registrations", { skip: postgre
   const db = () => platform.database.db;
 
   before(async () => {
-    platform = await startTestPlatform({ clock, postgresUrl: postgresUrl! });
+    platform = await startTestPlatform({ clock, postgresUrl });
     members = await createMembersWithSessions(platform, 40, { prefix: "course", now: clock.now() });
     team = await createMembersWithSessions(platform, 2, { prefix: "equipe", now: clock.now() });
     await db().insert(userRoles).values(team.map((person) => ({ userId: person.id, role: "programme_team" })));
@@ -119,7 +119,8 @@ describe("the team's actions at the same time as registrations", { skip: postgre
     const deadline = Date.now() + 15_000;
     while (Date.now() < deadline && !answered) {
       const result = await db().execute(sql`select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like '%"events"%'`);
-      if (Number((result.rows[0] as { waiting: number }).waiting) > 0) return;
+      // node-postgres' result (this test runs on PostgreSQL only).
+      if (Number((result as unknown as { rows: { waiting: number }[] }).rows[0]!.waiting) > 0) return;
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   }

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { after, before, it } from "node:test";
 import { sql } from "drizzle-orm";
 import { magicLinks } from "../../db/schema/index.ts";
 import { csrfTokenIn } from "../../../tests/support/http.ts";
-import { noPostgresReason, reachablePostgres } from "../../../tests/support/postgres-server.ts";
+import { describeOnPostgres, reachablePostgres } from "../../../tests/support/postgres-server.ts";
 import { startTestPlatform, type TestPlatform } from "../../../tests/support/test-platform.ts";
 import { magicLinksPerAddressPerWindow } from "./domain/tokens.ts";
 
@@ -16,9 +16,9 @@ const postgresUrl = await reachablePostgres();
  * moment (from 50 IP addresses, so the per-IP rate limit stays out of the way) issue exactly 5 links.
  * They race on PostgreSQL's pool (DATABASE_URL's server or the local one); PGlite serves them one at a time.
  */
-describe(`${burst} simultaneous requests for a sign-in link to one address`, { skip: postgresUrl ? false : noPostgresReason("the advisory lock on the address is only contended on PostgreSQL") }, () => {
+describeOnPostgres(postgresUrl, `${burst} simultaneous requests for a sign-in link to one address`, "the advisory lock on the address is only contended on PostgreSQL", (postgresUrl) => {
   before(async () => {
-    platform = await startTestPlatform({ postgresUrl: postgresUrl! });
+    platform = await startTestPlatform({ postgresUrl });
   });
   after(() => platform.stop());
 
