@@ -1,6 +1,5 @@
 import type { RouteAccess } from "../../src/http/fastify-types.ts";
-import { hasPermission, type RoleGrant, Roles } from "../../src/modules/identity/api.ts";
-import { demoAccounts } from "../../src/modules/identity/demo-accounts.ts";
+import { demoAccounts, hasPermission, type RoleGrant, Roles } from "../../src/modules/identity/api.ts";
 import { csrfTokenIn, type HttpSession } from "./http.ts";
 import { httpSessionOn, signInOverHttp } from "./http-sign-in.ts";
 import type { TestPlatform } from "./test-platform.ts";
