@@ -110,5 +110,4 @@ describe("the platform in production mode (NODE_ENV=production, HTTPS address, r
     assert.match(response.body, /Erreur inattendue/);
     assert.doesNotMatch(response.body, /détail interne|SELECT|sessions|essai-de-panne\.|at async|Error:|\.ts:\d+/);
   });
-
 });
