@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { desc } from "drizzle-orm";
+import type { RouteOptions } from "fastify";
 import pg from "pg";
 import pino from "pino";
 import { type Config, loadConfig } from "../../src/config/env.ts";
@@ -57,7 +58,7 @@ export type TestPlatform = Platform & { config: Config; stop(): Promise<void> };
  * The whole platform on a fresh test database, with the demo data seeded (organisations, accounts, pages);
  * with `postgresUrl` (from `reachablePostgres`), on that PostgreSQL server even without DATABASE_URL.
  */
-export async function startTestPlatform(options: { config?: Record<string, string>; clock?: Clock; directoryBroadSearchAbove?: number; postgresUrl?: string } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(options: { config?: Record<string, string>; clock?: Clock; directoryBroadSearchAbove?: number; postgresUrl?: string; onRoute?: (route: RouteOptions) => void } = {}): Promise<TestPlatform> {
   const testDatabase = await openTestDatabase(options.postgresUrl ?? process.env.DATABASE_URL);
   const config = testConfig(options.config);
   const platform = await createPlatform(config, {
@@ -65,6 +66,7 @@ export async function startTestPlatform(options: { config?: Record<string, strin
     logger: pino({ level: "silent" }),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.directoryBroadSearchAbove !== undefined ? { directoryBroadSearchAbove: options.directoryBroadSearchAbove } : {}),
+    ...(options.onRoute ? { onRoute: options.onRoute } : {}),
   });
   return {
     ...platform,
