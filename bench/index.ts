@@ -43,6 +43,9 @@ for (const scenario of selected) {
   if (json) console.log(formatJsonLines(figures));
   else console.log(`\n${formatTable(figures)}\n`);
 }
-const note = `${summarize(all)} Server and load generator shared ${cores} core(s); ${durationSeconds} s of load per target after a 2 s warm-up.`;
+const summary = summarize(all);
+const note = `${summary.text} Server and load generator shared ${cores} core(s); ${durationSeconds} s of load per target after a 2 s warm-up.`;
 if (json) log(note);
 else console.log(note);
+// A figure that could not be measured fails the run (exit code 1): a missing part is not a met target.
+if (summary.notMeasured > 0) process.exitCode = 1;

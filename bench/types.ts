@@ -2,12 +2,15 @@
 export type Figure = {
   scenario: string;
   name: string;
-  value: number;
+  /** null when the measure could not be taken (« non mesuré »): see `notMeasured` in reporter.ts. */
+  value: number | null;
   unit: string;
   /** The goal, as a comparison with the value ("≥ 30", "< 50"); null for a figure given for information. */
   target: string | null;
-  /** Whether the value meets the target; null without a target. */
+  /** Whether the value meets the target (false when it was not measured); null without a target. */
   met: boolean | null;
+  /** Why the figure was not measured (a PostgreSQL part without a server, a failed load). */
+  reason?: string;
 };
 
 export type ScenarioOptions = {

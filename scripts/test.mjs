@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 
 const patterns = process.argv.slice(2);
-const files = patterns.length > 0 ? patterns : ["src/**/*.test.ts", "src/**/*.test.tsx", "tests/**/*.test.ts"];
+const files = patterns.length > 0 ? patterns : ["src/**/*.test.ts", "src/**/*.test.tsx", "tests/**/*.test.ts", "bench/**/*.test.ts"];
 const result = spawnSync(
   process.execPath,
   ["--import", "tsx", "--test", "--test-concurrency=2", "--test-timeout=120000", "--test-reporter=spec", ...files],

@@ -7,7 +7,7 @@ import fastifyFormbody from "@fastify/formbody";
 import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from "fastify";
 import type { Logger } from "pino";
 import type { Config } from "./config/env.ts";
 import type { DatabaseHandle } from "./db/client.ts";
@@ -51,6 +51,8 @@ export type AppDeps = {
   devOutbox: boolean;
   /** Matches above which a directory search is broad (the people module's default when absent; tests lower it). */
   directoryBroadSearchAbove?: number | undefined;
+  /** Sees every route as it is registered: the route × role and fuzz tests read Fastify's own route table through it (ADR 0029). */
+  onRoute?: ((route: RouteOptions) => void) | undefined;
 };
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -73,6 +75,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     requestIdHeader: false,
     routerOptions: { ignoreTrailingSlash: true },
   });
+  if (deps.onRoute) app.addHook("onRoute", deps.onRoute);
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, RouteOptions } from "fastify";
 import pino, { type Logger } from "pino";
 import { buildApp } from "./app.ts";
 import type { Config } from "./config/env.ts";
@@ -30,6 +30,8 @@ export type PlatformOptions = {
   database?: DatabaseHandle;
   /** Matches above which a directory search is broad (default 1,000): tests lower it instead of creating a thousand profiles. */
   directoryBroadSearchAbove?: number;
+  /** Sees every route as it is registered (tests, ADR 0029). */
+  onRoute?: (route: RouteOptions) => void;
 };
 
 export function createLogger(config: Config): Logger {
@@ -77,6 +79,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       cookieSecret: config.SESSION_SECRET ?? randomBytes(32).toString("hex"),
       devOutbox: transport.kind === "dev-outbox",
       directoryBroadSearchAbove: options.directoryBroadSearchAbove,
+      onRoute: options.onRoute,
     });
     await jobs.start();
     let closed = false;

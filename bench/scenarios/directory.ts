@@ -8,6 +8,7 @@ import { benchAccounts, buildDirectoryDataset, directoryBenchMinistryId } from "
 import { createTemporaryDatabase } from "../support/temporary-database.ts";
 import { startServerProcess } from "../support/server-process.ts";
 import { signInThroughOutbox } from "../support/sign-in.ts";
+import { notMeasured } from "../reporter.ts";
 import type { Figure, Scenario } from "../types.ts";
 
 /** The issue's targets: the synthetic set builds in < 60 s; search p95 < 100 ms on PGlite (10k), < 50 ms on PostgreSQL (100k). */
@@ -61,7 +62,11 @@ export const directoryScenario: Scenario = {
       if (target.kind === "postgres") {
         const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
         const created = await createTemporaryDatabase(serverUrl, "directory").catch((error: unknown) => {
-          log(`PostgreSQL figures skipped: no server reachable at ${redact(serverUrl)} (${error instanceof Error ? error.message : String(error)}).`);
+          const reason = `no PostgreSQL server reachable at ${redact(serverUrl)} (${error instanceof Error ? error.message : String(error)})`;
+          log(`${prefix}: not measured: ${reason}.`);
+          const unmeasured = (name: string, unit: string, maximum: number) => notMeasured({ scenario: "directory", name, unit, target: `< ${maximum}`, reason });
+          figures.push(unmeasured(`${prefix}: synthetic set built (${target.profiles.toLocaleString("en-US")} profiles)`, "s", maximumBuildSeconds));
+          for (const query of queries.filter((query) => query.target)) figures.push(unmeasured(`${prefix}: ${query.label}: p95`, "ms", target.maximumP95Ms));
           return null;
         });
         if (!created) continue;

@@ -7,6 +7,7 @@ import { openDatabase, type DatabaseHandle } from "../../src/db/client.ts";
 import { eventRegistrations, events, sessions, userRoles, users } from "../../src/db/schema/index.ts";
 import { createTemporaryDatabase } from "../support/temporary-database.ts";
 import { startServerProcess } from "../support/server-process.ts";
+import { notMeasured } from "../reporter.ts";
 import type { Figure, Scenario } from "../types.ts";
 
 /** Done-when #2 of issue 6: 200 members register at once for an event of 50 seats in person. */
@@ -109,7 +110,16 @@ export const registrationsScenario: Scenario = {
       if (target.kind === "postgres") {
         const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
         const created = await createTemporaryDatabase(serverUrl, "registrations").catch((error: unknown) => {
-          log(`PostgreSQL figures skipped: no server reachable (${error instanceof Error ? error.message : String(error)}).`);
+          const reason = `no PostgreSQL server reachable (${error instanceof Error ? error.message : String(error)})`;
+          log(`${target.label}: not measured: ${reason}.`);
+          const prefix = `${target.label}, ${members} at once for ${seats} seats`;
+          const unmeasured = (name: string, unit: string, limit: number) => notMeasured({ scenario: "registrations", name: `${prefix}: ${name}`, unit, target: `= ${limit}`, reason });
+          figures.push(
+            unmeasured("confirmed", "registrations", seats),
+            unmeasured("waitlisted", "registrations", members - seats),
+            unmeasured("error responses (not 303)", "responses", 0),
+            unmeasured("waitlist in queue order", "yes = 1", 1),
+          );
           return null;
         });
         if (!created) continue;

@@ -9,6 +9,7 @@ import { isDatabaseUnavailable } from "../db/unavailable.ts";
 import { createPlatform, type Platform } from "../platform.ts";
 import type { HttpSession } from "../../tests/support/http.ts";
 import { httpSessionOn, signInOverHttp } from "../../tests/support/http-sign-in.ts";
+import { describeOnPostgres, reachablePostgres } from "../../tests/support/postgres-server.ts";
 import { type TestPlatform, testConfig } from "../../tests/support/test-platform.ts";
 
 /**
@@ -53,24 +54,13 @@ const titleOf = (html: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1];
  * The embedded PGlite runs inside the process and cannot be cut off from it: this test needs a PostgreSQL
  * server, DATABASE_URL's or else the local one (trust authentication), so it also runs in the PGlite pass.
  */
-const serverUrl = process.env.DATABASE_URL ?? (await reachable("postgres://postgres@127.0.0.1:5432/postgres"));
+const serverUrl = await reachablePostgres();
 
-async function reachable(url: string): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    return url;
-  } catch {
-    return undefined;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-describe(
+describeOnPostgres(
+  serverUrl,
   "when PostgreSQL stops answering",
-  { skip: serverUrl ? false : "no PostgreSQL server reachable (neither DATABASE_URL nor 127.0.0.1:5432): the embedded PGlite cannot be cut off from the process" },
-  () => {
+  "the embedded PGlite cannot be cut off from the process",
+  (serverUrl) => {
     let proxy: Awaited<ReturnType<typeof startProxy>>;
     let platform: Platform;
     let member: HttpSession;
@@ -81,9 +71,9 @@ describe(
       await admin.connect();
       await admin.query(`create database ${name}`);
       await admin.end();
-      const server = new URL(serverUrl!);
+      const server = new URL(serverUrl);
       proxy = await startProxy({ host: server.hostname, port: Number(server.port || 5432) });
-      const url = new URL(serverUrl!);
+      const url = new URL(serverUrl);
       url.hostname = "127.0.0.1";
       url.port = String(proxy.port);
       url.pathname = `/${name}`;

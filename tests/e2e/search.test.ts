@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { contentItems } from "../../src/db/schema/index.ts";
-import { expectAccessible, useServedBrowser, withPage } from "../support/browser.ts";
+import { useServedBrowser, withPage } from "../support/browser.ts";
 
 describe("site search in a browser", () => {
   const served = useServedBrowser({
@@ -26,7 +26,6 @@ describe("site search in a browser", () => {
       assert.equal(response?.status(), 200);
       await page.getByRole("heading", { level: 2, name: /résultats? pour « donnees »/ }).waitFor();
       await page.getByRole("link", { name: "Données ouvertes : le point" }).waitFor();
-      await expectAccessible(page);
     }));
 
   it("searches from the header's search bar and filters by type without JavaScript errors", () =>
@@ -41,7 +40,6 @@ describe("site search in a browser", () => {
       await page.getByRole("button", { name: "Filtrer" }).click();
       await page.waitForURL(/type=actualite/);
       await page.getByRole("link", { name: "Données ouvertes : le point" }).waitFor();
-      await expectAccessible(page);
     }));
 
   it("shows the message of an over-long query beside the field, accessibly", () =>
@@ -49,6 +47,5 @@ describe("site search in a browser", () => {
       const response = await page.goto(`/recherche?q=${"données ".repeat(30)}`);
       assert.equal(response?.status(), 400);
       await page.getByText("Votre recherche ne peut dépasser 200 caractères").waitFor();
-      await expectAccessible(page);
     }));
 });

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Page } from "playwright-core";
-import { expectAccessible, signInThroughOutbox, useServedBrowser, withPage } from "../support/browser.ts";
+import { signInThroughOutbox, useServedBrowser, withPage } from "../support/browser.ts";
 import { fillPersonalData } from "../support/personal-data-builder.ts";
 
 /** A small phone in portrait: WCAG 1.4.10 asks for no sideways scrolling of the page at 320 CSS px; 375 px is the usual test width. */
@@ -29,7 +29,6 @@ describe("pages on a 375 px wide screen", () => {
           const response = await page.goto(path);
           assert.equal(response?.status(), 200, path);
           await expectNoHorizontalPageScroll(page);
-          await expectAccessible(page);
           await expectNoHorizontalPageScroll(page);
         }
 
@@ -71,7 +70,6 @@ describe("pages on a 375 px wide screen", () => {
           assert.equal(await organisation.isVisible(), false, "les filtres sont repliés sur un téléphone");
           await expectNoHorizontalPageScroll(page);
           // axe runs in the page (and the theme follows the system through the inline script): with JavaScript only.
-          if (javaScriptEnabled) await expectAccessible(page);
 
           // Tab reaches the panel's button; Enter opens it and the filters work.
           const toggle = page.locator("summary", { hasText: "Filtrer les résultats" });
@@ -87,7 +85,6 @@ describe("pages on a 375 px wide screen", () => {
           await page.waitForURL(/\/annuaire\?q=python&metier=data_scientist$/);
           await page.getByRole("link", { name: "Retirer le filtre Métier\u00a0: Data scientist" }).waitFor();
           await page.locator("summary", { hasText: "Filtrer les résultats (1\u00a0filtre choisi)" }).waitFor();
-          if (javaScriptEnabled) await expectAccessible(page);
 
           // On a wide screen the same page shows its filters unfolded.
           await page.setViewportSize({ width: 1280, height: 900 });

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { createServer, type AddressInfo } from "node:net";
 import { after, before } from "node:test";
 import axe from "axe-core";
-import { type Browser, type ConsoleMessage, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type ConsoleMessage, chromium, type Page } from "playwright-core";
 import { startTestPlatform, type TestPlatform } from "./test-platform.ts";
 
 /** Debian's Chromium (playwright's own browser downloads do not work on these machines). */
@@ -95,34 +95,40 @@ export function useServedBrowser(
   };
 }
 
-type PageWatch = { origin: string; problems: string[]; expectedErrorDocuments: Set<string>; lastDocument: { method: string; status: number; url: string } | null };
-const watches = new WeakMap<Page, PageWatch>();
+type PageWatch = { origin: string; problems: string[]; expectedErrorDocuments: Set<string> };
 
 /**
  * Runs `journey` in a fresh browser context (no cookies), then fails if a page of the platform logged a
- * console error (CSP violations are console errors), threw, or answered a 5xx document.
+ * console error (CSP violations are console errors), threw, or answered a 5xx document. Every page of the
+ * platform the journey opens is audited with axe-core (see `auditEveryPage`): the journey's page is a
+ * wrapper that runs the pending audit before each action, and the last page is audited at the end.
  */
 export async function withPage(
   browser: Browser,
   baseUrl: string,
   journey: (page: Page) => Promise<void>,
-  options: { viewport?: { width: number; height: number }; javaScriptEnabled?: boolean } = {},
+  options: {
+    viewport?: { width: number; height: number };
+    javaScriptEnabled?: boolean;
+    /** Addresses whose page leaves by itself (a script navigates), so cannot be audited: say which. */
+    leavesByItself?: RegExp;
+  } = {},
 ): Promise<void> {
+  const javaScriptEnabled = options.javaScriptEnabled ?? true;
   const context = await browser.newContext({
     baseURL: baseUrl,
     locale: "fr-FR",
     colorScheme: "light",
     viewport: options.viewport ?? { width: 1280, height: 900 },
-    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    javaScriptEnabled,
   });
   context.setDefaultTimeout(10_000);
+  const watch: PageWatch = { origin: new URL(baseUrl).origin, problems: [], expectedErrorDocuments: new Set() };
+  const audits = auditEveryPage(context, watch.origin, javaScriptEnabled, options.leavesByItself);
   const page = await context.newPage();
-  const watch: PageWatch = { origin: new URL(baseUrl).origin, problems: [], expectedErrorDocuments: new Set(), lastDocument: null };
-  watches.set(page, watch);
   page.on("response", (response) => {
     const request = response.request();
     if (!request.isNavigationRequest() || request.frame() !== page.mainFrame()) return;
-    watch.lastDocument = { method: request.method(), status: response.status(), url: response.url() };
     // Chromium logs every 4xx document as a console error; tests check those statuses themselves.
     if (response.status() >= 400 && response.status() < 500) watch.expectedErrorDocuments.add(response.url());
     if (response.status() >= 500 && new URL(response.url()).origin === watch.origin) {
@@ -134,12 +140,15 @@ export async function withPage(
   });
   page.on("pageerror", (error) => watch.problems.push(`Erreur JavaScript sur ${page.url()} : ${error.message}`));
   try {
-    await journey(page);
+    await journey(audited(page, audits));
+    await audits.flush();
+    if (audits.unaudited.length > 0) assert.fail(`Pages quittées avant leur audit d’accessibilité (sans action du test entre leur chargement et le départ) :\n${audits.unaudited.join("\n")}`);
   } catch (error) {
     // A 500 or a CSP error often explains why a step then timed out: report them with the failure.
     if (watch.problems.length === 0) throw error;
     throw new Error(`${error instanceof Error ? error.message : String(error)}\n\nRelevé aussi dans le navigateur :\n${watch.problems.join("\n")}`, { cause: error });
   } finally {
+    auditTimes.set(context, audits.milliseconds);
     await context.close();
   }
   if (watch.problems.length > 0) assert.fail(`Problèmes relevés dans le navigateur :\n${watch.problems.join("\n")}`);
@@ -156,9 +165,98 @@ const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 type AxeViolation = { id: string; impact?: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] };
 
-async function runAxe(page: Page, scheme: "clair" | "sombre"): Promise<void> {
+/** The audits of one browser context: each page's document waiting for its audit, and what was found. */
+type Audits = {
+  /** Audits every page whose new document was not audited yet; throws with the violations found. */
+  flush(): Promise<void>;
+  /** While set, navigations (a polling loop's reloads) are not reported as pages left unaudited. */
+  polling: boolean;
+  /** Documents replaced by another before any action of the test could have them audited. */
+  unaudited: string[];
+  milliseconds: number;
+};
+
+const auditTimes = new WeakMap<BrowserContext, number>();
+const contextAudits = new WeakMap<BrowserContext, Audits>();
+
+/**
+ * Queues an audit each time a page of the context commits a new document of the platform (main frame): axe-core
+ * with the WCAG 2.0 and 2.1 A and AA rules, in the light theme, then in the dark one on the same loaded
+ * page (DSFR follows the system: data-fr-scheme="system", switched live by `emulateMedia`). The queue is
+ * flushed before the journey's next action (click, fill, goto…) and at its end, so the audit sees the page
+ * as it was delivered, before the test types into it. Without JavaScript, DSFR shows only its light theme
+ * and axe cannot run in the page: such contexts are not audited (the same pages are audited with it).
+ */
+function auditEveryPage(context: BrowserContext, origin: string, javaScriptEnabled: boolean, leavesByItself: RegExp | undefined): Audits {
+  const pending = new Map<Page, string>();
+  const audits: Audits = {
+    polling: false,
+    unaudited: [],
+    milliseconds: 0,
+    async flush() {
+      for (const [page, url] of [...pending]) {
+        pending.delete(page);
+        if (page.isClosed()) continue;
+        const started = Date.now();
+        try {
+          await auditPage(page, url);
+        } finally {
+          audits.milliseconds += Date.now() - started;
+        }
+      }
+    },
+  };
+  const watchPage = (page: Page) => {
+    page.on("framenavigated", (frame) => {
+      if (frame !== page.mainFrame() || !javaScriptEnabled) return;
+      const url = frame.url();
+      const waiting = pending.get(page);
+      // A new address (not only a new #fragment) while the previous document still waits for its audit.
+      const left = waiting !== undefined && withoutFragment(waiting) !== withoutFragment(url);
+      if (left && !audits.polling && !leavesByItself?.test(waiting)) audits.unaudited.push(waiting);
+      if (new URL(url).origin === origin) pending.set(page, url);
+      else pending.delete(page);
+    });
+    page.on("close", () => pending.delete(page));
+  };
+  context.on("page", watchPage);
+  contextAudits.set(context, audits);
+  return audits;
+}
+
+function withoutFragment(url: string): string {
+  return url.replace(/#.*$/, "");
+}
+
+const auditedMarker = "__axeAudited";
+
+async function auditPage(page: Page, url: string): Promise<void> {
+  await page.waitForLoadState("load");
+  // A #fragment navigation keeps the document: audited once is enough. A download or a JSON answer is no page.
+  const state = await page.evaluate((marker) => ({ audited: marker in window, html: document.contentType === "text/html" }), auditedMarker);
+  if (state.audited || !state.html) return;
   // Evaluated through the DevTools protocol: our CSP rightly forbids injecting an inline <script>.
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(`${axe.source};void 0`);
+  await page.evaluate(`${axe.source};window.${auditedMarker}=true;void 0`);
+  try {
+    await setScheme(page, "light");
+    await runAxe(page, "clair");
+    await setScheme(page, "dark");
+    await runAxe(page, "sombre");
+  } finally {
+    await setScheme(page, "light").catch(() => {});
+  }
+  if (withoutFragment(page.url()) !== withoutFragment(url)) throw new Error(`${url} a été quittée pendant son audit d’accessibilité`);
+}
+
+/** The system's colour scheme, which DSFR's data-fr-scheme="system" follows live (no reload: a posted form's answer stays). */
+async function setScheme(page: Page, scheme: "light" | "dark"): Promise<void> {
+  await page.emulateMedia({ colorScheme: scheme });
+  await page
+    .waitForFunction((expected) => document.documentElement.getAttribute("data-fr-theme") === expected, scheme, { timeout: 5_000 })
+    .catch(() => assert.fail(`le thème ${scheme === "dark" ? "sombre" : "clair"} du système n’est pas appliqué sur ${page.url()}`));
+}
+
+async function runAxe(page: Page, scheme: "clair" | "sombre"): Promise<void> {
   const violations = await page.evaluate(
     async (tags) => {
       const results = await (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
@@ -183,48 +281,86 @@ function describeViolations(violations: AxeViolation[]): string {
     .join("\n");
 }
 
-async function theme(page: Page): Promise<string | null> {
-  return page.evaluate(() => document.documentElement.getAttribute("data-fr-theme"));
+/** The methods that act on a page (and may leave it): the pending audits run before them. */
+const actions = new Set([
+  "goto", "reload", "goBack", "goForward", "setContent", "close", "setViewportSize", "emulateMedia",
+  "click", "dblclick", "tap", "fill", "clear", "press", "pressSequentially", "type", "check", "uncheck", "setChecked",
+  "selectOption", "selectText", "setInputFiles", "hover", "focus", "blur", "dragTo", "dispatchEvent",
+  "down", "up", "insertText", "move", "wheel",
+]);
+// Their class names as bundled in playwright-core (`_Page`, `Keyboard2`…): the client does not export the classes.
+const wrappedClasses = /^_?(Page|Locator|FrameLocator|BrowserContext|Keyboard|Mouse|Touchscreen)\d*$/;
+const targets = new WeakMap<object, object>();
+
+/** The journey's view of a Playwright object: its actions first flush the context's pending audits. */
+function audited<T extends object>(target: T, audits: Audits): T {
+  const proxy = new Proxy(target, {
+    get(object, property) {
+      const value: unknown = Reflect.get(object, property, object);
+      if (typeof value !== "function") return wrapResult(value, audits);
+      return (...args: unknown[]) => {
+        const call = () => wrapResult((value as (...parameters: unknown[]) => unknown).apply(object, args.map(unwrapArgument)), audits);
+        return typeof property === "string" && actions.has(property) ? audits.flush().then(call) : call();
+      };
+    },
+  });
+  targets.set(proxy, target);
+  return proxy;
 }
 
-/**
- * axe-core with the WCAG 2.1 A and AA rules on the current page, in the light theme and then in the
- * dark one (DSFR follows the system setting: data-fr-scheme="system"). A page reached by GET is reloaded
- * in dark mode; the answer to a form post is not re-posted, DSFR switches it live.
- */
-export async function expectAccessible(page: Page): Promise<void> {
-  const watch = watches.get(page);
-  await page.emulateMedia({ colorScheme: "light" });
-  await page.waitForFunction(() => document.documentElement.getAttribute("data-fr-theme") === "light", undefined, { timeout: 5_000 });
-  await runAxe(page, "clair");
+function wrapResult(value: unknown, audits: Audits): unknown {
+  if (value instanceof Promise) return value.then((resolved: unknown) => wrapResult(resolved, audits));
+  if (typeof value === "object" && value !== null && !targets.has(value) && wrappedClasses.test(value.constructor.name)) return audited(value, audits);
+  return value;
+}
 
-  await page.emulateMedia({ colorScheme: "dark" });
-  if (!watch?.lastDocument || watch.lastDocument.method === "GET") await page.reload();
-  await page.waitForFunction(() => document.documentElement.getAttribute("data-fr-theme") === "dark", undefined, { timeout: 5_000 }).catch(() => {});
-  assert.equal(await theme(page), "dark", `le thème sombre du système n’est pas appliqué sur ${page.url()}`);
-  await runAxe(page, "sombre");
-  await page.emulateMedia({ colorScheme: "light" });
+/** Playwright receives its own objects, also inside an options object (`{ has: locator }`). */
+function unwrapArgument(argument: unknown): unknown {
+  if (typeof argument !== "object" || argument === null) return argument;
+  const target = targets.get(argument);
+  if (target) return target;
+  if (Object.getPrototypeOf(argument) !== Object.prototype) return argument;
+  return Object.fromEntries(Object.entries(argument).map(([key, value]) => [key, targets.get(value as object) ?? value]));
+}
+
+/** The milliseconds a finished `withPage` journey spent in accessibility audits (to time the journey itself). */
+export function auditTime(page: Page): number {
+  const context = (targets.get(page) as Page | undefined)?.context() ?? page.context();
+  return auditTimes.get(context) ?? contextAudits.get(context)?.milliseconds ?? 0;
+}
+
+/** Reloads `page` until `found` returns something, without auditing (nor reporting) each intermediate reload. */
+async function pollByReloading<T>(page: Page, found: () => Promise<T | undefined>, failure: string): Promise<T> {
+  const raw = (targets.get(page) as Page | undefined) ?? page;
+  const audits = contextAudits.get(raw.context());
+  const deadline = Date.now() + 15_000;
+  if (audits) audits.polling = true;
+  try {
+    for (;;) {
+      const value = await found();
+      if (value !== undefined) return value;
+      if (Date.now() > deadline) throw new Error(failure);
+      await raw.waitForTimeout(200);
+      await raw.reload();
+    }
+  } finally {
+    if (audits) audits.polling = false;
+  }
 }
 
 /** Opens the newest mail sent to `to` in the local outbox (/_dev/mails), waiting for the job worker to deliver it. */
-export async function openMailInOutbox(page: Page, baseUrl: string, to: string, options: { audit?: boolean; seenBefore?: readonly string[] } = {}): Promise<void> {
+export async function openMailInOutbox(page: Page, baseUrl: string, to: string, options: { seenBefore?: readonly string[] } = {}): Promise<void> {
   // The newest mail to `to` that was not there before (`seenBefore`: the outbox's links for `to` earlier): an
   // older mail to the same address (a reminder, a previous link) must not stand for the one awaited.
   const seen = new Set(options.seenBefore ?? []);
-  const deadline = Date.now() + 15_000;
   await page.goto(`${baseUrl}/_dev/mails`);
-  let href: string | undefined;
-  for (;;) {
-    href = (await mailLinksInOutbox(page, to)).find((link) => !seen.has(link));
-    if (href) break;
-    if (Date.now() > deadline) throw new Error(`Aucun nouveau courriel pour ${to} dans la boîte d’envoi locale`);
-    await page.waitForTimeout(200);
-    await page.reload();
-  }
-  if (options.audit) await expectAccessible(page);
+  const href = await pollByReloading(
+    page,
+    async () => (await mailLinksInOutbox(page, to)).find((link) => !seen.has(link)),
+    `Aucun nouveau courriel pour ${to} dans la boîte d’envoi locale`,
+  );
   await page.locator(`a[href="${href}"]`).first().click();
   await page.waitForURL(/\/_dev\/mails\/[\w-]+$/);
-  if (options.audit) await expectAccessible(page);
 }
 
 /** The links of the outbox's rows for mails to `to`, newest first (the outbox page must be open). */
@@ -234,18 +370,16 @@ async function mailLinksInOutbox(page: Page, to: string): Promise<string[]> {
 }
 
 /** From the sign-in form: asks for a link, follows it from the outbox and confirms; ends on the account page. */
-export async function signInThroughOutbox(page: Page, baseUrl: string, email: string, options: { audit?: boolean } = {}): Promise<void> {
+export async function signInThroughOutbox(page: Page, baseUrl: string, email: string): Promise<void> {
   await page.goto(`${baseUrl}/_dev/mails`);
   const seenBefore = await mailLinksInOutbox(page, email);
   await page.goto(`${baseUrl}/connexion`);
   await page.getByLabel("Adresse électronique professionnelle").fill(email);
   await page.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
   await page.getByRole("heading", { level: 1, name: "Consultez votre messagerie" }).waitFor();
-  if (options.audit) await expectAccessible(page);
-  await openMailInOutbox(page, baseUrl, email, { ...options, seenBefore });
+  await openMailInOutbox(page, baseUrl, email, { seenBefore });
   await page.getByRole("link", { name: /\/connexion\/lien\?jeton=/ }).click();
   await page.getByRole("heading", { level: 1, name: "Confirmer la connexion" }).waitFor();
-  if (options.audit) await expectAccessible(page);
   await page.getByRole("button", { name: "Me connecter" }).click();
   await page.waitForURL(`${baseUrl}/compte`);
 }

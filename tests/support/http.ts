@@ -1,3 +1,4 @@
+import assert from "node:assert/strict";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 
 /** A cookie jar over app.inject(): follows our forms as a browser would (cookies + CSRF token). */
@@ -39,6 +40,39 @@ export class HttpSession {
     this.remember(response);
     return response;
   }
+
+  /**
+   * Posts a multipart form (fields and files) as a browser does; `_csrf` is taken from the page at
+   * `formPage` unless given, like `post`.
+   */
+  async postMultipart(url: string, fields: Record<string, string>, files: Record<string, UploadField> = {}, options: { formPage?: string; csrf?: string | null } = {}) {
+    let csrf = options.csrf;
+    if (csrf === undefined) csrf = csrfTokenIn((await this.get(options.formPage ?? url)).body);
+    const form = new FormData();
+    if (csrf) form.append("_csrf", csrf);
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    for (const [name, file] of Object.entries(files)) {
+      const bytes = typeof file.bytes === "string" ? file.bytes : new Uint8Array(file.bytes);
+      form.append(name, new Blob([bytes], { type: file.type ?? "application/octet-stream" }), file.fileName);
+    }
+    const request = new Request("http://localhost/", { method: "POST", body: form });
+    const payload = Buffer.from(await request.arrayBuffer());
+    const response = await this.app.inject({ method: "POST", url, payload, headers: { "content-type": request.headers.get("content-type")!, cookie: this.cookieHeader() } });
+    this.remember(response);
+    return response;
+  }
+}
+
+/** A file field of a multipart form: its name as the browser sends it, and its bytes. */
+export type UploadField = { fileName: string; bytes: Buffer | string; type?: string };
+
+/**
+ * The response is the 401 or 403 page of the access or permission check, not the refusal of the form's
+ * CSRF token or origin (also a 403): a test of a permission must not pass because its token was refused.
+ */
+export function assertRefusedByPermission(response: LightMyRequestResponse, status: 401 | 403) {
+  assert.equal(response.statusCode, status, response.body.slice(0, 300));
+  assert.doesNotMatch(response.body, /Le formulaire a expiré|Ce formulaire ne vient pas de ce site/, "refusé par le contrôle du formulaire (CSRF ou origine), pas par celui des droits");
 }
 
 export function csrfTokenIn(html: string): string | null {

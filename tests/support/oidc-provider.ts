@@ -19,6 +19,9 @@ export const proconnectAgent = {
 
 const scopeClaims = ["given_name", "usual_name", "email", "uid", "siret", "idp_id"] as const;
 
+/** The claims the provider returns for one login: any of ProConnect's, or fewer (a provider that omits one). */
+export type AgentClaims = Partial<Record<(typeof scopeClaims)[number], string>>;
+
 export type TestOidcProvider = {
   issuer: string;
   clientId: string;
@@ -31,9 +34,10 @@ export type TestOidcProvider = {
 /**
  * A real OpenID provider (panva's oidc-provider, which ProConnect is built on) configured like ProConnect:
  * code flow with PKCE, client_secret_post, RS256 id_token, userinfo as a signed JWT, RP-initiated logout,
- * acr eidas1. Its built-in development pages ask for any login and password, then for consent.
+ * acr eidas1. Its built-in development pages ask for any login and password, then for consent; `agents`
+ * gives the claims returned for a login.
  */
-export async function startOidcProvider(platform: { publicUrl: string }): Promise<TestOidcProvider> {
+export async function startOidcProvider(platform: { publicUrl: string }, options: { agents?: Record<string, AgentClaims> } = {}): Promise<TestOidcProvider> {
   let handler: ((request: IncomingMessage, response: ServerResponse) => void) | null = null;
   const server = createServer((request, response) => {
     if (handler) handler(request, response);
@@ -79,7 +83,8 @@ export async function startOidcProvider(platform: { publicUrl: string }): Promis
     },
     ttl: { AccessToken: 60 * 60, AuthorizationCode: 60, IdToken: 60 * 60, Interaction: 60 * 60, Session: 60 * 60, Grant: 60 * 60 },
     async findAccount(_context: unknown, sub: string) {
-      return { accountId: sub, claims: async () => ({ sub, ...proconnectAgent }) };
+      // The login typed at the provider chooses the agent (`options.agents`), Agathe by default.
+      return { accountId: sub, claims: async () => ({ sub, ...(options.agents?.[sub] ?? proconnectAgent) }) };
     },
   });
   handler = provider.callback();
@@ -95,4 +100,82 @@ export async function startOidcProvider(platform: { publicUrl: string }): Promis
       await closed;
     },
   };
+}
+
+/**
+ * A browser at the provider, over HTTP: follows its redirects with its own cookies and answers its
+ * development pages (login, consent, logout) as a person would, until it sends the browser back to the
+ * platform; returns that address (the callback with `code` and `state`, or with `error`).
+ */
+export class ProviderBrowser {
+  private readonly cookies = new Map<string, string>();
+
+  constructor(private readonly issuer: string) {}
+
+  /** Signs in as `login` (any password) and consents. */
+  async signIn(authorizationUrl: string, login = "agathe"): Promise<URL> {
+    let page = await this.follow(authorizationUrl);
+    page = await this.follow(this.formAction(page, "login"), { prompt: "login", login, password: "n-importe-quel-mot-de-passe" });
+    page = await this.follow(this.formAction(page, "consent"), { prompt: "consent" });
+    return page.url;
+  }
+
+  /** Cancels at the login page (« [ Cancel ] »): the provider answers the platform with `error=access_denied`. */
+  async cancel(authorizationUrl: string): Promise<URL> {
+    const page = await this.follow(authorizationUrl);
+    const abort = /href="([^"]*\/abort)"/.exec(page.body)?.[1];
+    if (!abort) throw new Error(`Pas de lien d’abandon chez le fournisseur : ${page.body.slice(0, 300)}`);
+    return (await this.follow(new URL(abort, this.issuer).href)).url;
+  }
+
+  /** Confirms « Yes, sign me out » on the provider's logout page reached from the platform. */
+  async signOut(endSessionUrl: string): Promise<URL> {
+    const page = await this.follow(endSessionUrl);
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(page.body)?.[1];
+    const action = /id="op.logoutForm" method="post" action="([^"]+)"/.exec(page.body)?.[1];
+    if (!xsrf || !action) throw new Error(`Pas de page de déconnexion chez le fournisseur : ${page.body.slice(0, 300)}`);
+    return (await this.follow(new URL(action, this.issuer).href, { xsrf, logout: "yes" })).url;
+  }
+
+  private formAction(page: { url: URL; body: string }, prompt: string): string {
+    if (!page.body.includes(`name="prompt" value="${prompt}"`)) throw new Error(`Page « ${prompt} » attendue chez le fournisseur, reçu ${page.url.href} : ${page.body.slice(0, 300)}`);
+    const action = /<form[^>]*action="([^"]+)"/.exec(page.body)?.[1];
+    return new URL(action ?? page.url.pathname, this.issuer).href;
+  }
+
+  /** Requests `url` (a form post when `form` is given) and follows redirects while they stay at the provider. */
+  private async follow(url: string, form?: Record<string, string>): Promise<{ url: URL; body: string }> {
+    let target = new URL(url);
+    let init: RequestInit = form ? { method: "POST", body: new URLSearchParams(form), headers: { "content-type": "application/x-www-form-urlencoded" } } : { method: "GET" };
+    for (let hops = 0; hops < 10; hops++) {
+      if (target.origin !== new URL(this.issuer).origin) return { url: target, body: "" };
+      const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+      const response = await fetch(target, { ...init, redirect: "manual", headers: { ...(init.headers as Record<string, string> | undefined), cookie } });
+      for (const header of response.headers.getSetCookie()) {
+        const [pair] = header.split(";");
+        const at = pair!.indexOf("=");
+        const name = pair!.slice(0, at);
+        const value = pair!.slice(at + 1);
+        if (value === "" || /expires=Thu, 01 Jan 1970/i.test(header)) this.cookies.delete(name);
+        else this.cookies.set(name, value);
+      }
+      const location = response.headers.get("location");
+      if (response.status >= 300 && response.status < 400 && location) {
+        target = new URL(location, target);
+        init = { method: "GET" };
+        continue;
+      }
+      const body = await response.text();
+      // A form the provider posts itself (form_post, or logout without a page): submit it as the browser's script would.
+      const autoPost = /<form[^>]*method="post"[^>]*action="([^"]+)"[^>]*>([\s\S]*?)<\/form>[\s\S]*?\.submit\(\)/.exec(body);
+      if (autoPost) {
+        const fields = Object.fromEntries([...autoPost[2]!.matchAll(/name="([^"]+)" value="([^"]*)"/g)].map((match) => [match[1]!, match[2]!]));
+        target = new URL(autoPost[1]!.replace(/&amp;/g, "&"), target);
+        init = { method: "POST", body: new URLSearchParams(fields), headers: { "content-type": "application/x-www-form-urlencoded" } };
+        continue;
+      }
+      return { url: target, body };
+    }
+    throw new Error(`Trop de redirections chez le fournisseur depuis ${url}`);
+  }
 }

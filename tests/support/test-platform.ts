@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { desc } from "drizzle-orm";
+import type { RouteOptions } from "fastify";
 import pg from "pg";
 import pino from "pino";
 import { type Config, loadConfig } from "../../src/config/env.ts";
@@ -17,11 +18,10 @@ export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.met
 export const shippedContentDir = path.join(repositoryRoot, "content");
 
 /**
- * A fresh database for one test file: in-memory PGlite with the real migrations, or, when
- * DATABASE_URL is set, a new PostgreSQL database on that server (dropped by `close`).
+ * A fresh database for one test file: in-memory PGlite with the real migrations, or, when DATABASE_URL is
+ * set (or `serverUrl` given, see `reachablePostgres`), a new PostgreSQL database on that server (dropped by `close`).
  */
-export async function openTestDatabase(): Promise<{ database: DatabaseHandle; url: string | undefined; close(): Promise<void> }> {
-  const serverUrl = process.env.DATABASE_URL;
+export async function openTestDatabase(serverUrl = process.env.DATABASE_URL): Promise<{ database: DatabaseHandle; url: string | undefined; close(): Promise<void> }> {
   if (!serverUrl) {
     const database = await openDatabase({ dataDir: "unused", inMemory: true });
     return { database, url: undefined, close: () => database.close() };
@@ -54,15 +54,19 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 
 export type TestPlatform = Platform & { config: Config; stop(): Promise<void> };
 
-/** The whole platform on a fresh test database, with the demo data seeded (organisations, accounts, pages). */
-export async function startTestPlatform(options: { config?: Record<string, string>; clock?: Clock; directoryBroadSearchAbove?: number } = {}): Promise<TestPlatform> {
-  const testDatabase = await openTestDatabase();
+/**
+ * The whole platform on a fresh test database, with the demo data seeded (organisations, accounts, pages);
+ * with `postgresUrl` (from `reachablePostgres`), on that PostgreSQL server even without DATABASE_URL.
+ */
+export async function startTestPlatform(options: { config?: Record<string, string>; clock?: Clock; directoryBroadSearchAbove?: number; postgresUrl?: string; onRoute?: (route: RouteOptions) => void } = {}): Promise<TestPlatform> {
+  const testDatabase = await openTestDatabase(options.postgresUrl ?? process.env.DATABASE_URL);
   const config = testConfig(options.config);
   const platform = await createPlatform(config, {
     database: testDatabase.database,
     logger: pino({ level: "silent" }),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.directoryBroadSearchAbove !== undefined ? { directoryBroadSearchAbove: options.directoryBroadSearchAbove } : {}),
+    ...(options.onRoute ? { onRoute: options.onRoute } : {}),
   });
   return {
     ...platform,

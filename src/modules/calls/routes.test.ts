@@ -6,6 +6,7 @@ import type { HttpSession } from "../../../tests/support/http.ts";
 import { assertFieldError } from "../../../tests/support/form-assertions.ts";
 import { httpSessionOn, signInOverHttp } from "../../../tests/support/http-sign-in.ts";
 import { typographyMistakes, visibleText } from "../../../tests/support/french-typography.ts";
+import { markMailQueue, queuedMails } from "../../../tests/support/mail-queue.ts";
 import { startTestPlatform, type TestPlatform, waitForMail } from "../../../tests/support/test-platform.ts";
 
 /** The call of the test season: 10 January 2031 9 h → 15 March 2031 18 h, Paris time (UTC+1 in winter). */
@@ -172,13 +173,14 @@ describe("the call for projects", () => {
     it("accepts a submission one second before the closing, logs it and mails the AMD whose ministry is involved", async () => {
       now = new Date(closesAt.getTime() - 1000);
       await db().delete(devMails);
+      const mark = await markMailQueue(platform);
       const { response, id } = await submit(author, "Projections scolaires");
       assert.equal(response.statusCode, 303);
       assert.equal((await proposalByTitle("Projections scolaires")).state, "submitted");
       assert.deepEqual(await transitionsOf(id), [{ from: "draft", to: "submitted", message: null }]);
       const mail = await waitForMail(platform, "sophie.durand@interieur.gouv.fr");
       assert.match(mail.subject, /Projections scolaires/);
-      const mails = await db().select({ to: devMails.to }).from(devMails);
+      const mails = await queuedMails(platform, undefined, { since: mark });
       assert.ok(!mails.some((mail) => mail.to === "amd.insee@insee.fr"), "l’AMD de l’organisation de l’auteur ne qualifie pas sa propre équipe");
       assert.ok(!mails.some((mail) => mail.to === "amd.ssp@agriculture.gouv.fr"), "l’AMD d’un autre ministère n’est pas concerné");
     });

@@ -8,6 +8,7 @@ import { contactMessages, contactReplies, devMails } from "../../db/schema/index
 import { assertFieldError } from "../../../tests/support/form-assertions.ts";
 import type { HttpSession } from "../../../tests/support/http.ts";
 import { httpSessionOn, signInOverHttp } from "../../../tests/support/http-sign-in.ts";
+import { assertNoMailQueued, markMailQueue } from "../../../tests/support/mail-queue.ts";
 import { startTestPlatform, type TestPlatform, waitForMail } from "../../../tests/support/test-platform.ts";
 import { numberMistakes, typographyMistakes, visibleText } from "../../../tests/support/french-typography.ts";
 import { deleteExpiredMessages } from "./api.ts";
@@ -87,6 +88,7 @@ describe("contact: the form to the programme team and the team's inbox", () => {
   });
 
   it("refuses an empty or wrong form with French messages next to the fields, the input kept, nothing stored or mailed", async () => {
+    const mark = await markMailQueue(platform);
     const empty = await anonymous().post("/contact", { name: " ", email: "", topic: "", body: "" }, { formPage: "/contact" });
     assert.equal(empty.statusCode, 400);
     assertFieldError(empty.body, "name", "Indiquez votre nom.");
@@ -106,16 +108,16 @@ describe("contact: the form to the programme team and the team's inbox", () => {
     assert.equal(tooLong.statusCode, 400);
     assertFieldError(tooLong.body, "body", "Ce champ ne peut pas dépasser 5000 caractères.");
     assert.equal((await messagesFrom("pas-une-adresse")).length + (await messagesFrom("trop.long@culture.gouv.fr")).length, 0);
-    assert.equal((await mailsTo("trop.long@culture.gouv.fr")).length, 0);
+    await assertNoMailQueued(platform, undefined, { since: mark });
   });
 
   it("drops a message whose honeypot is filled, showing the same confirmation", async () => {
+    const mark = await markMailQueue(platform);
     const response = await anonymous().post("/contact", { ...visitorMessage, email: "robot@culture.gouv.fr", site_web: "https://spam.example" });
     assert.equal(response.statusCode, 303);
     assert.equal(response.headers.location, "/contact/message-envoye");
     assert.equal((await messagesFrom("robot@culture.gouv.fr")).length, 0);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    assert.equal((await mailsTo("robot@culture.gouv.fr")).length, 0);
+    await assertNoMailQueued(platform, undefined, { since: mark, message: "ni accusé de réception ni courriel à l’équipe" });
   });
 
   it("stores a visitor's message, confirms it, acknowledges it by mail and tells the team's address without the message", async () => {
@@ -170,18 +172,6 @@ describe("contact: the form to the programme team and the team's inbox", () => {
     assert.equal(refused.statusCode, 429);
     assertFieldError(refused.body, "email", `Vous avez déjà envoyé 3\u00a0messages depuis cette adresse dans l’heure. Attendez un peu avant d’en écrire un autre, ou écrivez directement à ${teamAddress}.`, email);
     assert.match(refused.body, />Le quatrième message<\/textarea>/);
-    assert.equal((await messagesFrom(email)).length, 3);
-  });
-
-  it("stores exactly three of ten messages posted at once from one address (the address is locked while counted)", async () => {
-    const email = "rafale@culture.gouv.fr";
-    const visitors = Array.from({ length: 10 }, () => anonymous());
-    const tokens = await Promise.all(visitors.map(async (visitor) => /name="_csrf" value="([^"]+)"/.exec((await visitor.get("/contact")).body)![1]!));
-    const statuses = await Promise.all(visitors.map((visitor, index) => visitor.post("/contact", { ...visitorMessage, email }, { csrf: tokens[index]! }).then((response) => response.statusCode)));
-    assert.deepEqual(
-      statuses.sort(),
-      [...Array(3).fill(303), ...Array(7).fill(429)],
-    );
     assert.equal((await messagesFrom(email)).length, 3);
   });
 

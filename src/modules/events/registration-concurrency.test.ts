@@ -1,20 +1,23 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { after, before, it } from "node:test";
 import { asc, eq } from "drizzle-orm";
 import { eventRegistrations } from "../../db/schema/index.ts";
 import { csrfTokenIn } from "../../../tests/support/http.ts";
+import { describeOnPostgres, reachablePostgres } from "../../../tests/support/postgres-server.ts";
 import { startTestPlatform, type TestPlatform } from "../../../tests/support/test-platform.ts";
 import { createMembersWithSessions, createTestEvent, movableClock, queuedMails, type TestMember } from "./registration-test-support.ts";
 import type { EventRecord } from "./repository.ts";
 
 const seats = 50;
 const burst = 200;
+const postgresUrl = await reachablePostgres();
 
 /**
  * Done-when #2 of issue 6: 200 members register at the same moment for 50 seats in person, through HTTP
- * with their own sessions. Run on PGlite by default and on PostgreSQL with DATABASE_URL.
+ * with their own sessions, on PostgreSQL (DATABASE_URL's server or the local one): PGlite serves one
+ * transaction at a time, so the event's lock would never be contended there.
  */
-describe(`${burst} simultaneous registrations for ${seats} in-person seats`, () => {
+describeOnPostgres(postgresUrl, `${burst} simultaneous registrations for ${seats} in-person seats`, "the event's row lock is only contended on PostgreSQL", (postgresUrl) => {
   const clock = movableClock("2027-02-15T10:00:00Z");
   let platform: TestPlatform;
   let members: TestMember[];
@@ -22,7 +25,7 @@ describe(`${burst} simultaneous registrations for ${seats} in-person seats`, () 
   let csrf: Map<string, string>;
 
   before(async () => {
-    platform = await startTestPlatform({ clock });
+    platform = await startTestPlatform({ clock, postgresUrl });
     members = await createMembersWithSessions(platform, burst, { prefix: "rafale", now: clock.now() });
     event = await createTestEvent(platform, { inPersonCapacity: seats, remoteCapacity: null, questions: [] });
     csrf = new Map();

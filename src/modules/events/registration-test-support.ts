@@ -116,14 +116,8 @@ export async function waitForMails(platform: TestPlatform, to: string, subjectSt
   }
 }
 
-/**
- * The mails enqueued for `to` (delivery jobs, whatever their state): they exist as soon as the registration's
- * transaction commits, while the outbox fills at the worker's pace (batches every 2 s).
- */
-export async function queuedMails(platform: TestPlatform, to: string): Promise<{ to: string; subject: string; text: string; calendar?: { method: string; content: string } }[]> {
-  const jobs = await platform.jobs.findJobs(platform.database.db, "mail.send", { to });
-  return jobs.map((job) => job.data as { to: string; subject: string; text: string; calendar?: { method: string; content: string } });
-}
+/** The mails queued for `to` (delivery jobs, whatever their state): the one helper of tests/support. */
+export { queuedMails } from "../../../tests/support/mail-queue.ts";
 
 /** Every mail delivered to `to` so far. */
 export async function mailsTo(platform: TestPlatform, to: string): Promise<OutboxMail[]> {

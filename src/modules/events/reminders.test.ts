@@ -7,6 +7,7 @@ import type { DatabaseHandle } from "../../db/client.ts";
 import { eventRegistrations, eventReminders, events, users } from "../../db/schema/index.ts";
 import { createPlatform, type Platform } from "../../platform.ts";
 import { typographyMistakes } from "../../../tests/support/french-typography.ts";
+import { queuedMails } from "../../../tests/support/mail-queue.ts";
 import { openTestDatabase, testConfig } from "../../../tests/support/test-platform.ts";
 import { type MailMessage, type Mailer, sendMailJob } from "../mail/api.ts";
 import { registerReminderSweeps, sendDueReminders } from "./reminders.ts";
@@ -73,8 +74,7 @@ async function register(eventId: string, person: Person, status: "confirmed" | "
 
 /** The reminder mails enqueued for `to` (jobs, whether delivered yet or not). */
 async function remindersTo(to: string, title: string): Promise<MailMessage[]> {
-  const jobs = await platform.jobs.findJobs(db(), sendMailJob, { to });
-  return jobs.map((job) => job.data as MailMessage).filter((message) => message.subject.includes(`«\u00a0${title}\u00a0»`));
+  return (await queuedMails(platform, to)).filter((message) => message.subject.includes(`«\u00a0${title}\u00a0»`));
 }
 
 async function remindersOf(registrationId: string): Promise<string[]> {

@@ -7,6 +7,7 @@ import { assertFieldError, escapeHtml } from "../../../tests/support/form-assert
 import { assertFrenchSpacing } from "../../../tests/support/french-typography.ts";
 import type { HttpSession } from "../../../tests/support/http.ts";
 import { httpSessionOn, signInOverHttp } from "../../../tests/support/http-sign-in.ts";
+import { assertNoMailQueued, markMailQueue, queuedMails } from "../../../tests/support/mail-queue.ts";
 import { startTestPlatform, type TestPlatform } from "../../../tests/support/test-platform.ts";
 import { listAttendance } from "./attendance.ts";
 import { defaultQuestions, type AttendanceMode } from "./domain/event-kinds.ts";
@@ -118,6 +119,7 @@ beforeEach(async () => {
 describe("the programme team's event routes: who may open them", () => {
   it("answers 403 to a member on every team route, GET and POST, and sends an anonymous visitor to sign in", async () => {
     const { event, ines, thomas } = await usualEvent();
+    const mark = await markMailQueue(platform);
     const base = `/admin/evenements/${event.id}`;
     const pages = [
       `${base}/inscriptions`,
@@ -143,7 +145,7 @@ describe("the programme team's event routes: who may open them", () => {
       assert.equal(response.statusCode, 403, `POST ${page}`);
     }
     assert.deepEqual(await statusOf(ines), { status: "confirmed", mode: "in_person", queuePosition: ines.queuePosition, attendedAt: null });
-    assert.equal((await db().select().from(devMails)).length, 0);
+    await assertNoMailQueued(platform, undefined, { since: mark });
   });
 
   it("writes every team page in French typography (non-breaking spaces before « : ; ? ! » and inside « »)", async () => {
@@ -337,6 +339,7 @@ describe("the building's access list", () => {
 describe("mailing every registrant", () => {
   it("shows each error at its field with the input kept, and sends nothing", async () => {
     const { event } = await usualEvent();
+    const mark = await markMailQueue(platform);
     const url = `/admin/evenements/${event.id}/message`;
     const response = await team.post(url, { subject: "", body: "Le lien de la visio change.", audience: "tous", mode: "all" });
     assert.equal(response.statusCode, 400);
@@ -346,12 +349,12 @@ describe("mailing every registrant", () => {
     const nobody = await team.post(url, { subject: "Rappel", body: "À mardi.", audience: "waitlisted", mode: "remote" });
     assert.equal(nobody.statusCode, 400);
     assert.ok(nobody.body.includes("Aucune personne inscrite ne correspond à ces destinataires."));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    assert.equal((await db().select().from(devMails)).length, 0);
+    await assertNoMailQueued(platform, undefined, { since: mark });
   });
 
   it("shows a preview first (recipients, the mail as received), sends nothing until « Envoyer à N personnes », then one mail per person, never to cancelled or unconfirmed registrations", async () => {
     const { event, visitor } = await usualEvent();
+    const mark = await markMailQueue(platform);
     const url = `/admin/evenements/${event.id}/message`;
     const values = { subject: "Salle changée", body: "Rendez-vous salle Ségur B.", audience: "confirmed", mode: "in_person" };
     const preview = await team.post(url, { ...values, etape: "apercu" });
@@ -365,8 +368,7 @@ describe("mailing every registrant", () => {
     assert.ok(preview.body.includes("Rendez-vous salle Ségur B."));
     assert.ok(preview.body.includes("Vous recevez ce message parce que vous êtes inscrit·e"));
     assert.match(preview.body, /<button type="submit" class="fr-btn[^"]*" value="envoyer" name="etape">Envoyer à 2\u00a0personnes<\/button>/);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    assert.equal((await db().select().from(devMails)).length, 0, "nothing sent by the preview");
+    await assertNoMailQueued(platform, undefined, { since: mark, message: "nothing sent by the preview" });
 
     // Back to the form: the text is kept.
     const back = await team.post(url, { ...values, etape: "modifier" });
@@ -382,14 +384,14 @@ describe("mailing every registrant", () => {
     assert.match(mail.text, /^Rendez-vous salle Ségur B\./);
     assert.ok(mail.text.includes(`Vous recevez ce message parce que vous êtes inscrit·e à «\u00a0${event.title}\u00a0»`));
     await mailTo("mallory@finances.gouv.fr", "Salle changée");
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const sent = await db().select().from(devMails);
-    assert.equal(sent.length, 2);
+    const sent = await queuedMails(platform, undefined, { since: mark });
+    assert.deepEqual(sent.map((mail) => mail.to).sort(), ["ines.benali@insee.fr", "mallory@finances.gouv.fr"]);
     assert.ok(!sent.some((candidate) => candidate.to === visitor.email || candidate.to === "thomas.leroy@ign.fr"));
   });
 
   it("sends nothing when the recipients changed since the preview, and shows the preview again with the new count", async () => {
     const { event } = await usualEvent();
+    const mark = await markMailQueue(platform);
     const url = `/admin/evenements/${event.id}/message`;
     const values = { subject: "Rappel", body: "À mardi.", audience: "confirmed", mode: "in_person" };
     // An older preview counted 3 people; 2 are confirmed in person now.
@@ -397,8 +399,7 @@ describe("mailing every registrant", () => {
     assert.equal(changed.statusCode, 409);
     assert.ok(changed.body.includes("Les destinataires ont changé"));
     assert.ok(changed.body.includes("Envoyer à 2\u00a0personnes"));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    assert.equal((await db().select().from(devMails)).length, 0);
+    await assertNoMailQueued(platform, undefined, { since: mark });
   });
 
   it("keeps a subject that already names the event as typed", async () => {

@@ -7,7 +7,7 @@ export { type IdentityRoutesDeps, registerIdentityRoutes } from "./routes.tsx";
 export type { OrganisationLookup } from "./use-cases/accounts.ts";
 /** The people module's wizard and profile edit set the account's name and organisation with the profile, in one transaction. */
 export { setAccountNameAndOrganisation, type UpdateAccountInput } from "./use-cases/update-account.ts";
-export { seedDemoAccounts } from "./demo-accounts.ts";
+export { demoAccounts, seedDemoAccounts } from "./demo-accounts.ts";
 /** Members and the organisations they come from, counted for the public key figures. */
 export { countCommunity, type CommunityFigures } from "./community-figures.ts";
 /** Accounts and AMD grants per organisation: counts for the organisations list, and their move when organisations are merged. */

@@ -1,22 +1,24 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { after, before, it } from "node:test";
 import { sql } from "drizzle-orm";
 import { magicLinks } from "../../db/schema/index.ts";
 import { csrfTokenIn } from "../../../tests/support/http.ts";
+import { describeOnPostgres, reachablePostgres } from "../../../tests/support/postgres-server.ts";
 import { startTestPlatform, type TestPlatform } from "../../../tests/support/test-platform.ts";
 import { magicLinksPerAddressPerWindow } from "./domain/tokens.ts";
 
 const burst = 50;
 let platform: TestPlatform;
+const postgresUrl = await reachablePostgres();
 
 /**
  * The per-address limit of sign-in links is decided under a lock on the address: 50 requests at the same
  * moment (from 50 IP addresses, so the per-IP rate limit stays out of the way) issue exactly 5 links.
- * On PGlite requests are served one at a time; on PostgreSQL (DATABASE_URL) they race on the pool.
+ * They race on PostgreSQL's pool (DATABASE_URL's server or the local one); PGlite serves them one at a time.
  */
-describe(`${burst} simultaneous requests for a sign-in link to one address`, () => {
+describeOnPostgres(postgresUrl, `${burst} simultaneous requests for a sign-in link to one address`, "the advisory lock on the address is only contended on PostgreSQL", (postgresUrl) => {
   before(async () => {
-    platform = await startTestPlatform();
+    platform = await startTestPlatform({ postgresUrl });
   });
   after(() => platform.stop());
 

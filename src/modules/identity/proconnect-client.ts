@@ -4,7 +4,10 @@ import { ProConnectRefusedError, type ProConnectClaims } from "./use-cases/sign-
 export type ProConnectSettings = { issuer: string; clientId: string; clientSecret: string; scopes: string; redirectUri: string; postLogoutRedirectUri: string };
 
 /** What we keep in a signed cookie between the redirect to ProConnect and its callback. */
-export type PendingLogin = { state: string; nonce: string; codeVerifier: string; returnTo: string | null };
+export type PendingLogin = { state: string; nonce: string; codeVerifier: string; returnTo: string | null; startedAt: number };
+
+/** How long a login started at ProConnect may take: the pending cookie's lifetime, checked on return too. */
+export const pendingLoginLifetimeMs = 10 * 60 * 1000;
 
 /**
  * ProConnect (OpenID Connect, authorization code + PKCE). Discovery is lazy and retried,
@@ -29,9 +32,9 @@ export function createProConnectClient(settings: ProConnectSettings) {
 
   return {
     /** The authorization URL and the secrets to check on return (state and nonce ≥ 32 characters). */
-    async startLogin(returnTo: string | null): Promise<{ url: string; pending: PendingLogin }> {
+    async startLogin(returnTo: string | null, now: Date): Promise<{ url: string; pending: PendingLogin }> {
       const config = await configure();
-      const pending: PendingLogin = { state: oidc.randomState(), nonce: oidc.randomNonce(), codeVerifier: oidc.randomPKCECodeVerifier(), returnTo };
+      const pending: PendingLogin = { state: oidc.randomState(), nonce: oidc.randomNonce(), codeVerifier: oidc.randomPKCECodeVerifier(), returnTo, startedAt: now.getTime() };
       const url = oidc.buildAuthorizationUrl(config, {
         redirect_uri: settings.redirectUri,
         scope: settings.scopes,
@@ -57,7 +60,7 @@ export function createProConnectClient(settings: ProConnectSettings) {
         const idClaims = tokens.claims();
         if (!idClaims || !tokens.id_token) throw new Error("id_token absent");
         const userinfo = await oidc.fetchUserInfo(config, tokens.access_token, idClaims.sub);
-        if (typeof userinfo.email !== "string") throw new Error("email absent de userinfo");
+        if (typeof userinfo.email !== "string" || userinfo.email === "") throw new ProConnectRefusedError("ProConnect n’a pas transmis votre adresse électronique\u00a0: la plateforme en a besoin pour votre compte. Réessayez, ou recevez un lien de connexion par courriel.");
         const text = (name: string) => (typeof userinfo[name] === "string" ? (userinfo[name] as string) : undefined);
         const claims: ProConnectClaims = { sub: idClaims.sub, email: userinfo.email };
         for (const name of ["given_name", "usual_name", "uid", "siret", "idp_id"] as const) {

@@ -11,13 +11,13 @@ import { clearSessionCookie, setSessionCookie } from "./access.ts";
 import { canAdminister } from "./domain/current-user.ts";
 import { hasPermission } from "./domain/permissions.ts";
 import { safeReturnPath } from "./domain/tokens.ts";
-import type { PendingLogin, ProConnectClient } from "./proconnect-client.ts";
+import { type PendingLogin, pendingLoginLifetimeMs, type ProConnectClient } from "./proconnect-client.ts";
 import { findAccountById, listActiveSessions } from "./repository.ts";
 import { accountSchema, magicLinkSchema, sessionParamsSchema, signInSchema } from "./schemas.ts";
 import type { OrganisationLookup } from "./use-cases/accounts.ts";
 import { createRequestMagicLink, notPublicAddressCode } from "./use-cases/request-magic-link.ts";
 import { createSignInWithMagicLink, InvalidSignInLinkError } from "./use-cases/sign-in-with-magic-link.ts";
-import { createSignInWithProConnect, ProConnectRefusedError } from "./use-cases/sign-in-with-proconnect.ts";
+import { createSignInWithProConnect, ProConnectAddressRefusedError, ProConnectRefusedError } from "./use-cases/sign-in-with-proconnect.ts";
 import { createRevokeSession, createSignOut } from "./use-cases/sign-out.ts";
 import { createUpdateAccount } from "./use-cases/update-account.ts";
 import { AccountPage } from "./views/account-page.tsx";
@@ -55,7 +55,7 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityRoute
     request: FastifyRequest,
     reply: FastifyReply,
     status: number,
-    props: { returnTo: string | null; values?: { email?: string }; errors?: Record<string, string>; notice?: string; addressRefused?: boolean },
+    props: { returnTo: string | null; values?: { email?: string }; errors?: Record<string, string>; notice?: string; noticeLinksToContact?: boolean; addressRefused?: boolean },
   ) {
     return sendPage(reply, <SignInPage context={pageContext(request, reply, { form: true })} proconnectEnabled={deps.proconnect !== null} {...props} />, status);
   }
@@ -108,7 +108,7 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityRoute
     if (!deps.proconnect) throw new NotFoundError();
     const returnTo = safeReturnPath((request.body as Record<string, unknown> | undefined)?.retour);
     try {
-      const { url, pending } = await deps.proconnect.startLogin(returnTo);
+      const { url, pending } = await deps.proconnect.startLogin(returnTo, deps.clock.now());
       reply.setCookie(pendingLoginCookie, JSON.stringify(pending), { path: "/connexion/proconnect", httpOnly: true, sameSite: "lax", secure: deps.secureCookies, signed: true, maxAge: 600 });
       return reply.redirect(url, 303);
     } catch (error) {
@@ -122,8 +122,19 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityRoute
     const pending = readPendingLogin(request);
     reply.clearCookie(pendingLoginCookie, { path: "/connexion/proconnect" });
     const query = request.query as Record<string, unknown>;
-    if (!pending || typeof query.error === "string") {
-      return renderSignIn(request, reply, 400, { returnTo: null, notice: "La connexion avec ProConnect a été interrompue ou a expiré. Recommencez." });
+    if (!pending) return renderSignIn(request, reply, 400, { returnTo: null, notice: "La connexion avec ProConnect a été interrompue ou a expiré. Recommencez." });
+    // The cookie's max-age only asks the browser to drop it: a login is checked against its start too.
+    if (deps.clock.now().getTime() - pending.startedAt > pendingLoginLifetimeMs) {
+      return renderSignIn(request, reply, 400, { returnTo: null, notice: "La connexion avec ProConnect a expiré (plus de 10\u00a0minutes). Recommencez." });
+    }
+    if (query.error !== undefined) {
+      // The provider's error_description is in English and meant for developers: the page says it in French.
+      request.log.info({ error: query.error }, "ProConnect answered with an error");
+      const notice =
+        query.error === "access_denied"
+          ? "Vous avez annulé la connexion avec ProConnect. Recommencez, ou recevez un lien de connexion par courriel."
+          : "ProConnect n’a pas pu vous identifier. Réessayez plus tard, ou recevez un lien de connexion par courriel.";
+      return renderSignIn(request, reply, 400, { returnTo: null, notice });
     }
     try {
       const callbackUrl = new URL(request.url, deps.publicUrl);
@@ -133,6 +144,7 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityRoute
     } catch (error) {
       if (error instanceof ProConnectRefusedError) {
         request.log.warn({ err: error.cause }, "ProConnect sign-in refused");
+        if (error instanceof ProConnectAddressRefusedError) return renderSignIn(request, reply, 403, { returnTo: null, notice: error.message, noticeLinksToContact: true });
         return renderSignIn(request, reply, 400, { returnTo: null, notice: error.message });
       }
       throw error;
@@ -204,7 +216,7 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityRoute
     const unsigned = request.unsignCookie(raw);
     if (!unsigned.valid || !unsigned.value) return null;
     try {
-      const parsed = z.object({ state: z.string().min(32), nonce: z.string().min(32), codeVerifier: z.string().min(43), returnTo: z.string().nullable() }).safeParse(JSON.parse(unsigned.value));
+      const parsed = z.object({ state: z.string().min(32), nonce: z.string().min(32), codeVerifier: z.string().min(43), returnTo: z.string().nullable(), startedAt: z.number() }).safeParse(JSON.parse(unsigned.value));
       return parsed.success ? { ...parsed.data, returnTo: safeReturnPath(parsed.data.returnTo) } : null;
     } catch {
       return null;

@@ -6,7 +6,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { asc, eq } from "drizzle-orm";
 import { emailDomains, organisations } from "../../db/schema/index.ts";
-import { csrfTokenIn, type HttpSession } from "../../../tests/support/http.ts";
+import { assertRefusedByPermission, type HttpSession } from "../../../tests/support/http.ts";
 import { httpSessionOn, signInOverHttp } from "../../../tests/support/http-sign-in.ts";
 import { openTestDatabase, repositoryRoot, startTestPlatform, type TestPlatform } from "../../../tests/support/test-platform.ts";
 
@@ -15,16 +15,8 @@ const db = () => platform.database.db;
 const fixture = (name: string) => fs.readFileSync(new URL(`./test-fixtures/${name}`, import.meta.url));
 
 /** Posts the upload form as a browser does (multipart/form-data). */
-async function upload(session: HttpSession, file: { name: string; bytes: Buffer | string } | null, options: { csrf?: string | null } = {}) {
-  let csrf = options.csrf;
-  if (csrf === undefined) csrf = csrfTokenIn((await session.get("/admin/organisations/import")).body);
-  const form = new FormData();
-  if (csrf) form.append("_csrf", csrf);
-  form.append("fichier", new Blob([typeof file?.bytes === "string" ? file.bytes : new Uint8Array(file?.bytes ?? Buffer.alloc(0))], { type: "application/octet-stream" }), file?.name ?? "");
-  const request = new Request("http://localhost/", { method: "POST", body: form });
-  const payload = Buffer.from(await request.arrayBuffer());
-  const cookie = [...session.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
-  return session.app.inject({ method: "POST", url: "/admin/organisations/import", payload, headers: { "content-type": request.headers.get("content-type")!, cookie } });
+function upload(session: HttpSession, file: { name: string; bytes: Buffer | string } | null, options: { csrf?: string | null; formPage?: string } = {}) {
+  return session.postMultipart("/admin/organisations/import", {}, { fichier: { fileName: file?.name ?? "", bytes: file?.bytes ?? Buffer.alloc(0) } }, options);
 }
 
 /** Every stored organisation (all columns, update dates included) and domain: a second import must leave them identical. */
@@ -70,10 +62,11 @@ describe("importing the State's organisation referential in the administration",
     const anonymous = await httpSessionOn(platform).get("/admin/organisations/import");
     assert.equal(anonymous.statusCode, 303);
     assert.equal(anonymous.headers.location, "/connexion?retour=%2Fadmin%2Forganisations%2Fimport");
-    assert.equal((await upload(httpSessionOn(platform), { name: "r.json", bytes: fixture("referentiel-etat.json") }, { csrf: null })).statusCode, 401);
+    assertRefusedByPermission(await upload(httpSessionOn(platform), { name: "r.json", bytes: fixture("referentiel-etat.json") }, { formPage: "/connexion" }), 401);
     const member = await signInOverHttp(platform, "thomas.leroy@ign.fr");
-    assert.equal((await member.get("/admin/organisations/import")).statusCode, 403);
-    assert.equal((await upload(member, { name: "r.json", bytes: fixture("referentiel-etat.json") }, { csrf: "x" })).statusCode, 403);
+    assertRefusedByPermission(await member.get("/admin/organisations/import"), 403);
+    // With the valid token of the member's own session: only the permission check can refuse it.
+    assertRefusedByPermission(await upload(member, { name: "r.json", bytes: fixture("referentiel-etat.json") }, { formPage: "/compte" }), 403);
     assert.equal((await upload(team, { name: "r.json", bytes: fixture("referentiel-etat.json") }, { csrf: null })).statusCode, 403);
     assert.deepEqual(await dump(), before);
   });

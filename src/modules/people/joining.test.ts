@@ -38,7 +38,7 @@ describe("joining the community (wizard « Rejoindre la communauté »)", () => 
     const page = await anonymous.get("/rejoindre/inscription");
     assert.equal(page.statusCode, 303);
     assert.equal(page.headers.location, "/connexion?retour=%2Frejoindre%2Finscription");
-    const posted = await anonymous.post(step1, validStep1, { csrf: null });
+    const posted = await anonymous.post(step1, validStep1, { formPage: "/connexion" });
     assert.equal(posted.statusCode, 401);
   });
 

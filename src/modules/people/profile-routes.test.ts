@@ -130,7 +130,7 @@ describe("profiles in the directory", () => {
     it("sends an anonymous visitor to sign in and refuses an anonymous form with a 401", async () => {
       const anonymous = httpSessionOn(platform);
       assert.equal((await anonymous.get("/annuaire/ines-benali/modifier")).statusCode, 303);
-      assert.equal((await anonymous.post("/annuaire/ines-benali/modifier", presentation, { csrf: null })).statusCode, 401);
+      assert.equal((await anonymous.post("/annuaire/ines-benali/modifier", presentation, { formPage: "/connexion" })).statusCode, 401);
     });
 
     it("refuses another member with a 403 and changes nothing", async () => {

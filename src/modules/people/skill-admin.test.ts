@@ -52,7 +52,7 @@ describe("the skills vocabulary: proposals, acceptance and merges", () => {
     const anonymous = httpSessionOn(platform);
     assert.equal((await anonymous.get("/admin/competences")).statusCode, 303);
     const lidar = (await skillRow("Lidar"))!;
-    assert.equal((await anonymous.post(`/admin/competences/${lidar.id}/accepter`, {}, { csrf: null })).statusCode, 401);
+    assert.equal((await anonymous.post(`/admin/competences/${lidar.id}/accepter`, {}, { formPage: "/connexion" })).statusCode, 401);
     assert.equal((await ines.get("/admin/competences")).statusCode, 403);
     assert.equal((await ines.get(`/admin/competences/${lidar.id}`)).statusCode, 403);
     const accept = await ines.post(`/admin/competences/${lidar.id}/accepter`, {}, { formPage: "/compte" });

@@ -5,6 +5,7 @@ import { devMails, profiles } from "../../db/schema/index.ts";
 import { assertFieldError } from "../../../tests/support/form-assertions.ts";
 import type { HttpSession } from "../../../tests/support/http.ts";
 import { signInOverHttp } from "../../../tests/support/http-sign-in.ts";
+import { queuedMails } from "../../../tests/support/mail-queue.ts";
 import { startTestPlatform, type TestPlatform } from "../../../tests/support/test-platform.ts";
 import { assertFrenchSpacing, skillIdOf, storedProfile, userIdOf } from "./people-test-support.ts";
 
@@ -25,10 +26,9 @@ async function atStepThree(email: string, givenName: string, usualName: string):
   return member;
 }
 
-/** Every welcome mail enqueued for `to`, delivered or not yet (the jobs exist once the transaction commits). */
+/** Every welcome mail queued for `to`, delivered or not yet (the jobs exist once the transaction commits). */
 async function welcomeMailsTo(to: string) {
-  const jobs = await platform.jobs.findJobs(db(), "mail.send", { to, subject: welcomeSubject });
-  return jobs.map((job) => job.data as { subject: string; text: string });
+  return (await queuedMails(platform, to)).filter((mail) => mail.subject === welcomeSubject);
 }
 
 /** The welcome mail once the worker delivered it to the outbox (the sign-in link is there before it). */

@@ -42,7 +42,7 @@ describe("account deletion", () => {
     const page = await httpSessionOn(platform).get("/compte/suppression");
     assert.equal(page.statusCode, 303);
     assert.equal(page.headers.location, "/connexion?retour=%2Fcompte%2Fsuppression");
-    const posted = await httpSessionOn(platform).post("/compte/suppression", { confirmation: "SUPPRIMER" }, { csrf: null });
+    const posted = await httpSessionOn(platform).post("/compte/suppression", { confirmation: "SUPPRIMER" }, { formPage: "/connexion" });
     assert.equal(posted.statusCode, 401);
   });
 

@@ -3,7 +3,7 @@ import { after, before, describe, it } from "node:test";
 import { count } from "drizzle-orm";
 import { contentAssets, contentItems } from "../../../db/schema/index.ts";
 import { assertFieldError, escapeHtml } from "../../../../tests/support/form-assertions.ts";
-import { csrfTokenIn, HttpSession } from "../../../../tests/support/http.ts";
+import { assertRefusedByPermission, type HttpSession } from "../../../../tests/support/http.ts";
 import { startTestPlatform, type TestPlatform } from "../../../../tests/support/test-platform.ts";
 import { isPubliclyVisible } from "../domain/content-item.ts";
 import { findItemById, findItemBySlug, findRedirectTarget } from "../repository.ts";
@@ -18,22 +18,6 @@ const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 
 const browser = () => httpSessionOn(platform);
 const signIn = (email: string) => signInOverHttp(platform, email);
-
-type FileField = { fileName: string; bytes: Buffer; type?: string };
-
-/** Posts a multipart form as a browser does (the editor's form has enctype="multipart/form-data"). */
-async function postMultipart(session: HttpSession, url: string, fields: Record<string, string>, files: Record<string, FileField> = {}, options: { formPage?: string; csrf?: string | null } = {}) {
-  let csrf = options.csrf;
-  if (csrf === undefined) csrf = csrfTokenIn((await session.get(options.formPage ?? url)).body);
-  const form = new FormData();
-  if (csrf) form.append("_csrf", csrf);
-  for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  for (const [name, file] of Object.entries(files)) form.append(name, new Blob([new Uint8Array(file.bytes)], { type: file.type ?? "application/octet-stream" }), file.fileName);
-  const request = new Request("http://localhost/", { method: "POST", body: form });
-  const payload = Buffer.from(await request.arrayBuffer());
-  const cookie = [...session.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
-  return session.app.inject({ method: "POST", url, payload, headers: { "content-type": request.headers.get("content-type")!, cookie } });
-}
 
 async function itemCount(): Promise<number> {
   const [row] = await platform.database.db.select({ total: count() }).from(contentItems);
@@ -96,8 +80,8 @@ describe("content editor", () => {
       assert.match(page.body, /Accès refusé/);
     }
     const before = await itemCount();
-    assert.equal((await member.post("/admin/contenus", newsFields({ title: "Intrus" }), { formPage: "/compte" })).statusCode, 403);
-    assert.equal((await postMultipart(member, "/admin/contenus", newsFields({ title: "Intrus" }), { coverImage: { fileName: "a.png", bytes: png } }, { formPage: "/compte" })).statusCode, 403);
+    assertRefusedByPermission(await member.post("/admin/contenus", newsFields({ title: "Intrus" }), { formPage: "/compte" }), 403);
+    assertRefusedByPermission(await member.postMultipart("/admin/contenus", newsFields({ title: "Intrus" }), { coverImage: { fileName: "a.png", bytes: png } }, { formPage: "/compte" }), 403);
     assert.equal(await itemCount(), before);
   });
 
@@ -105,9 +89,9 @@ describe("content editor", () => {
     const before = await itemCount();
     const plain = await team.post("/admin/contenus", newsFields({ title: "Sans jeton" }), { csrf: null });
     assert.equal(plain.statusCode, 403);
-    const multipart = await postMultipart(team, "/admin/contenus", newsFields({ title: "Sans jeton" }), { coverImage: { fileName: "a.png", bytes: png } }, { csrf: null });
+    const multipart = await team.postMultipart("/admin/contenus", newsFields({ title: "Sans jeton" }), { coverImage: { fileName: "a.png", bytes: png } }, { csrf: null });
     assert.equal(multipart.statusCode, 403);
-    const forged = await postMultipart(team, "/admin/contenus", newsFields({ title: "Faux jeton" }), {}, { csrf: "faux-jeton" });
+    const forged = await team.postMultipart("/admin/contenus", newsFields({ title: "Faux jeton" }), {}, { csrf: "faux-jeton" });
     assert.equal(forged.statusCode, 403);
     assert.equal(await itemCount(), before);
   });
@@ -195,7 +179,7 @@ describe("content editor", () => {
 
   it("previews the rendered text without storing anything, script removed", async () => {
     const before = await itemCount();
-    const response = await postMultipart(team, "/admin/contenus", newsFields({ title: "Aperçu", body: "## Intertitre\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n<script>alert(1)</script>[x](javascript:alert(1))", action: "preview" }), {}, { formPage: "/admin/contenus/nouveau?type=news" });
+    const response = await team.postMultipart("/admin/contenus", newsFields({ title: "Aperçu", body: "## Intertitre\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n<script>alert(1)</script>[x](javascript:alert(1))", action: "preview" }), {}, { formPage: "/admin/contenus/nouveau?type=news" });
     assert.equal(response.statusCode, 200);
     assert.match(response.body, /Aperçu \(non enregistré\)/);
     assert.match(response.body, /<h4[^>]*>Intertitre<\/h4>/);
@@ -309,7 +293,7 @@ describe("content editor", () => {
   });
 
   it("stores an image to insert in the text, served with its type, and shows its Markdown", async () => {
-    const response = await postMultipart(team, "/admin/contenus", newsFields({ title: "", action: "insert-image", insertImageAlt: "Un pixel" }), { insertImage: { fileName: "Pixel Été.png", bytes: png, type: "image/png" } }, { formPage: "/admin/contenus/nouveau?type=news" });
+    const response = await team.postMultipart("/admin/contenus", newsFields({ title: "", action: "insert-image", insertImageAlt: "Un pixel" }), { insertImage: { fileName: "Pixel Été.png", bytes: png, type: "image/png" } }, { formPage: "/admin/contenus/nouveau?type=news" });
     assert.equal(response.statusCode, 200, response.body.slice(0, 2000));
     const snippet = /value="!\[Un pixel\]\((\/medias\/[a-f0-9]{12}\/pixel-ete\.png)\)"/.exec(response.body);
     assert.ok(snippet, "code Markdown affiché");
@@ -322,14 +306,14 @@ describe("content editor", () => {
   it("refuses a PNG renamed .jpg, an image without alternative text and a file over 10 MB", async () => {
     const assets = async () => (await platform.database.db.select({ total: count() }).from(contentAssets))[0]!.total;
     const before = await assets();
-    const renamed = await postMultipart(team, "/admin/contenus", newsFields({ action: "insert-image", insertImageAlt: "Photo" }), { insertImage: { fileName: "photo.jpg", bytes: png } }, { formPage: "/admin/contenus/nouveau?type=news" });
+    const renamed = await team.postMultipart("/admin/contenus", newsFields({ action: "insert-image", insertImageAlt: "Photo" }), { insertImage: { fileName: "photo.jpg", bytes: png } }, { formPage: "/admin/contenus/nouveau?type=news" });
     assert.equal(renamed.statusCode, 400);
     assert.match(renamed.body, /Le contenu du fichier ne correspond pas à son extension\./);
-    const noAlt = await postMultipart(team, "/admin/contenus", newsFields({ action: "insert-image", insertImageAlt: " " }), { insertImage: { fileName: "pixel.png", bytes: png } }, { formPage: "/admin/contenus/nouveau?type=news" });
+    const noAlt = await team.postMultipart("/admin/contenus", newsFields({ action: "insert-image", insertImageAlt: " " }), { insertImage: { fileName: "pixel.png", bytes: png } }, { formPage: "/admin/contenus/nouveau?type=news" });
     assert.equal(noAlt.statusCode, 400);
     assertFieldError(noAlt.body, "insertImageAlt", "Décrivez l’image pour les personnes qui ne la voient pas (texte alternatif).");
     const big = Buffer.concat([png, Buffer.alloc(10 * 1024 * 1024)]);
-    const tooLarge = await postMultipart(team, "/admin/contenus", newsFields({ title: "Grande image", coverImageAlt: "Grande" }), { coverImage: { fileName: "grande.png", bytes: big } }, { formPage: "/admin/contenus/nouveau?type=news" });
+    const tooLarge = await team.postMultipart("/admin/contenus", newsFields({ title: "Grande image", coverImageAlt: "Grande" }), { coverImage: { fileName: "grande.png", bytes: big } }, { formPage: "/admin/contenus/nouveau?type=news" });
     assert.equal(tooLarge.statusCode, 400);
     assert.match(tooLarge.body, /L’image dépasse 10\u00a0Mo/);
     assert.equal(await assets(), before);
@@ -337,24 +321,24 @@ describe("content editor", () => {
 
   it("saves a cover image with its alternative text, refuses it without, and removes it on request", async () => {
     const before = await itemCount();
-    const missingAlt = await postMultipart(team, "/admin/contenus", newsFields({ title: "Avec couverture" }), { coverImage: { fileName: "couverture.png", bytes: png } }, { formPage: "/admin/contenus/nouveau?type=news" });
+    const missingAlt = await team.postMultipart("/admin/contenus", newsFields({ title: "Avec couverture" }), { coverImage: { fileName: "couverture.png", bytes: png } }, { formPage: "/admin/contenus/nouveau?type=news" });
     assert.equal(missingAlt.statusCode, 400);
     assertFieldError(missingAlt.body, "coverImageAlt", "Décrivez l’image pour les personnes qui ne la voient pas (texte alternatif).");
     assert.equal(await itemCount(), before);
     const kept = /name="coverImagePath" value="(\/medias\/[^"]+)"/.exec(missingAlt.body);
     assert.ok(kept, "l’image envoyée est gardée pour le formulaire suivant");
 
-    const saved = await postMultipart(team, "/admin/contenus", newsFields({ title: "Avec couverture", coverImagePath: kept[1]!, coverImageAlt: "Un pixel transparent" }), {}, { formPage: "/admin/contenus/nouveau?type=news" });
+    const saved = await team.postMultipart("/admin/contenus", newsFields({ title: "Avec couverture", coverImagePath: kept[1]!, coverImageAlt: "Un pixel transparent" }), {}, { formPage: "/admin/contenus/nouveau?type=news" });
     assert.equal(saved.statusCode, 303);
     const item = (await findItemBySlug(platform.database.db, "news", "avec-couverture"))!;
     assert.equal(item.coverImage, kept[1]);
     assert.equal(item.coverImageAlt, "Un pixel transparent");
 
-    const tampered = await postMultipart(team, `/admin/contenus/${item.id}`, { ...(await editValues(team, item.id, {})), coverImagePath: "https://exemple.org/x.png" });
+    const tampered = await team.postMultipart(`/admin/contenus/${item.id}`, { ...(await editValues(team, item.id, {})), coverImagePath: "https://exemple.org/x.png" });
     assert.equal(tampered.statusCode, 303);
     assert.equal((await findItemById(platform.database.db, item.id))!.coverImage, kept[1], "une adresse inconnue est ignorée");
 
-    const removed = await postMultipart(team, `/admin/contenus/${item.id}`, { ...(await editValues(team, item.id, {})), removeCover: "on" });
+    const removed = await team.postMultipart(`/admin/contenus/${item.id}`, { ...(await editValues(team, item.id, {})), removeCover: "on" });
     assert.equal(removed.statusCode, 303);
     assert.equal((await findItemById(platform.database.db, item.id))!.coverImage, null);
   });

@@ -109,9 +109,14 @@ function groupByName(candidates: ImportCandidate[]): ImportCandidate[][] {
   return groups.filter((group): group is ImportCandidate[] => group !== null);
 }
 
-async function isFile(file: string): Promise<boolean> {
+/**
+ * A regular file of the imported folder reached without any symbolic link: `realRoot` is the folder's
+ * own real path, and `file` one inside it. The folder's walk skips links too (`listSourceFiles`).
+ */
+async function isFileInside(file: string, root: string, realRoot: string): Promise<boolean> {
   try {
-    return (await fs.stat(file)).isFile();
+    const real = await fs.realpath(file);
+    return real === path.join(realRoot, path.relative(root, file)) && (await fs.lstat(real)).isFile();
   } catch {
     return false;
   }
@@ -140,6 +145,7 @@ export function createImportContent({ db, clock, media, agenda }: { db: Database
       entries.push({ outcome: "rejected", files: [folder], reason: error instanceof Error && error.message.startsWith("Le dossier") ? error.message : "Dossier illisible." });
       return withCounts(entries);
     }
+    const realRoot = fs.realpath(root).catch(() => root);
     const sites = [...new Map(files.filter((file) => file.site).map((file) => [file.site!.root, file.site!])).values()];
 
     const stored = new Map<string, Promise<{ path: string; created: boolean }>>();
@@ -174,7 +180,8 @@ export function createImportContent({ db, clock, media, agenda }: { db: Database
       for (const candidate of candidates) {
         // Never read outside the imported folder (`../../etc/…`).
         if (!candidate.startsWith(root + path.sep)) continue;
-        if (await isFile(candidate)) return candidate;
+        // Nor through a link (`static/img/x.png -> /home/…`): a zip never holds one, a folder may.
+        if (await isFileInside(candidate, root, await realRoot)) return candidate;
       }
       return null;
     }

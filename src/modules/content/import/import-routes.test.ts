@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import zlib from "node:zlib";
-import { csrfTokenIn, HttpSession } from "../../../../tests/support/http.ts";
+import { assertRefusedByPermission, type HttpSession } from "../../../../tests/support/http.ts";
 import { startTestPlatform, type TestPlatform } from "../../../../tests/support/test-platform.ts";
 import { like } from "drizzle-orm";
 import { events } from "../../../db/schema/index.ts";
@@ -58,16 +58,8 @@ const browser = () => httpSessionOn(platform);
 const signIn = (email: string) => signInOverHttp(platform, email);
 
 /** Posts the upload form as a browser does (multipart/form-data). */
-async function upload(session: HttpSession, archive: { fileName: string; bytes: Buffer } | null, options: { csrf?: string | null } = {}) {
-  let csrf = options.csrf;
-  if (csrf === undefined) csrf = csrfTokenIn((await session.get("/admin/contenus/import")).body);
-  const form = new FormData();
-  if (csrf) form.append("_csrf", csrf);
-  form.append("archive", new Blob([new Uint8Array(archive?.bytes ?? Buffer.alloc(0))], { type: "application/zip" }), archive?.fileName ?? "");
-  const request = new Request("http://localhost/", { method: "POST", body: form });
-  const payload = Buffer.from(await request.arrayBuffer());
-  const cookie = [...session.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
-  return session.app.inject({ method: "POST", url: "/admin/contenus/import", payload, headers: { "content-type": request.headers.get("content-type")!, cookie } });
+function upload(session: HttpSession, archive: { fileName: string; bytes: Buffer } | null, options: { csrf?: string | null; formPage?: string } = {}) {
+  return session.postMultipart("/admin/contenus/import", {}, { archive: { fileName: archive?.fileName ?? "", bytes: archive?.bytes ?? Buffer.alloc(0), type: "application/zip" } }, options);
 }
 
 const goodArchive = () =>
@@ -86,12 +78,15 @@ describe("importing content from a zip in the administration", () => {
   });
   after(() => platform.stop());
 
-  it("asks anonymous visitors to sign in and refuses members", async () => {
+  it("asks anonymous visitors to sign in and refuses members, with the form's valid token, importing nothing", async () => {
     const anonymous = await browser().get("/admin/contenus/import");
-    assert.notEqual(anonymous.statusCode, 200);
+    assert.equal(anonymous.statusCode, 303);
+    assert.equal(anonymous.headers.location, "/connexion?retour=%2Fadmin%2Fcontenus%2Fimport");
+    assertRefusedByPermission(await upload(browser(), { fileName: "a.zip", bytes: goodArchive() }, { formPage: "/connexion" }), 401);
     const member = await signIn("thomas.leroy@ign.fr");
-    assert.equal((await member.get("/admin/contenus/import")).statusCode, 403);
-    assert.equal((await upload(member, { fileName: "a.zip", bytes: goodArchive() }, { csrf: "x" })).statusCode, 403);
+    assertRefusedByPermission(await member.get("/admin/contenus/import"), 403);
+    assertRefusedByPermission(await upload(member, { fileName: "a.zip", bytes: goodArchive() }, { formPage: "/compte" }), 403);
+    assert.equal(await findItemByPath(platform.database.db, "/actualites/printemps"), null);
   });
 
   it("refuses an upload without its CSRF token", async () => {

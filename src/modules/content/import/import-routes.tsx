@@ -7,8 +7,9 @@ import { registerUploadRoutes, requiredUpload, type UploadedFile } from "../../.
 import { InvalidInputError } from "../../../shared/domain-error.ts";
 import { requirePermission } from "../../identity/api.ts";
 import type { ContentDeps } from "../deps.ts";
+import type { ContentAuthor } from "../domain/content-item.ts";
 import { extractZip, zipLimits } from "./extract-zip.ts";
-import { createImportContent } from "./import-content.ts";
+import { createImportContent, type ImportReport } from "./import-content.ts";
 import { ImportPage } from "./views/import-page.tsx";
 
 const access = { access: "manage:content:any" } as const;
@@ -25,27 +26,32 @@ export function registerImportRoutes(app: FastifyInstance, deps: ContentDeps) {
     beforeUpload: (request) => requirePermission(request.user, "manage:content:any"),
     routes: (scope) => {
     const importContent = createImportContent(deps);
+    /** Unpacks the archive in a temporary folder, imports it, and removes the folder before the answer is sent. */
+    const importArchive = async (archive: UploadedFile, author: ContentAuthor) => {
+      const folder = await fs.mkdtemp(path.join(os.tmpdir(), "p10-import-zip-"));
+      try {
+        await extractZip(archive.bytes, folder);
+        return await importContent(folder, { author });
+      } finally {
+        await fs.rm(folder, { recursive: true, force: true });
+      }
+    };
 
     scope.get("/admin/contenus/import", { config: access }, async (request, reply) =>
       sendPage(reply, <ImportPage context={pageContext(request, reply)} errors={{}} report={null} />),
     );
 
     scope.post("/admin/contenus/import", { config: access }, async (request, reply) => {
-      const folder = await fs.mkdtemp(path.join(os.tmpdir(), "p10-import-zip-"));
+      let report: ImportReport;
       try {
-        const archive = archiveOf(request.body);
-        await extractZip(archive.bytes, folder);
-        const author = { userId: request.user!.id, label: request.pageUser?.displayName ?? request.user!.email };
-        const report = await importContent(folder, { author });
-        // Imported items change public pages: none may stay in the cache.
-        deps.pageCache.clear();
-        return sendPage(reply, <ImportPage context={pageContext(request, reply)} errors={{}} report={report} />);
+        report = await importArchive(archiveOf(request.body), { userId: request.user!.id, label: request.pageUser?.displayName ?? request.user!.email });
       } catch (error) {
         if (!(error instanceof InvalidInputError)) throw error;
         return sendPage(reply, <ImportPage context={pageContext(request, reply)} errors={error.fieldErrors} report={null} />, 400);
-      } finally {
-        await fs.rm(folder, { recursive: true, force: true });
       }
+      // Imported items change public pages: none may stay in the cache.
+      deps.pageCache.clear();
+      return sendPage(reply, <ImportPage context={pageContext(request, reply)} errors={{}} report={report} />);
     });
     },
   });

@@ -166,7 +166,7 @@ describe("calendars", () => {
     const page = await anonymous().get("/compte/calendrier");
     assert.equal(page.statusCode, 303);
     assert.equal(page.headers.location, "/connexion?retour=%2Fcompte%2Fcalendrier");
-    const refused = await anonymous().post("/compte/calendrier", {}, { csrf: null });
+    const refused = await anonymous().post("/compte/calendrier", {}, { formPage: "/connexion" });
     assert.equal(refused.statusCode, 401);
 
     const session = await signInOverHttp(platform, "marc.petit@numerique.gouv.fr");

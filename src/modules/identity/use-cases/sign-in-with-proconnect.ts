@@ -13,10 +13,25 @@ export class ProConnectRefusedError extends DomainError {
   }
 }
 
-export function createSignInWithProConnect(deps: { db: Database; clock: Clock; organisations: OrganisationLookup }) {
+/** ProConnect vouched for an agent whose address is not a public body's, nor its SIRET: refused like a magic link. */
+export class ProConnectAddressRefusedError extends ProConnectRefusedError {
+  constructor(email: string) {
+    super(
+      `L’adresse ${email} transmise par ProConnect n’est pas celle d’un organisme public, ni son SIRET. La plateforme est réservée aux agents publics. Si votre administration n’est pas reconnue, écrivez à l’équipe du programme.`,
+    );
+  }
+}
+
+/** SIREN of public-law legal persons start with 1 (State, national public bodies) or 2 (local authorities and their bodies). */
+function isPublicSiret(siret: string | undefined): boolean {
+  return siret !== undefined && /^[12]\d{13}$/.test(siret);
+}
+
+export function createSignInWithProConnect(deps: { db: Database; clock: Clock; organisations: OrganisationLookup & { isEligibleEmail(email: string): Promise<boolean> } }) {
   return async function signInWithProConnect(input: { claims: ProConnectClaims; idToken: string; userAgent?: string | undefined }): Promise<OpenedSession & { userId: string }> {
     const email = emailSchema.safeParse(input.claims.email);
     if (!email.success) throw new ProConnectRefusedError("ProConnect n’a pas transmis d’adresse électronique valide.");
+    if (!(await deps.organisations.isEligibleEmail(email.data)) && !isPublicSiret(input.claims.siret)) throw new ProConnectAddressRefusedError(email.data);
     const now = deps.clock.now();
     return deps.db.transaction(async (tx) => {
       const userId = await ensureAccount(

@@ -12,18 +12,31 @@ export type SignInPageProps = {
   errors?: FieldErrors;
   /** A problem that is not about a field (expired link, ProConnect refused). */
   notice?: string | undefined;
+  /** The notice refuses the person's address: it links to the contact page. */
+  noticeLinksToContact?: boolean | undefined;
   /** The address is not a public body's: the field's error links to the contact page. */
   addressRefused?: boolean | undefined;
 };
 
-export function SignInPage({ context, proconnectEnabled, returnTo, values = {}, errors = {}, notice, addressRefused }: SignInPageProps) {
+export function SignInPage({ context, proconnectEnabled, returnTo, values = {}, errors = {}, notice, noticeLinksToContact, addressRefused }: SignInPageProps) {
   return (
     <Layout context={context} title="Se connecter" breadcrumb={[{ label: "Accueil", href: "/" }]}>
       <div className="fr-grid-row fr-grid-row--center">
         <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
           <h1>Se connecter au Programme 10 %</h1>
           <p className="fr-text--lead">La plateforme est réservée aux agents publics. La première connexion crée votre compte.</p>
-          {notice ? <Alert kind="error" title="Connexion impossible">{notice}</Alert> : null}
+          {notice ? (
+            <Alert kind="error" title="Connexion impossible">
+              <p>{notice}</p>
+              {noticeLinksToContact ? (
+                <p>
+                  <a className="fr-link" href="/contact">
+                    Écrire à l’équipe du programme
+                  </a>
+                </p>
+              ) : null}
+            </Alert>
+          ) : null}
           {proconnectEnabled ? (
             <section className="fr-mb-5w" aria-labelledby="titre-proconnect">
               <h2 id="titre-proconnect" className="fr-h4">
