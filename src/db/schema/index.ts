@@ -6,3 +6,4 @@ export * from "./people.ts";
 export * from "./seasons.ts";
 export * from "./events.ts";
 export * from "./contact.ts";
+export * from "./teams.ts";

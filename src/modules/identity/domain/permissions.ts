@@ -46,6 +46,10 @@ const memberPermissions = [
   "register:event",
   "read:event-attendees",
   "manage:calendar-feed:own",
+  // Teams (issue 14): members state their wishes, ask to join a team, meet others over a « café 10 % ».
+  "manage:wish:own",
+  "request:team-join",
+  "join:cafe",
 ] as const satisfies Permission[];
 
 /** What each role may do. A person holds the union of their roles' permissions. */
@@ -76,6 +80,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "check-in:event:any",
     // Contact (issue 12): the inbox of messages written from /contact.
     "manage:contact-message:any",
+    // Teams (issue 14): project needs of any project, the assignment and its publication, café rounds.
+    "manage:team:any",
   ],
 };
 
