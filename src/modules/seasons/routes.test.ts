@@ -135,7 +135,7 @@ describe("seasons administration", () => {
     assert.deepEqual(await dump(), before);
   });
 
-  it("creates a season with the seven phases spread over its dates, then redirects to its edit page", async () => {
+  it("creates a season with the eight phases spread over its dates, then redirects to its edit page", async () => {
     const response = await team.post("/admin/saisons/nouvelle", { name: "Saison 2024", slug: "2024", startsOn: "2024-01-08", endsOn: "2024-11-29" });
     assert.equal(response.statusCode, 303);
     const id = await seasonId("2024");
@@ -143,10 +143,10 @@ describe("seasons administration", () => {
     const season = await findSeasonBySlug(db(), "2024");
     assert.deepEqual(
       season?.phases.map((phase) => phase.key),
-      ["call", "qualification", "launch", "investigation", "construction", "amplification", "closing"],
+      ["call", "qualification", "launch", "wishes", "investigation", "construction", "amplification", "closing"],
     );
     assert.equal(season?.phases[0]?.startsOn, "2024-01-08");
-    assert.equal(season?.phases[6]?.endsOn, "2024-11-29");
+    assert.equal(season?.phases[7]?.endsOn, "2024-11-29");
     const page = await team.get(response.headers.location!);
     assert.match(page.body, /Saison créée/);
     assert.match(page.body, /value="Amplification"/);
@@ -156,10 +156,10 @@ describe("seasons administration", () => {
     const id = await seasonId("2024");
     const fields = await editFields("2024");
     const before = await dump();
-    const response = await team.post(`/admin/saisons/${id}`, { ...fields, name: "Saison 2024 (modifiée)", "phase-1-name": "Qualification des idées", "phase-1-startsOn": fields["phase-0-endsOn"]!, "phase-6-endsOn": "2024-12-31" });
+    const response = await team.post(`/admin/saisons/${id}`, { ...fields, name: "Saison 2024 (modifiée)", "phase-1-name": "Qualification des idées", "phase-1-startsOn": fields["phase-0-endsOn"]!, "phase-7-endsOn": "2024-12-31" });
     assert.equal(response.statusCode, 400);
     assertFieldError(response.body, "phase-1-startsOn", "La phase «\u00a0Qualification des idées\u00a0» doit commencer après la fin de la phase précédente («\u00a0Appel à projets\u00a0»).", fields["phase-0-endsOn"]);
-    assertFieldError(response.body, "phase-6-endsOn", "La phase «\u00a0Restitution\u00a0» se termine après la saison.", "2024-12-31");
+    assertFieldError(response.body, "phase-7-endsOn", "La phase «\u00a0Restitution\u00a0» se termine après la saison.", "2024-12-31");
     assert.match(response.body, /value="Saison 2024 \(modifiée\)"/);
     assert.deepEqual(await dump(), before);
   });
@@ -169,23 +169,23 @@ describe("seasons administration", () => {
     const fields = await editFields("2024");
     const response = await team.post(`/admin/saisons/${id}`, {
       ...fields,
-      "phase-4-name": "Construction des prototypes",
-      "phase-5-remove": "on",
+      "phase-5-name": "Construction des prototypes",
+      "phase-6-remove": "on",
       // Added after Restitution in the form, it belongs before it.
-      "phase-7-name": "Bootcamp final",
-      "phase-7-startsOn": fields["phase-5-startsOn"]!,
-      "phase-7-endsOn": fields["phase-5-startsOn"]!,
+      "phase-8-name": "Bootcamp final",
+      "phase-8-startsOn": fields["phase-6-startsOn"]!,
+      "phase-8-endsOn": fields["phase-6-startsOn"]!,
     });
     assert.equal(response.statusCode, 303);
     assert.equal(response.headers.location, `/admin/saisons/${id}?enregistree=1`);
     const season = await findSeasonBySlug(db(), "2024");
     assert.deepEqual(
       season?.phases.map((phase) => phase.name),
-      ["Appel à projets", "Qualification", "Lancement", "Investigation", "Construction des prototypes", "Bootcamp final", "Restitution"],
+      ["Appel à projets", "Qualification", "Lancement", "Vœux", "Investigation", "Construction des prototypes", "Bootcamp final", "Restitution"],
     );
     assert.deepEqual(
       season?.phases.map((phase) => phase.position),
-      [1, 2, 3, 4, 5, 6, 7],
+      [1, 2, 3, 4, 5, 6, 7, 8],
     );
   });
 });

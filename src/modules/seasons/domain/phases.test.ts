@@ -11,22 +11,22 @@ const phases: PhaseDates[] = [
 ];
 
 describe("the default phase template", () => {
-  it("lists the seven phases of a season in order, from the call for projects to the closing", () => {
+  it("lists the eight phases of a season in order, from the call for projects to the closing", () => {
     assert.deepEqual(
       defaultPhaseTemplate.map((phase) => phase.key),
-      ["call", "qualification", "launch", "investigation", "construction", "amplification", "closing"],
+      ["call", "qualification", "launch", "wishes", "investigation", "construction", "amplification", "closing"],
     );
     assert.deepEqual(
       defaultPhaseTemplate.map((phase) => phase.name),
-      ["Appel à projets", "Qualification", "Lancement", "Investigation", "Construction", "Amplification", "Restitution"],
+      ["Appel à projets", "Qualification", "Lancement", "Vœux", "Investigation", "Construction", "Amplification", "Restitution"],
     );
   });
 
   it("spreads the phases over the season without gaps, the last one ending with the season, and passes the validation", () => {
     const spread = spreadDefaultPhases(season);
-    assert.equal(spread.length, 7);
+    assert.equal(spread.length, 8);
     assert.equal(spread[0]!.startsOn, "2024-01-01");
-    assert.equal(spread[6]!.endsOn, "2024-12-15");
+    assert.equal(spread[7]!.endsOn, "2024-12-15");
     for (let index = 1; index < spread.length; index++) {
       const previousEnd = new Date(`${spread[index - 1]!.endsOn}T00:00Z`).getTime();
       assert.equal(new Date(`${spread[index]!.startsOn}T00:00Z`).getTime() - previousEnd, 86_400_000);

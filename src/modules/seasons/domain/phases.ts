@@ -3,11 +3,12 @@
  * programme says them: a phase « jusqu’au 30 juin » lasts the whole of 30 June in Paris.
  */
 
-/** The seven phases of every season, in order (keys in English, names in French). */
+/** The eight phases of every season, in order (keys in English, names in French). « Vœux »: members rank the projects they wish to join (issue 14). */
 export const defaultPhaseTemplate = [
   { key: "call", name: "Appel à projets" },
   { key: "qualification", name: "Qualification" },
   { key: "launch", name: "Lancement" },
+  { key: "wishes", name: "Vœux" },
   { key: "investigation", name: "Investigation" },
   { key: "construction", name: "Construction" },
   { key: "amplification", name: "Amplification" },

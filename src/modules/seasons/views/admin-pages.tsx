@@ -54,7 +54,7 @@ export type SeasonFormPageProps = {
 export const phaseField = (index: number, field: "key" | "name" | "startsOn" | "endsOn" | "remove") => `phase-${index}-${field}`;
 
 /**
- * Creation (name, address, dates: the seven phases are then spread over the dates) and edition of
+ * Creation (name, address, dates: the eight phases are then spread over the dates) and edition of
  * a season and its phases: rename, redate, remove (checkbox) or add one (the last, empty group).
  * Works without JavaScript.
  */
@@ -66,7 +66,7 @@ export function SeasonFormPage({ context, season, values, errors, notice }: Seas
       <h1>{title}</h1>
       {notice === "created" ? (
         <Alert kind="success" title="Saison créée">
-          <p>Les sept phases ont été réparties sur ses dates&nbsp;: ajustez-les ci-dessous.</p>
+          <p>Les huit phases ont été réparties sur ses dates&nbsp;: ajustez-les ci-dessous.</p>
         </Alert>
       ) : null}
       {notice === "saved" ? <Alert kind="success" title="Saison enregistrée" /> : null}
@@ -100,7 +100,7 @@ export function SeasonFormPage({ context, season, values, errors, notice }: Seas
             <PhaseFields index={values.phases.length} phase={values.added} errors={errors} legend="Ajouter une phase (facultatif)" hint="Laissez vide pour n’ajouter aucune phase." />
           </>
         ) : (
-          <p>À la création, les sept phases d’une saison (appel à projets, qualification, lancement, investigation, construction, amplification, restitution) sont réparties sur ses dates&nbsp;; vous les ajustez ensuite.</p>
+          <p>À la création, les huit phases d’une saison (appel à projets, qualification, lancement, vœux, investigation, construction, amplification, restitution) sont réparties sur ses dates&nbsp;; vous les ajustez ensuite.</p>
         )}
         <ul className="fr-btns-group fr-btns-group--inline-md">
           <li>
