@@ -7,3 +7,4 @@ export * from "./seasons.ts";
 export * from "./events.ts";
 export * from "./contact.ts";
 export * from "./teams.ts";
+export * from "./cafe.ts";
