@@ -59,4 +59,16 @@ export type AssignmentInstance = {
   /** Skills of fixed members who are not in `members`, by member id. */
   fixedSkills?: Record<string, Record<string, SkillLevel>>;
   rules: AssignmentRules;
+  /** Satisfaction weights; `defaultAssignmentWeights` when absent. */
+  weights?: AssignmentWeights;
 };
+
+/**
+ * Satisfaction of a placement: `ranks[r - 1]` for the r-th wish (wishes beyond `ranks.length` are ignored),
+ * `anyProject` for a member placed through « n'importe quel projet » outside their wishes. Positive
+ * integers, strictly decreasing, so the objective stays integral (ADR 0030).
+ */
+export type AssignmentWeights = { ranks: number[]; anyProject: number };
+
+/** 36 − r²: each step down the list costs more than the one before (3, 5, 7, 9), which favours fairness (ADR 0030). */
+export const defaultAssignmentWeights: AssignmentWeights = { ranks: [35, 32, 27, 20, 11], anyProject: 5 };
