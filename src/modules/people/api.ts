@@ -34,3 +34,10 @@ export { peoplePersonalData } from "./personal-data.ts";
 export { countDirectoryMatches } from "./directory/directory-search.ts";
 /** Names of skills by id (`skillLookup.findNames(db, ids)`), for the skills a project seeks. */
 export { skillLookup } from "./skill-names.ts";
+/**
+ * The bulloterie's figures and « qui rencontrer » (teams module): `countSkillLevels(db)` gives, per accepted
+ * skill, the members at each level (curieux·ses, connaissent, expert·es) among the profiles open to members
+ * (a profile kept for the programme team is never counted); `listExpertsToMeet(db, viewer, { perSkill })`
+ * gives, for each skill the member marked curieux·se, expert·es of other ministries that `viewer` may see.
+ */
+export { countSkillLevels, type ExpertToMeet, type ExpertsForCuriosity, listExpertsToMeet, type SkillLevelCount } from "./skill-map.ts";
