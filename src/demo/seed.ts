@@ -8,6 +8,7 @@ import { countOrganisations, seedDemoOrganisations } from "../modules/organisati
 import { seedDemoPeople } from "../modules/people/api.ts";
 import { seedDemoProjects } from "../modules/projects/api.ts";
 import { seedDemoSeasons } from "../modules/seasons/api.ts";
+import { seedDemoTeams } from "../modules/teams/api.ts";
 import type { Clock } from "../shared/clock.ts";
 
 export type DemoSummary = { accounts: { email: string; description: string }[]; content: ImportReport["counts"] };
@@ -32,6 +33,8 @@ export async function seedDemoIfEmpty(db: Database, options: { contentDir: strin
   await seedDemoCall(db, { now: options.clock.now() });
   // After the import (which made the trainings and event pages agenda events) and the projects.
   await seedDemoEvents(db, { now: options.clock.now() });
+  // After people (participations), seasons and projects: past teams, the running season's needs and wishes.
+  await seedDemoTeams(db, { now: options.clock.now() });
   // After the accounts: a new message and an answered one in the team's inbox.
   await seedDemoMessages(db, { now: options.clock.now() });
   return { accounts: accounts.map(({ email, description }) => ({ email, description })), content: report.counts };

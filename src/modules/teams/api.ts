@@ -1,0 +1,5 @@
+/** Teams: what each project seeks, members' wishes, the optimal assignment and its publication, joining a team, the bulloterie and « café 10 % ». */
+export { registerTeamRoutes } from "./routes.tsx";
+export type { TeamsDeps } from "./deps.ts";
+/** Demo teams (past seasons from the participations; the running season's needs, leads and wishes), for src/demo/seed.ts. */
+export { seedDemoTeams } from "./demo-teams.ts";

@@ -1,0 +1,83 @@
+/**
+ * The draft of teams the programme team reviews before publishing, and the checks of each team
+ * against its project's needs and the season's rules. Pure: no I/O.
+ */
+import type { AssignmentRules, SkillLevel } from "./instance.ts";
+import type { Placement, RelaxedRule, UnplacedReason } from "./solve-assignment.ts";
+
+/** A placement in the draft; `moved` when the programme team moved the member by hand after the run. */
+export type DraftPlacement = Placement & { moved?: boolean };
+
+export type StoredDraft = {
+  placements: DraftPlacement[];
+  unplaced: { memberId: string; reason: UnplacedReason | { kind: "moved_out" } }[];
+  relaxed: RelaxedRule[];
+  provenOptimal: boolean;
+  status: string;
+  objective: number;
+  rankCounts: number[];
+  anyProjectCount: number;
+  solveMilliseconds: number;
+  /** How many wish lists were sent (the run's members) and how many stayed drafts (not taken into account). */
+  wishListCount: number;
+  draftWishListCount: number;
+  rules: AssignmentRules;
+};
+
+/** Default needs of a project whose lead has not said what the team seeks. */
+export const defaultTeamSize = { minSize: 3, maxSize: 10 } as const;
+
+/** What a team is checked against. */
+export type TeamNeeds = { projectId: string; minSize: number; maxSize: number; requiredSkills: { skillId: string; level: SkillLevel }[] };
+/** What the checks need to know of a person. */
+export type TeamPerson = { ministryId: string | null; skills: Record<string, SkillLevel> };
+
+export type TeamCheck = {
+  projectId: string;
+  size: number;
+  ministries: number;
+  /** The largest share of one ministry in the team (0 for an empty team). */
+  largestShare: number;
+  missingSkills: { skillId: string; level: SkillLevel }[];
+  problems: ("too_small" | "too_large" | "few_ministries" | "ministry_above_share")[];
+};
+
+/**
+ * Checks every project's team of a draft against its needs and the rules (after a move by hand, a
+ * team may break a rule the run had kept): size, required skills covered, ministries.
+ */
+export function checkTeams(placements: readonly { memberId: string; projectId: string }[], needs: readonly TeamNeeds[], people: ReadonlyMap<string, TeamPerson>, rules: AssignmentRules): TeamCheck[] {
+  return needs.map((need) => {
+    const team = placements.filter((placement) => placement.projectId === need.projectId).map((placement) => people.get(placement.memberId) ?? { ministryId: null, skills: {} });
+    const byMinistry = new Map<string, number>();
+    for (const person of team) if (person.ministryId) byMinistry.set(person.ministryId, (byMinistry.get(person.ministryId) ?? 0) + 1);
+    const largest = Math.max(0, ...byMinistry.values());
+    const largestShare = team.length === 0 ? 0 : largest / team.length;
+    const missingSkills = need.requiredSkills.filter((skill) => !team.some((person) => (person.skills[skill.skillId] ?? 0) >= skill.level));
+    const problems: TeamCheck["problems"] = [];
+    if (rules.sizes && team.length < need.minSize) problems.push("too_small");
+    if (rules.sizes && team.length > need.maxSize) problems.push("too_large");
+    if (rules.minMinistries !== null && team.length > 0 && byMinistry.size < rules.minMinistries) problems.push("few_ministries");
+    if (rules.maxMinistryShare !== null && team.length > 0 && largest > rules.maxMinistryShare * team.length) problems.push("ministry_above_share");
+    return { projectId: need.projectId, size: team.length, ministries: byMinistry.size, largestShare, missingSkills: rules.requiredSkills ? missingSkills : [], problems };
+  });
+}
+
+/**
+ * Moves a member in the draft: to another project (`projectId`), or out of every team (null). The
+ * placement is marked as moved by hand, with the member's rank for that project (null if not wished); a
+ * member moved out joins the unplaced list.
+ */
+export function moveInDraft(draft: StoredDraft, memberId: string, projectId: string | null, wishRank: number | null): StoredDraft {
+  const placements = draft.placements.filter((placement) => placement.memberId !== memberId);
+  const unplaced = draft.unplaced.filter((entry) => entry.memberId !== memberId);
+  const before = draft.placements.find((placement) => placement.memberId === memberId);
+  if (projectId) {
+    const reason: Placement["reason"] = before?.projectId === projectId ? before.reason : wishRank ? { kind: "wish", rank: wishRank, passedOver: [] } : { kind: "any_project" };
+    placements.push({ memberId, projectId, rank: wishRank, reason, moved: true });
+    placements.sort((a, b) => (a.projectId === b.projectId ? (a.memberId < b.memberId ? -1 : 1) : a.projectId < b.projectId ? -1 : 1));
+  } else {
+    unplaced.push({ memberId, reason: { kind: "moved_out" } });
+  }
+  return { ...draft, placements, unplaced };
+}
