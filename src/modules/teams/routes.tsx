@@ -1,10 +1,14 @@
 import type { FastifyInstance } from "fastify";
 import { registerAssignmentRoutes } from "./assignment/routes.tsx";
+import { registerBulloterieRoutes } from "./bulloterie/routes.tsx";
 import type { TeamsDeps } from "./deps.ts";
 import { registerNeedsRoutes } from "./needs/routes.tsx";
+import { registerWishRoutes } from "./wishes/routes.tsx";
 
-/** The teams module's pages, feature by feature: what each project seeks, the assignment (programme team). */
+/** The teams module's pages, feature by feature: what each project seeks, wishes, the assignment (programme team), the bulloterie. */
 export function registerTeamRoutes(app: FastifyInstance, deps: TeamsDeps) {
   registerNeedsRoutes(app, deps);
+  registerWishRoutes(app, deps);
   registerAssignmentRoutes(app, deps);
+  registerBulloterieRoutes(app, deps);
 }
