@@ -45,8 +45,8 @@ describe("seasons in a browser", () => {
       await page.locator("#startsOn").fill("2028-01-15");
       await page.getByRole("button", { name: "Créer la saison" }).click();
       await page.getByRole("heading", { level: 2, name: "Saison créée" }).waitFor();
-      assert.equal(await page.locator("#phase-6-name").inputValue(), "Restitution");
-      assert.equal(await page.locator("#phase-6-endsOn").inputValue(), "2028-12-15");
+      assert.equal(await page.locator("#phase-7-name").inputValue(), "Restitution");
+      assert.equal(await page.locator("#phase-7-endsOn").inputValue(), "2028-12-15");
 
       await page.locator("#phase-1-startsOn").fill("2027-06-01");
       // DSFR draws the checkbox on its label: a click on the label ticks it, as a person does.
@@ -55,7 +55,7 @@ describe("seasons in a browser", () => {
       await page.getByRole("button", { name: "Enregistrer la saison" }).click();
       await page.getByRole("heading", { name: /^Le formulaire contient \d+ erreurs$/ }).waitFor();
       await page.getByText("La phase «\u00a0Qualification\u00a0» commence avant la saison.").first().waitFor();
-      assert.equal(await page.locator("#phase-5-name").inputValue(), "Restitution", "la phase retirée n’est plus dans le formulaire");
+      assert.equal(await page.locator("#phase-6-name").inputValue(), "Restitution", "la phase retirée n’est plus dans le formulaire");
       assert.equal(await page.locator("#phase-0-startsOn").inputValue(), "2027-06-01", "la phase mal datée, rangée par date, garde sa saisie");
     }));
 });
