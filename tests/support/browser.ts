@@ -4,6 +4,7 @@ import { after, before } from "node:test";
 import axe from "axe-core";
 import { type Browser, type BrowserContext, type ConsoleMessage, chromium, type Page } from "playwright-core";
 import { startTestPlatform, type TestPlatform } from "./test-platform.ts";
+import type { Clock } from "../../src/shared/clock.ts";
 
 /** Debian's Chromium (playwright's own browser downloads do not work on these machines). */
 export function launchChromium(): Promise<Browser> {
@@ -39,9 +40,10 @@ export async function reservePublicUrl(): Promise<{ port: number; publicUrl: str
 export type ServedPlatform = TestPlatform & { baseUrl: string };
 
 /** The whole platform (fresh database, demo data) listening on 127.0.0.1 for a browser. */
-export async function startServedPlatform(options: { port: number; publicUrl: string; config?: Record<string, string>; directoryBroadSearchAbove?: number }): Promise<ServedPlatform> {
+export async function startServedPlatform(options: { port: number; publicUrl: string; config?: Record<string, string>; directoryBroadSearchAbove?: number; clock?: Clock }): Promise<ServedPlatform> {
   const platform = await startTestPlatform({
     config: { ...options.config, PUBLIC_URL: options.publicUrl },
+    ...(options.clock ? { clock: options.clock } : {}),
     ...(options.directoryBroadSearchAbove !== undefined ? { directoryBroadSearchAbove: options.directoryBroadSearchAbove } : {}),
   });
   try {
@@ -61,7 +63,7 @@ export type ServedBrowser = { readonly platform: ServedPlatform; readonly browse
  * `prepare`, e.g. to add data) and launches Chromium, and an `after` hook that closes both.
  */
 export function useServedBrowser(
-  options: { config?: Record<string, string>; prepare?: (platform: ServedPlatform) => Promise<void>; directoryBroadSearchAbove?: number } = {},
+  options: { config?: Record<string, string>; prepare?: (platform: ServedPlatform) => Promise<void>; directoryBroadSearchAbove?: number; clock?: Clock } = {},
 ): ServedBrowser {
   let platform: ServedPlatform | undefined;
   let browser: Browser | undefined;
@@ -69,6 +71,7 @@ export function useServedBrowser(
     platform = await startServedPlatform({
       ...(await reservePublicUrl()),
       config: options.config,
+      ...(options.clock ? { clock: options.clock } : {}),
       ...(options.directoryBroadSearchAbove !== undefined ? { directoryBroadSearchAbove: options.directoryBroadSearchAbove } : {}),
     });
     await options.prepare?.(platform);

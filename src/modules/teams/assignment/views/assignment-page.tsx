@@ -162,9 +162,11 @@ export function AssignmentPage({ context, model }: { context: PageContext; model
             </Button>
           </form>
 
-          <h2 id="calcul">Calcul</h2>
+          <h2 id="calcul" className="fr-mt-6w">
+            Calcul
+          </h2>
           <p>Le calcul cherche la meilleure répartition possible pour l’ensemble des membres (un meilleur rang de vœu compte davantage), en respectant les règles ci-dessus, les porteurs et porteuses dans leur projet, les personnes verrouillées et la priorité de celles qui poursuivent leur projet de la saison précédente.</p>
-          <form method="post" action={`${base(model.season.slug)}/calculer`}>
+          <form method="post" action={`${base(model.season.slug)}/calculer`} className="fr-mb-4w">
             <VersionFields context={context} version={model.version} />
             <Button type="submit" icon="refresh-line">
               {draft ? "Recalculer les équipes (les verrouillages sont conservés)" : "Calculer les équipes"}
