@@ -18,9 +18,9 @@ export const levelColours = {
   halo: "var(--background-default-grey)",
 } as const;
 
-/** « Python : 12 personnes — 5 curieux·ses, 4 connaissent, 3 expert·es », a bubble's tooltip and the figures' words. */
+/** « Python : 12 personnes (curieux·ses : 5, connaissent : 4, expert·es : 3) », a bubble's tooltip. */
 export function describeTopic(topic: TopicFigures): string {
-  return `${topic.name}\u00a0: ${people(topic.total)} — ${topic.curious} curieux·se${topic.curious > 1 ? "s" : ""}, ${topic.knows} ${topic.knows > 1 ? "connaissent" : "connaît"}, ${topic.experts} expert·e${topic.experts > 1 ? "s" : ""}`;
+  return `${topic.name}\u00a0: ${people(topic.total)} (curieux·ses\u00a0: ${topic.curious}, connaissent\u00a0: ${topic.knows}, expert·es\u00a0: ${topic.experts})`;
 }
 
 function people(count: number): string {

@@ -46,10 +46,10 @@ export function CategoryFilter({ action, categories, chosen }: { action: string;
   );
 }
 
-/** « 3 sujets, 41 marques : 18 curieux·ses, 12 connaissent, 11 expert·es. » */
+/** « 3 sujets et 41 niveaux indiqués (curieux·ses : 18, connaissent : 12, expert·es : 11). » */
 export function summaryText(topics: readonly TopicFigures[]): string {
   const total = summarise(topics);
-  return `${countOf(total.topics, "sujet")}, ${countOf(total.marks, "niveau indiqué", "niveaux indiqués")}\u00a0: ${total.curious} curieux·se${total.curious > 1 ? "s" : ""}, ${total.knows} ${total.knows > 1 ? "connaissent" : "connaît"}, ${total.experts} expert·e${total.experts > 1 ? "s" : ""}.`;
+  return `${countOf(total.topics, "sujet")} et ${countOf(total.marks, "niveau indiqué", "niveaux indiqués")} (curieux·ses\u00a0: ${total.curious}, connaissent\u00a0: ${total.knows}, expert·es\u00a0: ${total.experts}).`;
 }
 
 type Props = { context: PageContext; share: SharePreview; topics: TopicFigures[]; categories: CategoryChoice[]; chosen: CategoryChoice | null };
