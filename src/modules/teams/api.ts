@@ -3,3 +3,5 @@ export { registerTeamRoutes } from "./routes.tsx";
 export type { TeamsDeps } from "./deps.ts";
 /** Demo teams (past seasons from the participations; the running season's needs, leads and wishes), for src/demo/seed.ts. */
 export { seedDemoTeams } from "./demo-teams.ts";
+/** The assignment's locks on a person, in the GDPR export and erasure (privacy module). */
+export { assignmentPersonalData } from "./assignment/personal-data.ts";

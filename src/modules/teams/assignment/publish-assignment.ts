@@ -29,16 +29,16 @@ export function createPublishAssignment(deps: Pick<TeamsDeps, "db" | "clock" | "
       if (!draft || draft.placements.length === 0) throw new InvalidInputError({ publish: "Lancez d’abord le calcul des équipes : il n’y a rien à publier." });
       if (!(await markPublished(tx, input.season.id, input.publishedBy, now))) throw new InvalidInputError({ publish: "Les équipes de cette saison sont déjà publiées." });
 
-      const placements = draft.placements.filter((placement) => projects.has(placement.projectId));
+      // Accounts erased since the run (absent from `people`) and projects no longer in the season are left out.
+      const people = await listAssignmentPeople(tx, [...draft.placements.map((placement) => placement.memberId), ...draft.unplaced.map((entry) => entry.memberId)]);
+      const placements = draft.placements.filter((placement) => projects.has(placement.projectId) && people.has(placement.memberId));
       const roleOf = (placement: DraftPlacement) => (placement.reason.kind === "fixed" && placement.reason.fixedKind === "lead" ? "lead" : "contributor");
       await addTeamMembers(
         tx,
         placements.map((placement) => ({ seasonId: input.season.id, projectId: placement.projectId, userId: placement.memberId, role: roleOf(placement), now })),
       );
-      const people = await listAssignmentPeople(tx, [...placements.map((placement) => placement.memberId), ...draft.unplaced.map((entry) => entry.memberId)]);
       for (const placement of placements) {
         const project = projects.get(placement.projectId)!;
-        if (!people.has(placement.memberId)) continue;
         await recordParticipation(tx, { userId: placement.memberId, season: input.season.slug, projectSlug: project.slug, projectTitle: project.title, role: participationRoles[roleOf(placement)] });
       }
 
