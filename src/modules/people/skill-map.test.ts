@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { skills } from "../../db/schema/index.ts";
 import { openTestDatabase } from "../../../tests/support/test-platform.ts";
-import { createDirectoryFixtures } from "./directory/directory-fixtures.ts";
+import { createDirectoryFixtures, type FixturePerson } from "./directory/directory-fixtures.ts";
 import { countSkillLevels, listExpertsToMeet } from "./skill-map.ts";
 
 let handle: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -24,11 +24,11 @@ describe("the bulloterie's figures and « qui rencontrer » (people API)", () =>
     const health = await fixtures.organisation({ name: "Ministère de la Santé", kind: "ministry" });
     viewer = await fixtures.person({ givenName: "Vera", usualName: "Curieuse", organisationId: insee, skills: { python: 1, sig: 1, julia: 1, sql: 3 } });
     teamViewer = (await fixtures.person({ givenName: "Théo", usualName: "Équipe", organisationId: economy, skills: { sig: 1 }, programmeTeam: true })).userId;
-    const people = [
+    const people: (FixturePerson & { key: string })[] = [
       { key: "sameMinistry", givenName: "Simon", usualName: "Bercy", organisationId: economy, skills: { python: 3 } },
       { key: "ignExpert", givenName: "Alice", usualName: "Géo", organisationId: ign, skills: { sig: 3, python: 3 } },
       { key: "healthExpert", givenName: "Bruno", usualName: "Santé", organisationId: health, skills: { sig: 3, python: 2 } },
-      { key: "hidden", givenName: "Chloé", usualName: "Cachée", organisationId: health, skills: { sig: 3, python: 1 }, visibility: "programme_team" as const },
+      { key: "hidden", givenName: "Chloé", usualName: "Cachée", organisationId: health, skills: { sig: 3, python: 1 }, visibility: "programme_team" },
       { key: "notJoined", givenName: "Denis", usualName: "Pasencore", organisationId: ign, skills: { sig: 3 }, joined: false },
       { key: "erased", givenName: "Élise", usualName: "Partie", organisationId: ign, skills: { sig: 3 }, erased: true },
       { key: "noOrganisation", givenName: "Fanny", usualName: "Sansorga", organisationId: null, skills: { sig: 3 } },
