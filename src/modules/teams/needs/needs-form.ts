@@ -4,8 +4,7 @@ import type { NeedSkill, Rhythm } from "../team-repository.ts";
 
 export const maxSkillRows = 8;
 export const maxWhyJoinLength = 600;
-export const rhythmLabels: Record<Rhythm, string> = { in_person: "En présentiel", remote: "À distance", both: "Les deux" };
-export const needLevelLabels: Record<1 | 2 | 3, string> = { 1: "Curieux·se", 2: "Connaît", 3: "Expert·e" };
+export { needLevelLabels, rhythmLabels } from "../team-labels.ts";
 
 export type NeedsInput = { minSize: number; maxSize: number; skills: NeedSkill[]; rhythm: Rhythm; whyJoin: string };
 export type NeedsFormResult = { ok: true; data: NeedsInput } | { ok: false; errors: Record<string, string>; values: FormValues };
