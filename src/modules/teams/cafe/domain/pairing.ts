@@ -1,0 +1,159 @@
+import { monthsBetween } from "./months.ts";
+import { maximumWeightMatching } from "./weighted-matching.ts";
+
+/**
+ * « Café 10 % » pairing (ADR 0032): a maximum-cardinality, maximum-weight matching (Edmonds' blossom
+ * algorithm, exact). Allowed pairs join two people of different ministries (an unknown ministry equals no
+ * other one) who have not met within twelve months. The number of pairs comes first, then the weights:
+ * people left out last month, then people who never met, then a tie-break drawn from the month.
+ */
+
+export type CafeCandidate = {
+  id: string;
+  /** The ministry of the person's organisation; null when unknown (never equal to another ministry). */
+  ministryId: string | null;
+  /** Left without a partner last month: first in line this month. */
+  leftOutLastRound: boolean;
+};
+
+/** Two people who met in a round of `month` (`YYYY-MM`); a trio gives three such pairs. */
+export type PastMeeting = { a: string; b: string; month: string };
+
+export type PairingInput = {
+  month: string;
+  candidates: readonly CafeCandidate[];
+  history: readonly PastMeeting[];
+  /** How many most-preferred pairs of each person are considered first (all of them: `Infinity`). */
+  neighbours?: number;
+};
+
+type Edge = { i: number; j: number; weight: number };
+
+const defaultNeighbours = 24;
+
+/** The allowed pairs that are among the `count` most preferred of at least one of their two people. */
+function nearestEdges(people: number, edges: readonly Edge[], count: number): readonly Edge[] {
+  if (count >= people - 1) return edges;
+  const byPerson: Edge[][] = Array.from({ length: people }, () => []);
+  for (const edge of edges) {
+    byPerson[edge.i]!.push(edge);
+    byPerson[edge.j]!.push(edge);
+  }
+  const kept = new Set<Edge>();
+  for (const list of byPerson) for (const edge of list.sort((x, y) => y.weight - x.weight || x.i - y.i || x.j - y.j).slice(0, count)) kept.add(edge);
+  return edges.filter((edge) => kept.has(edge));
+}
+
+/** Groups of two (or three, for an odd number) ids; `unpaired`: those nobody could be matched with. */
+export type Pairing = {
+  groups: string[][];
+  unpaired: string[];
+  /** The pairs' total weight (before trios): among matchings with as many pairs, the greatest. */
+  weight: number;
+};
+
+/** A pair met in month M may meet again from month M + 12. */
+export const monthsBeforeMeetingAgain = 12;
+
+/** Each of the two's weight when left out last month: outweighs every other preference of the pair. */
+export const leftOutBonus = 1_000_000;
+/** Never met before: outweighs the tie-breaks of a pair. */
+export const neverMetBonus = 10_000;
+const tieBreakRange = 1000;
+
+function pairKey(a: string, b: string): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
+
+/** FNV-1a on the month and the pair: the same month always breaks ties the same way. */
+function tieBreak(month: string, a: string, b: string): number {
+  let hash = 0x811c9dc5;
+  for (const character of `${month}|${pairKey(a, b)}`) {
+    hash ^= character.charCodeAt(0);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % tieBreakRange;
+}
+
+/** Last month each pair met, by `pairKey`. */
+function lastMeetings(history: readonly PastMeeting[]): Map<string, string> {
+  const last = new Map<string, string>();
+  for (const meeting of history) {
+    const key = pairKey(meeting.a, meeting.b);
+    const known = last.get(key);
+    if (!known || known < meeting.month) last.set(key, meeting.month);
+  }
+  return last;
+}
+
+/** Whether `a` and `b` may have a coffee in `month`, and how much it is preferred (higher is better). */
+function edgeOf(month: string, a: CafeCandidate, b: CafeCandidate, met: Map<string, string>): { allowed: false } | { allowed: true; weight: number } {
+  if (a.id === b.id) return { allowed: false };
+  if (a.ministryId !== null && a.ministryId === b.ministryId) return { allowed: false };
+  const lastMet = met.get(pairKey(a.id, b.id));
+  if (lastMet && monthsBetween(lastMet, month) < monthsBeforeMeetingAgain) return { allowed: false };
+  return { allowed: true, weight: (lastMet ? 0 : neverMetBonus) + tieBreak(month, a.id, b.id) };
+}
+
+/** Whether `a` and `b` may meet in `month` (different ministries, not met within twelve months). */
+export function mayMeet(month: string, a: CafeCandidate, b: CafeCandidate, history: readonly PastMeeting[]): boolean {
+  return edgeOf(month, a, b, lastMeetings(history)).allowed;
+}
+
+/** The allowed pairs of `month` with their weights, over `candidates` sorted by id (also for an independent check in tests). */
+export function allowedPairs(input: PairingInput): { candidates: CafeCandidate[]; edges: Edge[] } {
+  const { month } = input;
+  const candidates = [...new Map(input.candidates.map((candidate) => [candidate.id, candidate])).values()].sort((x, y) => (x.id < y.id ? -1 : 1));
+  const met = lastMeetings(input.history);
+  const edges: Edge[] = [];
+  for (let i = 0; i < candidates.length; i++) {
+    for (let j = i + 1; j < candidates.length; j++) {
+      const a = candidates[i]!;
+      const b = candidates[j]!;
+      const edge = edgeOf(month, a, b, met);
+      if (!edge.allowed) continue;
+      const bonus = (a.leftOutLastRound ? leftOutBonus : 0) + (b.leftOutLastRound ? leftOutBonus : 0);
+      edges.push({ i, j, weight: bonus + edge.weight });
+    }
+  }
+  return { candidates, edges };
+}
+
+/** Pairs the candidates of `month`; see the module comment for the rules and their order. */
+export function computePairing(input: PairingInput): Pairing {
+  const { month } = input;
+  const { candidates, edges } = allowedPairs(input);
+  const met = lastMeetings(input.history);
+  // Each person's most preferred pairs hold the optimum in practice and make the matching much faster
+  // (ADR 0032); while two or more people stay unpaired, the pairs considered double, up to all of them.
+  let neighbours = input.neighbours ?? defaultNeighbours;
+  let mate = maximumWeightMatching(candidates.length, nearestEdges(candidates.length, edges, neighbours), true);
+  while (mate.filter((other) => other === -1).length >= 2 && neighbours < candidates.length - 1) {
+    neighbours *= 2;
+    mate = maximumWeightMatching(candidates.length, nearestEdges(candidates.length, edges, neighbours), true);
+  }
+  const groups: string[][] = [];
+  mate.forEach((other, index) => {
+    if (other > index) groups.push([candidates[index]!.id, candidates[other]!.id]);
+  });
+  const weight = edges.reduce((total, edge) => total + (mate[edge.i] === edge.j ? edge.weight : 0), 0);
+  const unpaired: string[] = [];
+  const trios = new Set<number>();
+  const byId = new Map(candidates.map((candidate) => [candidate.id, candidate]));
+  for (const candidate of candidates.filter((_, index) => mate[index] === -1)) {
+    // One left over joins the pair where the trio breaks no rule and is most preferred.
+    let best: { index: number; weight: number } | null = null;
+    for (const [index, group] of groups.entries()) {
+      if (trios.has(index)) continue;
+      const links = group.map((memberId) => edgeOf(month, candidate, byId.get(memberId)!, met));
+      if (links.some((link) => !link.allowed)) continue;
+      const total = links.reduce((sum, link) => sum + (link.allowed ? link.weight : 0), 0);
+      if (!best || total > best.weight) best = { index, weight: total };
+    }
+    if (best) {
+      groups[best.index]!.push(candidate.id);
+      trios.add(best.index);
+    } else unpaired.push(candidate.id);
+  }
+  return { groups, unpaired, weight };
+}
