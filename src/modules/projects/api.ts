@@ -17,3 +17,5 @@ export { findProjectBySlug, listProjectsOfSeason, type Project } from "./reposit
 /** Demo projects from the imported site's project pages, for src/demo/seed.ts. */
 export { seedDemoProjects } from "./demo-projects.ts";
 export { projectsPersonalData } from "./personal-data.ts";
+/** The team section's plain-data model, which the teams module builds for the project page (`ProjectsDeps.teamSection`). */
+export type { TeamSectionModel } from "./views/team-section.tsx";

@@ -128,7 +128,7 @@ export function registerProjectRoutes(app: FastifyInstance, deps: ProjectsDeps) 
   });
 
   /** The page model of a project entity: its seasons, names, description page and news. */
-  async function projectModel(project: Project, now: Date): Promise<{ model: ProjectPageModel; seasons: ProjectSeason[] }> {
+  async function projectModel(project: Project, now: Date, viewer: FastifyRequest["user"]): Promise<{ model: ProjectPageModel; seasons: ProjectSeason[] }> {
     const seasons = (await listSeasonsOfProjects(db, [project.id])).get(project.id) ?? [];
     const organisationNames = await namesOf(deps, organisationIdsOf(project));
     const skillNames = await skillLookup.findNames(db, skillIdsOf(project));
@@ -151,7 +151,7 @@ export function registerProjectRoutes(app: FastifyInstance, deps: ProjectsDeps) 
         coverImage: description?.coverImage ?? null,
         description,
         news: await newsAbout(project, now),
-        team: [],
+        team: deps.teamSection ? await deps.teamSection({ projectId: project.id, projectSlug: project.slug, viewer, now }) : null,
       },
     };
   }
@@ -197,7 +197,7 @@ export function registerProjectRoutes(app: FastifyInstance, deps: ProjectsDeps) 
       coverImage: item.coverImage,
       description: item,
       news: [],
-      team: [],
+      team: null,
     };
   }
 
@@ -210,7 +210,7 @@ export function registerProjectRoutes(app: FastifyInstance, deps: ProjectsDeps) 
 
   /** The project page; `carriedInto` (a season's name after a carry-over) is confirmed to the programme team only, and only if true. */
   async function renderProject(request: FastifyRequest, reply: FastifyReply, project: Project, status: number, extra: Partial<CarryOverForm> = {}, carriedInto?: string) {
-    const { model, seasons } = await projectModel(project, clock.now());
+    const { model, seasons } = await projectModel(project, clock.now(), request.user ?? null);
     const confirmed = seasons.find((season) => season.entry === "carried_over" && season.name === carriedInto);
     const done = confirmed ? `Le projet est poursuivi dans la ${confirmed.name.replace(/^Saison/, "saison")}.` : null;
     const carryOver = await carryOverForm(request, seasons, { ...extra, done });

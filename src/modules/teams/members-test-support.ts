@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import { profiles, projects, users } from "../../db/schema/index.ts";
+import { profiles, projectNeeds, projects, teamAssignments, teamMembers, users } from "../../db/schema/index.ts";
 import type { HttpSession } from "../../../tests/support/http.ts";
 import { signInOverHttp } from "../../../tests/support/http-sign-in.ts";
 import type { TestPlatform } from "../../../tests/support/test-platform.ts";
@@ -47,4 +47,19 @@ export async function freshMember(platform: TestPlatform, localPart: string, opt
   const slug = `${localPart}-test`;
   if (options.joined !== false) await db.insert(profiles).values({ userId: user.id, slug, joinedAt: new Date(), onboardingStep: 4, visibility: "members" });
   return { id: user.id, email, http, slug };
+}
+
+/** Publishes a season's assignment (teams known): joining requests open. */
+export async function publishSeason(db: Database, seasonId: string): Promise<void> {
+  await db.insert(teamAssignments).values({ seasonId, settings: {}, publishedAt: new Date("2031-03-20T10:00:00Z") }).onConflictDoUpdate({ target: teamAssignments.seasonId, set: { publishedAt: new Date("2031-03-20T10:00:00Z") } });
+}
+
+/** Puts a member in a project's team of a season. */
+export async function addToTeam(db: Database, input: { seasonId: string; projectId: string; userId: string; role?: "lead" | "contributor" | "coach" }): Promise<void> {
+  await db.insert(teamMembers).values({ seasonId: input.seasonId, projectId: input.projectId, userId: input.userId, role: input.role ?? "contributor", source: "assignment" });
+}
+
+/** What a project's team seeks, set directly. */
+export async function setNeeds(db: Database, input: { seasonId: string; projectId: string; minSize: number; maxSize: number }): Promise<void> {
+  await db.insert(projectNeeds).values({ ...input, rhythm: "both", skills: [], whyJoin: "" });
 }

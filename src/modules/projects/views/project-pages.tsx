@@ -7,6 +7,7 @@ import { TagsGroup } from "../../../ui/tag.tsx";
 import { ContentBody, type ContentItem, ContentLead, plainSummary } from "../../content/api.ts";
 import { projectStateLabels, type ProjectState } from "../domain/project-state.ts";
 import { DetailList, ExternalLink } from "../../../ui/detail-list.tsx";
+import { TeamSection, type TeamSectionModel } from "./team-section.tsx";
 
 const home: BreadcrumbItem = { label: "Accueil", href: "/" };
 
@@ -28,8 +29,8 @@ export type ProjectPageModel = {
   coverImage: string | null;
   description: ContentItem | null;
   news: ContentItem[];
-  /** The project's team (filled by later issues); the section is shown only when not empty. */
-  team: { name: string; href?: string }[];
+  /** The team section of the project's latest season (teams module), or null. */
+  team: TeamSectionModel | null;
 };
 
 export type CarryOverForm = { seasons: Option[]; values?: { seasonId: string; reason: string }; errors?: FieldErrors; done?: string | null };
@@ -94,16 +95,7 @@ export function ProjectPage({ context, share, project, carryOver }: { context: P
             </section>
           ) : null}
           {project.description ? <ContentBody item={project.description} /> : null}
-          {project.team.length > 0 ? (
-            <section aria-labelledby="equipe">
-              <h2 id="equipe">L’équipe</h2>
-              <ul>
-                {project.team.map((member) => (
-                  <li key={member.name}>{member.href ? <a href={member.href}>{member.name}</a> : member.name}</li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
+          {project.team ? <TeamSection model={project.team} csrfToken={context.csrfToken} /> : null}
           {project.news.length > 0 ? (
             <section aria-labelledby="actualites-projet" className="fr-mb-4w">
               <h2 id="actualites-projet">Actualités du projet</h2>

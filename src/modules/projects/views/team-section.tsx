@@ -1,0 +1,113 @@
+import { CsrfField } from "../../../ui/fields.tsx";
+
+/**
+ * The team section of a project page, as plain data (the teams module builds it; projects does not
+ * import teams): what the team seeks, the team once published, and the actions the viewer may take.
+ */
+export type TeamSectionModel = {
+  seasonName: string;
+  needs: { size: string; skills: { name: string; level: string; required: boolean }[]; rhythm: string; whyJoin: string } | null;
+  /** Once the assignment is published: `members` is null for anonymous visitors (the count and ministries only). */
+  team: { count: number; ministries: string[]; members: { name: string; href: string | null; role: string; organisation: string | null }[] | null } | null;
+  /** « Je souhaite contribuer » during the wishes phase: a form for a member, a sign-in link for a visitor. */
+  wish: { kind: "form"; projectId: string; closesOn: string } | { kind: "sign-in"; href: string } | null;
+  /** « Demander à rejoindre l'équipe » after publication, for a member in no team this season. */
+  joinHref: string | null;
+  /** The lead and the programme team: « Modifier l'équipe recherchée », « Gérer l'équipe ». */
+  manage: { needsHref: string; teamHref: string } | null;
+};
+
+export function TeamSection({ model, csrfToken }: { model: TeamSectionModel; csrfToken: string }) {
+  const { needs, team } = model;
+  if (!needs && !team && !model.wish && !model.joinHref && !model.manage) return null;
+  return (
+    <section aria-labelledby="equipe" className="fr-mb-4w">
+      <h2 id="equipe">L’équipe</h2>
+      <p className="fr-text--sm">{model.seasonName}</p>
+      {needs ? (
+        <>
+          <h3 className="fr-h5" id="equipe-recherchee">
+            Équipe recherchée
+          </h3>
+          <dl>
+            <dt className="fr-text--bold">Taille</dt>
+            <dd className="fr-ml-0">{needs.size}</dd>
+            <dt className="fr-text--bold">Rythme</dt>
+            <dd className="fr-ml-0">{needs.rhythm}</dd>
+          </dl>
+          {needs.skills.length > 0 ? (
+            <ul>
+              {needs.skills.map((skill) => (
+                <li key={skill.name}>
+                  {skill.name}&nbsp;: {skill.level.toLowerCase()}, {skill.required ? "indispensable" : "bienvenue"}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {needs.whyJoin ? (
+            <>
+              <h4 className="fr-h6">Pourquoi nous rejoindre</h4>
+              <p style={{ whiteSpace: "pre-line" }}>{needs.whyJoin}</p>
+            </>
+          ) : null}
+        </>
+      ) : null}
+      {team ? (
+        <>
+          <h3 className="fr-h5">Membres de l’équipe</h3>
+          <p>
+            {team.count}&nbsp;{team.count > 1 ? "membres" : "membre"}
+            {team.ministries.length > 0 ? `, de\u00a0: ${team.ministries.join(", ")}` : ""}.
+          </p>
+          {team.members ? (
+            <ul>
+              {team.members.map((member, index) => (
+                <li key={`${member.name}-${index}`}>
+                  {member.href ? <a href={member.href}>{member.name}</a> : member.name} — {member.role}
+                  {member.organisation ? ` (${member.organisation})` : ""}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </>
+      ) : null}
+      {model.wish?.kind === "form" ? (
+        <form method="post" action="/voeux/ajouter">
+          <CsrfField token={csrfToken} />
+          <input type="hidden" name="projectId" value={model.wish.projectId} />
+          <button className="fr-btn" type="submit">
+            Je souhaite contribuer
+          </button>
+        </form>
+      ) : null}
+      {model.wish?.kind === "sign-in" ? (
+        <p>
+          <a className="fr-btn fr-btn--secondary" href={model.wish.href}>
+            Connectez-vous pour contribuer
+          </a>
+        </p>
+      ) : null}
+      {model.joinHref ? (
+        <p>
+          <a className="fr-btn" href={model.joinHref}>
+            Demander à rejoindre l’équipe
+          </a>
+        </p>
+      ) : null}
+      {model.manage ? (
+        <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--tertiary">
+          <li>
+            <a className="fr-btn fr-btn--tertiary" href={model.manage.needsHref}>
+              Modifier l’équipe recherchée
+            </a>
+          </li>
+          <li>
+            <a className="fr-btn fr-btn--tertiary" href={model.manage.teamHref}>
+              Gérer l’équipe
+            </a>
+          </li>
+        </ul>
+      ) : null}
+    </section>
+  );
+}
