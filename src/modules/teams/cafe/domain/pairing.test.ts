@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import loadHighs from "highs";
+import highsModule from "highs";
 import { allowedPairs, type CafeCandidate, computePairing, mayMeet, type PastMeeting } from "./pairing.ts";
 import { addMonths, frenchMonth, monthsBetween, parisMonthOf } from "./months.ts";
 
@@ -122,6 +122,8 @@ describe("café 10 % pairing", () => {
   });
 
   test("finds as many pairs, and as much weight, as HiGHS's integer programme on random instances", async () => {
+    // The package's default export is the loader under tsx, or a namespace holding it.
+    const loadHighs: typeof highsModule.default = typeof highsModule === "function" ? highsModule : highsModule.default;
     const highs = await loadHighs();
     const random = generator(5);
     for (let instance = 0; instance < 20; instance++) {
