@@ -34,7 +34,12 @@ describe("the bulloterie in a browser", () => {
       await page.getByRole("img", { name: /^Bulles des sujets de la catégorie « Géomatique »/ }).waitFor();
       await page.goto("/bulloterie/atelier");
       await page.getByRole("heading", { level: 2, name: "Les sujets qui rassemblent" }).waitFor();
-      if (screenshotDir) await page.screenshot({ path: `${screenshotDir}/bulloterie-atelier.png`, fullPage: true });
+      if (screenshotDir) {
+        await page.screenshot({ path: `${screenshotDir}/bulloterie-atelier.png`, fullPage: true });
+        await page.emulateMedia({ colorScheme: "dark" });
+        await page.screenshot({ path: `${screenshotDir}/bulloterie-atelier-sombre.png`, fullPage: true });
+        await page.emulateMedia({ colorScheme: "light" });
+      }
       await page.getByRole("link", { name: "Quitter le mode atelier" }).click();
       await page.waitForURL(/\/bulloterie$/);
     }));

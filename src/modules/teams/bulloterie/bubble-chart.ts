@@ -1,18 +1,18 @@
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
 import type { Bubble, BubbleLayout } from "./bubble-layout.ts";
-import { labelLines } from "./bubble-layout.ts";
 import type { TopicFigures } from "./topic-figures.ts";
 
 /**
- * The levels' colours: DSFR variables, so each follows the light or dark theme the page is shown in
- * (the SVG is inline). Light: pale, medium and deep blue; dark: deep, medium and light blue. Each disc is
- * outlined in the title colour, so rings stay apart whatever their fills (ADR 0031).
+ * The levels' colours: custom properties of static/app.css (with the DSFR blues as fallback), so each
+ * follows the light or dark theme the page is shown in (the SVG is inline). Light: pale, medium and deep
+ * blue; dark: deep, medium and pale blue. Each disc is outlined in the title colour, so rings stay apart
+ * whatever their fills (ADR 0031).
  */
 export const levelColours = {
-  curious: "var(--blue-france-925-125)",
-  knows: "var(--blue-france-main-525)",
-  experts: "var(--blue-france-sun-113-625)",
+  curious: "var(--bulloterie-curious, var(--blue-france-925-125))",
+  knows: "var(--bulloterie-knows, var(--blue-france-main-525))",
+  experts: "var(--bulloterie-experts, var(--blue-france-sun-113-625))",
   outline: "var(--text-title-grey)",
   label: "var(--text-title-grey)",
   halo: "var(--background-default-grey)",
@@ -39,7 +39,7 @@ export function renderBubbleChart(layout: BubbleLayout, options: ChartOptions = 
   const fontSize = options.fontSize ?? 14;
   const { document } = parseHTML("<!DOCTYPE html><html><body></body></html>");
   const data = layout.bubbles;
-  const labelled = data.filter((bubble) => bubble.labelled);
+  const labelled = data.filter((bubble) => bubble.label !== null);
   const disc = (r: "r" | "rKnowsOrExpert" | "rExpert", fill: string) =>
     Plot.dot(data, { x: "x", y: "y", r, fill, stroke: levelColours.outline, strokeWidth: 1, title: (bubble: Bubble) => describeTopic(bubble.topic) });
   const svg = Plot.plot({
@@ -58,7 +58,7 @@ export function renderBubbleChart(layout: BubbleLayout, options: ChartOptions = 
       Plot.text(labelled, {
         x: "x",
         y: "y",
-        text: (bubble: Bubble) => labelLines(bubble.topic).join("\n"),
+        text: (bubble: Bubble) => bubble.label!.join("\n"),
         fill: levelColours.label,
         stroke: levelColours.halo,
         strokeWidth: Math.max(3, fontSize / 4),

@@ -4,7 +4,7 @@ import type { TopicFigures } from "./topic-figures.ts";
 /**
  * One topic's bubble: three concentric discs whose AREAS are proportional to people, the outer one to
  * everyone who marked the topic, the middle one to those who know it or are experts, the inner one to
- * the experts. `labelled`: the name fits inside the outer disc.
+ * the experts. `label`: the name and count, when they fit inside the outer disc.
  */
 export type Bubble = {
   topic: TopicFigures;
@@ -13,7 +13,8 @@ export type Bubble = {
   r: number;
   rKnowsOrExpert: number;
   rExpert: number;
-  labelled: boolean;
+  /** The label's lines when it fits inside the disc, else null (the topic is named in the table). */
+  label: string[] | null;
 };
 
 export type BubbleLayout = { width: number; height: number; bubbles: Bubble[] };
@@ -30,9 +31,33 @@ export type LayoutOptions = {
 /** Average width of a Marianne character, as a share of the font size (for deciding what fits). */
 const characterWidth = 0.58;
 
-/** Text lines of a bubble's label: its name, and the number of people. */
-export function labelLines(topic: TopicFigures): [string, string] {
-  return [topic.name, String(topic.total)];
+/**
+ * The label of a bubble of radius `r`: its name on one to three lines (cut between words), then the number
+ * of people; null when even three lines do not fit inside the disc.
+ */
+export function labelFor(topic: TopicFigures, r: number, fontSize: number): string[] | null {
+  const words = topic.name.split(/\s+/);
+  for (let count = 1; count <= Math.min(3, words.length); count += 1) {
+    const lines = [...wrapWords(words, count), String(topic.total)];
+    const lineHeight = fontSize * 1.2;
+    // The farthest line from the centre is the narrowest place the text must fit in.
+    const halfHeight = (lines.length * lineHeight) / 2;
+    const chord = 2 * Math.sqrt(Math.max(r * r - halfHeight * halfHeight, 0));
+    const widest = Math.max(...lines.map((line) => line.length)) * characterWidth * fontSize;
+    if (widest <= chord - 4) return lines;
+  }
+  return null;
+}
+
+/** The words on `count` lines, cut where the longest line is shortest (names have a few words: every cut is tried). */
+function wrapWords(words: readonly string[], count: number): string[] {
+  if (count <= 1 || words.length <= 1) return [words.join(" ")];
+  let best: string[] = [words.join(" ")];
+  for (let cut = 1; cut <= words.length - count + 1; cut += 1) {
+    const lines = [words.slice(0, cut).join(" "), ...wrapWords(words.slice(cut), count - 1)];
+    if (best.length < count || Math.max(...lines.map((line) => line.length)) < Math.max(...best.map((line) => line.length))) best = lines;
+  }
+  return best;
 }
 
 /**
@@ -56,7 +81,6 @@ export function layoutBubbles(topics: readonly TopicFigures[], options: LayoutOp
   const bubbles = circles.map((circle) => {
     const { topic } = circle;
     const r = circle.r * scale;
-    const widest = Math.max(...labelLines(topic).map((line) => line.length)) * characterWidth * fontSize;
     return {
       topic,
       x: round((circle.x - minX) * scale + margin),
@@ -64,8 +88,7 @@ export function layoutBubbles(topics: readonly TopicFigures[], options: LayoutOp
       r: round(r),
       rKnowsOrExpert: round(Math.sqrt(topic.knows + topic.experts) * scale),
       rExpert: round(Math.sqrt(topic.experts) * scale),
-      // Two lines of text must fit inside the disc (its inscribed width at ±1 line from the centre).
-      labelled: widest <= 2 * Math.sqrt(Math.max(r * r - (fontSize * 1.2) ** 2, 0)) - 4,
+      label: labelFor(topic, r, fontSize),
     };
   });
   return { width: options.width, height, bubbles };

@@ -68,10 +68,15 @@ describe("the bulloterie's figures", () => {
     assert.equal(renderBubbleChart(layoutBubbles(topics, { width: 800 })), renderBubbleChart(layout));
   });
 
-  it("names the topics whose label fits in their bubble only", () => {
+  it("names the topics whose label fits in their bubble only, on up to three lines", () => {
     const layout = layoutBubbles(topicFiguresOf(counts), { width: 300, fontSize: 14 });
-    assert.equal(layout.bubbles.find((bubble) => bubble.topic.slug === "python")!.labelled, true);
-    assert.equal(layout.bubbles.find((bubble) => bubble.topic.slug === "sig")!.labelled, false);
+    assert.deepEqual(layout.bubbles.find((bubble) => bubble.topic.slug === "python")!.label, ["Python", "12"]);
+    assert.equal(layout.bubbles.find((bubble) => bubble.topic.slug === "sig")!.label, null);
+    // A long name is cut between words when that makes it fit.
+    const label = (width: number) => layoutBubbles(topicFiguresOf(counts), { width, fontSize: 14 }).bubbles.find((bubble) => bubble.topic.slug === "sig")!.label;
+    assert.deepEqual(label(1000), ["Systèmes d’information géographique", "6"]);
+    assert.deepEqual(label(600), ["Systèmes d’information", "géographique", "6"]);
+    assert.deepEqual(label(400), ["Systèmes", "d’information", "géographique", "6"]);
   });
 
   it("draws a well-formed SVG hidden from assistive technologies inside a labelled figure, with the same figures as the table", () => {

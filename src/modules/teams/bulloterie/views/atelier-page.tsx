@@ -31,7 +31,7 @@ export function AtelierPage({ context, topics, categories, chosen }: { context: 
       ) : (
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-lg-8">
-            <BubbleFigure topics={topics} scope={chosen ? `de la catégorie « ${chosen.label} »` : "de la communauté"} width={800} fontSize={20} id="bulles-atelier" />
+            <BubbleFigure topics={topics} scope={chosen ? `de la catégorie « ${chosen.label} »` : "de la communauté"} width={800} fontSize={22} id="bulles-atelier" />
           </div>
           <div className="fr-col-12 fr-col-lg-4">
             <h2 className="fr-h3">Les sujets qui rassemblent</h2>

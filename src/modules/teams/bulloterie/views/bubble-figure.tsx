@@ -20,11 +20,11 @@ export function figureLabel(topics: readonly TopicFigures[], scope: string): str
  * legend of the three levels. The SVG string is Plot's output built from numbers and our own labels,
  * escaped by linkedom: it is inserted as markup.
  */
-export function BubbleFigure({ topics, scope, width = 800, fontSize = 14, id }: { topics: readonly TopicFigures[]; scope: string; width?: number; fontSize?: number; id: string }) {
+export function BubbleFigure({ topics, scope, width = 800, fontSize = 14, id, maxWidth }: { topics: readonly TopicFigures[]; scope: string; width?: number; fontSize?: number; id: string; maxWidth?: string }) {
   const svg = renderBubbleChart(layoutBubbles(topics, { width, fontSize }), { fontSize });
   return (
     <div className="fr-mb-3w">
-      <figure className="fr-m-0" role="img" aria-label={figureLabel(topics, scope)} id={id} dangerouslySetInnerHTML={{ __html: svg }} />
+      <figure className="fr-my-0" style={maxWidth ? { maxWidth, marginLeft: "auto", marginRight: "auto" } : undefined} role="img" aria-label={figureLabel(topics, scope)} id={id} dangerouslySetInnerHTML={{ __html: svg }} />
       <ul className="fr-mt-2w" style={{ paddingLeft: 0 }} aria-label="Légende des cercles">
         <LegendItem colour={levelColours.curious} label="Cercle extérieur : tous les membres (curieux·ses compris)" />
         <LegendItem colour={levelColours.knows} label="Cercle du milieu : ceux qui connaissent ou sont expert·es" />

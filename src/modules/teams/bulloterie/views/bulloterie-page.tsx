@@ -101,7 +101,7 @@ export function BulloteriePage({ context, share, topics, categories, chosen }: P
       ) : (
         <>
           <p>{summaryText(topics)}</p>
-          <BubbleFigure topics={topics} scope={scope} id="bulles" />
+          <BubbleFigure topics={topics} scope={scope} id="bulles" maxWidth="56rem" />
           <h2 id="chiffres">Les chiffres</h2>
           <TopicsTable topics={topics} caption={`Membres par sujet et par niveau ${scope}`} />
           <p>
