@@ -196,13 +196,19 @@ export function buildAssignmentModel(instance: AssignmentInstance): AssignmentMo
     const sortedGroups = [...groups].sort(([a], [b]) => compare(a, b)).map(([, group]) => group);
 
     if (ministriesNeeded > 0 && (open !== null || fixed.length > 0)) {
-      const present: number[] = [];
-      sortedGroups.forEach((group, g) => {
-        if (group.ministryId === null || knownFixedMinistries.has(group.ministryId) || group.columns.length === 0) return;
-        const y = addColumn(`y_${p}_${g}`, 0, 1, true, { kind: "ministry", project: p, ministryId: group.ministryId });
-        rows.push({ name: `ministry_${p}_${g}`, indices: [...group.columns, y], values: [...group.columns.map(() => -1), 1], sense: "<=", rhs: 0 });
-        present.push(y);
-      });
+      const others = sortedGroups.filter((group) => group.ministryId !== null && !knownFixedMinistries.has(group.ministryId) && group.columns.length > 0);
+      // One more ministry needed (a fixed lead's team, at least two ministries): anyone of another known
+      // ministry gives it, so the row sums the placements directly, without indicator columns.
+      const present =
+        ministriesNeeded === 1
+          ? others.flatMap((group) => group.columns)
+          : others.map((group) => {
+              const g = sortedGroups.indexOf(group);
+              const y = addColumn(`y_${p}_${g}`, 0, 1, true, { kind: "ministry", project: p, ministryId: group.ministryId });
+              rows.push({ name: `ministry_${p}_${g}`, indices: [...group.columns, y], values: [...group.columns.map(() => -1), 1], sense: "<=", rhs: 0 });
+              return y;
+            });
+      present.sort((a, b) => a - b);
       const slack = addSlack(`sm_${p}`, ministriesNeeded, { kind: "minMinistries", project: p });
       if (open === null) rows.push({ name: `mix_${p}`, indices: [...present, slack], values: [...present.map(() => 1), 1], sense: ">=", rhs: ministriesNeeded });
       else rows.push({ name: `mix_${p}`, indices: [...present, open, slack], values: [...present.map(() => 1), -ministriesNeeded, 1], sense: ">=", rhs: 0 });

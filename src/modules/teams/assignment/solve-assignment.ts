@@ -154,8 +154,9 @@ function runHighs(highs: Highs, model: AssignmentModel, options: SolveAssignment
     rowLower: Float64Array.from(rows, (row) => (row.sense === "<=" ? -highs.infinity : row.rhs)),
     rowUpper: Float64Array.from(rows, (row) => (row.sense === ">=" ? highs.infinity : row.rhs)),
     matrix: { format: "csr", numRows: rows.length, numCols: columns.length, starts, indices, values },
-    integrality: Int32Array.from(columns, (column) => (column.integer ? highs.constants.variableType.integer : highs.constants.variableType.continuous)),
   });
+  const integrality = Int32Array.from(columns, (column) => (column.integer ? highs.constants.variableType.integer : highs.constants.variableType.continuous));
+  const makeInteger = () => handle.changeColsIntegrality({ kind: "range", from: 0, to: columns.length - 1 }, integrality);
   try {
     handle.options.set({
       output_flag: false,
@@ -166,13 +167,46 @@ function runHighs(highs: Highs, model: AssignmentModel, options: SolveAssignment
       mip_abs_gap: 0.5,
       random_seed: 0,
     });
+    const optimal = highs.constants.modelStatus.optimal;
+    const feasible = () => handle.info.get("primal_solution_status") === highs.constants.solutionStatus.feasible;
+
+    // 1. The LP relaxation (the model is loaded without integrality): on these models it is most often
+    //    integral, hence the proven optimum (pure wishes and capacities are a network flow, whose LP always is).
+    handle.run();
+    if (handle.getModelStatus() === optimal) {
+      const relaxed = handle.getSolution().colValue;
+      const bound = handle.getObjectiveValue();
+      const fractional = columns.some((column, index) => column.integer && Math.abs(relaxed[index]! - Math.round(relaxed[index]!)) > 1e-6);
+      if (!fractional) return { status: optimal, values: roundIntegers(columns, relaxed), modelObjective: bound };
+
+      // 2. A few fractional placements: keep the LP's whole placements and let HiGHS solve the rest as
+      //    a MIP. If that reaches the LP bound, it is optimal for the whole model (no better can exist).
+      makeInteger();
+      handle.options.set("presolve", "on");
+      const kept = columns.flatMap((column, index) => (column.kind.kind === "place" && relaxed[index]! > 1 - 1e-6 ? [index] : []));
+      for (const index of kept) handle.changeColBounds(index, 1, 1);
+      handle.run();
+      const partial = feasible() ? { values: handle.getSolution().colValue, objective: handle.getObjectiveValue() } : null;
+      if (partial && handle.getModelStatus() === optimal && partial.objective > bound - 0.5) {
+        return { status: optimal, values: roundIntegers(columns, partial.values), modelObjective: partial.objective };
+      }
+      for (const index of kept) handle.changeColBounds(index, 0, 1);
+      handle.options.set("presolve", options.presolve ? "on" : "off");
+      if (partial) handle.setSolution({ colValue: partial.values });
+    } else makeInteger();
+
+    // 3. The whole MIP, HiGHS' branch and cut within the time limit (started from step 2's solution).
     handle.run();
     const status = handle.getModelStatus();
-    const hasSolution = handle.info.get("primal_solution_status") === highs.constants.solutionStatus.feasible;
-    return { status, values: hasSolution ? handle.getSolution().colValue : null, modelObjective: hasSolution ? handle.getObjectiveValue() : 0 };
+    const hasSolution = feasible();
+    return { status, values: hasSolution ? roundIntegers(columns, handle.getSolution().colValue) : null, modelObjective: hasSolution ? handle.getObjectiveValue() : 0 };
   } finally {
     handle.dispose();
   }
+}
+
+function roundIntegers(columns: AssignmentModel["columns"], values: Float64Array): Float64Array {
+  return values.map((value, index) => (columns[index]!.integer ? Math.round(value) : value));
 }
 
 /** Locks that could not apply, then each finished team's broken rules; by project, in the model's order. */
