@@ -130,6 +130,14 @@ describe("the bulloterie's pages", () => {
     }
   });
 
+  it("is linked from the directory's « Qui peut m’aider ? » page", async () => {
+    const ines = await signInOverHttp(platform, "ines.benali@insee.fr");
+    const html = (await ines.get("/annuaire/competences")).body;
+    assertFrenchSpacing(html);
+    assert.match(html, /<a href="\/bulloterie">la bulloterie<\/a>/);
+    assert.match(html, /<a href="\/bulloterie\/qui-rencontrer">des expert·es d’autres ministères à rencontrer<\/a>/);
+  });
+
   it("tells a member curious about nothing how to mark topics on their profile", async () => {
     await db().execute(sql`delete from profile_skills where level = 1 and user_id = (select id from users where email = 'thomas.leroy@ign.fr')`);
     const thomas = await signInOverHttp(platform, "thomas.leroy@ign.fr");

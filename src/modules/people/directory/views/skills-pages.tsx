@@ -28,6 +28,10 @@ export function SkillsPage({ context, skills }: { context: PageContext; skills: 
     >
       <h1>Qui peut m’aider&nbsp;?</h1>
       <p className="fr-text--lead">Choisissez une compétence pour voir les membres qui la pratiquent, des expert·es aux curieux·ses.</p>
+      <p>
+        Toutes les compétences d’un coup d’œil, des curieux·ses aux expert·es&nbsp;: <a href="/bulloterie">la bulloterie</a>. Et pour les sujets qui vous
+        intriguent, <a href="/bulloterie/qui-rencontrer">des expert·es d’autres ministères à rencontrer</a>.
+      </p>
       {categories.map((category) => {
         const inCategory = skills.filter((skill) => skill.category === category.key);
         if (inCategory.length === 0) return null;
