@@ -111,6 +111,14 @@ describe("the bulloterie's figures", () => {
     assert.deepEqual(rows[0], ["Python", "Langages et outils", "5", "4", "3", "12"]);
   });
 
+  it("escapes a topic's name in the SVG inserted as markup", () => {
+    const hostile = { slug: "x", name: '<script>alert(1)</script> & "q"', category: "languages", curious: 50, knows: 0, experts: 0 };
+    const svg = renderBubbleChart(layoutBubbles(topicFiguresOf([hostile]), { width: 800, fontSize: 10 }), { fontSize: 10 });
+    assert.doesNotMatch(svg, /<script/);
+    assert.match(svg, /<tspan[^>]*>&lt;script&gt;alert\(1\)&lt;\/script&gt; &amp; "q"<\/tspan>/);
+    assert.equal(XMLValidator.validate(svg), true);
+  });
+
   it("writes the table as a spreadsheet CSV that reads back the same, formulas neutralised", () => {
     const topics = topicFiguresOf(counts);
     const csv = bulloterieCsv(topics);
