@@ -65,8 +65,10 @@ describe("project pages", () => {
     const news = page.body.slice(page.body.indexOf('<h2 id="actualites-projet">'));
     assert.match(news, /^<h2 id="actualites-projet">Actualités du projet<\/h2><ul><li><a href="\/actualites\/[^"]+">/);
     assert.ok((news.match(/<li><a href="\/actualites\//g) ?? []).length >= 2);
-    // No team yet: no empty section.
-    assert.doesNotMatch(page.body, /L’équipe/);
+    // The team section (teams module) names nobody to an anonymous visitor: at most a count and ministries.
+    const teamSection = /<section aria-labelledby="equipe"[^]*?<\/section>/.exec(page.body)?.[0] ?? "";
+    assert.doesNotMatch(teamSection, /href="\/annuaire\//);
+    assert.doesNotMatch(teamSection, /porteur·euse|contributeur·rice/);
     // Anonymous visitors get no carry-over form.
     assert.doesNotMatch(page.body, /Poursuivre dans la saison/);
   });
