@@ -56,7 +56,8 @@ export function formatLp(model: AssignmentModel): string {
   out.push(` obj: ${objectiveText || "0 nothing_to_decide"}`);
   out.push("Subject To");
   for (const row of model.rows) out.push(` ${row.name}: ${linear(row.indices, row.values, names)} ${row.sense} ${number(row.rhs)}`);
-  if (model.columns.length === 0) out.push(" trivial: nothing_to_decide >= 0");
+  // Readers want at least one constraint: a model without rows gets one that always holds.
+  if (model.rows.length === 0) out.push(` trivial: ${names[0] ?? "nothing_to_decide"} >= 0`);
 
   const bounds: string[] = [];
   const generals: string[] = [];
