@@ -19,7 +19,7 @@ export function registerMonthlyCafeRound(app: FastifyInstance, deps: Pick<TeamsD
     running = runRound()
       .then(
         (outcome) => {
-          if (outcome.ran) app.log.info(outcome, "café 10 % round run");
+          if (outcome.status === "ran") app.log.info(outcome, "café 10 % round run");
         },
         (error: unknown) => app.log.error({ err: error }, "café 10 % round failed"),
       )

@@ -94,7 +94,7 @@ export function registerCafeRoutes(app: FastifyInstance, deps: TeamsDeps) {
 
   app.post("/admin/cafe/lancer", { config: teamAccess }, async (_request, reply) => {
     const outcome = await runCafeRound();
-    const done = outcome.ran ? "lance" : outcome.participants < 2 ? "trop-peu" : "deja-lance";
+    const done = { ran: "lance", already_run: "deja-lance", too_few: "trop-peu" }[outcome.status];
     return reply.redirect(`/admin/cafe?fait=${done}`, 303);
   });
 

@@ -44,7 +44,7 @@ describe("café 10 %: the monthly round", () => {
     const alone = await createCafeTestMember(db(), { givenName: "Seule", usualName: "Personne", organisationName: insee });
     await join(alone.id);
     const outcome = await runRound();
-    assert.deepEqual(outcome, { month: "2026-12", ran: false, participants: 1, groups: 0, unpaired: 0 });
+    assert.deepEqual(outcome, { month: "2026-12", status: "too_few", participants: 1, groups: 0, unpaired: 0 });
     assert.equal((await db().select().from(cafeRounds)).length, 0);
   });
 
@@ -73,7 +73,7 @@ describe("café 10 %: the monthly round", () => {
     const mark = await markMailQueue(platform);
 
     const outcome = await runRound();
-    assert.deepEqual(outcome, { month: "2026-12", ran: true, participants: 4, groups: 2, unpaired: 0 });
+    assert.deepEqual(outcome, { month: "2026-12", status: "ran", participants: 4, groups: 2, unpaired: 0 });
     const rows = await db().select({ pairId: cafePairMembers.pairId, userId: cafePairMembers.userId }).from(cafePairMembers);
     const pairOf = new Map(rows.map((row) => [row.userId, row.pairId]));
     assert.notEqual(pairOf.get(alice.id), pairOf.get(basile.id), "Insee et son ministère ne se rencontrent pas");
@@ -101,8 +101,8 @@ describe("café 10 %: the monthly round", () => {
     for (const member of members) await join(member.id);
     const mark = await markMailQueue(platform);
     const outcomes = await Promise.all([runRound(), runRound()]);
-    assert.deepEqual(outcomes.map((outcome) => outcome.ran).sort(), [false, true]);
-    assert.equal((await runRound()).ran, false);
+    assert.deepEqual(outcomes.map((outcome) => outcome.status).sort(), ["already_run", "ran"]);
+    assert.equal((await runRound()).status, "already_run");
     assert.equal((await db().select().from(cafeRounds)).length, 1);
     assert.equal((await db().select().from(cafePairs)).length, 2);
     assert.equal((await queuedMails(platform, undefined, { since: mark })).length, 4);
@@ -119,7 +119,7 @@ describe("café 10 %: the monthly round", () => {
 
     now = new Date("2027-01-01T08:00:00Z");
     const second = await runRound();
-    assert.deepEqual(second, { month: "2027-01", ran: true, participants: 3, groups: 0, unpaired: 3 }, "tous se sont vus il y a un mois");
+    assert.deepEqual(second, { month: "2027-01", status: "ran", participants: 3, groups: 0, unpaired: 3 }, "tous se sont vus il y a un mois");
     const [round] = await db().select().from(cafeRounds).where(eq(cafeRounds.month, "2027-01"));
     assert.deepEqual([...round!.unpairedUserIds].sort(), [a.id, b.id, c.id].sort());
 

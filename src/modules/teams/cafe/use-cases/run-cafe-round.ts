@@ -5,8 +5,11 @@ import { computePairing, monthsBeforeMeetingAgain } from "../domain/pairing.ts";
 import { findRound, insertPair, insertRound, listActiveParticipants, listLeftOutBefore, listMeetingsSince, listSkillNames, setUnpaired } from "../repository.ts";
 import { cafePairingMail } from "../views/cafe-mail.ts";
 
-/** `ran`: false when the month's round had already run, or when fewer than two people take part (nothing is recorded then, and the next check tries again). */
-export type CafeRoundOutcome = { month: string; ran: boolean; participants: number; groups: number; unpaired: number };
+/**
+ * `ran`: the round ran now; `already_run`: it had run this month (nothing changes); `too_few`: fewer than
+ * two people take part, nothing is recorded and the next check tries again.
+ */
+export type CafeRoundOutcome = { month: string; status: "ran" | "already_run" | "too_few"; participants: number; groups: number; unpaired: number };
 
 /**
  * Runs the « café 10 % » round of the month of `clock.now()` in Paris, once: the round's row is inserted
@@ -17,13 +20,13 @@ export function createRunCafeRound(deps: Pick<TeamsDeps, "db" | "clock" | "maile
   return async (): Promise<CafeRoundOutcome> => {
     const now = deps.clock.now();
     const month = parisMonthOf(now);
-    const notRun = (participants: number): CafeRoundOutcome => ({ month, ran: false, participants, groups: 0, unpaired: 0 });
-    if (await findRound(deps.db, month)) return notRun(0);
+    const notRun = (status: "already_run" | "too_few", participants: number): CafeRoundOutcome => ({ month, status, participants, groups: 0, unpaired: 0 });
+    if (await findRound(deps.db, month)) return notRun("already_run", 0);
     return deps.db.transaction(async (tx) => {
       const people = await listActiveParticipants(tx);
-      if (people.length < 2) return notRun(people.length);
+      if (people.length < 2) return notRun("too_few", people.length);
       const roundId = await insertRound(tx, month, now);
-      if (!roundId) return notRun(people.length);
+      if (!roundId) return notRun("already_run", people.length);
       const leftOut = await listLeftOutBefore(tx, month);
       const history = await listMeetingsSince(tx, addMonths(month, -monthsBeforeMeetingAgain));
       const pairing = computePairing({
@@ -46,7 +49,7 @@ export function createRunCafeRound(deps: Pick<TeamsDeps, "db" | "clock" | "maile
         }
       }
       await setUnpaired(tx, roundId, pairing.unpaired);
-      return { month, ran: true, participants: people.length, groups: pairing.groups.length, unpaired: pairing.unpaired.length };
+      return { month, status: "ran", participants: people.length, groups: pairing.groups.length, unpaired: pairing.unpaired.length };
     });
   };
 }
