@@ -12,7 +12,7 @@ const numberWords = ["zéro", "un", "deux", "trois", "quatre", "cinq", "six", "s
 /** « 1er », « 2e », « 3e »… */
 export const ordinal = (rank: number) => (rank === 1 ? "1er" : `${rank}e`);
 const inWords = (count: number) => numberWords[count] ?? String(count);
-const members = (count: number) => (count === 1 ? "1 membre" : `${count}${nbsp}membres`);
+const members = (count: number) => `${count}${nbsp}${count === 1 ? "membre" : "membres"}`;
 
 function listing(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} et ${items.at(-1)}`;
