@@ -47,6 +47,8 @@ export type CafePerson = {
   organisationName: string | null;
   ministryId: string | null;
   ministryName: string | null;
+  /** The profile is open to members (else only the programme team sees it: the mail carries no link to it). */
+  profileOpenToMembers: boolean;
 };
 
 /** Who takes part this month: opted in, not opted out, with a joined profile and an account not erased. */
@@ -63,6 +65,7 @@ export async function listActiveParticipants(db: Executor): Promise<CafePerson[]
       unlistedOrganisation: profiles.unlistedOrganisation,
       ministryId: organisations.ministryId,
       ministryName: ministries.name,
+      visibility: profiles.visibility,
     })
     .from(cafeParticipants)
     .innerJoin(users, eq(users.id, cafeParticipants.userId))
@@ -80,6 +83,7 @@ export async function listActiveParticipants(db: Executor): Promise<CafePerson[]
     organisationName: row.organisationName ?? row.unlistedOrganisation,
     ministryId: row.ministryId,
     ministryName: row.ministryName,
+    profileOpenToMembers: row.visibility === "members",
   }));
 }
 
@@ -153,7 +157,7 @@ export async function findUserByOptOutTokenHash(db: Executor, tokenHash: string)
   return row?.userId ?? null;
 }
 
-/** Someone met: their name and, while their profile can be shown, its slug. */
+/** Someone met: their name and, while their profile is in the directory for members, its slug. */
 export type Partner = { name: string; slug: string | null; ministryName: string | null };
 
 export type PastPairing = { month: string; partners: Partner[] };
@@ -190,6 +194,7 @@ async function partnersOfPairs(db: Executor, pairIds: string[]): Promise<Map<str
       erasedAt: users.erasedAt,
       slug: profiles.slug,
       joinedAt: profiles.joinedAt,
+      visibility: profiles.visibility,
       ministryName: organisations.name,
     })
     .from(cafePairMembers)
@@ -202,7 +207,7 @@ async function partnersOfPairs(db: Executor, pairIds: string[]): Promise<Map<str
   for (const row of rows) {
     const list = byPair.get(row.pairId) ?? [];
     const erased = row.erasedAt !== null;
-    list.push({ userId: row.userId, name: erased ? formerMemberLabel : displayName(row), slug: !erased && row.joinedAt ? row.slug : null, ministryName: erased ? null : row.ministryName });
+    list.push({ userId: row.userId, name: erased ? formerMemberLabel : displayName(row), slug: !erased && row.joinedAt && row.visibility === "members" ? row.slug : null, ministryName: erased ? null : row.ministryName });
     byPair.set(row.pairId, list);
   }
   return byPair;

@@ -15,7 +15,7 @@ function profileLines(person: CafePerson, skills: string[], publicUrl: string): 
     ...(person.organisationName ? [`  Organisation\u00a0: ${person.organisationName}${person.ministryName && person.ministryName !== person.organisationName ? ` (${person.ministryName})` : ""}`] : []),
     ...(skills.length > 0 ? [`  Compétences\u00a0: ${skills.join(", ")}`] : []),
     `  Adresse\u00a0: ${person.email}`,
-    `  Profil\u00a0: ${new URL(`/annuaire/${encodeURIComponent(person.slug)}`, publicUrl).href}`,
+    ...(person.profileOpenToMembers ? [`  Profil\u00a0: ${new URL(`/annuaire/${encodeURIComponent(person.slug)}`, publicUrl).href}`] : []),
   ];
 }
 
