@@ -5,3 +5,7 @@ export type { TeamsDeps } from "./deps.ts";
 export { seedDemoTeams } from "./demo-teams.ts";
 /** The assignment's locks on a person, in the GDPR export and erasure (privacy module). */
 export { assignmentPersonalData } from "./assignment/personal-data.ts";
+/** The project page's team section, for the projects module's `teamSection` dependency (src/app.ts). */
+export { createTeamSection } from "./team-section.ts";
+/** Wishes, wish lists, join requests, team memberships and needs edited in the GDPR export and erasure (privacy module). */
+export { teamsPersonalData } from "./personal-data.ts";
