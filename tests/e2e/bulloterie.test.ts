@@ -58,6 +58,26 @@ describe("the bulloterie in a browser", () => {
       { javaScriptEnabled: false },
     ));
 
+  it("draws the narrow bubbles on a phone, their names at a readable size", () =>
+    withPage(
+      served.browser,
+      served.baseUrl,
+      async (page) => {
+        await page.goto("/bulloterie");
+        const figure = page.getByRole("img", { name: /^Bulles des sujets de la communauté/ });
+        await figure.scrollIntoViewIfNeeded();
+        const shown = figure.locator("svg:visible");
+        assert.equal(await shown.count(), 1);
+        assert.match((await shown.getAttribute("viewBox"))!, /^0 0 400 /);
+        // The largest topic is named, in text at least 12 px high on screen.
+        const label = shown.locator("text tspan").first();
+        const box = await label.boundingBox();
+        assert.ok(box && box.height >= 12, `libellé trop petit : ${JSON.stringify(box)}`);
+        if (screenshotDir) await page.screenshot({ path: `${screenshotDir}/bulloterie-375.png` });
+      },
+      { viewport: { width: 375, height: 800 } },
+    ));
+
   it("shows a signed-in member whom to meet, without WCAG 2.1 AA violations", () =>
     withPage(served.browser, served.baseUrl, async (page) => {
       await signInThroughOutbox(page, served.baseUrl, "camille.martin@numerique.gouv.fr");

@@ -91,7 +91,12 @@ describe("the bulloterie's figures", () => {
     const figure = document.querySelector("figure")!;
     assert.equal(figure.getAttribute("role"), "img");
     assert.match(figure.getAttribute("aria-label")!, /^Bulles des sujets de la communauté\u00a0: 6\u00a0sujets, .*Les plus grandes\u00a0: Python \(12\u00a0personnes\), SQL \(9\u00a0personnes\)/);
-    const svg = figure.querySelector("svg")!;
+    // The wide drawing from the md breakpoint, a narrow one below it.
+    const [wideBox, narrowBox] = Array.from(figure.children);
+    assert.equal(wideBox!.getAttribute("class"), "fr-hidden fr-unhidden-md");
+    assert.equal(narrowBox!.getAttribute("class"), "fr-hidden-md");
+    assert.match(narrowBox!.querySelector("svg")!.getAttribute("viewBox")!, /^0 0 400 \d+$/);
+    const svg = wideBox!.querySelector("svg")!;
     assert.equal(svg.getAttribute("aria-hidden"), "true");
     assert.match(svg.getAttribute("viewBox")!, /^0 0 800 \d+$/);
     assert.equal(svg.querySelectorAll("style").length, 0, "pas d’élément <style> (CSP)");

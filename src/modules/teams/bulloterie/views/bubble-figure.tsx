@@ -15,16 +15,25 @@ export function figureLabel(topics: readonly TopicFigures[], scope: string): str
   return `Bulles des sujets ${scope}\u00a0: ${countOf(topics.length, "sujet")}, une bulle par sujet, d’autant plus grande que plus de membres l’ont indiqué, en trois cercles\u00a0: curieux·ses, connaissent, expert·es. Les plus grandes\u00a0: ${largest}. Tous les chiffres sont dans le tableau qui suit.`;
 }
 
+/** The drawing for phones: narrower, so its labels come out at a readable size on a 375 px screen. */
+const narrowDrawing = { width: 400, fontSize: 16 };
+
 /**
  * The bubbles (server-rendered SVG) in a `<figure role="img">` labelled with their summary, and the
- * legend of the three levels. The SVG string is Plot's output built from numbers and our own labels,
- * escaped by linkedom: it is inserted as markup.
+ * legend of the three levels. Two drawings of the same layout rules: the wide one from the md breakpoint,
+ * a narrow one below it (a 800-unit drawing shrunk to a phone's width would print its names at 6 px);
+ * DSFR's display utilities choose, without script. The SVG strings are Plot's output built from numbers
+ * and our own labels, escaped by linkedom: they are inserted as markup.
  */
 export function BubbleFigure({ topics, scope, width = 800, fontSize = 14, id, maxWidth }: { topics: readonly TopicFigures[]; scope: string; width?: number; fontSize?: number; id: string; maxWidth?: string }) {
-  const svg = renderBubbleChart(layoutBubbles(topics, { width, fontSize }), { fontSize });
+  const wide = renderBubbleChart(layoutBubbles(topics, { width, fontSize }), { fontSize });
+  const narrow = renderBubbleChart(layoutBubbles(topics, narrowDrawing), { fontSize: narrowDrawing.fontSize });
   return (
     <div className="fr-mb-3w">
-      <figure className="fr-my-0" style={maxWidth ? { maxWidth, marginLeft: "auto", marginRight: "auto" } : undefined} role="img" aria-label={figureLabel(topics, scope)} id={id} dangerouslySetInnerHTML={{ __html: svg }} />
+      <figure className="fr-my-0" style={maxWidth ? { maxWidth, marginLeft: "auto", marginRight: "auto" } : undefined} role="img" aria-label={figureLabel(topics, scope)} id={id}>
+        <div className="fr-hidden fr-unhidden-md" dangerouslySetInnerHTML={{ __html: wide }} />
+        <div className="fr-hidden-md" dangerouslySetInnerHTML={{ __html: narrow }} />
+      </figure>
       <ul className="fr-mt-2w" style={{ paddingLeft: 0 }} aria-label="Légende des cercles">
         <LegendItem colour={levelColours.curious} label="Cercle extérieur : tous les membres (curieux·ses compris)" />
         <LegendItem colour={levelColours.knows} label="Cercle du milieu : ceux qui connaissent ou sont expert·es" />
