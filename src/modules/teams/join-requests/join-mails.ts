@@ -16,9 +16,9 @@ export function joinRequestedMail(to: string, input: Link & { memberName: string
       "Bonjour,",
       "",
       `${input.memberName} demande à rejoindre l’équipe du projet ${input.projectTitle}.`,
-      ...(input.message ? ["", "Son message :", input.message] : []),
+      ...(input.message ? ["", "Son message\u00a0:", input.message] : []),
       "",
-      `Acceptez ou refusez sa demande depuis la page « Gérer l’équipe » : ${manage}`,
+      `Acceptez ou refusez sa demande depuis la page «\u00a0Gérer l’équipe\u00a0»\u00a0: ${manage}`,
       "",
       "L’équipe du Programme 10 %",
     ].join("\n"),
@@ -35,10 +35,10 @@ export function joinDecidedMail(to: string, input: Link & { accepted: boolean })
       "Bonjour,",
       "",
       input.accepted
-        ? `Votre demande est acceptée : vous faites maintenant partie de l’équipe du projet ${input.projectTitle}. L’équipe vous contactera pour la suite.`
+        ? `Votre demande est acceptée\u00a0: vous faites maintenant partie de l’équipe du projet ${input.projectTitle}. L’équipe vous contactera pour la suite.`
         : `Votre demande pour rejoindre l’équipe du projet ${input.projectTitle} n’a pas été retenue. D’autres projets de la saison cherchent peut-être vos compétences.`,
       "",
-      `La page du projet : ${page}`,
+      `La page du projet\u00a0: ${page}`,
       "",
       "L’équipe du Programme 10 %",
     ].join("\n"),

@@ -3,6 +3,7 @@ import { after, before, describe, it } from "node:test";
 import { and, eq } from "drizzle-orm";
 import { joinRequests, participations, teamMembers } from "../../../db/schema/index.ts";
 import { assertFieldError } from "../../../../tests/support/form-assertions.ts";
+import { assertFrenchSpacing, typographyMistakes } from "../../../../tests/support/french-typography.ts";
 import { assertRefusedByPermission, csrfTokenIn } from "../../../../tests/support/http.ts";
 import { httpSessionOn } from "../../../../tests/support/http-sign-in.ts";
 import { queuedMails } from "../../../../tests/support/mail-queue.ts";
@@ -53,6 +54,7 @@ describe("joining a team after publication", () => {
     const early = await first.http.post(join, { message: "Bonjour" });
     assert.equal(early.statusCode, 409);
     assert.match(early.body, /Les équipes de la saison ne sont pas encore publiées/);
+    assertFrenchSpacing(early.body);
     await publishSeason(db(), seasonId);
     const long = await first.http.post(join, { message: "x".repeat(501) });
     assert.equal(long.statusCode, 400);
@@ -68,6 +70,7 @@ describe("joining a team after publication", () => {
     const mail = (await queuedMails(platform, lead.email)).at(-1);
     assert.equal(mail?.subject, "Prune Première souhaite rejoindre l’équipe de Cartiflette");
     assert.match(mail!.text, /Je fais de la cartographie\./);
+    assert.deepEqual(typographyMistakes(mail!.text.replace(/https?:\/\/\S+/g, "")), []);
     assert.match(mail!.text, /http:\/\/localhost:3000\/projets\/cartiflette\/equipe/);
     const elsewhere = await first.http.post("/projets/chartgouv/rejoindre", { message: "" }, { formPage: join });
     assert.equal(elsewhere.statusCode, 409);
@@ -84,6 +87,7 @@ describe("joining a team after publication", () => {
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /<strong>Prune Première<\/strong>/);
     assert.match(page.body, /1\u00a0personne sur 3\u00a0au plus/);
+    assertFrenchSpacing(page.body);
     const accepted = await lead.http.post(`${manage}/demandes/${await requestIdOf(first.id)}`, { decision: "accept" }, { formPage: manage });
     assert.equal(accepted.statusCode, 303);
     const [member] = await db().select().from(teamMembers).where(and(eq(teamMembers.userId, first.id), eq(teamMembers.seasonId, seasonId)));
@@ -107,6 +111,7 @@ describe("joining a team after publication", () => {
     const full = await lead.http.post(`${manage}/demandes/${requestId}`, { decision: "accept" }, { formPage: manage });
     assert.equal(full.statusCode, 409);
     assert.match(full.body, /L’équipe est complète \(3\u00a0personnes au plus\)/);
+    assertFrenchSpacing(full.body);
     assert.deepEqual(await pendingOf(second.id), [[ids.cartiflette, "pending"]]);
     const declined = await lead.http.post(`${manage}/demandes/${requestId}`, { decision: "decline" }, { formPage: manage });
     assert.equal(declined.statusCode, 303);

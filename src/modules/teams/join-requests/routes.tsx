@@ -29,7 +29,7 @@ export function registerJoinRequestRoutes(app: FastifyInstance, deps: TeamsDeps)
   const decideJoinRequest = createDecideJoinRequest(deps);
 
   async function refusalFor(userId: string, found: ProjectInSeason): Promise<string | null> {
-    if (!(await isAssignmentPublished(db, found.season.id))) return "Les équipes de la saison ne sont pas encore publiées : exprimez plutôt vos vœux.";
+    if (!(await isAssignmentPublished(db, found.season.id))) return "Les équipes de la saison ne sont pas encore publiées\u00a0: exprimez plutôt vos vœux.";
     const team = await findTeamOf(db, userId, found.season.id);
     if (team) return team.projectId === found.project.id ? "Vous faites déjà partie de cette équipe." : "Vous faites déjà partie d’une équipe cette saison.";
     return null;
@@ -111,7 +111,7 @@ export function registerJoinRequestRoutes(app: FastifyInstance, deps: TeamsDeps)
     const found = await findProjectInSeason(db, request.params.slug, seasonQuery(request));
     await requireTeamLeadOrProgrammeTeam(db, request.user, found.project.id, found.season.id);
     const decided = (request.query as Record<string, unknown>).decision;
-    const notice = decided === "acceptee" ? "La demande est acceptée : la personne fait partie de l’équipe et en est informée par courriel." : decided === "refusee" ? "La demande est refusée ; la personne en est informée par courriel." : null;
+    const notice = decided === "acceptee" ? "La demande est acceptée\u00a0: la personne fait partie de l’équipe et en est informée par courriel." : decided === "refusee" ? "La demande est refusée\u00a0; la personne en est informée par courriel." : null;
     return renderManage(request, reply, found, 200, { notice });
   });
 
@@ -120,7 +120,7 @@ export function registerJoinRequestRoutes(app: FastifyInstance, deps: TeamsDeps)
     const user = await requireTeamLeadOrProgrammeTeam(db, request.user, found.project.id, found.season.id);
     const decision = (request.body as Record<string, unknown> | undefined)?.decision;
     if (!uuidPattern.test(request.params.id)) throw new NotFoundError("Cette demande n’existe pas.");
-    if (decision !== "accept" && decision !== "decline") return renderManage(request, reply, found, 400, { error: "Choisissez « Accepter » ou « Refuser »." });
+    if (decision !== "accept" && decision !== "decline") return renderManage(request, reply, found, 400, { error: "Choisissez «\u00a0Accepter\u00a0» ou «\u00a0Refuser\u00a0»." });
     try {
       await decideJoinRequest({ requestId: request.params.id, decision, decidedBy: user.id, project: found.project, season: found.season });
     } catch (error) {

@@ -3,6 +3,7 @@ import { after, before, describe, it } from "node:test";
 import { and, eq } from "drizzle-orm";
 import { projectNeeds, projects, skills, teamMembers } from "../../../db/schema/index.ts";
 import { assertFieldError } from "../../../../tests/support/form-assertions.ts";
+import { assertFrenchSpacing } from "../../../../tests/support/french-typography.ts";
 import { assertRefusedByPermission, csrfTokenIn } from "../../../../tests/support/http.ts";
 import { httpSessionOn, signInOverHttp } from "../../../../tests/support/http-sign-in.ts";
 import { startTestPlatform, type TestPlatform } from "../../../../tests/support/test-platform.ts";
@@ -79,6 +80,7 @@ describe("« Équipe recherchée » of a project", () => {
     assertFieldError(response.body, "skill-3", "Choisissez une compétence de la liste.");
     assert.match(response.body, /Choisissez le rythme de travail\./);
     assertFieldError(response.body, "whyJoin", "Ce champ ne peut pas dépasser 600 caractères.");
+    assertFrenchSpacing(response.body);
     const sizes = await lead.http.post(page, { ...valid(), minSize: "0", maxSize: "51" });
     assert.equal(sizes.statusCode, 400);
     assertFieldError(sizes.body, "minSize", "Indiquez une taille minimale entre 1 et 50 personnes.", "0");

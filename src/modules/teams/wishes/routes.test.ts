@@ -3,6 +3,7 @@ import { after, before, describe, it } from "node:test";
 import { and, asc, eq } from "drizzle-orm";
 import { projects, teamMembers, wishes, wishLists } from "../../../db/schema/index.ts";
 import { assertFieldError } from "../../../../tests/support/form-assertions.ts";
+import { assertFrenchSpacing } from "../../../../tests/support/french-typography.ts";
 import { assertRefusedByPermission, csrfTokenIn } from "../../../../tests/support/http.ts";
 import { httpSessionOn } from "../../../../tests/support/http-sign-in.ts";
 import { startTestPlatform, type TestPlatform } from "../../../../tests/support/test-platform.ts";
@@ -12,6 +13,8 @@ let platform: TestPlatform;
 let now = new Date("2031-03-12T10:00:00Z");
 const clock = { now: () => now };
 const db = () => platform.database.db;
+/** Project titles are data (« Transformers : Une IA… » as imported): the spacing check leaves them out. */
+const titles = async () => (await db().select({ title: projects.title }).from(projects)).map((row) => row.title);
 const slugs = ["cartiflette", "chartgouv", "formiaable", "datanomyme", "transformers", "poufdoc"];
 
 describe("« Mes vœux »", () => {
@@ -51,7 +54,9 @@ describe("« Mes vœux »", () => {
     assert.equal((await stored(member.id)).list, null);
     const empty = await member.http.post("/voeux", { action: "submit" });
     assert.equal(empty.statusCode, 400);
-    assert.match(empty.body, /Choisissez au moins un projet, ou cochez « N’importe quel projet où je suis utile », avant d’envoyer vos vœux\./);
+    assertFrenchSpacing(response.body, await titles());
+    assertFrenchSpacing(empty.body, await titles());
+    assert.match(empty.body, /Choisissez au moins un projet, ou cochez «\u00a0N’importe quel projet où je suis utile\u00a0», avant d’envoyer vos vœux\./);
   });
 
   it("keeps a draft with empty ranks compacted, then sends it, and sends it again after a change", async () => {
@@ -92,6 +97,7 @@ describe("« Mes vœux »", () => {
     const sixth = await adder.http.post("/voeux/ajouter", { projectId: ids.poufdoc! }, { csrf });
     assert.equal(sixth.statusCode, 409);
     assert.match(sixth.body, /Vous avez déjà 5\u00a0vœux/);
+    assertFrenchSpacing(sixth.body, await titles());
     const kept = await stored(adder.id);
     assert.equal(kept.list?.state, "draft");
     assert.deepEqual(
@@ -139,6 +145,7 @@ describe("« Mes vœux »", () => {
       const early = await late.http.post("/voeux", { "project-1": ids.cartiflette!, action: "submit" }, { csrf });
       assert.equal(early.statusCode, 409);
       assert.match(early.body, /La phase des vœux ouvre le 10 mars 2031\./);
+      assertFrenchSpacing(early.body, await titles());
     } finally {
       now = new Date("2031-03-12T10:00:00Z");
     }

@@ -42,7 +42,7 @@ export function parseWishesForm(rawBody: unknown, seasonProjectIds: ReadonlySet<
   const anyProject = text(body, "anyProject") === "on";
   const keepPreviousProject = text(body, "keepPreviousProject") === "on";
   const submit = text(body, "action") === "submit";
-  if (submit && Object.keys(errors).length === 0 && wishes.length === 0 && !anyProject) errors["project-1"] = "Choisissez au moins un projet, ou cochez « N’importe quel projet où je suis utile », avant d’envoyer vos vœux.";
+  if (submit && Object.keys(errors).length === 0 && wishes.length === 0 && !anyProject) errors["project-1"] = "Choisissez au moins un projet, ou cochez «\u00a0N’importe quel projet où je suis utile\u00a0», avant d’envoyer vos vœux.";
   if (Object.keys(errors).length > 0) return { ok: false, errors, values: keepValues(body) };
   return { ok: true, data: { wishes, anyProject, keepPreviousProject, submit } };
 }

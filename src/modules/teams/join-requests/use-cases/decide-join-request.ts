@@ -17,7 +17,7 @@ export type DecideJoinRequestInput = {
   season: { id: string; slug: string };
 };
 
-const alreadyInTeam = "Cette personne a rejoint une autre équipe entre-temps : sa demande ne peut plus être acceptée.";
+const alreadyInTeam = "Cette personne a rejoint une autre équipe entre-temps\u00a0: sa demande ne peut plus être acceptée.";
 
 /**
  * The lead (or the programme team) accepts or declines a pending request. Accepting takes the team's
@@ -41,7 +41,7 @@ export function createDecideJoinRequest(deps: { db: Database; clock: Clock; mail
         if (input.decision === "accept") {
           const needs = await findProjectNeeds(tx, input.project.id, input.season.id);
           const size = await countTeamMembers(tx, input.project.id, input.season.id);
-          if (needs && size >= needs.maxSize) throw new JoinRefusedError("team_full", `L’équipe est complète (${needs.maxSize}\u00a0personnes au plus) : la demande ne peut pas être acceptée.`);
+          if (needs && size >= needs.maxSize) throw new JoinRefusedError("team_full", `L’équipe est complète (${needs.maxSize}\u00a0personnes au plus)\u00a0: la demande ne peut pas être acceptée.`);
           if (await findTeamOf(tx, request.userId, input.season.id)) throw new JoinRefusedError("already_in_team", alreadyInTeam);
           await tx.insert(teamMembers).values({ seasonId: input.season.id, projectId: input.project.id, userId: request.userId, role: "contributor", source: "join_request", createdAt: now });
           await recordParticipation(tx, { userId: request.userId, season: input.season.slug, projectSlug: input.project.slug, projectTitle: input.project.title, role: "Contributeur·rice" });

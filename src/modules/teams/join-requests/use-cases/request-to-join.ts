@@ -18,9 +18,9 @@ export function createRequestToJoin(deps: { db: Database; clock: Clock; mailer: 
   return async function requestToJoin(input: RequestToJoinInput): Promise<{ id: string }> {
     try {
       return await deps.db.transaction(async (tx) => {
-        if (!(await isAssignmentPublished(tx, input.seasonId))) throw new JoinRefusedError("not_published", "Les équipes de la saison ne sont pas encore publiées : exprimez plutôt vos vœux.");
+        if (!(await isAssignmentPublished(tx, input.seasonId))) throw new JoinRefusedError("not_published", "Les équipes de la saison ne sont pas encore publiées\u00a0: exprimez plutôt vos vœux.");
         if (await findTeamOf(tx, input.userId, input.seasonId)) throw new JoinRefusedError("already_in_team", "Vous faites déjà partie d’une équipe cette saison.");
-        if (await findPendingJoinRequestOf(tx, input.userId, input.seasonId)) throw new JoinRefusedError("already_pending", "Vous avez déjà une demande en attente cette saison : retirez-la pour en faire une autre.");
+        if (await findPendingJoinRequestOf(tx, input.userId, input.seasonId)) throw new JoinRefusedError("already_pending", "Vous avez déjà une demande en attente cette saison\u00a0: retirez-la pour en faire une autre.");
         const [created] = await tx
           .insert(joinRequests)
           .values({ seasonId: input.seasonId, projectId: input.project.id, userId: input.userId, message: input.message, createdAt: deps.clock.now() })
@@ -34,7 +34,7 @@ export function createRequestToJoin(deps: { db: Database; clock: Clock; mailer: 
         return { id: created!.id };
       });
     } catch (error) {
-      if (isUniqueViolation(error, "one_pending_request_per_person_per_season")) throw new JoinRefusedError("already_pending", "Vous avez déjà une demande en attente cette saison : retirez-la pour en faire une autre.");
+      if (isUniqueViolation(error, "one_pending_request_per_person_per_season")) throw new JoinRefusedError("already_pending", "Vous avez déjà une demande en attente cette saison\u00a0: retirez-la pour en faire une autre.");
       throw error;
     }
   };

@@ -30,7 +30,7 @@ export function createAddWish(deps: { db: Database; clock: Clock }) {
         .where(and(eq(wishes.userId, input.userId), eq(wishes.seasonId, seasonId)))
         .orderBy(asc(wishes.rank));
       if (kept.some((wish) => wish.projectId === project.id)) throw new InvalidInputError({ projectId: `${project.title} est déjà dans vos vœux.` }, "already_wished");
-      if (kept.length >= maxWishes) throw new InvalidInputError({ projectId: `Vous avez déjà ${maxWishes}\u00a0vœux : retirez-en un pour ajouter ${project.title}.` }, "too_many_wishes");
+      if (kept.length >= maxWishes) throw new InvalidInputError({ projectId: `Vous avez déjà ${maxWishes}\u00a0vœux\u00a0: retirez-en un pour ajouter ${project.title}.` }, "too_many_wishes");
       await replaceWishes(tx, input.userId, seasonId, [...kept, { projectId: project.id, motivation: "" }]);
       return { rank: kept.length + 1, projectId: project.id, projectTitle: project.title, window };
     });
