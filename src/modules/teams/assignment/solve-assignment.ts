@@ -187,11 +187,14 @@ function runHighs(highs: Highs, model: AssignmentModel, options: SolveAssignment
       for (const index of kept) handle.changeColBounds(index, 1, 1);
       handle.run();
       const partial = feasible() ? { values: handle.getSolution().colValue, objective: handle.getObjectiveValue() } : null;
-      if (partial && handle.getModelStatus() === optimal && partial.objective > bound - 0.5) {
+      // The objective is integral, so no solution beats the LP bound rounded down.
+      if (partial && handle.getModelStatus() === optimal && partial.objective > Math.floor(bound + 1e-6) - 0.5) {
         return { status: optimal, values: roundIntegers(columns, partial.values), modelObjective: partial.objective };
       }
       for (const index of kept) handle.changeColBounds(index, 0, 1);
       handle.options.set("presolve", options.presolve ? "on" : "off");
+      // With that start, HiGHS' primal heuristics have little left to find: its effort goes to the proof.
+      if (partial) handle.options.set("mip_heuristic_effort", 0);
       if (partial) handle.setSolution({ colValue: partial.values });
     } else makeInteger();
 
