@@ -3,13 +3,14 @@
 // figures: a table, or with --json one JSON object per line per figure (progress goes to stderr).
 import os from "node:os";
 import { formatJsonLines, formatTable, summarize } from "./reporter.ts";
+import { assignmentScenario } from "./scenarios/assignment.ts";
 import { directoryScenario } from "./scenarios/directory.ts";
 import { pagesScenario } from "./scenarios/pages.ts";
 import { registrationsScenario } from "./scenarios/registrations.ts";
 import type { Figure, Scenario } from "./types.ts";
 
 /** Every scenario; later issues add theirs here. */
-const scenarios: Scenario[] = [pagesScenario, directoryScenario, registrationsScenario];
+const scenarios: Scenario[] = [pagesScenario, directoryScenario, registrationsScenario, assignmentScenario];
 
 const args = process.argv.slice(2);
 const json = args.includes("--json");
