@@ -76,7 +76,6 @@ export function registerCafeRoutes(app: FastifyInstance, deps: TeamsDeps) {
     const userId = await findUserIdByOptOutToken(deps, request.params.token);
     if (!userId) throw new NotFoundError("Ce lien de désinscription n’est pas valable.");
     const participation = await findParticipation(db, userId);
-    reply.header("referrer-policy", "no-referrer");
     return sendPage(reply, <OptOutPage context={pageContext(request, reply, { form: true })} token={request.params.token} active={participation?.active ?? false} />);
   });
 
