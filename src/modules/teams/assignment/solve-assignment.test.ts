@@ -206,6 +206,24 @@ describe("solveAssignment: determinism", () => {
     assert.deepEqual(actual, expected);
   });
 
+  it("reaches, through the LP-first steps, the optimum HiGHS' whole MIP proves (partial MIP, reduced-cost fixing)", async () => {
+    const seasons = [
+      { options: { members: 500, projects: 20, seed: 5 }, method: "partial_mip" },
+      { options: { members: 800, projects: 32, seed: 2 }, method: "reduced_mip" },
+      { options: { members: 800, projects: 32, seed: 6, tight: true }, method: "reduced_mip" },
+    ] as const;
+    for (const { options, method } of seasons) {
+      const season = buildSyntheticAssignmentInstance(options);
+      const result = await solveAssignment(season);
+      const whole = await solveAssignment(season, { wholeMip: true });
+      assert.equal(result.method, method, JSON.stringify(options));
+      assert.equal(whole.method, "mip");
+      assert.equal(whole.provenOptimal, true);
+      assert.equal(result.provenOptimal, true);
+      assert.equal(result.modelObjective, whole.modelObjective, JSON.stringify(options));
+    }
+  });
+
   it("places several hundred members with every rule on and proves the optimum", async () => {
     const result = await solveAssignment(buildSyntheticAssignmentInstance({ members: 600, projects: 24, seed: 5 }));
     assert.equal(result.provenOptimal, true);

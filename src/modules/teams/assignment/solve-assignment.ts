@@ -43,13 +43,19 @@ export type AssignmentResult = {
   anyProjectCount: number;
   /** Time spent in HiGHS (model load and solve). */
   solveMilliseconds: number;
+  /** Which step proved (or ended) the solve: the LP relaxation, the partial MIP, the MIP after reduced-cost fixing, or the whole MIP (ADR 0030). */
+  method: SolveMethod;
 };
+
+export type SolveMethod = "lp" | "partial_mip" | "reduced_mip" | "mip";
 
 export type SolveAssignmentOptions = {
   /** Default 10 s; past it the best solution found is returned with `provenOptimal: false`. */
   timeLimitSeconds?: number;
-  /** HiGHS presolve (default off: faster on these models, measured in ADR 0030). */
+  /** HiGHS presolve for the whole MIP (default off: faster on these models, measured in ADR 0030). */
   presolve?: boolean;
+  /** Skip the LP-first steps and run HiGHS' whole MIP directly (for tests and measures). */
+  wholeMip?: boolean;
 };
 
 // The package's types describe CommonJS (`module.exports.default`); Node's ESM import gives the loader itself.
@@ -92,7 +98,7 @@ export async function solveAssignment(instance: AssignmentInstance, options: Sol
   const highs = await loadSolver();
   const model = buildAssignmentModel(instance);
   const started = performance.now();
-  const { status, values, modelObjective } = runHighs(highs, model, options);
+  const { status, values, modelObjective, method } = runHighs(highs, model, options);
   const solveMilliseconds = performance.now() - started;
 
   const projectOf = new Map<string, string>();
@@ -124,12 +130,15 @@ export async function solveAssignment(instance: AssignmentInstance, options: Sol
     rankCounts,
     anyProjectCount,
     solveMilliseconds,
+    method,
   };
 }
 
-function runHighs(highs: Highs, model: AssignmentModel, options: SolveAssignmentOptions): { status: ModelStatusCode; values: Float64Array | null; modelObjective: number } {
+type HighsOutcome = { status: ModelStatusCode; values: Float64Array | null; modelObjective: number; method: SolveMethod };
+
+function runHighs(highs: Highs, model: AssignmentModel, options: SolveAssignmentOptions): HighsOutcome {
   const { columns, rows } = model;
-  if (columns.length === 0) return { status: highs.constants.modelStatus.optimal, values: new Float64Array(0), modelObjective: 0 };
+  if (columns.length === 0) return { status: highs.constants.modelStatus.optimal, values: new Float64Array(0), modelObjective: 0, method: "lp" };
   const starts = new Int32Array(rows.length + 1);
   let nonZeros = 0;
   rows.forEach((row, index) => {
@@ -172,37 +181,70 @@ function runHighs(highs: Highs, model: AssignmentModel, options: SolveAssignment
 
     // 1. The LP relaxation (the model is loaded without integrality): on these models it is most often
     //    integral, hence the proven optimum (pure wishes and capacities are a network flow, whose LP always is).
+    if (options.wholeMip) makeInteger();
     handle.run();
-    if (handle.getModelStatus() === optimal) {
-      const relaxed = handle.getSolution().colValue;
+    if (!options.wholeMip && handle.getModelStatus() === optimal) {
+      const { colValue: relaxed, colDual: reducedCosts } = handle.getSolution();
+      const { colStatus } = handle.getBasis();
       const bound = handle.getObjectiveValue();
       const fractional = columns.some((column, index) => column.integer && Math.abs(relaxed[index]! - Math.round(relaxed[index]!)) > 1e-6);
-      if (!fractional) return { status: optimal, values: roundIntegers(columns, relaxed), modelObjective: bound };
+      if (!fractional) return { status: optimal, values: roundIntegers(columns, relaxed), modelObjective: bound, method: "lp" };
+      // The objective is integral, so no solution beats the LP bound rounded down.
+      const best = Math.floor(bound + 1e-6);
 
       // 2. A few fractional placements: keep the LP's whole placements and let HiGHS solve the rest as
       //    a MIP. If that reaches the LP bound, it is optimal for the whole model (no better can exist).
       makeInteger();
       handle.options.set("presolve", "on");
-      const kept = columns.flatMap((column, index) => (column.kind.kind === "place" && relaxed[index]! > 1 - 1e-6 ? [index] : []));
+      // Teams touched by a fractional placement stay open to everyone who wished them.
+      const unsettled = new Set<number>();
+      columns.forEach((column, index) => {
+        if (column.kind.kind === "place" && Math.abs(relaxed[index]! - Math.round(relaxed[index]!)) > 1e-6) unsettled.add(column.kind.project);
+      });
+      const kept = columns.flatMap((column, index) => (column.kind.kind === "place" && relaxed[index]! > 1 - 1e-6 && !unsettled.has(column.kind.project) ? [index] : []));
       for (const index of kept) handle.changeColBounds(index, 1, 1);
       handle.run();
       const partial = feasible() ? { values: handle.getSolution().colValue, objective: handle.getObjectiveValue() } : null;
-      // The objective is integral, so no solution beats the LP bound rounded down.
-      if (partial && handle.getModelStatus() === optimal && partial.objective > Math.floor(bound + 1e-6) - 0.5) {
-        return { status: optimal, values: roundIntegers(columns, partial.values), modelObjective: partial.objective };
+      if (partial && handle.getModelStatus() === optimal && partial.objective > best - 0.5) {
+        return { status: optimal, values: roundIntegers(columns, partial.values), modelObjective: partial.objective, method: "partial_mip" };
       }
-      for (const index of kept) handle.changeColBounds(index, 0, 1);
+      for (const index of kept) handle.changeColBounds(index, columns[index]!.lower, columns[index]!.upper);
+
+      // 3. Reduced-cost fixing (exact): a solution better than step 2's must gain at least 1 over it; a
+      //    column at a bound of the LP whose reduced cost exceeds bound − (incumbent + 1) cannot leave that
+      //    bound in such a solution. HiGHS solves the MIP left; the better of its optimum and step 2's is
+      //    the optimum of the whole model.
+      if (partial) {
+        const slackAllowed = bound - (partial.objective + 1) + 1e-6;
+        const fixed: number[] = [];
+        columns.forEach((column, index) => {
+          const atBound = colStatus[index] === highs.constants.basisStatus.lower || colStatus[index] === highs.constants.basisStatus.upper;
+          if (column.integer && atBound && Math.abs(reducedCosts[index]!) > slackAllowed) {
+            handle.changeColBounds(index, Math.round(relaxed[index]!), Math.round(relaxed[index]!));
+            fixed.push(index);
+          }
+        });
+        handle.run();
+        const reducedStatus = handle.getModelStatus();
+        if (reducedStatus === optimal || reducedStatus === highs.constants.modelStatus.infeasible) {
+          const reduced = reducedStatus === optimal && feasible() ? { values: handle.getSolution().colValue, objective: handle.getObjectiveValue() } : null;
+          const winner = reduced && reduced.objective > partial.objective ? reduced : partial;
+          return { status: optimal, values: roundIntegers(columns, winner.values), modelObjective: winner.objective, method: "reduced_mip" };
+        }
+        for (const index of fixed) handle.changeColBounds(index, columns[index]!.lower, columns[index]!.upper);
+      }
       handle.options.set("presolve", options.presolve ? "on" : "off");
       // With that start, HiGHS' primal heuristics have little left to find: its effort goes to the proof.
       if (partial) handle.options.set("mip_heuristic_effort", 0);
       if (partial) handle.setSolution({ colValue: partial.values });
-    } else makeInteger();
+    } else if (!options.wholeMip) makeInteger();
 
-    // 3. The whole MIP, HiGHS' branch and cut within the time limit (started from step 2's solution).
-    handle.run();
+    // 4. The whole MIP, HiGHS' branch and cut within the time limit (started from step 2's solution;
+    //    already run above with `wholeMip`).
+    if (!options.wholeMip) handle.run();
     const status = handle.getModelStatus();
     const hasSolution = feasible();
-    return { status, values: hasSolution ? roundIntegers(columns, handle.getSolution().colValue) : null, modelObjective: hasSolution ? handle.getObjectiveValue() : 0 };
+    return { status, values: hasSolution ? roundIntegers(columns, handle.getSolution().colValue) : null, modelObjective: hasSolution ? handle.getObjectiveValue() : 0, method: "mip" };
   } finally {
     handle.dispose();
   }
