@@ -233,7 +233,11 @@ export function AssignmentPage({ context, model }: { context: PageContext; model
                       const person = model.people.get(placement.memberId);
                       const why = `${model.explanations.get(placement.memberId) ?? ""}${model.locked.has(placement.memberId) ? " — verrouillé·e" : ""}`;
                       const cells = [<PersonCell person={person} />, person?.ministryName ?? "Ministère inconnu", why];
-                      return published ? cells : [...cells, <MoveForm context={context} model={model} memberId={placement.memberId} currentProjectId={project.id} />, <LockForm context={context} model={model} memberId={placement.memberId} />];
+                      if (published) return cells;
+                      // A lead stays in their project: whom a project is led by changes on its « Équipe recherchée » page.
+                      if (placement.reason.kind === "fixed" && placement.reason.fixedKind === "lead")
+                        return [...cells, <a href={`/projets/${project.slug}/equipe-recherchee?saison=${model.season.slug}`}>Changer les porteurs</a>, "—"];
+                      return [...cells, <MoveForm context={context} model={model} memberId={placement.memberId} currentProjectId={project.id} />, <LockForm context={context} model={model} memberId={placement.memberId} />];
                     })}
                   />
                 ) : (
