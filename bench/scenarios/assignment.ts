@@ -61,7 +61,7 @@ export const assignmentScenario: Scenario = {
       figure(`${prefix}: CPU time, median of ${solves}`, round(median(cpu)), "ms");
       figure(`${prefix}: of which HiGHS, median`, round(median(highs)), "ms");
       figure(`${prefix}: slowest of ${solves} (the first: WebAssembly warming up)`, round(Math.max(...wall)), "ms");
-      figure(`${prefix}: proven optimal (1 = yes; ${last.status})`, last.provenOptimal ? 1 : 0, "", "= 1", last.provenOptimal);
+      figure(`${prefix}: proven optimal (1 = yes; ${last.status}, proved by: ${last.method})`, last.provenOptimal ? 1 : 0, "", "= 1", last.provenOptimal);
       figure(`${prefix}: objective (satisfaction)`, last.objective, "");
       figure(`${prefix}: objective of the LP file (satisfaction − bigM × slack)`, last.modelObjective, "");
       last.rankCounts.forEach((count, index) => figure(`${prefix}: members on their wish ${index + 1}`, count, "members"));
