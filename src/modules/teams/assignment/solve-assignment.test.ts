@@ -224,6 +224,15 @@ describe("solveAssignment: determinism", () => {
     }
   });
 
+  it("stops at the time limit and says the result is not proven optimal", async () => {
+    const season = buildSyntheticAssignmentInstance({ members: 800, projects: 32, seed: 2 });
+    const result = await solveAssignment(season, { timeLimitSeconds: 0.001 });
+    assert.equal(result.provenOptimal, false);
+    assert.equal(result.status, "Time limit reached");
+    // Whatever was found (here nothing): fixed members stay placed, everyone else is listed.
+    assert.equal(result.placements.length + result.unplaced.length, 800 + 32);
+  });
+
   it("places several hundred members with every rule on and proves the optimum", async () => {
     const result = await solveAssignment(buildSyntheticAssignmentInstance({ members: 600, projects: 24, seed: 5 }));
     assert.equal(result.provenOptimal, true);
