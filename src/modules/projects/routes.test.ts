@@ -85,20 +85,21 @@ describe("project pages", () => {
     const list = await anonymous().get("/projets");
     assert.equal(list.statusCode, 200);
     const bySeason = listedBySeason(list.body);
-    assert.deepEqual(Object.keys(bySeason), ["Saison 2023", "Saison 2022"]);
-    assert.ok(bySeason["Saison 2023"]!.includes("cartiflette") && bySeason["Saison 2022"]!.includes("cartiflette"));
+    // The demo carries six projects of 2023 into the running season 2026-2027 (teams demo, issue 14).
+    assert.deepEqual(Object.keys(bySeason), ["Saison 2026-2027", "Saison 2023", "Saison 2022"]);
+    assert.ok(bySeason["Saison 2026-2027"]!.includes("cartiflette") && bySeason["Saison 2023"]!.includes("cartiflette") && bySeason["Saison 2022"]!.includes("cartiflette"));
     assert.ok(bySeason["Saison 2022"]!.includes("juripiaf") && !bySeason["Saison 2023"]!.includes("juripiaf"));
   });
 
   it("combines the filters (season, state, organisation, skill sought), kept in the form", async () => {
     const ongoing = listedBySeason((await anonymous().get("/projets?etat=en-cours")).body);
-    assert.deepEqual(Object.keys(ongoing), ["Saison 2023", "Saison 2022"]);
+    assert.deepEqual(Object.keys(ongoing), ["Saison 2026-2027", "Saison 2023", "Saison 2022"]);
     assert.ok(!ongoing["Saison 2022"]!.includes("juripiaf"), "a 2022-only project is over");
     const over = listedBySeason((await anonymous().get("/projets?etat=termine")).body);
     assert.ok(over["Saison 2022"]!.includes("juripiaf") && !over["Saison 2022"]!.includes("cartiflette"));
 
     const bySkill = listedBySeason((await anonymous().get(`/projets?competence=${pythonId}`)).body);
-    assert.deepEqual(bySkill, { "Saison 2023": ["cartiflette", "poufdoc"], "Saison 2022": ["cartiflette"] });
+    assert.deepEqual(bySkill, { "Saison 2026-2027": ["cartiflette"], "Saison 2023": ["cartiflette", "poufdoc"], "Saison 2022": ["cartiflette"] });
     const combined = await anonymous().get(`/projets?saison=2023&etat=en-cours&organisation=${inseeId}&competence=${pythonId}`);
     assert.deepEqual(listedBySeason(combined.body), { "Saison 2023": ["cartiflette"] });
     assert.match(combined.body, /1 projet</);
