@@ -44,6 +44,10 @@ const refusedOnTheResource = new Map<string, string>([
   ["GET /evenements/:slug/inscription", "the sample event is for members: a visitor is asked to sign in (public events take visitors)"],
   ["POST /evenements/:slug/inscription", "the same, for the form sent"],
   ["GET /pointage/:token", "a signed-in person scanning a QR code learns that only the team checks in (403 page)"],
+  ["GET /projets/:slug/equipe-recherchee", "only the project's lead in that season or the programme team: a member who does not lead the sample project gets 403"],
+  ["POST /projets/:slug/equipe-recherchee", "the same, for the form sent"],
+  ["GET /projets/:slug/equipe", "« Gérer l'équipe »: only the project's lead or the programme team (403 for other members)"],
+  ["POST /projets/:slug/equipe/demandes/:id", "the same, for a decision on a join request"],
 ]);
 
 /** Sign-out ends the session the other calls need: it goes last. */

@@ -2,6 +2,11 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import {
+  assignmentLocks,
+  cafePairMembers,
+  cafePairs,
+  cafeParticipants,
+  cafeRounds,
   calendarFeeds,
   calls,
   contactMessages,
@@ -26,8 +31,14 @@ import {
   projects,
   projectSeasons,
   skills,
+  joinRequests,
+  projectNeeds,
+  teamAssignments,
+  teamMembers,
   userRoles,
   users,
+  wishes,
+  wishLists,
 } from "../../src/db/schema/index.ts";
 import type { HttpSession } from "./http.ts";
 import { signInOverHttp } from "./http-sign-in.ts";
@@ -126,6 +137,21 @@ export async function fillPersonalData(
     .returning({ id: contactMessages.id });
   await db.insert(contactReplies).values({ messageId: message!.id, authorId: id, body: "Bienvenue : écrivez à l’équipe du projet." });
   await db.insert(contactMessages).values({ senderName: fullName, senderEmail: person.email, topic: "other", body: "Une question écrite sans compte." });
+
+  // Teams (issue 14): the needs edited, wishes sent, a join request decided by the person themselves as lead, their
+  // team place, a lock and a publication by them as programme team, and the café 10 %.
+  await db.insert(projectNeeds).values({ projectId: project!.id, seasonId: season!.id, minSize: 2, maxSize: 5, rhythm: "remote", whyJoin: "Rejoignez-nous.", updatedBy: id });
+  await db.insert(wishLists).values({ userId: id, seasonId: season!.id, state: "submitted", submittedAt: new Date() });
+  await db.insert(wishes).values({ userId: id, seasonId: season!.id, rank: 1, projectId: project!.id, motivation: `Motivation de ${fullName}` });
+  await db.insert(joinRequests).values({ seasonId: season!.id, projectId: project!.id, userId: id, message: "Je voudrais rejoindre l’équipe.", state: "accepted", decidedBy: id, decidedAt: new Date() });
+  await db.insert(teamMembers).values({ seasonId: season!.id, projectId: project!.id, userId: id, role: "contributor", source: "join_request" });
+  await db.insert(assignmentLocks).values({ seasonId: season!.id, userId: id, projectId: project!.id, lockedBy: id });
+  await db.insert(teamAssignments).values({ seasonId: season!.id, settings: {}, publishedAt: new Date(), publishedBy: id });
+  await db.insert(cafeParticipants).values({ userId: id, optedInAt: new Date() });
+  await db.insert(cafeRounds).values({ month: "2020-01", ranAt: new Date() }).onConflictDoNothing();
+  const [cafeRound] = await db.select({ id: cafeRounds.id }).from(cafeRounds).where(eq(cafeRounds.month, "2020-01"));
+  const [cafePair] = await db.insert(cafePairs).values({ roundId: cafeRound!.id, size: 2 }).returning({ id: cafePairs.id });
+  await db.insert(cafePairMembers).values({ pairId: cafePair!.id, roundId: cafeRound!.id, userId: id, optOutTokenHash: `builder-${suffix}` });
 
   await platform.jobs.send(db, "mail.send", { to: person.email, subject: "Votre équipe", text: `Bonjour ${fullName}, votre équipe vous attend.` });
   await waitForMails(platform, person.email, 2);

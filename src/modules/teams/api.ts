@@ -9,3 +9,9 @@ export { assignmentPersonalData } from "./assignment/personal-data.ts";
 export { createTeamSection } from "./team-section.ts";
 /** Wishes, wish lists, join requests, team memberships and needs edited in the GDPR export and erasure (privacy module). */
 export { teamsPersonalData } from "./personal-data.ts";
+/** Café 10 % participation and pairings in the GDPR export and erasure (privacy module). */
+export { cafePersonalData } from "./cafe/personal-data.ts";
+/** The team assignment solver (pure), its LP file and a seeded synthetic season, for bench/scenarios/assignment.ts (ADR 0030). */
+export { solveAssignment, type AssignmentResult } from "./assignment/solve-assignment.ts";
+export { writeLpFile } from "./assignment/lp-file.ts";
+export { buildSyntheticAssignmentInstance } from "./assignment/synthetic-instance.ts";

@@ -42,12 +42,12 @@ export const teamsPersonalData: PersonalDataContribution = {
   async export(db, person) {
     return {
       wish_lists: await db
-        .select({ season_id: wishLists.seasonId, state: wishLists.state, any_project: wishLists.anyProject, keep_previous_project: wishLists.keepPreviousProject, submitted_at: wishLists.submittedAt, updated_at: wishLists.updatedAt })
+        .select({ user_id: wishLists.userId, season_id: wishLists.seasonId, state: wishLists.state, any_project: wishLists.anyProject, keep_previous_project: wishLists.keepPreviousProject, submitted_at: wishLists.submittedAt, updated_at: wishLists.updatedAt })
         .from(wishLists)
         .where(eq(wishLists.userId, person.id))
         .orderBy(asc(wishLists.updatedAt)),
       wishes: await db
-        .select({ season_id: wishes.seasonId, rank: wishes.rank, project_id: wishes.projectId, project: projects.title, motivation: wishes.motivation })
+        .select({ user_id: wishes.userId, season_id: wishes.seasonId, rank: wishes.rank, project_id: wishes.projectId, project: projects.title, motivation: wishes.motivation })
         .from(wishes)
         .innerJoin(projects, eq(projects.id, wishes.projectId))
         .where(eq(wishes.userId, person.id))

@@ -32,13 +32,25 @@ export function AccountPage({ context, account, organisationName, organisations,
     <Layout context={context} title="Mon compte" breadcrumb={[{ label: "Accueil", href: "/" }]}>
       <h1>Mon compte</h1>
       {saved ? <Alert kind="success">Vos informations sont enregistrées.</Alert> : null}
-      {profileLink ? (
-        <p>
-          <a className="fr-btn fr-btn--secondary fr-icon-user-line fr-btn--icon-left" href={profileLink.href}>
-            {profileLink.label}
+      <ul className="fr-btns-group fr-btns-group--inline-md">
+        {profileLink ? (
+          <li>
+            <a className="fr-btn fr-btn--secondary fr-icon-user-line fr-btn--icon-left" href={profileLink.href}>
+              {profileLink.label}
+            </a>
+          </li>
+        ) : null}
+        <li>
+          <a className="fr-btn fr-btn--secondary fr-icon-star-line fr-btn--icon-left" href="/voeux">
+            Mes vœux
           </a>
-        </p>
-      ) : null}
+        </li>
+        <li>
+          <a className="fr-btn fr-btn--secondary fr-icon-cup-line fr-btn--icon-left" href="/cafe">
+            Café 10&nbsp;%
+          </a>
+        </li>
+      </ul>
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-7">
           <h2 className="fr-h4">Mes informations</h2>
