@@ -49,6 +49,7 @@ export function registerContentRoutes(app: FastifyInstance, moduleDeps: ContentD
           { label: "Actualités", href: "/actualites" },
           { label: "Projets", href: "/projets" },
           { label: "Saisons", href: "/saisons" },
+          { label: "La bulloterie", href: "/bulloterie" },
           { label: "Formations", href: "/formations" },
           { label: "Événements", href: "/evenements" },
           { label: "Ressources", href: "/ressources" },
@@ -59,6 +60,8 @@ export function registerContentRoutes(app: FastifyInstance, moduleDeps: ContentD
         links: [
           { label: "Se connecter", href: "/connexion" },
           { label: "Mon compte", href: "/compte" },
+          { label: "Mes vœux", href: "/voeux" },
+          { label: "Café 10\u00a0%", href: "/cafe" },
         ],
       },
       {

@@ -1,4 +1,5 @@
-import highsModule, { type Highs, type ModelStatusCode } from "highs";
+import type { Highs, ModelStatusCode } from "highs";
+import { loadSolver } from "../highs-runtime.ts";
 import { buildAssignmentModel, type AssignmentModel } from "./assignment-model.ts";
 import type { AssignmentInstance } from "./instance.ts";
 import { explainPlacements } from "./placement-reasons.ts";
@@ -58,15 +59,8 @@ export type SolveAssignmentOptions = {
   wholeMip?: boolean;
 };
 
-// The package's types describe CommonJS (`module.exports.default`); Node's ESM import gives the loader itself.
-const loadHighs: typeof highsModule.default = typeof highsModule === "function" ? highsModule : highsModule.default;
-let highsRuntime: Promise<Highs> | undefined;
-
-/** HiGHS' WebAssembly runtime, loaded once per process and reused by every solve. */
-export function loadSolver(): Promise<Highs> {
-  highsRuntime ??= loadHighs();
-  return highsRuntime;
-}
+/** HiGHS' WebAssembly runtime, loaded once per process (shared with the café 10 % matching). */
+export { loadSolver };
 
 const statusTexts: Record<ModelStatusCode, string> = {
   0: "Not Set",

@@ -1,9 +1,10 @@
+import { loadSolver } from "../../highs-runtime.ts";
+import { maximumMatching, type MatchingResult } from "./matching.ts";
 import { monthsBetween } from "./months.ts";
-import { maximumWeightMatching } from "./weighted-matching.ts";
 
 /**
- * « Café 10 % » pairing (ADR 0032): a maximum-cardinality, maximum-weight matching (Edmonds' blossom
- * algorithm, exact). Allowed pairs join two people of different ministries (an unknown ministry equals no
+ * « Café 10 % » pairing (ADR 0032): a maximum-cardinality, maximum-weight matching (HiGHS' LP with
+ * Edmonds' blossom inequalities added as cuts, `matching.ts`, exact). Allowed pairs join two people of different ministries (an unknown ministry equals no
  * other one) who have not met within twelve months. The number of pairs comes first, then the weights:
  * people left out last month, then people who never met, then a tie-break drawn from the month.
  */
@@ -23,7 +24,7 @@ export type PairingInput = {
   month: string;
   candidates: readonly CafeCandidate[];
   history: readonly PastMeeting[];
-  /** How many most-preferred pairs of each person are considered first (all of them: `Infinity`). */
+  /** How many most-preferred pairs of each person the first LP holds (all of them: `Infinity`); the others enter when they can improve it. */
   neighbours?: number;
 };
 
@@ -31,17 +32,18 @@ type Edge = { i: number; j: number; weight: number };
 
 const defaultNeighbours = 24;
 
-/** The allowed pairs that are among the `count` most preferred of at least one of their two people. */
-function nearestEdges(people: number, edges: readonly Edge[], count: number): readonly Edge[] {
-  if (count >= people - 1) return edges;
-  const byPerson: Edge[][] = Array.from({ length: people }, () => []);
-  for (const edge of edges) {
-    byPerson[edge.i]!.push(edge);
-    byPerson[edge.j]!.push(edge);
-  }
-  const kept = new Set<Edge>();
-  for (const list of byPerson) for (const edge of list.sort((x, y) => y.weight - x.weight || x.i - y.i || x.j - y.j).slice(0, count)) kept.add(edge);
-  return edges.filter((edge) => kept.has(edge));
+/** Indices of the allowed pairs that are among the `count` most preferred of at least one of their two people. */
+function nearestEdges(people: number, edges: readonly Edge[], count: number): number[] {
+  if (count >= people - 1) return edges.map((_, index) => index);
+  const byPerson: number[][] = Array.from({ length: people }, () => []);
+  edges.forEach((edge, index) => {
+    byPerson[edge.i]!.push(index);
+    byPerson[edge.j]!.push(index);
+  });
+  const kept = new Set<number>();
+  const order = (x: number, y: number) => edges[y]!.weight - edges[x]!.weight || x - y;
+  for (const list of byPerson) for (const index of list.sort(order).slice(0, count)) kept.add(index);
+  return [...kept].sort((x, y) => x - y);
 }
 
 /** Groups of two (or three, for an odd number) ids; `unpaired`: those nobody could be matched with. */
@@ -50,6 +52,9 @@ export type Pairing = {
   unpaired: string[];
   /** The pairs' total weight (before trios): among matchings with as many pairs, the greatest. */
   weight: number;
+  /** Whether the matching is proven optimal (always, unless the MIP fallback hit its time limit), and how. */
+  provenOptimal: boolean;
+  solver: Omit<MatchingResult, "mate" | "provenOptimal">;
 };
 
 /** A pair met in month M may meet again from month M + 12. */
@@ -120,18 +125,16 @@ export function allowedPairs(input: PairingInput): { candidates: CafeCandidate[]
 }
 
 /** Pairs the candidates of `month`; see the module comment for the rules and their order. */
-export function computePairing(input: PairingInput): Pairing {
+export async function computePairing(input: PairingInput): Promise<Pairing> {
   const { month } = input;
   const { candidates, edges } = allowedPairs(input);
   const met = lastMeetings(input.history);
-  // Each person's most preferred pairs hold the optimum in practice and make the matching much faster
-  // (ADR 0032); while two or more people stay unpaired, the pairs considered double, up to all of them.
-  let neighbours = input.neighbours ?? defaultNeighbours;
-  let mate = maximumWeightMatching(candidates.length, nearestEdges(candidates.length, edges, neighbours), true);
-  while (mate.filter((other) => other === -1).length >= 2 && neighbours < candidates.length - 1) {
-    neighbours *= 2;
-    mate = maximumWeightMatching(candidates.length, nearestEdges(candidates.length, edges, neighbours), true);
-  }
+  // The first LP holds each person's most preferred pairs; pricing brings in any other pair that could
+  // improve it, so the result is the optimum over all allowed pairs (ADR 0032).
+  const highs = await loadSolver();
+  const { mate, provenOptimal, ...solver } = maximumMatching(highs, candidates.length, edges, {
+    initialEdges: nearestEdges(candidates.length, edges, input.neighbours ?? defaultNeighbours),
+  });
   const groups: string[][] = [];
   mate.forEach((other, index) => {
     if (other > index) groups.push([candidates[index]!.id, candidates[other]!.id]);
@@ -155,5 +158,5 @@ export function computePairing(input: PairingInput): Pairing {
       trios.add(best.index);
     } else unpaired.push(candidate.id);
   }
-  return { groups, unpaired, weight };
+  return { groups, unpaired, weight, provenOptimal, solver };
 }

@@ -29,7 +29,7 @@ export function createRunCafeRound(deps: Pick<TeamsDeps, "db" | "clock" | "maile
       if (!roundId) return notRun("already_run", people.length);
       const leftOut = await listLeftOutBefore(tx, month);
       const history = await listMeetingsSince(tx, addMonths(month, -monthsBeforeMeetingAgain));
-      const pairing = computePairing({
+      const pairing = await computePairing({
         month,
         candidates: people.map((person) => ({ id: person.userId, ministryId: person.ministryId, leftOutLastRound: leftOut.has(person.userId) })),
         history,
