@@ -33,7 +33,7 @@ function roleOf(label: string | null): "lead" | "contributor" | "coach" {
 /**
  * Demo teams (never in production): the teams of seasons 2022 and 2023 from the imported
  * participations, published at the end of their season; in the running season 2026-2027, six projects
- * of 2023 that continue, each with what its team seeks and its lead, and the wishes of the demo members
+ * of 2023 that continue, each with what its team seeks and its lead (ChartsGouv also its coach), and the wishes of the demo members
  * (most sent, a few drafts, some « n'importe quel projet », members of 2023 asking to continue), so the
  * programme team can run the assignment at once. Run after people, seasons and projects.
  */
@@ -94,6 +94,13 @@ export async function seedDemoTeams(db: Database, options: { now: Date }): Promi
     .where(and(eq(teamMembers.seasonId, season2023.id), eq(teamMembers.role, "lead"), inArray(teamMembers.projectId, continuing)));
   for (const lead of leads2023) await db.insert(teamMembers).values({ seasonId: running.id, projectId: lead.projectId, userId: lead.userId, role: "lead", source: "named", createdAt: options.now }).onConflictDoNothing();
   const leadIds = new Set(leads2023.map((lead) => lead.userId));
+
+  // A coach: Marc Petit, who coached ChartsGouv in 2022 and 2023, coaches it again (named by the programme team).
+  const chartgouv = projectBySlug.get("chartgouv");
+  const [coach] = await db.select({ id: users.id }).from(users).where(eq(users.email, "marc.petit@numerique.gouv.fr"));
+  if (chartgouv && coach && continuing.includes(chartgouv)) {
+    await db.insert(teamMembers).values({ seasonId: running.id, projectId: chartgouv, userId: coach.id, role: "coach", source: "named", createdAt: options.now }).onConflictDoNothing();
+  }
 
   // Wishes of the joined demo members who are not leads nor the programme team's demo accounts.
   const members = await db

@@ -65,6 +65,20 @@ export async function isProjectLead(db: Executor, userId: string, projectId: str
   return leads.some((lead) => lead.userId === userId);
 }
 
+/** The coaches of a project in a season (`team_members` rows with role `coach`), first named first. */
+export async function findProjectCoaches(db: Executor, projectId: string, seasonId: string): Promise<{ userId: string }[]> {
+  return db
+    .select({ userId: teamMembers.userId })
+    .from(teamMembers)
+    .where(and(eq(teamMembers.projectId, projectId), eq(teamMembers.seasonId, seasonId), eq(teamMembers.role, TeamRoles.coach)))
+    .orderBy(asc(teamMembers.createdAt));
+}
+
+export async function isProjectCoach(db: Executor, userId: string, projectId: string, seasonId: string): Promise<boolean> {
+  const coaches = await findProjectCoaches(db, projectId, seasonId);
+  return coaches.some((coach) => coach.userId === userId);
+}
+
 const ministries = alias(organisations, "ministries");
 
 /** The team of a project in a season: leads first, then contributors, then coaches, by name. */

@@ -5,7 +5,7 @@ import type { TeamSectionModel } from "../projects/api.ts";
 import { listSeasons } from "../seasons/api.ts";
 import { canManageTeam } from "./team-guard.ts";
 import { needLevelLabels, rhythmLabels, roleLabels } from "./team-labels.ts";
-import { findProjectNeeds, findTeamOf, isAssignmentPublished, listSeasonIdsOfProject, listTeam } from "./team-repository.ts";
+import { findProjectNeeds, findTeamOf, isAssignmentPublished, isProjectCoach, listSeasonIdsOfProject, listTeam, TeamRoles } from "./team-repository.ts";
 import { parisDay, wishesPhaseKey } from "./wishes/wish-window.ts";
 
 /**
@@ -30,8 +30,11 @@ export function createTeamSection(deps: { db: Executor }) {
       const members = await listTeam(db, input.projectId, season.id);
       const ministries = [...new Set(members.map((member) => member.ministryName ?? member.organisationName).filter((name): name is string => Boolean(name)))].sort((a, b) => a.localeCompare(b, "fr"));
       const seer = viewer ? { id: viewer.id, canSeeHiddenProfiles: hasPermission(viewer, "read:hidden-profile:any") } : null;
+      const coaches = members.filter((member) => member.role === TeamRoles.coach).length;
       team = {
-        count: members.length,
+        // Coaches accompany the team and are not counted in its size.
+        count: members.length - coaches,
+        coaches,
         ministries,
         members: seer
           ? members.map((member) => ({
@@ -52,7 +55,10 @@ export function createTeamSection(deps: { db: Executor }) {
       else if (hasPermission(viewer, "manage:wish:own")) wish = { kind: "form", projectId: input.projectId, closesOn: wishes.endsOn };
     }
     const joinHref = published && viewer && hasPermission(viewer, "request:team-join") && !(await findTeamOf(db, viewer.id, season.id)) ? `${path}/rejoindre` : null;
-    const manage = (await canManageTeam(db, viewer, input.projectId, season.id)) ? { needsHref: `${path}/equipe-recherchee`, teamHref: `${path}/equipe` } : null;
+    const manages = await canManageTeam(db, viewer, input.projectId, season.id);
+    // A coach of the project reads « Gérer l'équipe »; the needs stay with the lead and the programme team.
+    const coaching = !manages && viewer !== null && (await isProjectCoach(db, viewer.id, input.projectId, season.id));
+    const manage = manages ? { needsHref: `${path}/equipe-recherchee`, teamHref: `${path}/equipe` } : coaching ? { needsHref: null, teamHref: `${path}/equipe` } : null;
     return {
       seasonName: season.name,
       needs: needs

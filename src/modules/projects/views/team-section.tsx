@@ -7,14 +7,14 @@ import { CsrfField } from "../../../ui/fields.tsx";
 export type TeamSectionModel = {
   seasonName: string;
   needs: { size: string; skills: { name: string; level: string; required: boolean }[]; rhythm: string; whyJoin: string } | null;
-  /** Once the assignment is published: `members` is null for anonymous visitors (the count and ministries only). */
-  team: { count: number; ministries: string[]; members: { name: string; href: string | null; role: string; organisation: string | null }[] | null } | null;
+  /** Once the assignment is published: `members` is null for anonymous visitors (the counts and ministries only); `count` leaves the coaches out. */
+  team: { count: number; coaches: number; ministries: string[]; members: { name: string; href: string | null; role: string; organisation: string | null }[] | null } | null;
   /** « Je souhaite contribuer » during the wishes phase: a form for a member, a sign-in link for a visitor. */
   wish: { kind: "form"; projectId: string; closesOn: string } | { kind: "sign-in"; href: string } | null;
   /** « Demander à rejoindre l'équipe » after publication, for a member in no team this season. */
   joinHref: string | null;
-  /** The lead and the programme team: « Modifier l'équipe recherchée », « Gérer l'équipe ». */
-  manage: { needsHref: string; teamHref: string } | null;
+  /** The lead and the programme team: « Modifier l'équipe recherchée », « Gérer l'équipe »; a coach: « Gérer l'équipe » only (`needsHref` null). */
+  manage: { needsHref: string | null; teamHref: string } | null;
 };
 
 export function TeamSection({ model, csrfToken }: { model: TeamSectionModel; csrfToken: string }) {
@@ -57,6 +57,7 @@ export function TeamSection({ model, csrfToken }: { model: TeamSectionModel; csr
           <h3 className="fr-h5">Membres de l’équipe</h3>
           <p>
             {team.count}&nbsp;{team.count > 1 ? "membres" : "membre"}
+            {team.coaches > 0 ? ` et ${team.coaches}\u00a0${team.coaches > 1 ? "coachs" : "coach"}` : ""}
             {team.ministries.length > 0 ? `, de\u00a0: ${team.ministries.join(", ")}` : ""}.
           </p>
           {team.members ? (
@@ -96,11 +97,13 @@ export function TeamSection({ model, csrfToken }: { model: TeamSectionModel; csr
       ) : null}
       {model.manage ? (
         <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--tertiary">
-          <li>
-            <a className="fr-btn fr-btn--tertiary" href={model.manage.needsHref}>
-              Modifier l’équipe recherchée
-            </a>
-          </li>
+          {model.manage.needsHref ? (
+            <li>
+              <a className="fr-btn fr-btn--tertiary" href={model.manage.needsHref}>
+                Modifier l’équipe recherchée
+              </a>
+            </li>
+          ) : null}
           <li>
             <a className="fr-btn fr-btn--tertiary" href={model.manage.teamHref}>
               Gérer l’équipe

@@ -63,16 +63,17 @@ export function JoinPage({ context, model }: { context: PageContext; model: Join
 
 export type ManageTeamModel = {
   project: ProjectLink;
-  needsPath: string;
+  /** Null for a coach, who reads the page: the needs and the decisions stay with the lead and the programme team. */
+  needsPath: string | null;
   team: TeamMember[];
   maxSize: number | null;
   requests: { id: string; name: string; message: string; createdAt: Date }[];
   notice: string | null;
   error: string | null;
-  decisionPath: (id: string) => string;
+  decisionPath: ((id: string) => string) | null;
 };
 
-/** « Gérer l'équipe »: the team and the pending requests, each with « Accepter » and « Refuser ». */
+/** « Gérer l'équipe »: the team and the pending requests, each with « Accepter » and « Refuser » (read-only for a coach). */
 export function ManageTeamPage({ context, model }: { context: PageContext; model: ManageTeamModel }) {
   const counted = model.team.filter((member) => member.role !== "coach").length;
   return (
@@ -88,11 +89,13 @@ export function ManageTeamPage({ context, model }: { context: PageContext; model
           <p>{model.error}</p>
         </div>
       ) : null}
-      <p>
-        <a className="fr-link" href={model.needsPath}>
-          Modifier l’équipe recherchée
-        </a>
-      </p>
+      {model.needsPath ? (
+        <p>
+          <a className="fr-link" href={model.needsPath}>
+            Modifier l’équipe recherchée
+          </a>
+        </p>
+      ) : null}
       <h2>L’équipe</h2>
       {model.team.length === 0 ? (
         <p>Personne dans l’équipe pour le moment.</p>
@@ -107,6 +110,7 @@ export function ManageTeamPage({ context, model }: { context: PageContext; model
         </ul>
       )}
       <h2>Demandes en attente</h2>
+      {model.decisionPath ? null : <p className="fr-hint-text">Le porteur ou la porteuse du projet et l’équipe du programme répondent aux demandes.</p>}
       {model.requests.length === 0 ? (
         <p>Aucune demande en attente.</p>
       ) : (
@@ -117,21 +121,23 @@ export function ManageTeamPage({ context, model }: { context: PageContext; model
                 <strong>{request.name}</strong>, le {formatDateTime(request.createdAt)}
               </p>
               {request.message ? <p style={{ whiteSpace: "pre-line" }}>{request.message}</p> : null}
-              <form method="post" action={model.decisionPath(request.id)}>
-                <CsrfField token={context.csrfToken} />
-                <ul className="fr-btns-group fr-btns-group--inline-sm">
-                  <li>
-                    <button className="fr-btn fr-btn--sm" type="submit" name="decision" value="accept" title={`Accepter la demande de ${request.name}`}>
-                      Accepter
-                    </button>
-                  </li>
-                  <li>
-                    <button className="fr-btn fr-btn--sm fr-btn--secondary" type="submit" name="decision" value="decline" title={`Refuser la demande de ${request.name}`}>
-                      Refuser
-                    </button>
-                  </li>
-                </ul>
-              </form>
+              {model.decisionPath ? (
+                <form method="post" action={model.decisionPath(request.id)}>
+                  <CsrfField token={context.csrfToken} />
+                  <ul className="fr-btns-group fr-btns-group--inline-sm">
+                    <li>
+                      <button className="fr-btn fr-btn--sm" type="submit" name="decision" value="accept" title={`Accepter la demande de ${request.name}`}>
+                        Accepter
+                      </button>
+                    </li>
+                    <li>
+                      <button className="fr-btn fr-btn--sm fr-btn--secondary" type="submit" name="decision" value="decline" title={`Refuser la demande de ${request.name}`}>
+                        Refuser
+                      </button>
+                    </li>
+                  </ul>
+                </form>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -4,7 +4,7 @@ import { NotFoundError } from "../../../shared/domain-error.ts";
 import { displayName } from "../../identity/api.ts";
 import type { TeamsDeps } from "../deps.ts";
 import { findProjectInSeason, type ProjectInSeason, seasonQuery } from "../project-in-season.ts";
-import { requireTeamLeadOrProgrammeTeam } from "../team-guard.ts";
+import { requireTeamLeadOrProgrammeTeam, requireTeamViewer } from "../team-guard.ts";
 import { findPendingJoinRequestOf, findProjectNeeds, findTeamOf, isAssignmentPublished, listPendingJoinRequests, listTeam } from "../team-repository.ts";
 import { JoinRefusedError } from "./join-errors.ts";
 import { JoinPage, type JoinPageModel, ManageTeamPage, maxJoinMessageLength } from "./join-pages.tsx";
@@ -20,7 +20,8 @@ function projectLink(found: ProjectInSeason) {
 
 /**
  * Joining a team after the assignment's publication: the member's request (`/projets/:slug/rejoindre`),
- * « Gérer l'équipe » for the lead and the programme team (`/projets/:slug/equipe`) and their decision.
+ * « Gérer l'équipe » for the lead and the programme team (`/projets/:slug/equipe`) and their decision;
+ * the project's coaches read « Gérer l'équipe » without deciding.
  */
 export function registerJoinRequestRoutes(app: FastifyInstance, deps: TeamsDeps) {
   const { db } = deps;
@@ -82,7 +83,8 @@ export function registerJoinRequestRoutes(app: FastifyInstance, deps: TeamsDeps)
     return reply.redirect(`/projets/${found.project.slug}/rejoindre?demande=retiree`, 303);
   });
 
-  async function renderManage(request: FastifyRequest, reply: FastifyReply, found: ProjectInSeason, status: number, extra: { notice?: string | null; error?: string | null } = {}) {
+  async function renderManage(request: FastifyRequest, reply: FastifyReply, found: ProjectInSeason, status: number, extra: { notice?: string | null; error?: string | null; manages?: boolean } = {}) {
+    const manages = extra.manages ?? true;
     const requested = seasonQuery(request);
     const query = requested ? `?saison=${encodeURIComponent(requested)}` : "";
     const base = `/projets/${found.project.slug}`;
@@ -94,13 +96,13 @@ export function registerJoinRequestRoutes(app: FastifyInstance, deps: TeamsDeps)
         context={pageContext(request, reply)}
         model={{
           project: projectLink(found),
-          needsPath: `${base}/equipe-recherchee${query}`,
+          needsPath: manages ? `${base}/equipe-recherchee${query}` : null,
           team: await listTeam(db, found.project.id, found.season.id),
           maxSize: needs?.maxSize ?? null,
           requests: requests.map((row) => ({ id: row.id, name: displayName(row), message: row.message, createdAt: row.createdAt })),
           notice: extra.notice ?? null,
           error: extra.error ?? null,
-          decisionPath: (id) => `${base}/equipe/demandes/${id}${query}`,
+          decisionPath: manages ? (id) => `${base}/equipe/demandes/${id}${query}` : null,
         }}
       />,
       status,
@@ -109,10 +111,10 @@ export function registerJoinRequestRoutes(app: FastifyInstance, deps: TeamsDeps)
 
   app.get<{ Params: { slug: string } }>("/projets/:slug/equipe", { config: { access: "signed-in" } }, async (request, reply) => {
     const found = await findProjectInSeason(db, request.params.slug, seasonQuery(request));
-    await requireTeamLeadOrProgrammeTeam(db, request.user, found.project.id, found.season.id);
+    const { manages } = await requireTeamViewer(db, request.user, found.project.id, found.season.id);
     const decided = (request.query as Record<string, unknown>).decision;
     const notice = decided === "acceptee" ? "La demande est acceptée\u00a0: la personne fait partie de l’équipe et en est informée par courriel." : decided === "refusee" ? "La demande est refusée\u00a0; la personne en est informée par courriel." : null;
-    return renderManage(request, reply, found, 200, { notice });
+    return renderManage(request, reply, found, 200, { notice, manages });
   });
 
   app.post<{ Params: { slug: string; id: string } }>("/projets/:slug/equipe/demandes/:id", { config: { access: "signed-in" } }, async (request, reply) => {

@@ -16,8 +16,13 @@ export type NeedsPageModel = {
   errors: FieldErrors;
   saved: boolean;
   /** The programme team names and removes leads; null for a lead. */
-  leads: { list: { userId: string; name: string; implicit: boolean }[]; email: string; error?: string | undefined; done?: string | null } | null;
+  leads: NamedMembers | null;
+  /** The programme team names and removes coaches; null for a lead. */
+  coaches: NamedMembers | null;
 };
+
+/** Members the programme team names (leads, coaches): the list, the form's address and error, a confirmation. */
+export type NamedMembers = { list: { userId: string; name: string; implicit: boolean }[]; email: string; error?: string | undefined; done?: string | null };
 
 function value(values: FormValues, name: string): string {
   const found = values[name];
@@ -37,7 +42,7 @@ export function NeedsPage({ context, model }: { context: PageContext; model: Nee
     <Layout
       context={context}
       title={title}
-      hasErrors={Object.keys(errors).length > 0 || Boolean(model.leads?.error)}
+      hasErrors={Object.keys(errors).length > 0 || Boolean(model.leads?.error) || Boolean(model.coaches?.error)}
       breadcrumb={[
         { label: "Accueil", href: "/" },
         { label: "Projets", href: "/projets" },
@@ -95,30 +100,55 @@ export function NeedsPage({ context, model }: { context: PageContext; model: Nee
           Enregistrer l’équipe recherchée
         </button>
       </form>
-      {model.leads ? <LeadsSection model={model} action={`${model.projectPath}/equipe-recherchee/porteurs${model.query}`} csrfToken={context.csrfToken} /> : null}
+      {model.leads ? <NamedMembersSection model={model} members={model.leads} kind={namedSections.lead} csrfToken={context.csrfToken} /> : null}
+      {model.coaches ? <NamedMembersSection model={model} members={model.coaches} kind={namedSections.coach} csrfToken={context.csrfToken} /> : null}
     </Layout>
   );
 }
 
-function LeadsSection({ model, action, csrfToken }: { model: NeedsPageModel; action: string; csrfToken: string }) {
-  const leads = model.leads!;
+/** What the leads' and the coaches' sections say (the routes are `…/equipe-recherchee/<segment>`). */
+const namedSections = {
+  lead: {
+    id: "porteurs",
+    segment: "porteurs",
+    field: "leadEmail",
+    title: "Porteurs et porteuses du projet",
+    none: "Aucun porteur ni porteuse pour cette saison.",
+    label: "Nommer un porteur ou une porteuse",
+    hint: "Adresse électronique d’un membre de la communauté.",
+    removeTitle: (name: string) => `Retirer ${name} des porteurs`,
+  },
+  coach: {
+    id: "coachs",
+    segment: "coachs",
+    field: "coachEmail",
+    title: "Coachs du projet",
+    none: "Aucun ou aucune coach pour cette saison.",
+    label: "Nommer un ou une coach",
+    hint: "Adresse électronique d’un membre de la communauté qui a le rôle de coach. Un ou une coach peut accompagner plusieurs projets.",
+    removeTitle: (name: string) => `Retirer ${name} des coachs`,
+  },
+};
+
+function NamedMembersSection({ model, members, kind, csrfToken }: { model: NeedsPageModel; members: NamedMembers; kind: (typeof namedSections)[keyof typeof namedSections]; csrfToken: string }) {
+  const base = `${model.projectPath}/equipe-recherchee/${kind.segment}`;
   return (
-    <section aria-labelledby="porteurs" className="fr-mt-6w">
-      <h2 id="porteurs">Porteurs et porteuses du projet</h2>
-      {leads.done ? <Alert kind="success">{leads.done}</Alert> : null}
-      {leads.list.length === 0 ? (
-        <p>Aucun porteur ni porteuse pour cette saison.</p>
+    <section aria-labelledby={kind.id} className="fr-mt-6w">
+      <h2 id={kind.id}>{kind.title}</h2>
+      {members.done ? <Alert kind="success">{members.done}</Alert> : null}
+      {members.list.length === 0 ? (
+        <p>{kind.none}</p>
       ) : (
         <ul>
-          {leads.list.map((lead) => (
-            <li key={lead.userId}>
-              {lead.name}
-              {lead.implicit ? (
+          {members.list.map((member) => (
+            <li key={member.userId}>
+              {member.name}
+              {member.implicit ? (
                 " (auteur·rice de la proposition retenue)"
               ) : (
-                <form method="post" action={`${model.projectPath}/equipe-recherchee/porteurs/${lead.userId}/retirer${model.query}`} className="fr-display-inline-block fr-ml-2w">
+                <form method="post" action={`${base}/${member.userId}/retirer${model.query}`} className="fr-display-inline-block fr-ml-2w">
                   <CsrfField token={csrfToken} />
-                  <button className="fr-btn fr-btn--sm fr-btn--tertiary" type="submit" title={`Retirer ${lead.name} des porteurs`}>
+                  <button className="fr-btn fr-btn--sm fr-btn--tertiary" type="submit" title={kind.removeTitle(member.name)}>
                     Retirer
                   </button>
                 </form>
@@ -127,9 +157,9 @@ function LeadsSection({ model, action, csrfToken }: { model: NeedsPageModel; act
           ))}
         </ul>
       )}
-      <form method="post" action={action} noValidate>
+      <form method="post" action={`${base}${model.query}`} noValidate>
         <CsrfField token={csrfToken} />
-        <InputField name="leadEmail" label="Nommer un porteur ou une porteuse" hint="Adresse électronique d’un membre de la communauté." type="email" autoComplete="off" value={leads.email} error={leads.error} />
+        <InputField name={kind.field} label={kind.label} hint={kind.hint} type="email" autoComplete="off" value={members.email} error={members.error} />
         <button className="fr-btn fr-btn--secondary" type="submit">
           Nommer
         </button>

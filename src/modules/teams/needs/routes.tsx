@@ -9,11 +9,11 @@ import { displayName, hasPermission } from "../../identity/api.ts";
 import type { TeamsDeps } from "../deps.ts";
 import { findProjectInSeason, type ProjectInSeason, seasonQuery } from "../project-in-season.ts";
 import { requireTeamLeadOrProgrammeTeam } from "../team-guard.ts";
-import { findProjectLeads, findProjectNeeds } from "../team-repository.ts";
+import { findProjectCoaches, findProjectLeads, findProjectNeeds } from "../team-repository.ts";
 import { parseNeedsForm } from "./needs-form.ts";
-import { NeedsPage, type NeedsPageModel } from "./needs-page.tsx";
+import { NeedsPage, type NeedsPageModel, type NamedMembers } from "./needs-page.tsx";
 import { createSaveProjectNeeds } from "./use-cases/save-project-needs.ts";
-import { createNameProjectLead, createRemoveProjectLead } from "./use-cases/name-project-lead.ts";
+import { createNameTeamMember, createRemoveTeamMember, type NamedRole, namedRoleFields } from "./use-cases/name-team-member.ts";
 
 /** The accepted skills vocabulary, by name (read from the people module's table). */
 async function listAcceptedSkills(db: Executor) {
@@ -47,12 +47,33 @@ function savedValues(saved: Awaited<ReturnType<typeof findProjectNeeds>>, sought
   return values;
 }
 
-/** « Équipe recherchée » of a project in a season: `GET|POST /projets/:slug/equipe-recherchee`, and the programme team's naming of leads. */
+/** How each role the programme team names is addressed on the page: path segment, confirmations (`?<flag>=1`) and messages. */
+const namedRolePages: Record<NamedRole, { segment: string; missing: string; named: { flag: string; text: string }; removed: { flag: string; text: string }; notMember: string }> = {
+  lead: {
+    segment: "porteurs",
+    missing: "Indiquez l’adresse électronique du porteur ou de la porteuse.",
+    named: { flag: "porteur", text: "Le porteur ou la porteuse est nommé·e." },
+    removed: { flag: "retire", text: "Le porteur ou la porteuse est retiré·e." },
+    notMember: "Cette personne n’est pas porteuse de ce projet.",
+  },
+  coach: {
+    segment: "coachs",
+    missing: "Indiquez l’adresse électronique du ou de la coach.",
+    named: { flag: "coach", text: "Le ou la coach est nommé·e et en est informé·e par courriel." },
+    removed: { flag: "coach-retire", text: "Le ou la coach est retiré·e." },
+    notMember: "Cette personne n’est pas coach de ce projet.",
+  },
+};
+
+type NamedForm = { role: NamedRole; email: string; error?: string };
+
+/** « Équipe recherchée » of a project in a season: `GET|POST /projets/:slug/equipe-recherchee`, and the programme team's naming of leads and coaches. */
 export function registerNeedsRoutes(app: FastifyInstance, deps: TeamsDeps) {
   const { db } = deps;
   const saveProjectNeeds = createSaveProjectNeeds(deps);
-  const nameProjectLead = createNameProjectLead(deps);
-  const removeProjectLead = createRemoveProjectLead(deps);
+  const roles: NamedRole[] = ["lead", "coach"];
+  const nameTeamMember = { lead: createNameTeamMember(deps, "lead"), coach: createNameTeamMember(deps, "coach") };
+  const removeTeamMember = { lead: createRemoveTeamMember(deps, "lead"), coach: createRemoveTeamMember(deps, "coach") };
 
   async function load(request: FastifyRequest<{ Params: { slug: string } }>): Promise<ProjectInSeason> {
     const found = await findProjectInSeason(db, request.params.slug, seasonQuery(request));
@@ -60,17 +81,27 @@ export function registerNeedsRoutes(app: FastifyInstance, deps: TeamsDeps) {
     return found;
   }
 
-  async function render(request: FastifyRequest, reply: FastifyReply, found: ProjectInSeason, status: number, extra: Partial<NeedsPageModel> & { leadForm?: { email: string; error?: string; done?: string | null } } = {}) {
+  /** A named-members section: its list with names, the form's address and error, the confirmation asked by the query. */
+  async function namedMembers(list: { userId: string; implicit?: boolean }[], role: NamedRole, form: NamedForm | undefined, query: Record<string, unknown>): Promise<NamedMembers> {
+    const names = await namesOf(
+      db,
+      list.map((member) => member.userId),
+    );
+    const { named, removed } = namedRolePages[role];
+    const done = query[named.flag] === "1" ? named.text : query[removed.flag] === "1" ? removed.text : null;
+    const mine = form?.role === role ? form : undefined;
+    return { list: list.map((member) => ({ userId: member.userId, implicit: member.implicit ?? false, name: names.get(member.userId) ?? "" })), email: mine?.email ?? "", error: mine?.error, done: form ? null : done };
+  }
+
+  async function render(request: FastifyRequest, reply: FastifyReply, found: ProjectInSeason, status: number, extra: Partial<NeedsPageModel> & { named?: NamedForm } = {}) {
     const { project, season } = found;
     const saved = await findProjectNeeds(db, project.id, season.id);
+    const query = (request.query ?? {}) as Record<string, unknown>;
     let leads: NeedsPageModel["leads"] = null;
+    let coaches: NeedsPageModel["coaches"] = null;
     if (hasPermission(request.user, "manage:team:any")) {
-      const list = await findProjectLeads(db, project.id, season.id);
-      const names = await namesOf(
-        db,
-        list.map((lead) => lead.userId),
-      );
-      leads = { list: list.map((lead) => ({ ...lead, name: names.get(lead.userId) ?? "" })), email: extra.leadForm?.email ?? "", error: extra.leadForm?.error, done: extra.leadForm?.done ?? null };
+      leads = await namedMembers(await findProjectLeads(db, project.id, season.id), "lead", extra.named, query);
+      coaches = await namedMembers(await findProjectCoaches(db, project.id, season.id), "coach", extra.named, query);
     }
     const requested = seasonQuery(request);
     const model: NeedsPageModel = {
@@ -83,6 +114,7 @@ export function registerNeedsRoutes(app: FastifyInstance, deps: TeamsDeps) {
       errors: extra.errors ?? {},
       saved: extra.saved ?? false,
       leads,
+      coaches,
     };
     return sendPage(reply, <NeedsPage context={pageContext(request, reply)} model={model} />, status);
   }
@@ -96,8 +128,7 @@ export function registerNeedsRoutes(app: FastifyInstance, deps: TeamsDeps) {
   app.get<{ Params: { slug: string } }>("/projets/:slug/equipe-recherchee", { config: { access: "signed-in" } }, async (request, reply) => {
     const found = await load(request);
     const query = request.query as Record<string, unknown>;
-    const leadDone = query.porteur === "1" ? "Le porteur ou la porteuse est nommé·e." : query.retire === "1" ? "Le porteur ou la porteuse est retiré·e." : null;
-    return render(request, reply, found, 200, { saved: query.enregistre === "1", leadForm: { email: "", done: leadDone } });
+    return render(request, reply, found, 200, { saved: query.enregistre === "1" });
   });
 
   app.post<{ Params: { slug: string } }>("/projets/:slug/equipe-recherchee", { config: { access: "signed-in" } }, async (request, reply) => {
@@ -110,27 +141,32 @@ export function registerNeedsRoutes(app: FastifyInstance, deps: TeamsDeps) {
     return reply.redirect(redirectTo(found, request, "enregistre"), 303);
   });
 
-  app.post<{ Params: { slug: string } }>("/projets/:slug/equipe-recherchee/porteurs", { config: { access: "manage:team:any" } }, async (request, reply) => {
-    const found = await load(request);
-    const raw = (request.body as Record<string, unknown> | undefined)?.leadEmail;
-    const email = typeof raw === "string" ? raw.trim().slice(0, 320) : "";
-    if (!email) return render(request, reply, found, 400, { leadForm: { email, error: "Indiquez l’adresse électronique du porteur ou de la porteuse." } });
-    try {
-      await nameProjectLead({ projectId: found.project.id, seasonId: found.season.id, email });
-    } catch (error) {
-      if (error instanceof InvalidInputError) return render(request, reply, found, 400, { leadForm: { email, error: error.fieldErrors.leadEmail ?? error.message } });
-      throw error;
-    }
-    deps.pageCache.clear();
-    return reply.redirect(redirectTo(found, request, "porteur"), 303);
-  });
+  for (const role of roles) {
+    const page = namedRolePages[role];
+    const field = namedRoleFields[role];
 
-  app.post<{ Params: { slug: string; userId: string } }>("/projets/:slug/equipe-recherchee/porteurs/:userId/retirer", { config: { access: "manage:team:any" } }, async (request, reply) => {
-    const found = await load(request);
-    const { userId } = request.params;
-    const removed = /^[0-9a-f-]{36}$/i.test(userId) ? await removeProjectLead({ projectId: found.project.id, seasonId: found.season.id, userId }) : false;
-    if (!removed) throw new NotFoundError("Cette personne n’est pas porteuse de ce projet.");
-    deps.pageCache.clear();
-    return reply.redirect(redirectTo(found, request, "retire"), 303);
-  });
+    app.post<{ Params: { slug: string } }>(`/projets/:slug/equipe-recherchee/${page.segment}`, { config: { access: "manage:team:any" } }, async (request, reply) => {
+      const found = await load(request);
+      const raw = (request.body as Record<string, unknown> | undefined)?.[field];
+      const email = typeof raw === "string" ? raw.trim().slice(0, 320) : "";
+      if (!email) return render(request, reply, found, 400, { named: { role, email, error: page.missing } });
+      try {
+        await nameTeamMember[role]({ project: found.project, season: found.season, email });
+      } catch (error) {
+        if (error instanceof InvalidInputError) return render(request, reply, found, 400, { named: { role, email, error: error.fieldErrors[field] ?? error.message } });
+        throw error;
+      }
+      deps.pageCache.clear();
+      return reply.redirect(redirectTo(found, request, page.named.flag), 303);
+    });
+
+    app.post<{ Params: { slug: string; userId: string } }>(`/projets/:slug/equipe-recherchee/${page.segment}/:userId/retirer`, { config: { access: "manage:team:any" } }, async (request, reply) => {
+      const found = await load(request);
+      const { userId } = request.params;
+      const removed = /^[0-9a-f-]{36}$/i.test(userId) ? await removeTeamMember[role]({ projectId: found.project.id, seasonId: found.season.id, userId }) : false;
+      if (!removed) throw new NotFoundError(page.notMember);
+      deps.pageCache.clear();
+      return reply.redirect(redirectTo(found, request, page.removed.flag), 303);
+    });
+  }
 }
