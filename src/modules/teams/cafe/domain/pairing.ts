@@ -35,15 +35,20 @@ const defaultNeighbours = 24;
 /** Indices of the allowed pairs that are among the `count` most preferred of at least one of their two people. */
 function nearestEdges(people: number, edges: readonly Edge[], count: number): number[] {
   if (count >= people - 1) return edges.map((_, index) => index);
-  const byPerson: number[][] = Array.from({ length: people }, () => []);
-  edges.forEach((edge, index) => {
-    byPerson[edge.i]!.push(index);
-    byPerson[edge.j]!.push(index);
-  });
-  const kept = new Set<number>();
-  const order = (x: number, y: number) => edges[y]!.weight - edges[x]!.weight || x - y;
-  for (const list of byPerson) for (const index of list.sort(order).slice(0, count)) kept.add(index);
-  return [...kept].sort((x, y) => x - y);
+  // One sort of all pairs, most preferred first (ties: by index): a pair is among a person's `count` most
+  // preferred when fewer than `count` of that person's pairs come before it.
+  const maxWeight = edges.reduce((max, edge) => Math.max(max, edge.weight), 0);
+  const order = Float64Array.from(edges, (edge, index) => (maxWeight - edge.weight) * edges.length + index).sort();
+  const seen = new Int32Array(people);
+  const kept: number[] = [];
+  for (const key of order) {
+    const index = key % edges.length;
+    const { i, j } = edges[index]!;
+    if (seen[i]! < count || seen[j]! < count) kept.push(index);
+    seen[i]!++;
+    seen[j]!++;
+  }
+  return kept.sort((x, y) => x - y);
 }
 
 /** Groups of two (or three, for an odd number) ids; `unpaired`: those nobody could be matched with. */
