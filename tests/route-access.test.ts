@@ -46,7 +46,7 @@ const refusedOnTheResource = new Map<string, string>([
   ["GET /pointage/:token", "a signed-in person scanning a QR code learns that only the team checks in (403 page)"],
   ["GET /projets/:slug/equipe-recherchee", "only the project's lead in that season or the programme team: a member who does not lead the sample project gets 403"],
   ["POST /projets/:slug/equipe-recherchee", "the same, for the form sent"],
-  ["GET /projets/:slug/equipe", "« Gérer l'équipe »: only the project's lead or the programme team (403 for other members)"],
+  ["GET /projets/:slug/equipe", "« Gérer l'équipe »: only the project's lead, its coaches (to read) or the programme team (403 for other members)"],
   ["POST /projets/:slug/equipe/demandes/:id", "the same, for a decision on a join request"],
 ]);
 
