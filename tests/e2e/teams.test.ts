@@ -97,6 +97,7 @@ describe("forming teams in a browser", () => {
       await section.getByText(/verrouillé·e/).first().waitFor();
       if (screenshotDir) await page.screenshot({ path: `${screenshotDir}/equipes-proposition.png`, fullPage: true });
 
+      await page.locator('label[for="confirm"]').click();
       await page.getByRole("button", { name: "Publier les équipes" }).click();
       await page.getByRole("heading", { level: 2, name: /Équipes publiées/ }).first().waitFor();
     });

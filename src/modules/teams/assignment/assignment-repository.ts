@@ -141,6 +141,14 @@ export async function listTeamPlaces(db: Executor, seasonId: string): Promise<{ 
     .where(and(eq(teamMembers.seasonId, seasonId), ne(teamMembers.role, "coach")));
 }
 
+/** The coaches of the season's projects: a coach is not placed in the team they coach. */
+export async function listCoaches(db: Executor, seasonId: string): Promise<{ userId: string; projectId: string }[]> {
+  return db
+    .select({ userId: teamMembers.userId, projectId: teamMembers.projectId })
+    .from(teamMembers)
+    .where(and(eq(teamMembers.seasonId, seasonId), eq(teamMembers.role, "coach")));
+}
+
 /** Adds the published placements as team members (a member already in a team this season is kept where they are). */
 export async function addTeamMembers(tx: Executor, rows: { seasonId: string; projectId: string; userId: string; role: "lead" | "contributor"; now: Date }[]): Promise<void> {
   if (rows.length === 0) return;

@@ -11,6 +11,8 @@ export type RunData = {
   people: ReadonlyMap<string, { ministryId: string | null; skills: Record<string, SkillLevel> }>;
   leads: { userId: string; projectId: string }[];
   locks: { userId: string; projectId: string }[];
+  /** Coaches of the season's projects: never placed in the project they coach. */
+  coaches: { userId: string; projectId: string }[];
   /** Where each member was last season (only projects that continue this season matter). */
   previousTeams: ReadonlyMap<string, string>;
   rules: AssignmentRules;
@@ -22,7 +24,8 @@ const asLevel = (level: number): SkillLevel => (level >= 3 ? 3 : level <= 1 ? 1 
  * The solver's instance of a run: members who sent wishes (erased accounts and unknown projects
  * dropped), each project's size and required skills, and the fixed places — a lead in their project,
  * then a lock set by the programme team, then the priority of a member carried over who asked to
- * continue on last season's project (one fixed place per person, in that order).
+ * continue on last season's project (one fixed place per person, in that order). A coach's wish for the
+ * project they coach is dropped: they already follow that team.
  */
 export function buildInstance(data: RunData): AssignmentInstance {
   const projectIds = new Set(data.projects.map((project) => project.id));
@@ -44,7 +47,8 @@ export function buildInstance(data: RunData): AssignmentInstance {
     .filter((list) => data.people.has(list.userId))
     .map((list) => {
       const person = data.people.get(list.userId)!;
-      const wishes = [...new Set(list.projectIds.filter((id) => projectIds.has(id)))].slice(0, 5);
+      const coached = new Set(data.coaches.filter((coach) => coach.userId === list.userId).map((coach) => coach.projectId));
+      const wishes = [...new Set(list.projectIds.filter((id) => projectIds.has(id) && !coached.has(id)))].slice(0, 5);
       return { id: list.userId, ministryId: person.ministryId, skills: person.skills, wishes, anyProject: list.anyProject };
     });
   const memberIds = new Set(members.map((member) => member.id));

@@ -3,7 +3,7 @@ import { listProjectsOfSeason } from "../../projects/api.ts";
 import { listSeasons } from "../../seasons/api.ts";
 import type { TeamsDeps } from "../deps.ts";
 import { countDraftWishLists, findProjectLeads, listNeedsOfSeason, listSubmittedWishLists } from "../team-repository.ts";
-import { findAssignment, listAssignmentPeople, listLocks, listTeamPlaces, lockAssignment, saveDraft } from "./assignment-repository.ts";
+import { findAssignment, listAssignmentPeople, listCoaches, listLocks, listTeamPlaces, lockAssignment, saveDraft } from "./assignment-repository.ts";
 import { buildInstance, type RunData } from "./build-instance.ts";
 import type { StoredDraft } from "./draft.ts";
 import { type AssignmentInstance, defaultAssignmentRules } from "./instance.ts";
@@ -11,13 +11,14 @@ import { solveAssignment } from "./solve-assignment.ts";
 
 /** Everything a run reads, also what the review page shows beside the draft. */
 export async function loadRunData(db: TeamsDeps["db"], seasonId: string): Promise<RunData & { draftWishListCount: number }> {
-  const [projects, needs, wishLists, locks, record, draftWishListCount] = await Promise.all([
+  const [projects, needs, wishLists, locks, record, draftWishListCount, coaches] = await Promise.all([
     listProjectsOfSeason(db, seasonId),
     listNeedsOfSeason(db, seasonId),
     listSubmittedWishLists(db, seasonId),
     listLocks(db, seasonId),
     findAssignment(db, seasonId),
     countDraftWishLists(db, seasonId),
+    listCoaches(db, seasonId),
   ]);
   const needsOf = new Map(needs.map((need) => [need.projectId, need]));
   const leads: RunData["leads"] = [];
@@ -41,6 +42,7 @@ export async function loadRunData(db: TeamsDeps["db"], seasonId: string): Promis
     people,
     leads,
     locks,
+    coaches,
     previousTeams,
     rules: record?.rules ?? defaultAssignmentRules,
     draftWishListCount,

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { describePlacement, describeRelaxedRule, describeUnplaced } from "./explain.ts";
+import { describePlacement, describeRelaxedRule, describeUnplaced, inThirdPerson } from "./explain.ts";
 
 const titles: Record<string, string> = { p1: "Cartiflette", p2: "ChartsGouv", p3: "DataViz", p4: "PoufDoc" };
 const names = {
@@ -39,7 +39,7 @@ describe("describePlacement", () => {
           names,
         ),
       ),
-      "4e vœu~: votre 1er vœu (Cartiflette) ne pouvait pas vous accueillir sans rompre la mixité interministérielle ; vos 2e et 3e vœux (ChartsGouv, DataViz) étaient complets",
+      "4e vœu~: votre 1er vœu (Cartiflette) ne pouvait pas vous accueillir sans rompre la mixité interministérielle~; vos 2e et 3e vœux (ChartsGouv, DataViz) étaient complets",
     );
   });
 
@@ -71,7 +71,7 @@ describe("describeRelaxedRule", () => {
     assert.equal(text(describeRelaxedRule({ rule: "max_size", projectId: "p1", missing: 3 }, names)), "Cartiflette~: taille maximale dépassée (3~membres de trop) — règle relâchée");
     assert.equal(
       text(describeRelaxedRule({ rule: "required_skill", projectId: "p2", skillId: "nlp", level: 3 }, names)),
-      "ChartsGouv~: la compétence NLP (niveau expert·e) n’est couverte par personne — règle relâchée",
+      "ChartsGouv~: la compétence NLP (niveau expert·e) n’est couverte par aucun membre ayant fait un vœu — règle relâchée",
     );
     assert.equal(text(describeRelaxedRule({ rule: "min_ministries", projectId: "p3", missing: 1, minimum: 2 }, names)), "DataViz~: moins de deux ministères — règle relâchée");
     assert.equal(
@@ -79,5 +79,17 @@ describe("describeRelaxedRule", () => {
       "PoufDoc~: plus de la moitié de l’équipe vient d’un même ministère (Ministère de l’Intérieur) — règle relâchée",
     );
     assert.equal(text(describeRelaxedRule({ rule: "lock", projectId: "p1", memberId: "u1" }, names)), "Cartiflette~: le placement fixé de Camille Martin n’a pas pu être appliqué — règle relâchée");
+  });
+});
+
+describe("inThirdPerson", () => {
+  it("says the member's explanations of them to the programme team", () => {
+    const names = { project: (id: string) => ({ a: "Cartiflette", b: "ChartsGouv" })[id] ?? id, skill: () => "NLP" };
+    assert.equal(
+      inThirdPerson(describePlacement({ kind: "wish", rank: 3, passedOver: [{ projectId: "a", why: "full" }, { projectId: "b", why: "mix" }] }, names)),
+      "3e vœu\u00a0: son 1er vœu (Cartiflette) était complet\u00a0; son 2e vœu (ChartsGouv) ne pouvait pas l’accueillir sans rompre la mixité interministérielle",
+    );
+    assert.equal(inThirdPerson(describeUnplaced({ kind: "wishes_unavailable", passedOver: [{ projectId: "a", why: "full" }, { projectId: "b", why: "full" }] }, names)), "non placé·e\u00a0: ses deux vœux (Cartiflette, ChartsGouv) étaient complets");
+    assert.equal(inThirdPerson(describePlacement({ kind: "any_project" }, names)), "n’importe quel projet\u00a0: placé·e où il ou elle est utile");
   });
 });

@@ -6,7 +6,7 @@ type Names = { project(id: string): string; skill(id: string): string };
 type RuleNames = Names & { ministry(id: string | null): string; member?(id: string): string };
 
 const nbsp = "\u00a0";
-const levelLabels: Record<number, string> = { 1: "curieux·se", 2: "je connais", 3: "expert·e" };
+const levelLabels: Record<number, string> = { 1: "curieux·se", 2: "connaît", 3: "expert·e" };
 const numberWords = ["zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"];
 
 /** « 1er », « 2e », « 3e »… */
@@ -51,7 +51,7 @@ function describePassedOver(passedOver: { projectId: string; why: PassedOverReas
             : `vos ${listing(wishes.map((wish) => ordinal(wish.rank)))} vœux`;
       return `${subject} (${titles}) ${plural}`;
     })
-    .join(" ; ");
+    .join(`${nbsp}; `);
 }
 
 /** « 1er vœu », « 3e vœu : vos deux premiers vœux (A, B) étaient complets », « porteur·euse du projet »… */
@@ -66,6 +66,19 @@ export function describePlacement(reason: PlacementReason, names: Names): string
     case "fixed":
       return { lead: "porteur·euse du projet", lock: "verrouillé·e par l’équipe du programme", priority: `priorité${nbsp}: poursuit son projet de la saison précédente` }[reason.fixedKind];
   }
+}
+
+/**
+ * The same explanation said of the member to the programme team: « son 1er vœu (A) était complet » for
+ * « votre 1er vœu (A) était complet ». The texts above use a closed vocabulary, which this follows.
+ */
+export function inThirdPerson(text: string): string {
+  return text
+    .replace(/votre équipe avait besoin de votre compétence/g, "son équipe avait besoin de sa compétence")
+    .replace(/vous accueillir/g, "l’accueillir")
+    .replace(/où vous êtes utile/g, "où il ou elle est utile")
+    .replace(/\bvotre /g, "son ")
+    .replace(/\bvos /g, "ses ");
 }
 
 /** « non placé·e : aucun vœu exprimé », « non placé·e : vos deux vœux (A, B) étaient complets ». */
@@ -92,7 +105,7 @@ export function describeRelaxedRule(rule: RelaxedRule, names: RuleNames): string
       case "max_size":
         return `taille maximale dépassée (${members(rule.missing)} de trop)`;
       case "required_skill":
-        return `la compétence ${names.skill(rule.skillId)} (niveau ${levelLabels[rule.level] ?? rule.level}) n’est couverte par personne`;
+        return `la compétence ${names.skill(rule.skillId)} (niveau ${levelLabels[rule.level] ?? rule.level}) n’est couverte par aucun membre ayant fait un vœu`;
       case "min_ministries":
         return `moins de ${inWords(rule.minimum ?? 2)} ministères`;
       case "max_ministry_share":

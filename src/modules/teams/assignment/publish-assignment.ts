@@ -48,12 +48,12 @@ export function createPublishAssignment(deps: Pick<TeamsDeps, "db" | "clock" | "
         const person = people.get(placement.memberId);
         if (!person || roleOf(placement) === "lead") continue;
         const project = projects.get(placement.projectId)!;
-        await deps.mailer.enqueue(tx, memberMail(deps.publicUrl, input.season, project, person, placement.moved ? "Placé·e par l’équipe du programme." : describePlacement(placement.reason, names), teamOf(placement.projectId), people));
+        await deps.mailer.enqueue(tx, memberMail(deps.publicUrl, input.season, project, person, whyInMail(placement, names), teamOf(placement.projectId), people));
       }
       for (const entry of draft.unplaced) {
         const person = people.get(entry.memberId);
         if (!person) continue;
-        await deps.mailer.enqueue(tx, unplacedMail(deps.publicUrl, input.season, person, entry.reason.kind === "moved_out" ? "L’équipe du programme n’a pas retenu de place pour vous dans les équipes proposées." : describeUnplaced(entry.reason, names)));
+        await deps.mailer.enqueue(tx, unplacedMail(deps.publicUrl, input.season, person, entry.reason.kind === "moved_out" ? "l’équipe du programme n’a pas retenu de place pour vous dans les équipes proposées." : describeUnplaced(entry.reason, names).replace(/^non placé·e\u00a0: /, "")));
       }
       for (const project of input.projects) {
         const team = teamOf(project.id);
@@ -66,6 +66,15 @@ export function createPublishAssignment(deps: Pick<TeamsDeps, "db" | "clock" | "
     });
   };
 }
+
+/** Why this project, said to the member: the solver's explanation, or what the programme team or the member decided. */
+function whyInMail(placement: DraftPlacement, names: { project(id: string): string; skill(id: string): string }): string {
+  if (placement.moved || (placement.reason.kind === "fixed" && placement.reason.fixedKind === "lock")) return "l’équipe du programme vous a placé·e dans ce projet.";
+  if (placement.reason.kind === "fixed" && placement.reason.fixedKind === "priority") return "vous poursuivez votre projet de la saison précédente, comme vous l’avez demandé.";
+  return `${describePlacement(placement.reason, names)}.`;
+}
+
+const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
 function teamLines(team: readonly DraftPlacement[], people: ReadonlyMap<string, AssignmentPerson>): string[] {
   return team.map((placement) => {
@@ -105,7 +114,7 @@ function unplacedMail(publicUrl: string, season: PublishInput["season"], person:
       "Bonjour,",
       "",
       `Les équipes de la ${season.name.toLowerCase()} du Programme 10\u00a0% sont publiées. Nous n’avons pas pu vous placer dans une équipe cette fois-ci.`,
-      `Pourquoi\u00a0: ${why}`,
+      `${capitalised(why)}${why.endsWith(".") ? "" : "."}`,
       "",
       `Vous pouvez encore demander à rejoindre un projet depuis sa page\u00a0: ${publicUrl}/saisons/${season.slug}`,
       "",

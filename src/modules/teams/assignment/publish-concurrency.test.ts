@@ -38,8 +38,8 @@ describeOnPostgres(postgresUrl, "two publications of the same season's teams at 
     const forms = await Promise.all([first.get(page), second.get(page)]);
     const [firstCsrf, secondCsrf] = forms.map((form) => csrfTokenIn(form.body)!);
     const responses = await Promise.all([
-      first.post(`${page}/publier`, { version: String(row!.version) }, { csrf: firstCsrf! }),
-      second.post(`${page}/publier`, { version: String(row!.version) }, { csrf: secondCsrf! }),
+      first.post(`${page}/publier`, { version: String(row!.version), confirm: "on" }, { csrf: firstCsrf! }),
+      second.post(`${page}/publier`, { version: String(row!.version), confirm: "on" }, { csrf: secondCsrf! }),
     ]);
     assert.deepEqual(responses.map((response) => response.statusCode).sort(), [303, 409]);
     const members = await db.select().from(teamMembers).where(eq(teamMembers.seasonId, season!.id));

@@ -83,7 +83,7 @@ describe("the programme team's assignment pages", () => {
     assert.equal(move.statusCode, 303);
     assert.equal(((await stored())!.draft as StoredDraft).placements.find((placement) => placement.memberId === moved.memberId)?.projectId, target);
     body = (await team.get(page)).body;
-    assert.match(body, /Déplacé·e par l’équipe du programme/);
+    assert.match(body, /Placé·e à la main/);
     const lock = await team.post(`${page}/verrouiller`, { version: versionOf(body), memberId: moved.memberId });
     assert.equal(lock.statusCode, 303);
     const [locked] = await db().select().from(assignmentLocks).where(eq(assignmentLocks.userId, moved.memberId));
@@ -110,6 +110,7 @@ describe("the programme team's assignment pages", () => {
     const response = await team.post(`${page}/regles`, { version: versionOf(body), sizes: "on", requiredSkills: "on", mix: "on", minMinistries: "0", maxSharePercent: "500" });
     assert.equal(response.statusCode, 400);
     assert.match(response.body, /entre 1 et 10/);
+    assert.match(response.body, /name="maxSharePercent"[^>]*value="500"/, "la saisie est gardée");
     assert.deepEqual((await stored())!.settings, before!.settings);
   });
 
@@ -117,7 +118,11 @@ describe("the programme team's assignment pages", () => {
     const mark = await markMailQueue(platform);
     const draft = (await stored())!.draft as StoredDraft;
     const body = (await team.get(page)).body;
-    const response = await team.post(`${page}/publier`, { version: versionOf(body) });
+    const unconfirmed = await team.post(`${page}/publier`, { version: versionOf(body) });
+    assert.equal(unconfirmed.statusCode, 400);
+    assert.match(unconfirmed.body, /Cochez la case pour confirmer la publication/);
+    assert.equal((await stored())!.publishedAt, null, "rien n’est publié sans confirmation");
+    const response = await team.post(`${page}/publier`, { version: versionOf(body), confirm: "on" });
     assert.equal(response.statusCode, 303);
     const season = await seasonId();
     const members = await db().select().from(teamMembers).where(and(eq(teamMembers.seasonId, season), eq(teamMembers.source, "assignment")));
@@ -133,7 +138,7 @@ describe("the programme team's assignment pages", () => {
     assert.ok(mails.some((mail) => mail.to === lead!.email && /L’équipe de votre projet/.test(mail.subject)));
     assert.equal(mails.length, draft.placements.length - leads.length + draft.unplaced.length + leads.length);
 
-    const twice = await team.post(`${page}/publier`, { version: String((await stored())!.version) });
+    const twice = await team.post(`${page}/publier`, { version: String((await stored())!.version), confirm: "on" });
     assert.equal(twice.statusCode, 409);
     assert.match(twice.body, /déjà publiées/);
   });

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { keepValues } from "../../../http/forms.ts";
 import { pageContext, sendPage } from "../../../http/render.tsx";
-import { formatCalendarDay, formatDateTime } from "../../../shared/french-date.ts";
+import { formatCalendarDay, formatDateTime, parisDayOf } from "../../../shared/french-date.ts";
 import { InvalidInputError, NotFoundError } from "../../../shared/domain-error.ts";
 import { isUuid } from "../../../shared/uuid.ts";
 import { skillLookup } from "../../people/api.ts";
@@ -13,7 +13,7 @@ import { countDraftWishLists, listNeedsOfSeason, listSubmittedWishLists } from "
 import { findAssignment, listAssignmentPeople, listLocks } from "./assignment-repository.ts";
 import { createComputeAssignment } from "./compute-assignment.ts";
 import { checkTeams, defaultTeamSize, type TeamNeeds } from "./draft.ts";
-import { describePlacement, describeRelaxedRule, describeUnplaced } from "./explain.ts";
+import { describePlacement, describeRelaxedRule, describeUnplaced, inThirdPerson } from "./explain.ts";
 import { type AssignmentRules, defaultAssignmentRules, type SkillLevel } from "./instance.ts";
 import { createPublishAssignment } from "./publish-assignment.ts";
 import { createLockMember, createMoveMember, createSaveAssignmentRules, createUnlockMember } from "./review-draft.ts";
@@ -63,7 +63,8 @@ export function registerAssignmentRoutes(app: FastifyInstance, deps: TeamsDeps) 
     return season;
   }
 
-  async function pageModel(season: SeasonWithPhases, extra: { notice?: string; error?: string }): Promise<AssignmentPageModel> {
+  type Extra = { notice?: string; error?: string; fieldErrors?: Record<string, string>; ruleValues?: AssignmentPageModel["ruleValues"] };
+  async function pageModel(season: SeasonWithPhases, extra: Extra): Promise<AssignmentPageModel> {
     const [projects, needs, record, locks, wishLists, draftWishListCount] = await Promise.all([
       listProjectsOfSeason(db, season.id),
       listNeedsOfSeason(db, season.id),
@@ -100,11 +101,24 @@ export function registerAssignmentRoutes(app: FastifyInstance, deps: TeamsDeps) 
     const names = { project: (id: string) => projectTitles.get(id) ?? "un projet", skill: (id: string) => skillNames.get(id) ?? "une compétence", ministry: (id: string | null) => (id ? [...people.values()].find((person) => person.ministryId === id)?.ministryName ?? "un ministère" : "ministère inconnu") };
     const explanations = new Map<string, string>();
     if (draft) {
-      for (const placement of draft.placements) explanations.set(placement.memberId, placement.moved ? `Déplacé·e par l’équipe du programme${placement.rank ? ` (${placement.rank === 1 ? "1er" : `${placement.rank}e`} vœu)` : ""}` : describePlacement(placement.reason, names));
-      for (const entry of draft.unplaced) explanations.set(entry.memberId, entry.reason.kind === "moved_out" ? "Retiré·e de son équipe par l’équipe du programme" : describeUnplaced(entry.reason, names));
+      for (const placement of draft.placements) {
+        const locked = locks.some((entry) => entry.userId === placement.memberId);
+        const text = placement.moved
+          ? `Placé·e à la main${placement.rank ? ` (${placement.rank === 1 ? "1er" : `${placement.rank}e`} vœu)` : ""}`
+          : placement.reason.kind === "fixed" && placement.reason.fixedKind === "lock"
+            ? "Placé·e à la main"
+            : inThirdPerson(describePlacement(placement.reason, names));
+        explanations.set(placement.memberId, `${text.charAt(0).toUpperCase()}${text.slice(1)}${locked ? " — verrouillé·e" : ""}`);
+      }
+      for (const entry of draft.unplaced) {
+        const text = entry.reason.kind === "moved_out" ? "Retiré·e de son équipe à la main" : inThirdPerson(describeUnplaced(entry.reason, names));
+        explanations.set(entry.memberId, `${text.charAt(0).toUpperCase()}${text.slice(1)}`);
+      }
     }
     const wishesPhase = season.phases.find((phase) => phase.key === "wishes");
+    const today = parisDayOf(deps.clock.now());
     return {
+      wishesPhaseOver: !wishesPhase || wishesPhase.endsOn < today,
       season: { slug: season.slug, name: season.name },
       wishesPhase: wishesPhase ? `du ${formatCalendarDay(wishesPhase.startsOn)} au ${formatCalendarDay(wishesPhase.endsOn)}` : null,
       projects: reviewProjects,
@@ -125,7 +139,7 @@ export function registerAssignmentRoutes(app: FastifyInstance, deps: TeamsDeps) 
     };
   }
 
-  async function render(request: FastifyRequest, reply: FastifyReply, season: SeasonWithPhases, status: number, extra: { notice?: string; error?: string } = {}) {
+  async function render(request: FastifyRequest, reply: FastifyReply, season: SeasonWithPhases, status: number, extra: Extra = {}) {
     return sendPage(reply, <AssignmentPage context={pageContext(request, reply)} model={await pageModel(season, extra)} />, status);
   }
 
@@ -142,7 +156,12 @@ export function registerAssignmentRoutes(app: FastifyInstance, deps: TeamsDeps) 
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error;
       const conflict = Object.keys(error.fieldErrors).some((key) => key === "draft" || key === "publish");
-      return render(request, reply, season, conflict ? 409 : 400, { error: Object.values(error.fieldErrors).join(" ") });
+      // Errors of a field are shown at the field (the rules' numbers, the confirmation), the others above the page.
+      const atFields = ["minMinistries", "maxSharePercent", "confirm"];
+      const fieldErrors = Object.fromEntries(Object.entries(error.fieldErrors).filter(([key]) => atFields.includes(key)));
+      const others = Object.entries(error.fieldErrors).filter(([key]) => !atFields.includes(key)).map(([, message]) => message);
+      const ruleValues = body.minMinistries !== undefined ? { sizes: field(body, "sizes") === "on", requiredSkills: field(body, "requiredSkills") === "on", mix: field(body, "mix") === "on", minMinistries: field(body, "minMinistries").slice(0, 20), maxSharePercent: field(body, "maxSharePercent").slice(0, 20) } : undefined;
+      return render(request, reply, season, conflict ? 409 : 400, { ...(others.length > 0 ? { error: others.join(" ") } : {}), fieldErrors, ...(ruleValues ? { ruleValues } : {}) });
     }
   }
 
@@ -219,7 +238,8 @@ export function registerAssignmentRoutes(app: FastifyInstance, deps: TeamsDeps) 
   );
 
   app.post<{ Params: SlugParams }>("/admin/equipes/:slug/publier", { config: access }, (request, reply) =>
-    act(request, reply, async (season, _body, version) => {
+    act(request, reply, async (season, body, version) => {
+      if (field(body, "confirm") !== "on") throw new InvalidInputError({ confirm: "Cochez la case pour confirmer la publication : les courriels partent aussitôt.".replace(" :", "\u00a0:") });
       const projects = await listProjectsOfSeason(db, season.id);
       const needs = await listNeedsOfSeason(db, season.id);
       const skillNames = await skillLookup.findNames(db, [...new Set(needs.flatMap((need) => need.skills.map((skill) => skill.skillId)))]);

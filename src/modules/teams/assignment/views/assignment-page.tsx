@@ -1,7 +1,7 @@
 import { Alert } from "../../../../ui/alert.tsx";
 import { Badge } from "../../../../ui/badge.tsx";
 import { Button } from "../../../../ui/button.tsx";
-import { CheckboxField, CsrfField, InputField } from "../../../../ui/fields.tsx";
+import { CheckboxField, CsrfField, ErrorSummary, InputField } from "../../../../ui/fields.tsx";
 import { Layout } from "../../../../ui/layout.tsx";
 import type { PageContext } from "../../../../ui/page-context.ts";
 import { Table } from "../../../../ui/table.tsx";
@@ -15,6 +15,8 @@ export type ReviewProject = { id: string; slug: string; title: string; minSize: 
 export type AssignmentPageModel = {
   season: { slug: string; name: string };
   wishesPhase: string | null;
+  /** False while the season's « Vœux » phase runs or is to come: members may still send or change wishes. */
+  wishesPhaseOver: boolean;
   projects: ReviewProject[];
   wishListCount: number;
   draftWishListCount: number;
@@ -32,6 +34,10 @@ export type AssignmentPageModel = {
   skillNames: ReadonlyMap<string, string>;
   notice?: string | undefined;
   error?: string | undefined;
+  /** Errors shown at their field: the rules' numbers, the publication's confirmation. */
+  fieldErrors?: Record<string, string> | undefined;
+  /** The rules as typed, kept when they were refused. */
+  ruleValues?: { sizes: boolean; requiredSkills: boolean; mix: boolean; minMinistries: string; maxSharePercent: string } | undefined;
 };
 
 const base = (slug: string) => `/admin/equipes/${slug}`;
@@ -48,6 +54,10 @@ function VersionFields({ context, version }: { context: PageContext; version: nu
       <input type="hidden" name="version" value={String(version)} />
     </>
   );
+}
+
+function countFixed(draft: StoredDraft, kind: "lead" | "priority"): number {
+  return draft.placements.filter((placement) => !placement.moved && placement.reason.kind === "fixed" && placement.reason.fixedKind === kind).length;
 }
 
 function ordinal(rank: number): string {
@@ -112,11 +122,20 @@ function PersonCell({ person }: { person: ReviewPerson | undefined }) {
 export function AssignmentPage({ context, model }: { context: PageContext; model: AssignmentPageModel }) {
   const title = `Équipes de la ${model.season.name.toLowerCase()}`;
   const { draft, rules } = model;
+  const fieldErrors = model.fieldErrors ?? {};
+  const typed = model.ruleValues ?? {
+    sizes: rules.sizes,
+    requiredSkills: rules.requiredSkills,
+    mix: rules.minMinistries !== null || rules.maxMinistryShare !== null,
+    minMinistries: String(rules.minMinistries ?? 2),
+    maxSharePercent: String(Math.round((rules.maxMinistryShare ?? 0.5) * 100)),
+  };
   const published = model.publishedAt !== null;
   const placedCount = draft ? draft.placements.length : 0;
   return (
-    <Layout context={context} title={title} breadcrumb={breadcrumb} hasErrors={Boolean(model.error)}>
+    <Layout context={context} title={title} breadcrumb={breadcrumb} hasErrors={Boolean(model.error) || Object.keys(fieldErrors).length > 0}>
       <h1>{title}</h1>
+      <ErrorSummary errors={fieldErrors} />
       {model.error ? (
         <Alert kind="error" title="Modification refusée">
           <p>{model.error}</p>
@@ -142,19 +161,19 @@ export function AssignmentPage({ context, model }: { context: PageContext; model
             <fieldset className="fr-fieldset">
               <legend className="fr-fieldset__legend">Ce que le calcul respecte (une règle qui ne peut pas tenir est relâchée et signalée)</legend>
               <div className="fr-fieldset__element">
-                <CheckboxField name="sizes" label="La taille de chaque équipe (minimum et maximum de chaque projet)" checked={rules.sizes} />
+                <CheckboxField name="sizes" label="La taille de chaque équipe (minimum et maximum de chaque projet)" checked={typed.sizes} />
               </div>
               <div className="fr-fieldset__element">
-                <CheckboxField name="requiredSkills" label="Chaque compétence indispensable couverte au niveau demandé" checked={rules.requiredSkills} />
+                <CheckboxField name="requiredSkills" label="Chaque compétence indispensable couverte au niveau demandé" checked={typed.requiredSkills} />
               </div>
               <div className="fr-fieldset__element">
-                <CheckboxField name="mix" label="Le mix interministériel" checked={rules.minMinistries !== null || rules.maxMinistryShare !== null} />
+                <CheckboxField name="mix" label="Le mix interministériel" checked={typed.mix} />
               </div>
               <div className="fr-fieldset__element">
-                <InputField name="minMinistries" type="number" inputMode="numeric" label="Nombre minimal de ministères par équipe" hint="2 par défaut." value={String(rules.minMinistries ?? 2)} />
+                <InputField name="minMinistries" type="number" inputMode="numeric" label="Nombre minimal de ministères par équipe" hint="2 par défaut." value={typed.minMinistries} error={fieldErrors.minMinistries} />
               </div>
               <div className="fr-fieldset__element">
-                <InputField name="maxSharePercent" type="number" inputMode="numeric" label="Part maximale d’un même ministère dans une équipe, en %" hint="50 par défaut (pas plus de la moitié)." value={String(Math.round((rules.maxMinistryShare ?? 0.5) * 100))} />
+                <InputField name="maxSharePercent" type="number" inputMode="numeric" label="Part maximale d’un même ministère dans une équipe, en %" hint="50 par défaut (pas plus de la moitié)." value={typed.maxSharePercent} error={fieldErrors.maxSharePercent} />
               </div>
             </fieldset>
             <Button type="submit" variant="secondary">
@@ -166,6 +185,11 @@ export function AssignmentPage({ context, model }: { context: PageContext; model
             Calcul
           </h2>
           <p>Le calcul cherche la meilleure répartition possible pour l’ensemble des membres (un meilleur rang de vœu compte davantage), en respectant les règles ci-dessus, les porteurs et porteuses dans leur projet, les personnes verrouillées et la priorité de celles qui poursuivent leur projet de la saison précédente.</p>
+          {!model.wishesPhaseOver ? (
+            <Alert kind="info" title="La phase des vœux n’est pas terminée" small>
+              <p>Le calcul porte sur les vœux envoyés à ce jour&nbsp;: des membres peuvent encore envoyer ou changer les leurs jusqu’à la fin de la phase.</p>
+            </Alert>
+          ) : null}
           <form method="post" action={`${base(model.season.slug)}/calculer`} className="fr-mb-4w">
             <VersionFields context={context} version={model.version} />
             <Button type="submit" icon="refresh-line">
@@ -182,7 +206,7 @@ export function AssignmentPage({ context, model }: { context: PageContext; model
             {draft.provenOptimal ? <Badge label="Optimum prouvé" kind="success" small /> : <Badge label="Optimalité non prouvée" kind="warning" small />}
           </p>
           <p>
-            Calculée le {model.computedAt} en {Math.max(1, Math.round(draft.solveMilliseconds))}&nbsp;ms. Satisfaction totale&nbsp;: {draft.objective}.{" "}
+            Calculée le {model.computedAt} en {Math.max(1, Math.round(draft.solveMilliseconds))}&nbsp;ms. Satisfaction totale&nbsp;: {draft.objective}&nbsp;points (35 pour un 1er vœu obtenu, 32 pour un 2e, 27, 20 et 11 pour les suivants, 5 pour «&nbsp;n’importe quel projet&nbsp;»).{" "}
             {draft.provenOptimal ? "Aucune autre répartition respectant les règles ne fait mieux." : "Le solveur n’a pas pu prouver qu’aucune répartition ne fait mieux dans le temps imparti."}
           </p>
           <Table
@@ -192,6 +216,9 @@ export function AssignmentPage({ context, model }: { context: PageContext; model
             rows={[
               ...draft.rankCounts.map((count, index) => [`${ordinal(index + 1)} vœu`, String(count)]),
               ["N’importe quel projet", String(draft.anyProjectCount)],
+              ["Porteurs et porteuses (dans leur projet)", String(countFixed(draft, "lead"))],
+              ["Priorité : poursuite du projet de la saison précédente", String(countFixed(draft, "priority"))],
+              ["Placés à la main (déplacés ou verrouillés)", String(draft.placements.filter((placement) => placement.moved || (placement.reason.kind === "fixed" && placement.reason.fixedKind === "lock")).length)],
               ["Sans équipe", String(draft.unplaced.length)],
             ]}
           />
@@ -225,13 +252,13 @@ export function AssignmentPage({ context, model }: { context: PageContext; model
                 {problems.length > 0 ? <Badge label={`À revoir\u00a0: ${problems.join(", ")}`} kind="warning" small /> : <Badge label="Règles respectées" kind="success" small />}
                 {team.length > 0 ? (
                   <Table
-                    caption={`Équipe proposée pour ${project.title}`}
+                    caption={`${published ? "Équipe publiée" : "Équipe proposée"} pour ${project.title}`}
                     noCaption
                     columns={published ? ["Membre", "Ministère", "Pourquoi ici"] : ["Membre", "Ministère", "Pourquoi ici", "Déplacer", "Verrouiller"]}
                     rowHeaders
                     rows={team.map((placement) => {
                       const person = model.people.get(placement.memberId);
-                      const why = `${model.explanations.get(placement.memberId) ?? ""}${model.locked.has(placement.memberId) ? " — verrouillé·e" : ""}`;
+                      const why = model.explanations.get(placement.memberId) ?? "";
                       const cells = [<PersonCell person={person} />, person?.ministryName ?? "Ministère inconnu", why];
                       if (published) return cells;
                       // A lead stays in their project: whom a project is led by changes on its « Équipe recherchée » page.
@@ -274,8 +301,14 @@ export function AssignmentPage({ context, model }: { context: PageContext; model
               <p>
                 Publier enregistre les {countOf(placedCount, "placement", "placements")} dans les équipes des projets et sur les profils, puis écrit à chaque membre qui a envoyé ses vœux (son équipe et pourquoi, ou pourquoi aucune) et à chaque porteur ou porteuse (son équipe). Les équipes ne se recalculent plus ensuite.
               </p>
+              {!model.wishesPhaseOver ? (
+                <Alert kind="warning" title="La phase des vœux n’est pas terminée" small>
+                  <p>Après la publication, les vœux envoyés ou changés ne comptent plus&nbsp;: publiez plutôt une fois la phase close.</p>
+                </Alert>
+              ) : null}
               <form method="post" action={`${base(model.season.slug)}/publier`}>
                 <VersionFields context={context} version={model.version} />
+                <CheckboxField name="confirm" label={`Je confirme la publication des équipes et l’envoi des courriels (${countOf(placedCount + draft.unplaced.length, "membre", "membres")} et les porteurs et porteuses)`} error={fieldErrors.confirm} />
                 <Button type="submit" icon="send-plane-line">
                   Publier les équipes
                 </Button>
