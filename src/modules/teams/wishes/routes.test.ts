@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { and, asc, eq } from "drizzle-orm";
-import { projects, teamMembers, wishes, wishLists } from "../../../db/schema/index.ts";
+import { projects, teamAssignments, teamMembers, wishes, wishLists } from "../../../db/schema/index.ts";
 import { assertFieldError } from "../../../../tests/support/form-assertions.ts";
 import { assertFrenchSpacing } from "../../../../tests/support/french-typography.ts";
 import { assertRefusedByPermission, csrfTokenIn } from "../../../../tests/support/http.ts";
@@ -148,6 +148,24 @@ describe("« Mes vœux »", () => {
       assertFrenchSpacing(early.body, await titles());
     } finally {
       now = new Date("2031-03-12T10:00:00Z");
+    }
+  });
+
+  it("refuses any write once the season's teams are published, even while the phase is open: wishes no longer count", async () => {
+    const after = await freshMember(platform, "wishes.after");
+    const csrf = csrfTokenIn((await after.http.get("/voeux")).body)!;
+    await db().insert(teamAssignments).values({ seasonId, settings: {}, publishedAt: now });
+    try {
+      const refused = await after.http.post("/voeux", { "project-1": ids.cartiflette!, action: "submit" }, { csrf });
+      assert.equal(refused.statusCode, 409);
+      assert.match(refused.body, /sont publiées\u00a0: les vœux ne comptent plus/);
+      const add = await after.http.post("/voeux/ajouter", { projectId: ids.cartiflette! }, { csrf });
+      assert.equal(add.statusCode, 409);
+      assert.deepEqual(await stored(after.id), { list: null, wishes: [] });
+      const page = await after.http.get("/voeux");
+      assert.doesNotMatch(page.body, /Envoyer mes vœux/);
+    } finally {
+      await db().delete(teamAssignments).where(eq(teamAssignments.seasonId, seasonId));
     }
   });
 });

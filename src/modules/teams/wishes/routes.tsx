@@ -11,7 +11,8 @@ import { createSaveWishList } from "./use-cases/save-wish-list.ts";
 import { findContinuingProject, findWishList, type KeptWishList } from "./wish-repository.ts";
 import { parseWishesForm } from "./wishes-form.ts";
 import { WishesPage, type WishesPageModel } from "./wishes-page.tsx";
-import { closedMessage, findWishWindow, WishesClosedError } from "./wish-window.ts";
+import { isAssignmentPublished } from "../team-repository.ts";
+import { closedMessage, findWishWindow, publishedMessage, WishesClosedError } from "./wish-window.ts";
 
 function keptValues(kept: KeptWishList | null): FormValues {
   const values: FormValues = {};
@@ -38,13 +39,15 @@ export function registerWishRoutes(app: FastifyInstance, deps: TeamsDeps) {
     const kept = window ? await findWishList(db, user.id, window.season.id) : null;
     const projects = window ? (await listProjectsOfSeason(db, window.season.id)).map((project) => ({ value: project.id, label: project.title })) : [];
     const continuing = window ? await findContinuingProject(db, user.id, window.season) : null;
+    const published = window ? await isAssignmentPublished(db, window.season.id) : false;
     // « Je souhaite contribuer » confirmed from the kept list itself: the address carries only the project.
     const added = window && kept ? kept.wishes.find((wish) => wish.projectId === extra.added) : undefined;
     const addedTitle = added ? projects.find((project) => project.value === added.projectId)?.label : undefined;
     const addedNotice = window && added && addedTitle ? `${addedTitle} a été ajouté à vos vœux (rang ${added.rank}). N’oubliez pas de les envoyer avant la fin du ${formatCalendarDay(window.closesOn)}.` : null;
     const model: WishesPageModel = {
       window,
-      closedMessage: extra.refused ?? (window && window.state !== "open" ? closedMessage(window) : null),
+      closedMessage: extra.refused ?? (window && published ? publishedMessage(window) : window && window.state !== "open" ? closedMessage(window) : null),
+      published,
       projects,
       kept,
       values: extra.values ?? keptValues(kept),
@@ -70,6 +73,7 @@ export function registerWishRoutes(app: FastifyInstance, deps: TeamsDeps) {
     const user = request.user!;
     const window = findWishWindow(await listSeasons(db), clock.now());
     if (!window || window.state !== "open") return render(request, reply, 409, { refused: window ? closedMessage(window) : "Aucune phase de vœux n’est prévue." });
+    if (await isAssignmentPublished(db, window.season.id)) return render(request, reply, 409, { refused: publishedMessage(window) });
     const projectIds = new Set((await listProjectsOfSeason(db, window.season.id)).map((project) => project.id));
     const form = parseWishesForm(request.body, projectIds);
     if (!form.ok) return render(request, reply, 400, { values: form.values, errors: form.errors });

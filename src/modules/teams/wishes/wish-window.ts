@@ -56,3 +56,8 @@ export function requireWishesOpen(window: WishWindow | null): WishWindow {
   if (window.state !== "open") throw new WishesClosedError(closedMessage(window));
   return window;
 }
+
+/** Once the season's teams are published, wishes no longer count: joining goes through a project's page. */
+export function publishedMessage(window: WishWindow): string {
+  return `Les équipes de la ${window.season.name.toLowerCase()} sont publiées\u00a0: les vœux ne comptent plus. Retrouvez votre équipe sur votre profil, ou demandez à rejoindre un projet depuis sa page.`;
+}

@@ -12,6 +12,8 @@ export type WishesPageModel = {
   window: WishWindow | null;
   /** Shown instead of the form when the phase is not open (or a write was refused). */
   closedMessage: string | null;
+  /** The season's teams are published: wishes no longer count. */
+  published: boolean;
   projects: Option[];
   kept: KeptWishList | null;
   values: FormValues;
@@ -28,7 +30,7 @@ function value(values: FormValues, name: string): string {
 
 export function WishesPage({ context, model }: { context: PageContext; model: WishesPageModel }) {
   const { window, values, errors } = model;
-  const open = window?.state === "open";
+  const open = window?.state === "open" && !model.published;
   return (
     <Layout context={context} title="Mes vœux" hasErrors={Object.keys(errors).length > 0} breadcrumb={[{ label: "Accueil", href: "/" }, { label: "Mon compte", href: "/compte" }]}>
       <h1>Mes vœux</h1>
@@ -38,7 +40,16 @@ export function WishesPage({ context, model }: { context: PageContext; model: Wi
         </p>
       ) : null}
       {model.notice ? <Alert kind="success">{model.notice}</Alert> : null}
-      {model.closedMessage ? <Alert kind={open ? "error" : "warning"}>{model.closedMessage}</Alert> : null}
+      <p>
+        Pendant la phase des vœux, classez jusqu’à cinq projets de la saison que vous souhaitez rejoindre, ou indiquez que vous irez là où vous êtes utile. L’équipe du programme forme ensuite les équipes en cherchant la meilleure répartition pour tous, selon ce que chaque projet recherche et la diversité des ministères, puis vous écrit.
+        {window ? (
+          <>
+            {" "}
+            <a href={`/saisons/${window.season.slug}`}>Les projets de la {window.season.name.toLowerCase()}</a> disent ce que leur équipe recherche.
+          </>
+        ) : null}
+      </p>
+      {model.closedMessage ? <Alert kind={open ? "error" : "info"}>{model.closedMessage}</Alert> : null}
       {!window ? <p>Aucune phase de vœux n’est prévue pour le moment.</p> : null}
       {model.kept ? <KeptState kept={model.kept} /> : null}
       {open ? <WishesForm model={model} csrfToken={context.csrfToken} values={values} errors={errors} /> : model.kept ? <KeptWishes kept={model.kept} projects={model.projects} /> : null}

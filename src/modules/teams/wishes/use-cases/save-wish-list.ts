@@ -3,14 +3,17 @@ import type { Database, Transaction } from "../../../../db/client.ts";
 import { wishes, wishLists } from "../../../../db/schema/index.ts";
 import type { Clock } from "../../../../shared/clock.ts";
 import { listSeasons } from "../../../seasons/api.ts";
-import { findWishWindow, requireWishesOpen, type WishWindow } from "../wish-window.ts";
+import { isAssignmentPublished } from "../../team-repository.ts";
+import { findWishWindow, publishedMessage, requireWishesOpen, WishesClosedError, type WishWindow } from "../wish-window.ts";
 import type { WishInput } from "../wishes-form.ts";
 
 export type SaveWishListInput = { userId: string; wishes: WishInput[]; anyProject: boolean; keepPreviousProject: boolean; submit: boolean };
 
-/** The season whose wishes phase is open now; throws WishesClosedError (French) otherwise. */
+/** The season whose wishes phase is open now and whose teams are not published yet; throws WishesClosedError (French) otherwise. */
 export async function requireOpenWishWindow(db: Database | Transaction, now: Date): Promise<WishWindow> {
-  return requireWishesOpen(findWishWindow(await listSeasons(db), now));
+  const window = requireWishesOpen(findWishWindow(await listSeasons(db), now));
+  if (await isAssignmentPublished(db, window.season.id)) throw new WishesClosedError(publishedMessage(window));
+  return window;
 }
 
 /** Replaces the ranked rows of a wish list in the caller's transaction (ranks 1…n in the given order). */
