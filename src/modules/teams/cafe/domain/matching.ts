@@ -21,6 +21,11 @@ export type MatchingOptions = {
   maxCutRounds?: number;
   /** Time limit of the MIP fallback, in seconds (default 10). */
   timeLimitSeconds?: number;
+  /**
+   * An upper bound of any matching's total weight (default: the greatest weight × ⌊n / 2⌋). The value of
+   * one more edge exceeds it; a tight bound keeps HiGHS' costs small (costs near 10⁹ made its simplex stall).
+   */
+  weightBound?: number;
 };
 
 export type MatchingResult = {
@@ -39,7 +44,7 @@ export type MatchingResult = {
 
 const defaultMaxCutRounds = 50;
 /** Rounds of cuts that may leave the integer part of the LP bound unchanged before the MIP takes over. */
-const maxStalledRounds = 3;
+const maxStalledRounds = 10;
 const integralTolerance = 1e-6;
 /** Most columns added by one pricing round (the most improving first): keeps each LP small. */
 const pricedColumnsPerVertex = 4;
@@ -52,8 +57,7 @@ export function maximumMatching(highs: Highs, vertexCount: number, edges: readon
   const mate = Array.from({ length: vertexCount }, () => -1);
   if (edges.length === 0) return { mate, provenOptimal: true, method: "lp", cutRounds: 0, cuts: 0, columns: 0 };
   // Cardinality first: each edge is worth more than the weight of any whole matching.
-  const maxWeight = edges.reduce((max, edge) => Math.max(max, edge.weight), 0);
-  const big = maxWeight * Math.floor(vertexCount / 2) + 1;
+  const big = Math.floor(options.weightBound ?? edges.reduce((max, edge) => Math.max(max, edge.weight), 0) * Math.floor(vertexCount / 2)) + 1;
   const costOf = (edge: MatchingEdge) => big + edge.weight;
   // The objective is an integer: an LP value within 0.5 of the best possible proves an integral optimum.
   // A column whose reduced cost is below `pricingTolerance` can add at most that much per matched edge.
@@ -72,7 +76,7 @@ export function maximumMatching(highs: Highs, vertexCount: number, edges: readon
   });
   try {
     // An integral objective: a MIP gap below 1 proves the optimum.
-    handle.options.set({ output_flag: false, presolve: "off", random_seed: 0, mip_rel_gap: 0, mip_abs_gap: 0.99 });
+    handle.options.set({ output_flag: false, presolve: "off", simplex_strategy: 4, random_seed: 0, mip_rel_gap: 0, mip_abs_gap: 0.99 });
     /** Column c of the LP is edge `columns[c]`. */
     const columns: number[] = [];
     const inLp = new Uint8Array(edges.length);

@@ -30,15 +30,18 @@ export type PairingInput = {
 
 type Edge = { i: number; j: number; weight: number };
 
-const defaultNeighbours = 24;
+const defaultNeighbours = 8;
 
-/** Indices of the allowed pairs that are among the `count` most preferred of at least one of their two people. */
+/** Indices of the allowed pairs that are among the `count` most preferred (left-out bonuses aside) of at least one of their two people. */
 function nearestEdges(people: number, edges: readonly Edge[], count: number): number[] {
   if (count >= people - 1) return edges.map((_, index) => index);
   // One sort of all pairs, most preferred first (ties: by index): a pair is among a person's `count` most
   // preferred when fewer than `count` of that person's pairs come before it.
-  const maxWeight = edges.reduce((max, edge) => Math.max(max, edge.weight), 0);
-  const order = Float64Array.from(edges, (edge, index) => (maxWeight - edge.weight) * edges.length + index).sort();
+  // Ranked without the left-out bonuses: otherwise everyone's first pairs would all go to the few people
+  // left out last month, and the first LP would pair almost no one.
+  const rank = (edge: Edge) => edge.weight % leftOutBonus;
+  const maxRank = edges.reduce((max, edge) => Math.max(max, rank(edge)), 0);
+  const order = Float64Array.from(edges, (edge, index) => (maxRank - rank(edge)) * edges.length + index).sort();
   const seen = new Int32Array(people);
   const kept: number[] = [];
   for (const key of order) {
@@ -110,20 +113,53 @@ export function mayMeet(month: string, a: CafeCandidate, b: CafeCandidate, histo
   return edgeOf(month, a, b, lastMeetings(history)).allowed;
 }
 
-/** The allowed pairs of `month` with their weights, over `candidates` sorted by id (also for an independent check in tests). */
+/** The FNV-1a state after `text`, from `state` (each code point counted by its first unit, as `tieBreak`). */
+function fnvAfter(state: number, codes: readonly number[]): number {
+  let hash = state;
+  for (const code of codes) {
+    hash ^= code;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+function codesOf(text: string): number[] {
+  return Array.from(text, (character) => character.charCodeAt(0));
+}
+
+/**
+ * The allowed pairs of `month` with their weights, over `candidates` sorted by id (also for an independent
+ * check in tests). The same weights as `edgeOf`, computed without a string per pair: the tie-break's hash
+ * of `month|a|` is kept per person, and past meetings are looked up by index.
+ */
 export function allowedPairs(input: PairingInput): { candidates: CafeCandidate[]; edges: Edge[] } {
   const { month } = input;
   const candidates = [...new Map(input.candidates.map((candidate) => [candidate.id, candidate])).values()].sort((x, y) => (x.id < y.id ? -1 : 1));
-  const met = lastMeetings(input.history);
+  const indexOf = new Map(candidates.map((candidate, index) => [candidate.id, index]));
+  const lastMet: Map<number, string>[] = candidates.map(() => new Map());
+  for (const meeting of input.history) {
+    const a = indexOf.get(meeting.a);
+    const b = indexOf.get(meeting.b);
+    if (a === undefined || b === undefined || a === b) continue;
+    const [i, j] = a < b ? [a, b] : [b, a];
+    const known = lastMet[i]!.get(j);
+    if (!known || known < meeting.month) lastMet[i]!.set(j, meeting.month);
+  }
+  const idCodes = candidates.map((candidate) => codesOf(candidate.id));
+  const separator = codesOf("|");
+  const monthState = fnvAfter(0x811c9dc5, codesOf(`${month}|`));
   const edges: Edge[] = [];
   for (let i = 0; i < candidates.length; i++) {
+    const a = candidates[i]!;
+    // Sorted ids: the pair's key is `a|b`, so the hash of `month|a|` is shared by all of a's pairs.
+    const prefix = fnvAfter(fnvAfter(monthState, idCodes[i]!), separator);
     for (let j = i + 1; j < candidates.length; j++) {
-      const a = candidates[i]!;
       const b = candidates[j]!;
-      const edge = edgeOf(month, a, b, met);
-      if (!edge.allowed) continue;
+      if (a.ministryId !== null && a.ministryId === b.ministryId) continue;
+      const met = lastMet[i]!.get(j);
+      if (met && monthsBetween(met, month) < monthsBeforeMeetingAgain) continue;
       const bonus = (a.leftOutLastRound ? leftOutBonus : 0) + (b.leftOutLastRound ? leftOutBonus : 0);
-      edges.push({ i, j, weight: bonus + edge.weight });
+      edges.push({ i, j, weight: bonus + (met ? 0 : neverMetBonus) + (fnvAfter(prefix, idCodes[j]!) % tieBreakRange) });
     }
   }
   return { candidates, edges };
@@ -139,6 +175,9 @@ export async function computePairing(input: PairingInput): Promise<Pairing> {
   const highs = await loadSolver();
   const { mate, provenOptimal, ...solver } = maximumMatching(highs, candidates.length, edges, {
     initialEdges: nearestEdges(candidates.length, edges, input.neighbours ?? defaultNeighbours),
+    // A pair's weight is its two people's left-out bonuses plus less than neverMetBonus + tieBreakRange;
+    // each person is in one pair at most.
+    weightBound: candidates.filter((candidate) => candidate.leftOutLastRound).length * leftOutBonus + Math.floor(candidates.length / 2) * (neverMetBonus + tieBreakRange),
   });
   const groups: string[][] = [];
   mate.forEach((other, index) => {
