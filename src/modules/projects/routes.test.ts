@@ -69,6 +69,11 @@ describe("project pages", () => {
     const teamSection = /<section aria-labelledby="equipe"[^]*?<\/section>/.exec(page.body)?.[0] ?? "";
     assert.doesNotMatch(teamSection, /href="\/annuaire\//);
     assert.doesNotMatch(teamSection, /porteur·euse|contributeur·rice/);
+    // The teams of earlier seasons (the demo's 2023 and 2022, from the participations), most recent first: counts only for a visitor.
+    assert.match(teamSection, /<h3 class="fr-h5">Les équipes des saisons précédentes<\/h3><div><p>Saison 2023\u00a0: \d+\u00a0membres de \d+\u00a0ministères<\/p><\/div><div><p>Saison 2022\u00a0: \d+\u00a0membres de \d+\u00a0ministères<\/p><\/div>/);
+    // A signed-in member reads the names with their roles.
+    const seen = /<section aria-labelledby="equipe"[^]*?<\/section>/.exec((await member.get("/projets/cartiflette")).body)?.[0] ?? "";
+    assert.match(seen, /<p class="fr-mb-1w">Saison 2023\u00a0: [^<]+<\/p><ul><li>(<a href="\/annuaire\/[^"]+">)?[^<]+(<\/a>)? — (porteur·euse|contributeur·rice|coach)/);
     // Anonymous visitors get no carry-over form.
     assert.doesNotMatch(page.body, /Poursuivre dans la saison/);
   });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { profiles, projects, skills } from "../../db/schema/index.ts";
 import { startTestPlatform, type TestPlatform } from "../../../tests/support/test-platform.ts";
 import { assertFrenchSpacing } from "../../../tests/support/french-typography.ts";
@@ -63,6 +63,16 @@ describe("the team section of a project page", () => {
     assert.equal((await build(asUser(member), new Date("2031-03-17T10:00:00Z")))?.wish, null, "the phase is over");
   });
 
+  it("before publication, says where the team stands, the same for every visitor; no « Je souhaite contribuer » for the project's lead", async () => {
+    const toCome = "L’équipe sera formée après la phase des vœux (du 10 au 16 mars 2031).";
+    for (const viewer of [null, asUser(member), asUser(lead)]) {
+      assert.equal((await build(viewer, new Date("2031-02-01T10:00:00Z")))?.formation, toCome, "before the phase");
+      assert.equal((await build(viewer, during))?.formation, toCome, "during the phase");
+      assert.equal((await build(viewer, new Date("2031-03-17T10:00:00Z")))?.formation, "L’équipe est en cours de formation.", "after the phase");
+    }
+    assert.equal((await build(asUser(lead), during))?.wish, null, "the lead is fixed in their project");
+  });
+
   it("renders on the project page: « Je souhaite contribuer » posting to /voeux/ajouter for a member, « Connectez-vous pour contribuer » for a visitor", async () => {
     now = during;
     const visitor = await httpSessionOn(platform).get("/projets/cartiflette");
@@ -73,10 +83,18 @@ describe("the team section of a project page", () => {
     assertFrenchSpacing(/<section aria-labelledby="equipe"[^]*?<\/section>/.exec(visitor.body)![0], [(await db().select().from(projects).where(eq(projects.id, projectId)))[0]!.title]);
     const asMember = await member.http.get("/projets/cartiflette");
     assert.match(asMember.body, new RegExp(`<form action="/voeux/ajouter" method="post"><input type="hidden" name="_csrf" value="[^"]+"/><input type="hidden" name="projectId" value="${projectId}"/><button class="fr-btn" type="submit">Je souhaite contribuer</button></form>`));
+    assert.match(visitor.body, /<p>L’équipe sera formée après la phase des vœux \(du 10 au 16 mars 2031\)\.<\/p>/);
     const added = await member.http.post("/voeux/ajouter", { projectId }, { formPage: "/projets/cartiflette" });
     assert.equal(added.statusCode, 303);
     assert.doesNotMatch(asMember.body, /Gérer l’équipe/);
-    assert.match((await lead.http.get("/projets/cartiflette")).body, /href="\/projets\/cartiflette\/equipe">Gérer l’équipe<\/a>/);
+    // Once wished: where it stands in the member's wishes, no second « Je souhaite contribuer ».
+    assert.deepEqual((await build(asUser(member), during))?.wish, { kind: "wished", rank: 1, href: "/voeux" });
+    const wished = await member.http.get("/projets/cartiflette");
+    assert.match(wished.body, /<a href="\/voeux">Dans vos vœux \(rang 1\)<\/a>/);
+    assert.doesNotMatch(wished.body, /Je souhaite contribuer/);
+    const asLead = await lead.http.get("/projets/cartiflette");
+    assert.match(asLead.body, /href="\/projets\/cartiflette\/equipe">Gérer l’équipe<\/a>/);
+    assert.doesNotMatch(asLead.body, /Je souhaite contribuer/);
   });
 
   it("once published: the count and ministries for a visitor, names and roles for members (a profile link only where they may see it), and « Demander à rejoindre » for a member in no team", async () => {
@@ -84,6 +102,8 @@ describe("the team section of a project page", () => {
     await addToTeam(db(), { seasonId, projectId, userId: hidden.id });
     const anonymous = await build(null, after2031);
     assert.equal(anonymous?.team?.count, 2);
+    assert.equal(anonymous?.team?.full, false);
+    assert.equal(anonymous?.formation, null, "published");
     assert.equal(anonymous?.team?.members, null);
     assert.equal(anonymous?.wish, null);
     assert.equal(anonymous?.joinHref, null);
@@ -108,5 +128,44 @@ describe("the team section of a project page", () => {
     const seen = await member.http.get("/projets/cartiflette");
     assert.match(seen.body, /<a href="\/annuaire\/section.lead-test">Lou Porteuse<\/a> — porteur·euse/);
     assert.match(seen.body, /<a class="fr-btn" href="\/projets\/cartiflette\/rejoindre">Demander à rejoindre l’équipe<\/a>/);
+  });
+
+  it("a full team (as many members as the maximum size) shows « Équipe complète » instead of « Demander à rejoindre l'équipe »", async () => {
+    now = after2031;
+    const { projectNeeds } = await import("../../db/schema/index.ts");
+    await db().update(projectNeeds).set({ maxSize: 2 }).where(and(eq(projectNeeds.projectId, projectId), eq(projectNeeds.seasonId, seasonId)));
+    const asMember = await build(asUser(member), after2031);
+    assert.equal(asMember?.team?.full, true);
+    assert.equal(asMember?.joinHref, null);
+    const seen = await member.http.get("/projets/cartiflette");
+    assert.match(seen.body, /<p class="fr-badge fr-badge--info fr-mb-2w">Équipe complète<\/p>/);
+    assert.doesNotMatch(seen.body, /Demander à rejoindre l’équipe/);
+    assert.match((await httpSessionOn(platform).get("/projets/cartiflette?complete=1")).body, /Équipe complète/);
+    await db().update(projectNeeds).set({ maxSize: 5 }).where(and(eq(projectNeeds.projectId, projectId), eq(projectNeeds.seasonId, seasonId)));
+  });
+
+  it("lists the project's teams of earlier seasons, most recent first: counts for a visitor, names and roles for a member", async () => {
+    now = after2031;
+    // Cartiflette ran in the demo's 2022 and 2023 (published from the participations) and 2026-2027 (not published).
+    const anonymous = await build(null, after2031);
+    assert.deepEqual(
+      anonymous?.pastSeasons.map((past) => past.seasonName),
+      ["Saison 2023", "Saison 2022"],
+    );
+    assert.ok(anonymous!.pastSeasons.every((past) => past.members === null && past.count > 0 && past.ministries.length > 0));
+    const asMember = await build(asUser(member), after2031);
+    const [latest] = asMember!.pastSeasons;
+    assert.equal(latest?.members?.length, latest!.count + latest!.coaches);
+    assert.ok(latest?.members?.every((row) => row.name && row.role));
+    const visitor = await httpSessionOn(platform).get("/projets/cartiflette?saisons=1");
+    const past = new RegExp(`<p>Saison 2023\u00a0: ${latest!.count}\u00a0membres${latest!.coaches > 0 ? "[^<]*" : ""} de ${anonymous!.pastSeasons[0]!.ministries.length}\u00a0ministères</p>`);
+    assert.match(visitor.body, /<h3 class="fr-h5">Les équipes des saisons précédentes<\/h3>/);
+    assert.match(visitor.body, past);
+    const section = /<section aria-labelledby="equipe"[^]*?<\/section>/.exec(visitor.body)![0];
+    assert.ok(!latest!.members!.some((row) => section.includes(row.name)), "no names for a visitor");
+    const seen = await member.http.get("/projets/cartiflette");
+    assert.ok(seen.body.includes(`${latest!.members![0]!.name}</a> — ${latest!.members![0]!.role}`) || seen.body.includes(`${latest!.members![0]!.name} — ${latest!.members![0]!.role}`));
+    const seenSection = /<section aria-labelledby="equipe"[^]*?<\/section>/.exec(seen.body)![0];
+    assert.ok(seenSection.indexOf("Saison 2023\u00a0:") < seenSection.indexOf("Saison 2022\u00a0:"), "most recent first");
   });
 });

@@ -6,24 +6,49 @@ import { CsrfField } from "../../../ui/fields.tsx";
  */
 export type TeamSectionModel = {
   seasonName: string;
+  /** Before publication, where the team stands: « L'équipe sera formée après la phase des vœux (du … au …). » or « L'équipe est en cours de formation. » */
+  formation: string | null;
   needs: { size: string; skills: { name: string; level: string; required: boolean }[]; rhythm: string; whyJoin: string } | null;
-  /** Once the assignment is published: `members` is null for anonymous visitors (the counts and ministries only); `count` leaves the coaches out. */
-  team: { count: number; coaches: number; ministries: string[]; members: { name: string; href: string | null; role: string; organisation: string | null }[] | null } | null;
-  /** « Je souhaite contribuer » during the wishes phase: a form for a member, a sign-in link for a visitor. */
-  wish: { kind: "form"; projectId: string; closesOn: string } | { kind: "sign-in"; href: string } | null;
-  /** « Demander à rejoindre l'équipe » after publication, for a member in no team this season. */
+  /** Once the assignment is published: `members` is null for anonymous visitors (the counts and ministries only); `count` leaves the coaches out; `full` when it reaches the needs' maximum size. */
+  team: (PastTeam & { full: boolean }) | null;
+  /** « Je souhaite contribuer » during the wishes phase: a form for a member, « Dans vos vœux (rang n) » once wished, a sign-in link for a visitor; null for the project's lead. */
+  wish: { kind: "form"; projectId: string; closesOn: string } | { kind: "wished"; rank: number; href: string } | { kind: "sign-in"; href: string } | null;
+  /** « Demander à rejoindre l'équipe » after publication, for a member in no team this season, unless the team is full. */
   joinHref: string | null;
   /** The lead and the programme team: « Modifier l'équipe recherchée », « Gérer l'équipe »; a coach: « Gérer l'équipe » only (`needsHref` null). */
   manage: { needsHref: string | null; teamHref: string } | null;
+  /** The project's teams of earlier seasons, most recent first (same visibility rules as `team`). */
+  pastSeasons: (PastTeam & { seasonName: string })[];
 };
+
+type PastTeam = { count: number; coaches: number; ministries: string[]; members: { name: string; href: string | null; role: string; organisation: string | null }[] | null };
+
+function plural(count: number, one: string, many: string): string {
+  return `${count}\u00a0${count > 1 ? many : one}`;
+}
+
+function TeamMembers({ members }: { members: PastTeam["members"] }) {
+  if (!members) return null;
+  return (
+    <ul>
+      {members.map((member, index) => (
+        <li key={`${member.name}-${index}`}>
+          {member.href ? <a href={member.href}>{member.name}</a> : member.name} — {member.role}
+          {member.organisation ? ` (${member.organisation})` : ""}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export function TeamSection({ model, csrfToken }: { model: TeamSectionModel; csrfToken: string }) {
   const { needs, team } = model;
-  if (!needs && !team && !model.wish && !model.joinHref && !model.manage) return null;
+  if (!needs && !team && !model.formation && !model.wish && !model.joinHref && !model.manage && model.pastSeasons.length === 0) return null;
   return (
     <section aria-labelledby="equipe" className="fr-mb-4w">
       <h2 id="equipe">L’équipe</h2>
       <p className="fr-text--sm">{model.seasonName}</p>
+      {model.formation ? <p>{model.formation}</p> : null}
       {needs ? (
         <>
           <h3 className="fr-h5" id="equipe-recherchee">
@@ -60,16 +85,8 @@ export function TeamSection({ model, csrfToken }: { model: TeamSectionModel; csr
             {team.coaches > 0 ? ` et ${team.coaches}\u00a0${team.coaches > 1 ? "coachs" : "coach"}` : ""}
             {team.ministries.length > 0 ? `, de\u00a0: ${team.ministries.join(", ")}` : ""}.
           </p>
-          {team.members ? (
-            <ul>
-              {team.members.map((member, index) => (
-                <li key={`${member.name}-${index}`}>
-                  {member.href ? <a href={member.href}>{member.name}</a> : member.name} — {member.role}
-                  {member.organisation ? ` (${member.organisation})` : ""}
-                </li>
-              ))}
-            </ul>
-          ) : null}
+          <TeamMembers members={team.members} />
+          {team.full ? <p className="fr-badge fr-badge--info fr-mb-2w">Équipe complète</p> : null}
         </>
       ) : null}
       {model.wish?.kind === "form" ? (
@@ -80,6 +97,11 @@ export function TeamSection({ model, csrfToken }: { model: TeamSectionModel; csr
             Je souhaite contribuer
           </button>
         </form>
+      ) : null}
+      {model.wish?.kind === "wished" ? (
+        <p>
+          <a href={model.wish.href}>Dans vos vœux (rang {model.wish.rank})</a>
+        </p>
       ) : null}
       {model.wish?.kind === "sign-in" ? (
         <p>
@@ -110,6 +132,21 @@ export function TeamSection({ model, csrfToken }: { model: TeamSectionModel; csr
             </a>
           </li>
         </ul>
+      ) : null}
+      {model.pastSeasons.length > 0 ? (
+        <>
+          <h3 className="fr-h5">Les équipes des saisons précédentes</h3>
+          {model.pastSeasons.map((past) => (
+            <div key={past.seasonName}>
+              <p className={past.members ? "fr-mb-1w" : undefined}>
+                {past.seasonName}&nbsp;: {plural(past.count, "membre", "membres")}
+                {past.coaches > 0 ? ` et ${plural(past.coaches, "coach", "coachs")}` : ""}
+                {past.ministries.length > 0 ? ` de ${plural(past.ministries.length, "ministère", "ministères")}` : ""}
+              </p>
+              <TeamMembers members={past.members} />
+            </div>
+          ))}
+        </>
       ) : null}
     </section>
   );

@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { and, eq } from "drizzle-orm";
-import { joinRequests, participations, teamMembers } from "../../../db/schema/index.ts";
+import { joinRequests, participations, teamMembers, userRoles, users } from "../../../db/schema/index.ts";
 import { assertFieldError } from "../../../../tests/support/form-assertions.ts";
 import { assertFrenchSpacing, typographyMistakes } from "../../../../tests/support/french-typography.ts";
 import { assertRefusedByPermission, csrfTokenIn } from "../../../../tests/support/http.ts";
 import { httpSessionOn } from "../../../../tests/support/http-sign-in.ts";
-import { queuedMails } from "../../../../tests/support/mail-queue.ts";
+import { markMailQueue, queuedMails } from "../../../../tests/support/mail-queue.ts";
 import { startTestPlatform, type TestPlatform } from "../../../../tests/support/test-platform.ts";
 import { addToTeam, createWishesSeason, type FreshMember, freshMember, publishSeason, setNeeds } from "../members-test-support.ts";
 
@@ -105,8 +105,9 @@ describe("joining a team after publication", () => {
   });
 
   it("refuses to accept above the maximum size (409) and lets the lead decline, mailing the member", async () => {
-    await addToTeam(db(), { seasonId, projectId: ids.cartiflette!, userId: third.id });
+    // Asked while a seat was free; the team filled up since.
     assert.equal((await second.http.post(join, { message: "" })).statusCode, 303);
+    await addToTeam(db(), { seasonId, projectId: ids.cartiflette!, userId: third.id });
     const requestId = await requestIdOf(second.id);
     const full = await lead.http.post(`${manage}/demandes/${requestId}`, { decision: "accept" }, { formPage: manage });
     assert.equal(full.statusCode, 409);
@@ -118,5 +119,35 @@ describe("joining a team after publication", () => {
     assert.deepEqual(await pendingOf(second.id), [[ids.cartiflette, "declined"]]);
     assert.equal((await queuedMails(platform, second.email)).at(-1)?.subject, "Votre demande pour rejoindre Cartiflette");
     assert.equal((await db().select().from(teamMembers).where(and(eq(teamMembers.projectId, ids.cartiflette!), eq(teamMembers.seasonId, seasonId)))).length, 3);
+  });
+
+  it("refuses a request to a full team (409, French message): nothing stored, nobody mailed", async () => {
+    // lead + first + third: 3 of 3 at most.
+    const fourth = await freshMember(platform, "join.fourth");
+    const mark = await markMailQueue(platform);
+    const page = await fourth.http.get(join);
+    assert.match(page.body, /L’équipe est complète \(3\u00a0personnes au plus\)\u00a0: elle n’accepte plus de demandes\./);
+    const refused = await fourth.http.post(join, { message: "Une place ?" }, { formPage: join });
+    assert.equal(refused.statusCode, 409);
+    assert.match(refused.body, /L’équipe est complète \(3\u00a0personnes au plus\)\u00a0: elle n’accepte plus de demandes\./);
+    assertFrenchSpacing(refused.body);
+    assert.deepEqual(await pendingOf(fourth.id), []);
+    assert.deepEqual(await queuedMails(platform, undefined, { since: mark }), []);
+  });
+
+  it("mails the programme team's accounts when the project has no lead, and says so to the member", async () => {
+    const asker = await freshMember(platform, "join.nolead", { givenName: "Nina", usualName: "Sanslead" });
+    const mark = await markMailQueue(platform);
+    const sent = await asker.http.post("/projets/chartgouv/rejoindre", { message: "" }, { formPage: join });
+    assert.equal(sent.statusCode, 303);
+    const confirmation = await asker.http.get(sent.headers.location as string);
+    assert.match(confirmation.body, /Votre demande est envoyée à l’équipe du Programme 10\u00a0%, le projet n’ayant pas de porteur ni de porteuse\./);
+    assert.doesNotMatch(confirmation.body, /envoyée au porteur ou à la porteuse/);
+    assertFrenchSpacing(confirmation.body);
+    const team = (await db().select({ email: users.email }).from(userRoles).innerJoin(users, eq(users.id, userRoles.userId)).where(eq(userRoles.role, "programme_team"))).map((row) => row.email);
+    assert.ok(team.length > 0, "the demo has programme team accounts");
+    const mails = await queuedMails(platform, undefined, { since: mark });
+    assert.deepEqual(mails.map((mail) => mail.to).sort(), [...new Set(team)].sort());
+    assert.ok(mails.every((mail) => mail.subject === "Nina Sanslead souhaite rejoindre l’équipe de ChartsGouv"), mails.map((mail) => mail.subject).join(" | "));
   });
 });

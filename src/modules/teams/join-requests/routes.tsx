@@ -5,11 +5,11 @@ import { displayName } from "../../identity/api.ts";
 import type { TeamsDeps } from "../deps.ts";
 import { findProjectInSeason, type ProjectInSeason, seasonQuery } from "../project-in-season.ts";
 import { requireTeamLeadOrProgrammeTeam, requireTeamViewer } from "../team-guard.ts";
-import { findPendingJoinRequestOf, findProjectNeeds, findTeamOf, isAssignmentPublished, listPendingJoinRequests, listTeam } from "../team-repository.ts";
+import { countTeamMembers, findPendingJoinRequestOf, findProjectLeads, findProjectNeeds, findTeamOf, isAssignmentPublished, listPendingJoinRequests, listTeam } from "../team-repository.ts";
 import { JoinRefusedError } from "./join-errors.ts";
 import { JoinPage, type JoinPageModel, ManageTeamPage, maxJoinMessageLength } from "./join-pages.tsx";
 import { createDecideJoinRequest } from "./use-cases/decide-join-request.ts";
-import { createRequestToJoin, createWithdrawJoinRequest } from "./use-cases/request-to-join.ts";
+import { createRequestToJoin, createWithdrawJoinRequest, teamFullMessage } from "./use-cases/request-to-join.ts";
 
 const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -33,6 +33,8 @@ export function registerJoinRequestRoutes(app: FastifyInstance, deps: TeamsDeps)
     if (!(await isAssignmentPublished(db, found.season.id))) return "Les équipes de la saison ne sont pas encore publiées\u00a0: exprimez plutôt vos vœux.";
     const team = await findTeamOf(db, userId, found.season.id);
     if (team) return team.projectId === found.project.id ? "Vous faites déjà partie de cette équipe." : "Vous faites déjà partie d’une équipe cette saison.";
+    const needs = await findProjectNeeds(db, found.project.id, found.season.id);
+    if (needs && (await countTeamMembers(db, found.project.id, found.season.id)) >= needs.maxSize) return teamFullMessage(needs.maxSize);
     return null;
   }
 
@@ -56,7 +58,9 @@ export function registerJoinRequestRoutes(app: FastifyInstance, deps: TeamsDeps)
   app.get<{ Params: { slug: string } }>("/projets/:slug/rejoindre", { config: joinAccess }, async (request, reply) => {
     const found = await findProjectInSeason(db, request.params.slug);
     const query = request.query as Record<string, unknown>;
-    const notice = query.demande === "envoyee" ? "Votre demande est envoyée au porteur ou à la porteuse du projet. Vous recevrez sa réponse par courriel." : query.demande === "retiree" ? "Votre demande est retirée." : null;
+    // Without a lead, the programme team receives the request (`use-cases/request-to-join.ts`).
+    const sentTo = query.demande === "envoyee" ? ((await findProjectLeads(db, found.project.id, found.season.id)).length > 0 ? "au porteur ou à la porteuse du projet" : "à l’équipe du Programme 10\u00a0%, le projet n’ayant pas de porteur ni de porteuse") : null;
+    const notice = sentTo ? `Votre demande est envoyée ${sentTo}. Vous recevrez la réponse par courriel.` : query.demande === "retiree" ? "Votre demande est retirée." : null;
     return renderJoin(request, reply, found, 200, { notice });
   });
 

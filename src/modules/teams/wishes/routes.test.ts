@@ -123,6 +123,17 @@ describe("« Mes vœux »", () => {
     assert.equal((await stored(member.id)).list?.keep, false);
   });
 
+  it("does not offer « poursuivre » to a lead of the continuing project this season: they are fixed in it", async () => {
+    const leading = await freshMember(platform, "wishes.leading");
+    const { seasons } = await import("../../../db/schema/index.ts");
+    const [season2026] = await db().select({ id: seasons.id }).from(seasons).where(eq(seasons.slug, "2026-2027"));
+    await db().insert(teamMembers).values({ seasonId: season2026!.id, projectId: ids.cartiflette!, userId: leading.id, role: "contributor", source: "assignment" });
+    assert.match((await leading.http.get("/voeux")).body, /Je souhaite poursuivre sur Cartiflette \(prioritaire\)/, "offered while not its lead");
+    await db().insert(teamMembers).values({ seasonId, projectId: ids.cartiflette!, userId: leading.id, role: "lead", source: "named" });
+    assert.doesNotMatch((await leading.http.get("/voeux")).body, /Je souhaite poursuivre sur/);
+    await db().delete(teamMembers).where(and(eq(teamMembers.userId, leading.id), eq(teamMembers.seasonId, seasonId)));
+  });
+
   it("refuses any write once the phase is closed (409) and keeps the draft, shown read-only", async () => {
     const late = await freshMember(platform, "wishes.late");
     assert.equal((await late.http.post("/voeux", { "project-1": ids.poufdoc!, action: "draft" })).statusCode, 303);

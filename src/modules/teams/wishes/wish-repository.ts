@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, ne } from "drizzle-orm";
 import type { Executor } from "../../../db/client.ts";
 import { participations, projects, projectSeasons, seasons, teamMembers, wishes, wishLists } from "../../../db/schema/index.ts";
+import { isProjectLead } from "../team-repository.ts";
 
 export type KeptWish = { rank: number; projectId: string; motivation: string };
 export type KeptWishList = { state: "draft" | "submitted"; anyProject: boolean; keepPreviousProject: boolean; submittedAt: Date | null; updatedAt: Date; wishes: KeptWish[] };
@@ -23,6 +24,7 @@ export async function findWishList(db: Executor, userId: string, seasonId: strin
 /**
  * The project a member worked on in the season before `season` (their team there, or a participation
  * recorded with that season's slug) when that project continues in `season`: they may keep priority on it.
+ * Not for a lead of that project in `season` (named, or the proposal's author): they are fixed in it.
  */
 export async function findContinuingProject(db: Executor, userId: string, season: { id: string; startsOn: string }): Promise<{ id: string; title: string } | null> {
   const [previous] = await db
@@ -46,6 +48,8 @@ export async function findContinuingProject(db: Executor, userId: string, season
     candidates.push(...recorded);
   }
   for (const candidate of candidates) {
+    // A lead of the project in this season is fixed in it already: nothing to ask for.
+    if (await isProjectLead(db, userId, candidate.id, season.id)) continue;
     const [continues] = await db
       .select({ projectId: projectSeasons.projectId })
       .from(projectSeasons)
