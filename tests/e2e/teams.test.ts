@@ -23,8 +23,10 @@ describe("forming teams in a browser", () => {
     return row.id;
   }
 
-  it("sets a project's needs, takes three members' wishes, runs, moves, locks, runs again and publishes; mails and the project page follow, without WCAG 2.1 AA violations", async () => {
-    // The lead of Cartiflette says what the team seeks.
+  // One journey in steps (each page audited with axe): they share the served platform and run in order.
+  let members: string[] = [];
+
+  it("the lead of Cartiflette says what the team seeks, without WCAG 2.1 AA violations", async () => {
     await withPage(served.browser, served.baseUrl, async (page) => {
       await signInThroughOutbox(page, served.baseUrl, lead);
       await page.goto("/projets/cartiflette");
@@ -39,8 +41,9 @@ describe("forming teams in a browser", () => {
     });
     const [needs] = await served.platform.database.db.select().from(projectNeeds).where(eq(projectNeeds.projectId, await projectId("cartiflette")));
     assert.equal(needs?.maxSize, 7);
+  });
 
-    // Three members rank their wishes: two on « Mes vœux », one from a project page.
+  it("three members rank their wishes, two on « Mes vœux », one from a project page, without WCAG 2.1 AA violations", async () => {
     const [generated] = await served.platform.database.db
       .select({ email: users.email })
       .from(users)
@@ -48,7 +51,7 @@ describe("forming teams in a browser", () => {
       .where(and(isNotNull(profiles.joinedAt), notInArray(users.email, demoAccounts)))
       .orderBy(asc(users.email))
       .limit(1);
-    const members = ["sophie.durand@interieur.gouv.fr", generated!.email, "marc.petit@numerique.gouv.fr"];
+    members = ["sophie.durand@interieur.gouv.fr", generated!.email, "marc.petit@numerique.gouv.fr"];
     const wished = ["Cartiflette", "ChartsGouv", "Datanonyme"];
     for (const [index, email] of members.entries()) {
       await withPage(served.browser, served.baseUrl, async (page) => {
@@ -70,7 +73,9 @@ describe("forming teams in a browser", () => {
       });
     }
 
-    // The programme team runs the assignment, moves Sophie, locks her, runs again, publishes.
+  });
+
+  it("the programme team runs the assignment, moves a member, locks her, runs again and publishes, without WCAG 2.1 AA violations", async () => {
     const [sophie] = await served.platform.database.db.select({ id: users.id }).from(users).where(eq(users.email, members[0]!));
     await withPage(served.browser, served.baseUrl, async (page) => {
       await signInThroughOutbox(page, served.baseUrl, team);
@@ -102,6 +107,9 @@ describe("forming teams in a browser", () => {
       await page.getByRole("heading", { level: 2, name: /Équipes publiées/ }).first().waitFor();
     });
 
+  });
+
+  it("mails the member and the lead, and the project page shows its team, without WCAG 2.1 AA violations", async () => {
     const placed = await waitForMail(served.platform, members[0]!, { matching: /Votre équipe de la saison 2026-2027/ });
     assert.match(placed.text, /TrouverMonExpertData/);
     const leadMail = await waitForMail(served.platform, lead, { matching: /L’équipe de votre projet «\u00a0Cartiflette\u00a0»/ });

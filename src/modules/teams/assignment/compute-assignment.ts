@@ -5,7 +5,7 @@ import type { TeamsDeps } from "../deps.ts";
 import { countDraftWishLists, findProjectLeads, listNeedsOfSeason, listSubmittedWishLists } from "../team-repository.ts";
 import { findAssignment, listAssignmentPeople, listCoaches, listLocks, listTeamPlaces, lockAssignment, saveDraft } from "./assignment-repository.ts";
 import { buildInstance, type RunData } from "./build-instance.ts";
-import type { StoredDraft } from "./draft.ts";
+import { type StoredDraft, teamChanges } from "./draft.ts";
 import { type AssignmentInstance, defaultAssignmentRules } from "./instance.ts";
 import { solveAssignment } from "./solve-assignment.ts";
 
@@ -77,6 +77,7 @@ export function createComputeAssignment(deps: Pick<TeamsDeps, "db" | "clock">) {
     await deps.db.transaction(async (tx) => {
       const record = await lockAssignment(tx, seasonId, deps.clock.now());
       if (record.publishedAt) throw new InvalidInputError({ run: "Les équipes de cette saison sont déjà publiées : elles ne se recalculent plus." });
+      draft.changes = teamChanges(record.draft, draft);
       await saveDraft(tx, seasonId, draft, deps.clock.now(), true);
     });
     return draft;

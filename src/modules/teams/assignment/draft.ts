@@ -22,6 +22,8 @@ export type StoredDraft = {
   wishListCount: number;
   draftWishListCount: number;
   rules: AssignmentRules;
+  /** Members whose team differs from the previous run's draft (moves by hand included), for the review. */
+  changes?: { memberId: string; from: string | null; to: string | null }[];
 };
 
 /** Default needs of a project whose lead has not said what the team seeks. */
@@ -80,4 +82,18 @@ export function moveInDraft(draft: StoredDraft, memberId: string, projectId: str
     unplaced.push({ memberId, reason: { kind: "moved_out" } });
   }
   return { ...draft, placements, unplaced };
+}
+
+/** Who changes team between two drafts (a member absent from one counts as without team there). */
+export function teamChanges(previous: StoredDraft | null, next: Pick<StoredDraft, "placements" | "unplaced">): NonNullable<StoredDraft["changes"]> {
+  if (!previous) return [];
+  const before = new Map<string, string | null>([...previous.unplaced.map((entry) => [entry.memberId, null] as const), ...previous.placements.map((placement) => [placement.memberId, placement.projectId] as const)]);
+  const after = new Map<string, string | null>([...next.unplaced.map((entry) => [entry.memberId, null] as const), ...next.placements.map((placement) => [placement.memberId, placement.projectId] as const)]);
+  const changes: NonNullable<StoredDraft["changes"]> = [];
+  for (const [memberId, to] of after) {
+    if (!before.has(memberId)) continue;
+    const from = before.get(memberId)!;
+    if (from !== to) changes.push({ memberId, from, to });
+  }
+  return changes.sort((a, b) => (a.memberId < b.memberId ? -1 : 1));
 }

@@ -56,6 +56,10 @@ function VersionFields({ context, version }: { context: PageContext; version: nu
   );
 }
 
+function projectTitle(model: AssignmentPageModel, projectId: string | null): string {
+  return projectId ? (model.projects.find((project) => project.id === projectId)?.title ?? "un projet") : "sans équipe";
+}
+
 function countFixed(draft: StoredDraft, kind: "lead" | "priority"): number {
   return draft.placements.filter((placement) => !placement.moved && placement.reason.kind === "fixed" && placement.reason.fixedKind === kind).length;
 }
@@ -106,9 +110,10 @@ function LockForm({ context, model, memberId }: { context: PageContext; model: A
     <form method="post" action={`${base(model.season.slug)}/${locked ? "deverrouiller" : "verrouiller"}`}>
       <VersionFields context={context} version={model.version} />
       <input type="hidden" name="memberId" value={memberId} />
-      <Button type="submit" variant="tertiary" size="sm" icon={locked ? "lock-unlock-line" : "lock-line"}>
-        {locked ? `Déverrouiller ${name}` : `Verrouiller ${name}`}
-      </Button>
+      <button type="submit" className={`fr-btn fr-btn--tertiary fr-btn--sm fr-btn--icon-left ${locked ? "fr-icon-lock-unlock-line" : "fr-icon-lock-line"}`}>
+        {locked ? "Déverrouiller" : "Verrouiller"}
+        <span className="fr-sr-only"> {name}</span>
+      </button>
     </form>
   );
 }
@@ -222,6 +227,17 @@ export function AssignmentPage({ context, model }: { context: PageContext; model
               ["Sans équipe", String(draft.unplaced.length)],
             ]}
           />
+          {draft.changes && draft.changes.length > 0 && !published ? (
+            <Alert kind="info" title={`Par rapport au calcul précédent, ${countOf(draft.changes.length, "personne change", "personnes changent")} d’équipe`}>
+              <ul>
+                {draft.changes.map((change) => (
+                  <li key={change.memberId}>
+                    {model.people.get(change.memberId)?.name ?? "Ancien membre"}&nbsp;: {projectTitle(model, change.from)} → {projectTitle(model, change.to)}
+                  </li>
+                ))}
+              </ul>
+            </Alert>
+          ) : null}
           {model.relaxedTexts.length > 0 ? (
             <Alert kind="warning" title="Règles relâchées">
               <p>Toutes les règles ne pouvaient pas tenir ensemble&nbsp;; le calcul a relâché celles-ci et respecté les autres&nbsp;:</p>
