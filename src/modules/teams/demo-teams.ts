@@ -87,6 +87,9 @@ export async function seedDemoTeams(db: Database, options: { now: Date }): Promi
     continuing.push(projectId);
   }
 
+  // Without the imported project pages (an empty CONTENT_DIR) no project continues: no needs, leads nor wishes.
+  if (continuing.length === 0) return;
+
   // Leads: the leads of 2023 lead again.
   const leads2023 = await db
     .select({ userId: teamMembers.userId, projectId: teamMembers.projectId })
