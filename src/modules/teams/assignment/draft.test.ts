@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { checkTeams, moveInDraft, type StoredDraft, teamChanges } from "./draft.ts";
+import { checkTeams, moveInDraft, type StoredDraft, type TeamPerson, teamChanges } from "./draft.ts";
 import { defaultAssignmentRules } from "./instance.ts";
 
 function draft(placements: [string, string][], unplaced: string[] = []): StoredDraft {
@@ -41,7 +41,7 @@ describe("the draft of teams", () => {
   });
 
   it("checks each team against its size, required skills and ministries after a move", () => {
-    const people = new Map([
+    const people = new Map<string, TeamPerson>([
       ["a", { ministryId: "m1", skills: { sql: 3 as const } }],
       ["b", { ministryId: "m1", skills: {} }],
       ["c", { ministryId: "m1", skills: {} }],
