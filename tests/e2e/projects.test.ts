@@ -13,9 +13,10 @@ describe("projects in a browser", () => {
       await page.getByRole("heading", { level: 2, name: "Saison 2023" }).waitFor();
 
       await page.getByLabel("Saison", { exact: true }).selectOption({ label: "Saison 2023" });
-      await page.getByLabel("État").selectOption({ label: "Terminé" });
+      // Cartiflette ran in 2022 and 2023 and continues in the running season 2026-2027 (demo teams): « en cours ».
+      await page.getByLabel("État").selectOption({ label: "En cours" });
       await page.getByRole("button", { name: "Filtrer" }).click();
-      await page.waitForURL(/\/projets\?saison=2023&etat=termine/);
+      await page.waitForURL(/\/projets\?saison=2023&etat=en-cours/);
       assert.equal(await page.getByRole("heading", { level: 2, name: "Saison 2022" }).count(), 0);
       assert.equal(await page.getByLabel("Saison", { exact: true }).inputValue(), "2023");
 

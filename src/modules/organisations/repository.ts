@@ -132,13 +132,3 @@ export async function findEmailDomains(db: Executor, domains: string[]): Promise
     .where(inArray(emailDomains.domain, domains));
 }
 
-/** True when `error` (or its cause, as drivers wrap it) is a violation of the unique index `constraint`. */
-export function isUniqueViolation(error: unknown, constraint: string): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current && typeof current === "object"; depth++) {
-    const candidate = current as { code?: unknown; constraint?: unknown; message?: unknown; cause?: unknown };
-    if (candidate.code === "23505" && (candidate.constraint === constraint || String(candidate.message ?? "").includes(constraint))) return true;
-    current = candidate.cause;
-  }
-  return false;
-}

@@ -5,7 +5,8 @@ import { InvalidInputError, NotFoundError } from "../../../shared/domain-error.t
 import { descendantIds } from "../domain/hierarchy.ts";
 import { siretMismatch } from "../domain/identifiers.ts";
 import type { OrganisationKind } from "../domain/organisation-kinds.ts";
-import { findEmailDomains, findOrganisationById, findOrganisationBySiren, isUniqueViolation, listAllOrganisations, refreshMinistries } from "../repository.ts";
+import { isUniqueViolation } from "../../../db/unique-violation.ts";
+import { findEmailDomains, findOrganisationById, findOrganisationBySiren, listAllOrganisations, refreshMinistries } from "../repository.ts";
 
 export type SaveOrganisationInput = {
   /** Absent to create. */

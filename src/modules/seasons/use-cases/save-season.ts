@@ -1,7 +1,8 @@
 import type { Database } from "../../../db/client.ts";
 import { InvalidInputError } from "../../../shared/domain-error.ts";
 import { type PhaseDates, validateSeason } from "../domain/phases.ts";
-import { isSlugTaken, isUniqueViolation, writeSeason } from "../repository.ts";
+import { isUniqueViolation } from "../../../db/unique-violation.ts";
+import { isSlugTaken, writeSeason } from "../repository.ts";
 
 export type SaveSeasonInput = { id?: string | undefined; slug: string; name: string; startsOn: string; endsOn: string; phases: PhaseDates[] };
 

@@ -114,6 +114,16 @@ describe("« Équipe recherchée » of a project", () => {
     assert.doesNotMatch(shown.body, /Nommer un porteur/);
   });
 
+  it("lists the skills in French alphabetical order, accented initials with their letter", async () => {
+    const body = (await lead.http.get(page)).body;
+    const select = /<select[^>]*id="skill-1"[^>]*>([\s\S]*?)<\/select>/.exec(body)?.[1] ?? "";
+    const labels = [...select.matchAll(/<option value="[^"]+">([^<]+)<\/option>/g)].map((match) => match[1]!.replace(/&#x27;|&#39;/g, "’"));
+    assert.ok(labels.length > 10, "les compétences du vocabulaire sont proposées");
+    assert.deepEqual(labels, [...labels].sort(new Intl.Collator("fr", { sensitivity: "base" }).compare));
+    const accented = labels.findIndex((label) => /^É/.test(label));
+    assert.ok(accented > 0 && !/^[F-Z]/.test(labels[accented - 1]!), "« Économétrie » se range avec les E, pas à la fin");
+  });
+
   it("answers 404 for an unknown project or a season it did not run in", async () => {
     assert.equal((await lead.http.get("/projets/inconnu/equipe-recherchee")).statusCode, 404);
     assert.equal((await lead.http.get(`${page}?saison=1999`)).statusCode, 404);

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { asc, eq, inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { FormValues } from "../../../http/forms.ts";
 import { pageContext, sendPage } from "../../../http/render.tsx";
 import { skills, users } from "../../../db/schema/index.ts";
@@ -15,9 +15,12 @@ import { NeedsPage, type NeedsPageModel, type NamedMembers } from "./needs-page.
 import { createSaveProjectNeeds } from "./use-cases/save-project-needs.ts";
 import { createNameTeamMember, createRemoveTeamMember, type NamedRole, namedRoleFields } from "./use-cases/name-team-member.ts";
 
-/** The accepted skills vocabulary, by name (read from the people module's table). */
+const frenchOrder = new Intl.Collator("fr", { sensitivity: "base" });
+
+/** The accepted skills vocabulary in French alphabetical order (« Économétrie » with the E), read from the people module's table. */
 async function listAcceptedSkills(db: Executor) {
-  return db.select({ value: skills.id, label: skills.name }).from(skills).where(eq(skills.status, "accepted")).orderBy(asc(skills.name));
+  const rows = await db.select({ value: skills.id, label: skills.name }).from(skills).where(eq(skills.status, "accepted"));
+  return rows.sort((a, b) => frenchOrder.compare(a.label, b.label));
 }
 
 async function namesOf(db: Executor, ids: string[]): Promise<Map<string, string>> {

@@ -162,6 +162,16 @@ describe("« Mes vœux »", () => {
     }
   });
 
+  it("refuses « Je souhaite contribuer » to the project's own lead (409): they are already in its team", async () => {
+    const lead = await freshMember(platform, "wishes.lead");
+    await db().insert(teamMembers).values({ seasonId, projectId: ids.cartiflette!, userId: lead.id, role: "lead", source: "named" });
+    const csrf = csrfTokenIn((await lead.http.get("/voeux")).body)!;
+    const refused = await lead.http.post("/voeux/ajouter", { projectId: ids.cartiflette! }, { csrf });
+    assert.equal(refused.statusCode, 409);
+    assert.match(refused.body, /vous êtes déjà dans son équipe/);
+    assert.deepEqual(await stored(lead.id), { list: null, wishes: [] });
+  });
+
   it("refuses any write once the season's teams are published, even while the phase is open: wishes no longer count", async () => {
     const after = await freshMember(platform, "wishes.after");
     const csrf = csrfTokenIn((await after.http.get("/voeux")).body)!;

@@ -6,7 +6,8 @@ import { NotFoundError } from "../../../../shared/domain-error.ts";
 import type { Mailer } from "../../../mail/api.ts";
 import { recordParticipation } from "../../../people/api.ts";
 import { countTeamMembers, findProjectNeeds, findTeamOf } from "../../team-repository.ts";
-import { isUniqueViolation, JoinRefusedError } from "../join-errors.ts";
+import { isUniqueViolation } from "../../../../db/unique-violation.ts";
+import { JoinRefusedError } from "../join-errors.ts";
 import { joinDecidedMail } from "../join-mails.ts";
 
 export type DecideJoinRequestInput = {

@@ -5,7 +5,8 @@ import type { Clock } from "../../../../shared/clock.ts";
 import { displayName } from "../../../identity/api.ts";
 import type { Mailer } from "../../../mail/api.ts";
 import { countTeamMembers, findPendingJoinRequestOf, findProjectLeads, findProjectNeeds, findTeamOf, isAssignmentPublished } from "../../team-repository.ts";
-import { isUniqueViolation, JoinRefusedError } from "../join-errors.ts";
+import { isUniqueViolation } from "../../../../db/unique-violation.ts";
+import { JoinRefusedError } from "../join-errors.ts";
 import { joinRequestedMail } from "../join-mails.ts";
 
 /** « L'équipe est complète (5 personnes au plus) : … » — a request or an acceptance above the needs' maximum size. */
