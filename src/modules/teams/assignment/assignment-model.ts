@@ -46,6 +46,8 @@ export type AssignmentModel = {
   bigM: number;
   columns: { name: string; cost: number; lower: number; upper: number; integer: boolean; kind: ColumnKind }[];
   rows: ModelRow[];
+  /** memberRows[m]: the row « at most one team » of member m, or -1 when the member has at most one column. */
+  memberRows: number[];
 };
 
 const fixedKindOrder = { lead: 0, lock: 1, priority: 2 } as const;
@@ -130,6 +132,7 @@ export function buildAssignmentModel(instance: AssignmentInstance): AssignmentMo
 
   // Placement columns, grouped by project for the project rows.
   const candidates: { column: number; member: ModelMember }[][] = projects.map(() => []);
+  const memberRows = members.map(() => -1);
   members.forEach((member, memberIndex) => {
     if (member.fixed) return;
     const indices: number[] = [];
@@ -142,7 +145,7 @@ export function buildAssignmentModel(instance: AssignmentInstance): AssignmentMo
     };
     member.wishes.forEach((projectId, index) => add(projectId, index + 1));
     if (member.anyProject) for (const project of projects) if (!member.wishes.includes(project.id)) add(project.id, null);
-    if (indices.length > 1) rows.push({ name: `one_${memberIndex}`, indices, values: indices.map(() => 1), sense: "<=", rhs: 1 });
+    if (indices.length > 1) memberRows[memberIndex] = rows.push({ name: `one_${memberIndex}`, indices, values: indices.map(() => 1), sense: "<=", rhs: 1 }) - 1;
   });
   // Candidates in column order, so each row lists its columns in ascending order.
   for (const list of candidates) list.sort((a, b) => a.column - b.column);
@@ -233,7 +236,7 @@ export function buildAssignmentModel(instance: AssignmentInstance): AssignmentMo
     }
   });
 
-  return { ...base, bigM, columns, rows };
+  return { ...base, bigM, columns, rows, memberRows };
 }
 
 function groupOf(groups: Map<string, { ministryId: string | null; columns: number[]; fixed: number }>, ministryId: string | null) {

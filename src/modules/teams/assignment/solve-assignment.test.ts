@@ -206,9 +206,9 @@ describe("solveAssignment: determinism", () => {
     assert.deepEqual(actual, expected);
   });
 
-  it("reaches, through the LP-first steps, the optimum HiGHS' whole MIP proves (partial MIP, reduced-cost fixing)", async () => {
+  it("reaches, through the LP-first steps, the optimum HiGHS' whole MIP proves (LP, reduced-cost fixing)", async () => {
     const seasons = [
-      { options: { members: 500, projects: 20, seed: 5 }, method: "partial_mip" },
+      { options: { members: 500, projects: 20, seed: 5 }, method: "reduced_mip" },
       { options: { members: 800, projects: 32, seed: 2 }, method: "reduced_mip" },
       { options: { members: 800, projects: 32, seed: 6, tight: true }, method: "reduced_mip" },
     ] as const;

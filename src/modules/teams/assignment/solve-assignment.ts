@@ -3,6 +3,7 @@ import { loadSolver } from "../highs-runtime.ts";
 import { buildAssignmentModel, type AssignmentModel } from "./assignment-model.ts";
 import type { AssignmentInstance } from "./instance.ts";
 import { explainPlacements } from "./placement-reasons.ts";
+import { startingBasis } from "./starting-basis.ts";
 import { brokenRules } from "./team-rules.ts";
 
 export type PassedOverReason = "full" | "mix" | "skills" | "balance";
@@ -44,11 +45,14 @@ export type AssignmentResult = {
   anyProjectCount: number;
   /** Time spent in HiGHS (model load and solve). */
   solveMilliseconds: number;
-  /** Which step proved (or ended) the solve: the LP relaxation, the partial MIP, the MIP after reduced-cost fixing, or the whole MIP (ADR 0030). */
+  /** Which step proved (or ended) the solve: the LP relaxation, a MIP after reduced-cost fixing, or the whole MIP (ADR 0030). */
   method: SolveMethod;
 };
 
-export type SolveMethod = "lp" | "partial_mip" | "reduced_mip" | "mip";
+export type SolveMethod = "lp" | "reduced_mip" | "mip";
+
+/** Past this allowance (in units of satisfaction below the LP bound), the restricted MIPs grow large: HiGHS' whole MIP takes over. */
+const maxAllowance = 8;
 
 export type SolveAssignmentOptions = {
   /** Default 10 s; past it the best solution found is returned with `provenOptimal: false`. */
@@ -160,6 +164,11 @@ function runHighs(highs: Highs, model: AssignmentModel, options: SolveAssignment
   });
   const integrality = Int32Array.from(columns, (column) => (column.integer ? highs.constants.variableType.integer : highs.constants.variableType.continuous));
   const makeInteger = () => handle.changeColsIntegrality({ kind: "range", from: 0, to: columns.length - 1 }, integrality);
+  // One call per set of columns (indices increasing), not one per column through the WebAssembly boundary.
+  const setBounds = (indices: number[], lower: (index: number) => number, upper: (index: number) => number) => {
+    if (indices.length > 0) handle.changeColsBounds({ kind: "set", indices: Int32Array.from(indices) }, Float64Array.from(indices, lower), Float64Array.from(indices, upper));
+  };
+  const release = (indices: number[]) => setBounds(indices, (index) => columns[index]!.lower, (index) => columns[index]!.upper);
   try {
     handle.options.set({
       output_flag: false,
@@ -175,7 +184,9 @@ function runHighs(highs: Highs, model: AssignmentModel, options: SolveAssignment
 
     // 1. The LP relaxation (the model is loaded without integrality): on these models it is most often
     //    integral, hence the proven optimum (pure wishes and capacities are a network flow, whose LP always is).
+    //    The dual simplex starts from a greedy basis (starting-basis.ts): same optimum, a quarter of the iterations.
     if (options.wholeMip) makeInteger();
+    else handle.setBasis(startingBasis(model, highs.constants.basisStatus));
     handle.run();
     if (!options.wholeMip && handle.getModelStatus() === optimal) {
       const { colValue: relaxed, colDual: reducedCosts } = handle.getSolution();
@@ -186,54 +197,41 @@ function runHighs(highs: Highs, model: AssignmentModel, options: SolveAssignment
       // The objective is integral, so no solution beats the LP bound rounded down.
       const best = Math.floor(bound + 1e-6);
 
-      // 2. A few fractional placements: keep the LP's whole placements and let HiGHS solve the rest as
-      //    a MIP. If that reaches the LP bound, it is optimal for the whole model (no better can exist).
+      // 2. Reduced-cost fixing against a target (exact). A solution of objective ≥ target differs from the
+      //    LP optimum only in columns whose reduced cost is at most bound − target (LP duality), so every
+      //    other column at a bound keeps its LP value. HiGHS solves the MIP left; if its optimum reaches the
+      //    target, it is the optimum of the whole model. Otherwise no solution reaches the target: it is
+      //    lowered to the solution found (if any), else the allowance doubles.
       makeInteger();
       handle.options.set("presolve", "on");
-      // Teams touched by a fractional placement stay open to everyone who wished them.
-      const unsettled = new Set<number>();
-      columns.forEach((column, index) => {
-        if (column.kind.kind === "place" && Math.abs(relaxed[index]! - Math.round(relaxed[index]!)) > 1e-6) unsettled.add(column.kind.project);
-      });
-      const kept = columns.flatMap((column, index) => (column.kind.kind === "place" && relaxed[index]! > 1 - 1e-6 && !unsettled.has(column.kind.project) ? [index] : []));
-      for (const index of kept) handle.changeColBounds(index, 1, 1);
-      handle.run();
-      const partial = feasible() ? { values: handle.getSolution().colValue, objective: handle.getObjectiveValue() } : null;
-      if (partial && handle.getModelStatus() === optimal && partial.objective > best - 0.5) {
-        return { status: optimal, values: roundIntegers(columns, partial.values), modelObjective: partial.objective, method: "partial_mip" };
-      }
-      for (const index of kept) handle.changeColBounds(index, columns[index]!.lower, columns[index]!.upper);
-
-      // 3. Reduced-cost fixing (exact): a solution better than step 2's must gain at least 1 over it; a
-      //    column at a bound of the LP whose reduced cost exceeds bound − (incumbent + 1) cannot leave that
-      //    bound in such a solution. HiGHS solves the MIP left; the better of its optimum and step 2's is
-      //    the optimum of the whole model.
-      if (partial) {
-        const slackAllowed = bound - (partial.objective + 1) + 1e-6;
-        const fixed: number[] = [];
-        columns.forEach((column, index) => {
-          const atBound = colStatus[index] === highs.constants.basisStatus.lower || colStatus[index] === highs.constants.basisStatus.upper;
-          if (column.integer && atBound && Math.abs(reducedCosts[index]!) > slackAllowed) {
-            handle.changeColBounds(index, Math.round(relaxed[index]!), Math.round(relaxed[index]!));
-            fixed.push(index);
-          }
-        });
+      const { lower, upper } = highs.constants.basisStatus;
+      const candidates = columns.flatMap((column, index) => (column.integer && (colStatus[index] === lower || colStatus[index] === upper) ? [index] : []));
+      let incumbent: { values: Float64Array; objective: number } | null = null;
+      let fixed: number[] = [];
+      for (let allowance = 1; allowance <= maxAllowance; allowance *= 2) {
+        const target = incumbent ? Math.max(incumbent.objective, best - allowance) : best - allowance;
+        release(fixed);
+        fixed = candidates.filter((index) => Math.abs(reducedCosts[index]!) > bound - target + 1e-6);
+        const lpValue = (index: number) => Math.round(relaxed[index]!);
+        setBounds(fixed, lpValue, lpValue);
         handle.run();
-        const reducedStatus = handle.getModelStatus();
-        if (reducedStatus === optimal || reducedStatus === highs.constants.modelStatus.infeasible) {
-          const reduced = reducedStatus === optimal && feasible() ? { values: handle.getSolution().colValue, objective: handle.getObjectiveValue() } : null;
-          const winner = reduced && reduced.objective > partial.objective ? reduced : partial;
-          return { status: optimal, values: roundIntegers(columns, winner.values), modelObjective: winner.objective, method: "reduced_mip" };
-        }
-        for (const index of fixed) handle.changeColBounds(index, columns[index]!.lower, columns[index]!.upper);
+        const status = handle.getModelStatus();
+        if (status === optimal && feasible()) {
+          const found = { values: handle.getSolution().colValue, objective: handle.getObjectiveValue() };
+          if (found.objective > target - 0.5) return { status: optimal, values: roundIntegers(columns, found.values), modelObjective: found.objective, method: "reduced_mip" };
+          if (!incumbent || found.objective > incumbent.objective) incumbent = found;
+        } else if (status !== highs.constants.modelStatus.infeasible) break;
       }
+      release(fixed);
       handle.options.set("presolve", options.presolve ? "on" : "off");
       // With that start, HiGHS' primal heuristics have little left to find: its effort goes to the proof.
-      if (partial) handle.options.set("mip_heuristic_effort", 0);
-      if (partial) handle.setSolution({ colValue: partial.values });
+      if (incumbent) {
+        handle.options.set("mip_heuristic_effort", 0);
+        handle.setSolution({ colValue: incumbent.values });
+      }
     } else if (!options.wholeMip) makeInteger();
 
-    // 4. The whole MIP, HiGHS' branch and cut within the time limit (started from step 2's solution;
+    // 3. The whole MIP, HiGHS' branch and cut within the time limit (started from step 2's best solution;
     //    already run above with `wholeMip`).
     if (!options.wholeMip) handle.run();
     const status = handle.getModelStatus();
