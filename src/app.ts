@@ -29,6 +29,7 @@ import { findOwnProfileLink, peoplePersonalData, registerPeopleRoutes } from "./
 import { projectsPersonalData, registerProjectRoutes } from "./modules/projects/api.ts";
 import { assignmentPersonalData, cafePersonalData, createTeamSection, registerTeamRoutes, teamsPersonalData } from "./modules/teams/api.ts";
 import { homeSeasonSummary, registerSeasonRoutes } from "./modules/seasons/api.ts";
+import { registerWorkspaceRoutes } from "./modules/workspace/api.ts";
 import { registerPrivacyRoutes } from "./modules/privacy/api.ts";
 import { contactPersonalData, registerContactRoutes } from "./modules/contact/api.ts";
 import { organisationLookup, organisationsPersonalData, type PublicDomains, createCheckEmailEligibility, registerOrganisationRoutes } from "./modules/organisations/api.ts";
@@ -159,6 +160,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerProjectRoutes(app, { ...seasonsAndCalls, pageCache: deps.pageCache, teamSection: createTeamSection({ db }) });
   registerEventRoutes(app, { ...seasonsAndCalls, pageCache: deps.pageCache });
   registerTeamRoutes(app, { ...seasonsAndCalls, pageCache: deps.pageCache });
+  registerWorkspaceRoutes(app, { ...seasonsAndCalls, pageCache: deps.pageCache, media: deps.media });
   registerContactRoutes(app, { db, clock: deps.clock, mailer: deps.mailer, publicUrl: config.publicUrl, teamAddress: config.CONTACT_EMAIL });
   // Each module owns its tables' personal data (ADR 0012); the page shows them in this order.
   const personalData = [identityPersonalData, peoplePersonalData, contentPersonalData, organisationsPersonalData, callsPersonalData, projectsPersonalData, teamsPersonalData, createEventsPersonalData({ mailer: deps.mailer, publicUrl: config.publicUrl }), contactPersonalData, assignmentPersonalData, cafePersonalData, mailPersonalData(deps.jobs)];

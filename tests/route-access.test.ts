@@ -48,6 +48,7 @@ const refusedOnTheResource = new Map<string, string>([
   ["POST /projets/:slug/equipe-recherchee", "the same, for the form sent"],
   ["GET /projets/:slug/equipe", "« Gérer l'équipe »: only the project's lead, its coaches (to read) or the programme team (403 for other members)"],
   ["POST /projets/:slug/equipe/demandes/:id", "the same, for a decision on a join request"],
+  ["GET /projets/:slug/espace", "the project workspace: only its team, its coaches, the AMDs of a ministry involved and the programme team (403 for other members)"],
 ]);
 
 /** Sign-out ends the session the other calls need: it goes last. */

@@ -8,3 +8,4 @@ export * from "./events.ts";
 export * from "./contact.ts";
 export * from "./teams.ts";
 export * from "./cafe.ts";
+export * from "./workspace.ts";

@@ -15,3 +15,6 @@ export { cafePersonalData } from "./cafe/personal-data.ts";
 export { solveAssignment, type AssignmentResult } from "./assignment/solve-assignment.ts";
 export { writeLpFile } from "./assignment/lp-file.ts";
 export { buildSyntheticAssignmentInstance } from "./assignment/synthetic-instance.ts";
+/** The project of `/projets/:slug/…` in the season asked, and a season's team: for the project workspace (issue 15). */
+export { findProjectInSeason, type ProjectInSeason, seasonQuery } from "./project-in-season.ts";
+export { listTeam, type TeamMember } from "./team-repository.ts";

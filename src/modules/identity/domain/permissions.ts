@@ -50,16 +50,19 @@ const memberPermissions = [
   "manage:wish:own",
   "request:team-join",
   "join:cafe",
+  // The project workspace (issue 15): an administration declares « nous l'utilisons »; the workspace itself
+  // is checked on the resource (team, coach, AMD of a ministry involved) by the workspace module.
+  "declare:reuse",
 ] as const satisfies Permission[];
 
 /** What each role may do. A person holds the union of their roles' permissions. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   member: memberPermissions,
-  coach: [...memberPermissions, "read:project:any"],
+  coach: [...memberPermissions, "read:project:any", "read:portfolio:any"],
   manager: [...memberPermissions],
   // Scoped to one organisation: only what the role adds, or `:own` would reach every account of that
   // organisation. The person's own permissions come with the member role every account holds.
-  ministry_data_admin: ["read:organisation:own", "review:proposal:own"],
+  ministry_data_admin: ["read:organisation:own", "review:proposal:own", "read:portfolio:own"],
   programme_team: [
     ...memberPermissions,
     "read:admin:any",
@@ -82,6 +85,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "manage:contact-message:any",
     // Teams (issue 14): project needs of any project, the assignment and its publication, café rounds.
     "manage:team:any",
+    // The project workspace (issue 15): every workspace, read and kept, and the season's portfolio.
+    "manage:workspace:any",
+    "read:portfolio:any",
   ],
 };
 
