@@ -39,6 +39,13 @@ import {
   users,
   wishes,
   wishLists,
+  organisations,
+  projectReuses,
+  workspaceFramings,
+  workspaceLinks,
+  workspaceLogEntries,
+  workspaceMilestones,
+  workspaceRestitutions,
 } from "../../src/db/schema/index.ts";
 import type { HttpSession } from "./http.ts";
 import { signInOverHttp } from "./http-sign-in.ts";
@@ -152,6 +159,17 @@ export async function fillPersonalData(
   const [cafeRound] = await db.select({ id: cafeRounds.id }).from(cafeRounds).where(eq(cafeRounds.month, "2020-01"));
   const [cafePair] = await db.insert(cafePairs).values({ roundId: cafeRound!.id, size: 2 }).returning({ id: cafePairs.id });
   await db.insert(cafePairMembers).values({ pairId: cafePair!.id, roundId: cafeRound!.id, userId: id, optOutTokenHash: `builder-${suffix}` });
+
+  // The project workspace (issue 15): a framing version written and reviewed, a milestone, a log entry, a link,
+  // a reuse declared and the restitution, all by the person. The team's work is kept on erasure, without the
+  // person: its texts here do not name them (what others typed is the project's record).
+  await db.insert(workspaceFramings).values({ projectId: project!.id, seasonId: season!.id, version: 1, content: { problem: `Problème du projet ${suffix}` }, authorId: id, reviewedBy: id, reviewedAt: new Date(), reviewNote: "Relu." });
+  await db.insert(workspaceMilestones).values({ projectId: project!.id, seasonId: season!.id, phase: "investigation", title: `Entretiens ${suffix}`, dueOn: "2030-01-15", ownerId: id, createdBy: id });
+  await db.insert(workspaceLogEntries).values({ projectId: project!.id, seasonId: season!.id, eventId: event!.id, happenedOn: "2030-03-12", done: `Atelier ${suffix}`, weather: "on_track", authorId: id });
+  await db.insert(workspaceLinks).values({ projectId: project!.id, seasonId: season!.id, kind: "forge", label: "Dépôt", url: `https://github.com/exemple/${suffix}`, createdBy: id });
+  const [reusingOrganisation] = await db.insert(organisations).values({ name: `Direction ${suffix}`, kind: "service" }).returning({ id: organisations.id });
+  await db.insert(projectReuses).values({ projectId: project!.id, organisationId: reusingOrganisation!.id, purpose: `Tableau de bord ${suffix}`, since: "2029-01-01", declaredBy: id });
+  await db.insert(workspaceRestitutions).values({ projectId: project!.id, seasonId: season!.id, summary: "Restitution.", updatedBy: id });
 
   await platform.jobs.send(db, "mail.send", { to: person.email, subject: "Votre équipe", text: `Bonjour ${fullName}, votre équipe vous attend.` });
   await waitForMails(platform, person.email, 2);
