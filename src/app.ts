@@ -29,7 +29,7 @@ import { findOwnProfileLink, peoplePersonalData, registerPeopleRoutes } from "./
 import { projectsPersonalData, registerProjectRoutes } from "./modules/projects/api.ts";
 import { assignmentPersonalData, cafePersonalData, createTeamSection, registerTeamRoutes, teamsPersonalData } from "./modules/teams/api.ts";
 import { homeSeasonSummary, registerSeasonRoutes } from "./modules/seasons/api.ts";
-import { registerWorkspaceRoutes } from "./modules/workspace/api.ts";
+import { registerWorkspaceRoutes, workspacePersonalData } from "./modules/workspace/api.ts";
 import { registerPrivacyRoutes } from "./modules/privacy/api.ts";
 import { contactPersonalData, registerContactRoutes } from "./modules/contact/api.ts";
 import { organisationLookup, organisationsPersonalData, type PublicDomains, createCheckEmailEligibility, registerOrganisationRoutes } from "./modules/organisations/api.ts";
@@ -163,7 +163,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerWorkspaceRoutes(app, { ...seasonsAndCalls, pageCache: deps.pageCache, media: deps.media });
   registerContactRoutes(app, { db, clock: deps.clock, mailer: deps.mailer, publicUrl: config.publicUrl, teamAddress: config.CONTACT_EMAIL });
   // Each module owns its tables' personal data (ADR 0012); the page shows them in this order.
-  const personalData = [identityPersonalData, peoplePersonalData, contentPersonalData, organisationsPersonalData, callsPersonalData, projectsPersonalData, teamsPersonalData, createEventsPersonalData({ mailer: deps.mailer, publicUrl: config.publicUrl }), contactPersonalData, assignmentPersonalData, cafePersonalData, mailPersonalData(deps.jobs)];
+  const personalData = [identityPersonalData, peoplePersonalData, contentPersonalData, organisationsPersonalData, callsPersonalData, projectsPersonalData, teamsPersonalData, createEventsPersonalData({ mailer: deps.mailer, publicUrl: config.publicUrl }), contactPersonalData, assignmentPersonalData, cafePersonalData, workspacePersonalData, mailPersonalData(deps.jobs)];
   registerPrivacyRoutes(app, { db, clock: deps.clock, secureCookies: secure, contributions: personalData });
   registerAdministrationRoutes(app, { devOutbox: deps.devOutbox });
   if (deps.devOutbox) {

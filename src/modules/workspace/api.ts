@@ -1,3 +1,5 @@
 // The project workspace (issue 15): what other modules and the composition root may use.
 export { registerWorkspaceRoutes } from "./routes.tsx";
 export type { WorkspaceDeps } from "./deps.ts";
+/** Framing versions, milestones, log entries, links, reuses and restitutions in the GDPR export and erasure (privacy module). */
+export { workspacePersonalData } from "./personal-data.ts";
