@@ -3,3 +3,4 @@ export { registerWorkspaceRoutes } from "./routes.tsx";
 export type { WorkspaceDeps } from "./deps.ts";
 /** Framing versions, milestones, log entries, links, reuses and restitutions in the GDPR export and erasure (privacy module). */
 export { workspacePersonalData } from "./personal-data.ts";
+export { seedDemoWorkspaces } from "./demo-workspaces.ts";

@@ -1,0 +1,33 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { attendanceText, filterAndSortPortfolio, type PortfolioFacts, portfolioRows } from "./portfolio-rows.ts";
+
+const base: PortfolioFacts = { projectId: "p", slug: "p", title: "P", phase: null, nextMilestone: null, lastLog: null, teamSize: 3, ministries: [], lastWorkshops: [] };
+const facts: PortfolioFacts[] = [
+  { ...base, projectId: "a", title: "Alpha", lastLog: { happenedOn: "2027-03-01", weather: "on_track", weatherNote: "" }, ministries: ["Insee"], teamSize: 5 },
+  { ...base, projectId: "b", title: "Bêta", lastLog: { happenedOn: "2027-03-20", weather: "blocked", weatherNote: "Pas d’accès" }, ministries: ["IGN"], nextMilestone: { title: "Démo", dueOn: "2027-04-01" } },
+  { ...base, projectId: "c", title: "Gamma", ministries: ["Insee", "IGN"], teamSize: 2 },
+];
+
+describe("portfolio rows", () => {
+  it("flags a project without a log entry for more than a month, or none a month after the season started", () => {
+    const rows = portfolioRows(facts, "2027-04-05", "2027-01-01");
+    assert.deepEqual(rows.map((row) => [row.projectId, row.stale]), [["a", true], ["b", false], ["c", true]]);
+    assert.equal(portfolioRows(facts, "2027-01-20", "2027-01-01")[2]!.stale, false);
+  });
+
+  it("sorts by météo (blocked first, then no news), and filters by ministry, météo and staleness", () => {
+    const rows = portfolioRows(facts, "2027-04-05", "2027-01-01");
+    assert.deepEqual(filterAndSortPortfolio(rows, {}, "meteo").map((row) => row.projectId), ["b", "c", "a"]);
+    assert.deepEqual(filterAndSortPortfolio(rows, {}, "equipe").map((row) => row.projectId), ["c", "b", "a"]);
+    assert.deepEqual(filterAndSortPortfolio(rows, {}, "jalon").map((row) => row.projectId), ["b", "a", "c"]);
+    assert.deepEqual(filterAndSortPortfolio(rows, { ministry: "IGN" }, "titre").map((row) => row.projectId), ["b", "c"]);
+    assert.deepEqual(filterAndSortPortfolio(rows, { weather: "none" }, "titre").map((row) => row.projectId), ["c"]);
+    assert.deepEqual(filterAndSortPortfolio(rows, { staleOnly: true }, "titre").map((row) => row.projectId), ["a", "c"]);
+  });
+
+  it("writes the attendance of the last workshops as members present of the team", () => {
+    assert.equal(attendanceText({ lastWorkshops: [] }), "—");
+    assert.equal(attendanceText({ lastWorkshops: [{ happenedOn: "2027-03-01", attended: 2, teamSize: 4 }] }), "2\u00a0/\u00a04");
+  });
+});

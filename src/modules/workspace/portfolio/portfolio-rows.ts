@@ -1,0 +1,73 @@
+/**
+ * The season's portfolio (issue 15), pure: one row per project, the « sans nouvelles » flag, sorting and
+ * filtering. The repository reads the facts; the page and the CSV show the same rows.
+ */
+export type Weather = "on_track" | "watch" | "blocked";
+export const weatherLabels: Record<Weather, string> = { on_track: "En bonne voie", watch: "À surveiller", blocked: "Bloqué" };
+
+export type PortfolioFacts = {
+  projectId: string;
+  slug: string;
+  title: string;
+  /** The season's phase today (« Construction »), or « à venir : … », or null after the season. */
+  phase: string | null;
+  nextMilestone: { title: string; dueOn: string } | null;
+  lastLog: { happenedOn: string; weather: Weather; weatherNote: string } | null;
+  teamSize: number;
+  ministries: string[];
+  /** The last three workshops logged with their event: members of the team checked in, of the team's size. */
+  lastWorkshops: { happenedOn: string; attended: number; teamSize: number }[];
+};
+
+export type PortfolioRow = PortfolioFacts & { stale: boolean };
+
+/** A project without a log entry for a month (30 days, or none at all once the season has started) is flagged. */
+export const staleAfterDays = 30;
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export function portfolioRows(facts: PortfolioFacts[], today: string, seasonStartsOn: string): PortfolioRow[] {
+  return facts.map((row) => ({
+    ...row,
+    stale: row.lastLog ? daysBetween(row.lastLog.happenedOn, today) > staleAfterDays : daysBetween(seasonStartsOn, today) > staleAfterDays,
+  }));
+}
+
+export const portfolioSorts = {
+  titre: "Projet (A → Z)",
+  meteo: "Météo (bloqué d’abord)",
+  journal: "Dernier journal (le plus ancien d’abord)",
+  jalon: "Prochain jalon (le plus proche d’abord)",
+  equipe: "Taille de l’équipe (la plus petite d’abord)",
+} as const;
+export type PortfolioSort = keyof typeof portfolioSorts;
+
+export type PortfolioFilter = { weather?: Weather | "none" | undefined; ministry?: string | undefined; staleOnly?: boolean | undefined };
+
+const weatherOrder: Record<Weather | "none", number> = { blocked: 0, watch: 1, none: 2, on_track: 3 };
+const collator = new Intl.Collator("fr", { sensitivity: "base", numeric: true });
+
+export function filterAndSortPortfolio(rows: PortfolioRow[], filter: PortfolioFilter, sort: PortfolioSort): PortfolioRow[] {
+  const kept = rows.filter(
+    (row) =>
+      (!filter.weather || (row.lastLog?.weather ?? "none") === filter.weather) &&
+      (!filter.ministry || row.ministries.includes(filter.ministry)) &&
+      (!filter.staleOnly || row.stale),
+  );
+  const byTitle = (a: PortfolioRow, b: PortfolioRow) => collator.compare(a.title, b.title);
+  const compare: Record<PortfolioSort, (a: PortfolioRow, b: PortfolioRow) => number> = {
+    titre: byTitle,
+    meteo: (a, b) => weatherOrder[a.lastLog?.weather ?? "none"] - weatherOrder[b.lastLog?.weather ?? "none"] || byTitle(a, b),
+    journal: (a, b) => (a.lastLog?.happenedOn ?? "").localeCompare(b.lastLog?.happenedOn ?? "") || byTitle(a, b),
+    jalon: (a, b) => (a.nextMilestone?.dueOn ?? "9999").localeCompare(b.nextMilestone?.dueOn ?? "9999") || byTitle(a, b),
+    equipe: (a, b) => a.teamSize - b.teamSize || byTitle(a, b),
+  };
+  return [...kept].sort(compare[sort]);
+}
+
+/** « 2 / 4 » for each of the last three workshops, newest first; « — » when none was logged with its event. */
+export function attendanceText(row: Pick<PortfolioFacts, "lastWorkshops">): string {
+  return row.lastWorkshops.length === 0 ? "—" : row.lastWorkshops.map((workshop) => `${workshop.attended}\u00a0/\u00a0${workshop.teamSize}`).join(", ");
+}
