@@ -10,6 +10,7 @@ const tools = [
   { title: "Importer du contenu", href: "/admin/contenus/import", description: "Importer une archive zip de contenus Hugo ou Jekyll (Markdown ou HTML avec leur en-tête)." },
   { title: "Saisons", href: "/admin/saisons", description: "Créer une saison et ses phases datées (appel à projets, qualification, lancement…), ouvrir l’appel à projets." },
   { title: "Équipes", href: "/admin/equipes", description: "Former les équipes d’une saison à partir des vœux des membres : calcul optimal, relecture, verrouillages, publication." },
+  { title: "Portefeuille des projets", href: "/portefeuille", description: "Les projets de la saison d’un coup d’œil : phase, prochain jalon, dernier journal et météo, équipe, présence aux ateliers ; export CSV." },
   { title: "Café 10 %", href: "/admin/cafe", description: "Les inscrits au café 10 % et les binômes de chaque mois, entre ministères différents." },
   { title: "Événements", href: "/admin/evenements", description: "Créer un événement ou une série d’ateliers, suivre les inscriptions et les places, modifier ou annuler une séance ou les suivantes." },
   { title: "Messages reçus", href: "/admin/messages", description: "Les messages écrits à l’équipe depuis la page Contact : les lire, y répondre par courriel, les archiver." },
