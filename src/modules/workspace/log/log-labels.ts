@@ -1,0 +1,9 @@
+/** The team's « météo » after a workshop. */
+export const Weathers = { onTrack: "on_track", watch: "watch", blocked: "blocked" } as const;
+export type Weather = (typeof Weathers)[keyof typeof Weathers];
+
+export const weatherLabels: Record<Weather, string> = { on_track: "En bonne voie", watch: "À surveiller", blocked: "Bloqué" };
+
+export function isWeather(value: string): value is Weather {
+  return Object.hasOwn(weatherLabels, value);
+}
