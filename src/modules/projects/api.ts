@@ -19,3 +19,5 @@ export { seedDemoProjects } from "./demo-projects.ts";
 export { projectsPersonalData } from "./personal-data.ts";
 /** The team section's plain-data model, which the teams module builds for the project page (`ProjectsDeps.teamSection`). */
 export type { TeamSectionModel } from "./views/team-section.tsx";
+/** The public part of a project's workspace, which the workspace module builds for the project page (`ProjectsDeps.workspaceSection`). */
+export type { WorkspacePublicSectionModel } from "./views/workspace-section.tsx";

@@ -8,6 +8,7 @@ import { ContentBody, type ContentItem, ContentLead, plainSummary } from "../../
 import { projectStateLabels, type ProjectState } from "../domain/project-state.ts";
 import { DetailList, ExternalLink } from "../../../ui/detail-list.tsx";
 import { TeamSection, type TeamSectionModel } from "./team-section.tsx";
+import { WorkspacePublicSection, type WorkspacePublicSectionModel } from "./workspace-section.tsx";
 
 const home: BreadcrumbItem = { label: "Accueil", href: "/" };
 
@@ -31,6 +32,8 @@ export type ProjectPageModel = {
   news: ContentItem[];
   /** The team section of the project's latest season (teams module), or null. */
   team: TeamSectionModel | null;
+  /** The public part of the project's workspace (workspace module), or null. */
+  workspace: WorkspacePublicSectionModel | null;
 };
 
 export type CarryOverForm = { seasons: Option[]; values?: { seasonId: string; reason: string }; errors?: FieldErrors; done?: string | null };
@@ -95,6 +98,7 @@ export function ProjectPage({ context, share, project, carryOver }: { context: P
             </section>
           ) : null}
           {project.description ? <ContentBody item={project.description} /> : null}
+          {project.workspace ? <WorkspacePublicSection model={project.workspace} projectTitle={project.title} /> : null}
           {project.team ? <TeamSection model={project.team} csrfToken={context.csrfToken} /> : null}
           {project.news.length > 0 ? (
             <section aria-labelledby="actualites-projet" className="fr-mb-4w">
