@@ -1,4 +1,5 @@
 import { type FormValues, keepValues } from "../../../http/forms.ts";
+import { formatCalendarDay } from "../../../shared/french-date.ts";
 import { isCalendarDay } from "../milestones/milestone-form.ts";
 import { isWeather, type Weather } from "./log-labels.ts";
 
@@ -21,17 +22,18 @@ function checkText(errors: Record<string, string>, name: string, value: string, 
 }
 
 /**
- * Reads a log entry: the workshop's date (not after today), the workshop it follows (one of `eventIds`,
+ * Reads a log entry: the workshop's date (in the season, not after today), the workshop it follows (one of `eventIds`,
  * or none), what was done (required), decisions, next steps, blockers, the météo and its line (required
  * unless « En bonne voie »).
  */
-export function parseLogEntryForm(rawBody: unknown, context: { today: string; eventIds: ReadonlySet<string> }): LogEntryFormResult {
+export function parseLogEntryForm(rawBody: unknown, context: { today: string; seasonStartsOn: string; eventIds: ReadonlySet<string> }): LogEntryFormResult {
   const body = rawBody && typeof rawBody === "object" ? (rawBody as Record<string, unknown>) : {};
   const errors: Record<string, string> = {};
   const happenedOn = text(body, "happenedOn");
   if (!happenedOn) errors.happenedOn = "Indiquez la date de l’atelier.";
   else if (!isCalendarDay(happenedOn)) errors.happenedOn = "Indiquez une date valide, au format jj/mm/aaaa.";
   else if (happenedOn > context.today) errors.happenedOn = "La date de l’atelier ne peut pas être dans le futur.";
+  else if (happenedOn < context.seasonStartsOn) errors.happenedOn = `La date de l’atelier doit être dans la saison, qui commence le ${formatCalendarDay(context.seasonStartsOn)}.`;
   const eventId = text(body, "eventId");
   if (eventId && !context.eventIds.has(eventId)) errors.eventId = "Choisissez un atelier de la liste.";
   const done = text(body, "done");

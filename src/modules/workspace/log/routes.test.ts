@@ -106,6 +106,9 @@ describe("« Journal de bord » of a project's workspace, with the team's mété
     const future = await lead.http.post(page, { happenedOn: "2031-05-11", done: "Revue", weather: "on_track" }, { formPage: page });
     assert.equal(future.statusCode, 400);
     assertFieldError(future.body, "happenedOn", "La date de l’atelier ne peut pas être dans le futur.", "2031-05-11");
+    const early = await lead.http.post(page, { happenedOn: "2031-01-04", done: "Revue", weather: "on_track" }, { formPage: page });
+    assert.equal(early.statusCode, 400);
+    assertFieldError(early.body, "happenedOn", "La date de l’atelier doit être dans la saison, qui commence le 5 janvier 2031.", "2031-01-04");
     assert.deepEqual(await entries(), []);
   });
 

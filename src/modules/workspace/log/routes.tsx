@@ -49,7 +49,7 @@ export function registerLogRoutes(app: FastifyInstance, deps: WorkspaceDeps) {
   app.post<Params>("/projets/:slug/espace/journal", { config: { access: "signed-in" } }, async (request, reply) => {
     const workspace = await loadWorkspace(db, clock, request, "edit");
     const workshops = await listWorkshopOptions(db, workspace.project.id, workspace.season, clock.now());
-    const form = parseLogEntryForm(request.body, { today: workspace.today, eventIds: new Set(workshops.map((workshop) => workshop.id)) });
+    const form = parseLogEntryForm(request.body, { today: workspace.today, seasonStartsOn: workspace.season.startsOn, eventIds: new Set(workshops.map((workshop) => workshop.id)) });
     if (!form.ok) return render(request, reply, workspace, 400, form);
     await writeLogEntry({ ...form.data, project: workspace.project, season: workspace.season, authorId: request.user!.id });
     return reply.redirect(workspacePath(workspace, "/journal", { enregistre: "1" }), 303);
