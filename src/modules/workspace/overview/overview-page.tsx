@@ -1,10 +1,103 @@
+import { formatCalendarDay } from "../../../shared/french-date.ts";
+import { Badge } from "../../../ui/badge.tsx";
+import { DetailList } from "../../../ui/detail-list.tsx";
 import type { PageContext } from "../../../ui/page-context.ts";
+import type { CurrentFraming } from "../framing/framing-repository.ts";
+import { attendanceText, type PortfolioRow, weatherLabels } from "../portfolio/portfolio-rows.ts";
 import { type WorkspaceFrame, WorkspaceLayout } from "../views/workspace-layout.tsx";
 
-export function OverviewPage({ context, frame }: { context: PageContext; frame: WorkspaceFrame }) {
+export type OverviewModel = {
+  facts: PortfolioRow | null;
+  framing: CurrentFraming | null;
+  team: { name: string; role: "lead" | "contributor" | "coach"; ministry: string | null }[];
+  canEdit: boolean;
+  otherSeasons: { slug: string; name: string }[];
+};
+
+const roleLabels = { lead: "Porteur ou porteuse", contributor: "Contributeur ou contributrice", coach: "Coach" } as const;
+const weatherBadge = { on_track: "success", watch: "warning", blocked: "error" } as const;
+
+/** The workspace's first page: where the project stands, in a few cards, each leading to its section. */
+export function OverviewPage({ context, frame, model }: { context: PageContext; frame: WorkspaceFrame; model: OverviewModel }) {
+  const { facts, framing } = model;
+  const link = (suffix: string) => `${frame.basePath}${suffix}${frame.query}`;
   return (
     <WorkspaceLayout context={context} frame={frame} section="overview" title="Espace projet">
-      <p>L’espace de travail de l’équipe pour cette saison.</p>
+      <DetailList
+        entries={[
+          { label: "Phase de la saison", value: facts?.phase ?? "La saison est terminée" },
+          {
+            label: "Météo",
+            value: (
+              <>
+                {facts?.lastLog ? (
+                  <>
+                    <Badge kind={weatherBadge[facts.lastLog.weather]} small label={weatherLabels[facts.lastLog.weather]} as="span" /> {facts.lastLog.weatherNote} (journal du {formatCalendarDay(facts.lastLog.happenedOn)})
+                  </>
+                ) : (
+                  "Pas encore de journal de bord."
+                )}
+                {facts?.stale ? (
+                  <>
+                    {" "}
+                    <Badge kind="warning" small label="Sans nouvelles depuis un mois" as="span" />
+                  </>
+                ) : null}{" "}
+                <a href={link("/journal")}>Le journal de bord</a>
+              </>
+            ),
+          },
+          {
+            label: "Fiche de cadrage",
+            value: (
+              <>
+                {framing ? `Version ${framing.version}, ${framing.reviewed ? "relue par le ou la coach" : "pas encore relue"}.` : "Pas encore écrite."} <a href={link("/cadrage")}>{model.canEdit ? "Voir et modifier la fiche" : "Voir la fiche"}</a>
+              </>
+            ),
+          },
+          {
+            label: "Prochain jalon",
+            value: (
+              <>
+                {facts?.nextMilestone ? `${facts.nextMilestone.title}, le ${formatCalendarDay(facts.nextMilestone.dueOn)}.` : "Aucun jalon à venir."} <a href={link("/jalons")}>Tous les jalons</a>
+              </>
+            ),
+          },
+          { label: "Présence aux trois derniers ateliers", value: facts ? attendanceText(facts) : "—" },
+        ]}
+      />
+      {framing?.summary ? (
+        <>
+          <h2 className="fr-h4 fr-mt-4w">Résumé</h2>
+          <p>{framing.summary}</p>
+        </>
+      ) : null}
+      <h2 className="fr-h4 fr-mt-4w">Équipe de la saison</h2>
+      {model.team.length === 0 ? (
+        <p>L’équipe n’est pas encore formée.</p>
+      ) : (
+        <ul>
+          {model.team.map((member, index) => (
+            <li key={index}>
+              {member.name} — {roleLabels[member.role]}
+              {member.ministry ? ` (${member.ministry})` : ""}
+            </li>
+          ))}
+        </ul>
+      )}
+      {model.otherSeasons.length > 0 ? (
+        <>
+          <h2 className="fr-h4 fr-mt-4w">Passeport du projet</h2>
+          <p>Les autres saisons du projet : leur cadrage, leurs jalons et leur journal restent consultables par leurs équipes.</p>
+          <ul>
+            {model.otherSeasons.map((season) => (
+              <li key={season.slug}>
+                <a href={`${frame.basePath}?saison=${encodeURIComponent(season.slug)}`}>Espace de la {season.name.replace(/^Saison/, "saison")}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </WorkspaceLayout>
   );
 }
