@@ -5,7 +5,7 @@ import { parse } from "csv-parse/sync";
 import { projects, seasons, users } from "../../../db/schema/index.ts";
 import { startTestPlatform, type TestPlatform } from "../../../../tests/support/test-platform.ts";
 import { signInOverHttp } from "../../../../tests/support/http-sign-in.ts";
-import { addToTeam, freshMember } from "../../teams/members-test-support.ts";
+import { joinTeam, signedInPerson } from "../milestones/workspace-test-season.ts";
 
 let platform: TestPlatform;
 const db = () => platform.database.db;
@@ -55,9 +55,9 @@ describe("the season's portfolio", () => {
     const [sophie] = await db().select({ organisationId: users.organisationId }).from(users).where(eq(users.email, "sophie.durand@interieur.gouv.fr"));
     const [season] = await db().select({ id: seasons.id }).from(seasons).where(eq(seasons.slug, "2026-2027"));
     const [transformers] = await db().select({ id: projects.id }).from(projects).where(eq(projects.slug, "transformers"));
-    const colleague = await freshMember(platform, "portfolio.interieur");
+    const colleague = await signedInPerson(platform, "portfolio.interieur@interieur.gouv.fr");
     await db().update(users).set({ organisationId: sophie!.organisationId }).where(and(eq(users.id, colleague.id)));
-    await addToTeam(db(), { seasonId: season!.id, projectId: transformers!.id, userId: colleague.id, role: "contributor" });
+    await joinTeam(db(), { seasonId: season!.id, projectId: transformers!.id, userId: colleague.id, role: "contributor" });
 
     const amd = await signInOverHttp(platform, "sophie.durand@interieur.gouv.fr");
     const page = await amd.get("/portefeuille");
