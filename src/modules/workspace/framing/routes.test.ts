@@ -226,6 +226,7 @@ describe("the framing of a project's workspace (« Fiche de cadrage »)", () => 
     assert.doesNotMatch((await lead.http.get(page)).body, /name="reviewNote"/);
     const coachPage = await marc.get(page);
     assert.match(coachPage.body, /name="reviewNote"/);
+    assertFrenchSpacing(coachPage.body);
     assert.doesNotMatch(coachPage.body, /name="baseVersion"/);
     assertRefusedByPermission(await marc.post(page, framingFields({ baseVersion: "5" }), { csrf: csrfTokenIn(coachPage.body) }), 403);
     const tooLong = await marc.post(at("/relecture"), { version: "5", reviewNote: "x".repeat(1001) }, { formPage: page });
@@ -252,5 +253,27 @@ describe("the framing of a project's workspace (« Fiche de cadrage »)", () => 
     // A new version is not reviewed yet.
     assert.equal((await lead.http.post(page, framingFields({ baseVersion: "5" }))).statusCode, 303);
     assert.match((await lead.http.get(page)).body, /Pas encore relue/);
+  });
+
+  it("shows the programme team both forms, and an earlier season to its former team read-only", async () => {
+    const team = await signInOverHttp(platform, "camille.martin@numerique.gouv.fr");
+    const teamPage = await team.get(page);
+    assert.equal(teamPage.statusCode, 200);
+    assert.match(teamPage.body, /name="baseVersion" value="6"/);
+    assert.match(teamPage.body, /name="reviewNote"/);
+    // The lead was in the 2030 team too: that season is over, so its framing is read, not edited.
+    await addToTeam(db(), { seasonId: earlierSeasonId, projectId, userId: lead.id, role: "lead" });
+    const earlier = await lead.http.get("/projets/cartiflette/espace/cadrage?saison=2030");
+    assert.equal(earlier.statusCode, 200);
+    assert.match(earlier.body, /<h2 id="fiche-courante">Version 2<\/h2>/);
+    assert.match(earlier.body, /Problème de 2030/);
+    assert.doesNotMatch(earlier.body, /name="baseVersion"/);
+    assertFrenchSpacing(earlier.body, ["Problème de 2030", "Livrable de 2030"]);
+    const csrf = csrfTokenIn(earlier.body);
+    assertRefusedByPermission(await lead.http.post("/projets/cartiflette/espace/cadrage?saison=2030", framingFields({ baseVersion: "2" }), { csrf }), 403);
+    assert.deepEqual(
+      (await versionsInDatabase(projectId, earlierSeasonId)).map((row) => row.version),
+      [1, 2],
+    );
   });
 });

@@ -17,8 +17,8 @@ export type WorkspaceSectionKey = (typeof workspaceSections)[number]["key"];
 const roleNotes: Record<WorkspaceRole, string | null> = {
   programme_team: null,
   member: null,
-  former_member: "La saison est terminée : vous gardez l’accès en lecture à l’espace de votre équipe.",
-  coach: "Vous êtes coach de ce projet : vous lisez l’espace et relisez la fiche de cadrage.",
+  former_member: "La saison est terminée\u00a0: vous gardez l’accès en lecture à l’espace de votre équipe.",
+  coach: "Vous êtes coach de ce projet\u00a0: vous lisez l’espace et relisez la fiche de cadrage.",
   amd: "Vous lisez cet espace comme AMD d’un ministère dont un membre de l’équipe fait partie.",
 };
 
