@@ -1,0 +1,39 @@
+import { eq } from "drizzle-orm";
+import type { Executor } from "../../db/client.ts";
+import { seasons } from "../../db/schema/index.ts";
+import type { WorkspacePublicSectionModel } from "../projects/api.ts";
+import { findPublicFraming } from "./framing/framing-repository.ts";
+import { workspaceFilePath } from "./links/routes.tsx";
+import { type LinkKind, linkKindLabels, listPublicLinks } from "./links/links-repository.ts";
+import { hasContent, listRestitutionsOfProject } from "./restitution/restitution-repository.ts";
+import { restitutionView } from "./restitution/routes.tsx";
+import { sinceLabel } from "./reuses/reuse-labels.ts";
+import { listReuses } from "./reuses/reuses-repository.ts";
+
+/**
+ * The public part of a project's workspace for its project page (passed to the projects module as
+ * `workspaceSection` by the composition root): the framing's public summary and deliverable, the public
+ * links and files (never the private ones), the restitutions, and the administrations that reuse it with
+ * the way to declare one. The log and the « météo » are never public. The same for every visitor (the
+ * anonymous page is cached; writes clear the cache).
+ */
+export function createWorkspacePublicSection(deps: { db: Executor }) {
+  const { db } = deps;
+  return async function workspaceSection(input: { projectId: string; projectSlug: string }): Promise<WorkspacePublicSectionModel> {
+    const [links, restitutions, reuses, framing] = [await listPublicLinks(db, input.projectId), await listRestitutionsOfProject(db, input.projectId), await listReuses(db, input.projectId), await findPublicFraming(db, input.projectId)];
+    const [framingSeason] = framing ? await db.select({ name: seasons.name }).from(seasons).where(eq(seasons.id, framing.seasonId)) : [];
+    return {
+      framing: framing && (framing.summary || framing.deliverable) ? { seasonName: framingSeason?.name ?? "", summary: framing.summary ?? "", deliverable: framing.deliverable } : null,
+      links: links.map((link) => ({
+        label: link.label,
+        // A public file is served to anyone at its project's address, whatever the season.
+        href: link.mediaPath ? workspaceFilePath(input.projectSlug, link.id) : (link.url ?? ""),
+        kindLabel: linkKindLabels[link.kind as LinkKind] ?? linkKindLabels.other,
+        isFile: Boolean(link.mediaPath),
+      })),
+      restitutions: restitutions.filter(hasContent).map((restitution) => ({ seasonName: restitution.seasonName, ...restitutionView(restitution, input.projectSlug, restitution.seasonSlug) })),
+      reuses: reuses.map((reuse) => ({ organisationName: reuse.organisationName, purpose: reuse.purpose, since: sinceLabel(reuse.since) })),
+      reusesPath: `/projets/${input.projectSlug}/reutilisations`,
+    };
+  };
+}
