@@ -12,12 +12,12 @@ function framingOf(project: { title: string; pitch: string; problem: string }): 
     summary: project.pitch || `${project.title}, un projet du programme 10 %.`,
     problem,
     users: "Les agents publics qui produisent ou utilisent ces données. En tant qu’agent, je veux trouver la ressource utile sans la refaire moi-même.",
-    impact: "Du temps gagné pour les équipes data des ministères ; indicateurs : nombre d’administrations utilisatrices, téléchargements, contributions.",
+    impact: "Du temps gagné pour les équipes data des ministères ; indicateurs : nombre d’administrations utilisatrices, téléchargements, contributions.",
     skills: "Science des données, développement, animation de communauté.",
     stateOfTheArt: "Des outils existent dans certaines administrations, sans être partagés ni documentés.",
     dataSources: "Données ouvertes publiées sur data.gouv.fr et données des administrations partenaires.",
     technologies: "Python et R sur SSP Cloud (Onyxia), code ouvert sur une forge publique.",
-    deliverable: `Un outil ouvert et documenté : ${project.title}.`,
+    deliverable: `Un outil ouvert et documenté : ${project.title}.`,
     milestones: "Investigation, prototype, version utilisable, restitution.",
     quickWins: "Un premier jeu de données nettoyé et documenté en fin d’investigation.",
     maintenance: "Une équipe pérenne d’administrations contributrices après la saison.",
@@ -69,7 +69,7 @@ export async function seedDemoWorkspaces(db: Database): Promise<void> {
         const amplification = phaseOf(season.id, "amplification");
         const restitution = phaseOf(season.id, "restitution");
         if (!investigation || !construction || !amplification || !restitution) continue;
-        const reviewed = coach && !running ? { reviewedBy: coach.userId, reviewedAt: new Date(`${investigation.endsOn}T10:00:00Z`), reviewNote: "Cadrage clair ; pensez aux indicateurs d’usage." } : {};
+        const reviewed = coach && !running ? { reviewedBy: coach.userId, reviewedAt: new Date(`${investigation.endsOn}T10:00:00Z`), reviewNote: "Cadrage clair ; pensez aux indicateurs d’usage." } : {};
         await tx
           .insert(workspaceFramings)
           .values({ projectId, seasonId: season.id, version: 1, content: framingOf(project), publicSections: ["summary", "deliverable"], authorId: lead.userId, createdAt: new Date(`${investigation.startsOn}T10:00:00Z`), ...reviewed })
@@ -89,19 +89,19 @@ export async function seedDemoWorkspaces(db: Database): Promise<void> {
             projectId,
             seasonId: season.id,
             happenedOn: "2026-11-18",
-            done: "Atelier de lancement : reprise du passeport de la saison 2023, tour des besoins des nouveaux membres.",
+            done: "Atelier de lancement : reprise du passeport de la saison 2023, tour des besoins des nouveaux membres.",
             decisions: "Étendre les fonds de carte aux territoires d’outre-mer.",
             nextSteps: "Obtenir les contours des collectivités d’outre-mer auprès de l’IGN.",
             blockers: "Les contours d’outre-mer ne sont pas encore publiés.",
             weather: "watch",
-            weatherNote: "Données d’outre-mer pas encore disponibles : la construction pourrait glisser.",
+            weatherNote: "Données d’outre-mer pas encore disponibles : la construction pourrait glisser.",
             authorId: lead.userId,
           });
         } else {
           const entries: [string, string, string][] = [
-            [dayIn(investigation, 0.5), "Atelier d’investigation : entretiens restitués, sources de données listées.", "Prototype sur deux jeux de données."],
-            [dayIn(construction, 0.5), "Atelier de construction : le prototype tourne sur SSP Cloud.", "Documenter l’installation."],
-            [dayIn(amplification, 0.5), "Atelier d’amplification : première administration utilisatrice hors de l’équipe.", "Préparer la restitution."],
+            [dayIn(investigation, 0.5), "Atelier d’investigation : entretiens restitués, sources de données listées.", "Prototype sur deux jeux de données."],
+            [dayIn(construction, 0.5), "Atelier de construction : le prototype tourne sur SSP Cloud.", "Documenter l’installation."],
+            [dayIn(amplification, 0.5), "Atelier d’amplification : première administration utilisatrice hors de l’équipe.", "Préparer la restitution."],
           ];
           for (const [happenedOn, done, nextSteps] of entries) {
             await tx.insert(workspaceLogEntries).values({ projectId, seasonId: season.id, happenedOn, done, nextSteps, weather: "on_track", authorId: lead.userId, createdAt: new Date(`${happenedOn}T16:00:00Z`) });

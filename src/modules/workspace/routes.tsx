@@ -1,6 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import type { WorkspaceDeps } from "./deps.ts";
 import { registerOverviewRoutes } from "./overview/routes.tsx";
+import { registerFramingRoutes } from "./framing/routes.tsx";
+import { registerMilestoneRoutes } from "./milestones/routes.tsx";
+import { registerLogRoutes } from "./log/routes.tsx";
+import { registerLinksRoutes } from "./links/routes.tsx";
+import { registerRestitutionRoutes } from "./restitution/routes.tsx";
+import { registerReusesRoutes } from "./reuses/routes.tsx";
+import { registerPortfolioRoutes } from "./portfolio/routes.tsx";
 
 /**
  * The project workspace's pages (issue 15), feature by feature: the overview, the framing (versions,
@@ -9,4 +16,11 @@ import { registerOverviewRoutes } from "./overview/routes.tsx";
  */
 export function registerWorkspaceRoutes(app: FastifyInstance, deps: WorkspaceDeps) {
   registerOverviewRoutes(app, deps);
+  registerFramingRoutes(app, deps);
+  registerMilestoneRoutes(app, deps);
+  registerLogRoutes(app, deps);
+  registerLinksRoutes(app, deps);
+  registerRestitutionRoutes(app, deps);
+  registerReusesRoutes(app, deps);
+  registerPortfolioRoutes(app, deps);
 }
