@@ -16,5 +16,5 @@ export type ProjectsDeps = {
   /** The team section of a project page (the teams module builds it; projects does not import teams). */
   teamSection?: (input: { projectId: string; projectSlug: string; viewer: CurrentUser | null; now: Date }) => Promise<TeamSectionModel | null>;
   /** What the project page shows publicly of the workspace (the workspace module builds it): public links, restitution, reuses. */
-  workspaceSection?: (input: { projectId: string; projectSlug: string }) => Promise<WorkspacePublicSectionModel | null>;
+  workspaceSection?: (input: { projectId: string; projectSlug: string; viewer: CurrentUser | null; now: Date }) => Promise<WorkspacePublicSectionModel | null>;
 };

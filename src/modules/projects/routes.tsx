@@ -152,7 +152,7 @@ export function registerProjectRoutes(app: FastifyInstance, deps: ProjectsDeps) 
         description,
         news: await newsAbout(project, now),
         team: deps.teamSection ? await deps.teamSection({ projectId: project.id, projectSlug: project.slug, viewer, now }) : null,
-        workspace: deps.workspaceSection ? await deps.workspaceSection({ projectId: project.id, projectSlug: project.slug }) : null,
+        workspace: deps.workspaceSection ? await deps.workspaceSection({ projectId: project.id, projectSlug: project.slug, viewer, now }) : null,
       },
     };
   }

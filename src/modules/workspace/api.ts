@@ -6,3 +6,5 @@ export { workspacePersonalData } from "./personal-data.ts";
 export { seedDemoWorkspaces } from "./demo-workspaces.ts";
 /** What the public project page shows of the workspace (public framing sections, links, restitutions, reuses), passed to projects by the composition root. */
 export { createWorkspacePublicSection } from "./public-section.ts";
+/** Reuses declared by administrations (« Nous l'utilisons »), for the season's figures. */
+export { countReusesOfSeason, listReuses } from "./reuses/reuses-repository.ts";

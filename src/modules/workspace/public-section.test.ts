@@ -31,13 +31,15 @@ describe("the public part of a workspace, for the project page", () => {
       { projectId, seasonId, kind: "forge", label: "Dépôt public", url: "https://github.com/exemple/chartsgouv", public: true },
       { projectId, seasonId, kind: "data", label: "Données internes", url: "https://interne.example.gouv.fr", public: false },
     ]);
-    const section = await createWorkspacePublicSection({ db: db() })({ projectId, projectSlug: "chartgouv" });
+    const section = await createWorkspacePublicSection({ db: db() })({ projectId, projectSlug: "chartgouv", viewer: null, now: new Date("2031-06-01T10:00:00Z") });
     assert.deepEqual(section.framing, { seasonName: "Saison 2031", summary: "Des graphiques conformes au DSFR.", deliverable: null });
     assert.deepEqual(
       section.links.map((link) => link.label),
       ["Dépôt public"],
     );
     assert.equal(section.reusesPath, "/projets/chartgouv/reutilisations");
+    // A visitor is never offered the workspace (the anonymous page is the one cached).
+    assert.equal(section.workspaceHref, null);
     assert.doesNotMatch(JSON.stringify(section), /Problème interne|Données internes|météo|weather/i);
     const page = await httpSessionOn(platform).get("/projets/chartgouv");
     assert.match(page.body, /<h2 id="cadrage-public">Le projet en bref<\/h2>/);

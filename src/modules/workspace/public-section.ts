@@ -9,6 +9,10 @@ import { hasContent, listRestitutionsOfProject } from "./restitution/restitution
 import { restitutionView } from "./restitution/routes.tsx";
 import { sinceLabel } from "./reuses/reuse-labels.ts";
 import { listReuses } from "./reuses/reuses-repository.ts";
+import { parisDayOf } from "../../shared/french-date.ts";
+import type { CurrentUser } from "../identity/api.ts";
+import { findProjectInSeason } from "../teams/api.ts";
+import { findWorkspaceAccess } from "./access.ts";
 
 /**
  * The public part of a project's workspace for its project page (passed to the projects module as
@@ -19,7 +23,16 @@ import { listReuses } from "./reuses/reuses-repository.ts";
  */
 export function createWorkspacePublicSection(deps: { db: Executor }) {
   const { db } = deps;
-  return async function workspaceSection(input: { projectId: string; projectSlug: string }): Promise<WorkspacePublicSectionModel> {
+  /** The workspace of the project's latest season, for a viewer who may read it (the anonymous page, the one cached, never has it). */
+  async function workspaceHref(projectSlug: string, viewer: CurrentUser | null, now: Date): Promise<string | null> {
+    if (!viewer) return null;
+    const { project, season } = await findProjectInSeason(db, projectSlug).catch(() => ({ project: null, season: null }));
+    if (!project || !season) return null;
+    const access = await findWorkspaceAccess(db, viewer, { projectId: project.id, seasonId: season.id, seasonEndsOn: season.endsOn }, parisDayOf(now));
+    return access ? `/projets/${project.slug}/espace` : null;
+  }
+
+  return async function workspaceSection(input: { projectId: string; projectSlug: string; viewer: CurrentUser | null; now: Date }): Promise<WorkspacePublicSectionModel> {
     const [links, restitutions, reuses, framing] = [await listPublicLinks(db, input.projectId), await listRestitutionsOfProject(db, input.projectId), await listReuses(db, input.projectId), await findPublicFraming(db, input.projectId)];
     const [framingSeason] = framing ? await db.select({ name: seasons.name }).from(seasons).where(eq(seasons.id, framing.seasonId)) : [];
     return {
@@ -34,6 +47,7 @@ export function createWorkspacePublicSection(deps: { db: Executor }) {
       restitutions: restitutions.filter(hasContent).map((restitution) => ({ seasonName: restitution.seasonName, ...restitutionView(restitution, input.projectSlug, restitution.seasonSlug) })),
       reuses: reuses.map((reuse) => ({ organisationName: reuse.organisationName, purpose: reuse.purpose, since: sinceLabel(reuse.since) })),
       reusesPath: `/projets/${input.projectSlug}/reutilisations`,
+      workspaceHref: await workspaceHref(input.projectSlug, input.viewer, input.now),
     };
   };
 }

@@ -14,11 +14,20 @@ export type WorkspacePublicSectionModel = {
   reuses: { organisationName: string; purpose: string; since: string }[];
   /** `/projets/<slug>/reutilisations`: the list and the form to declare a reuse. */
   reusesPath: string;
+  /** The workspace's address for a viewer who may read it (team, coach, AMD involved, programme team); null otherwise. */
+  workspaceHref?: string | null;
 };
 
 export function WorkspacePublicSection({ model, projectTitle }: { model: WorkspacePublicSectionModel; projectTitle: string }) {
   return (
     <>
+      {model.workspaceHref ? (
+        <p className="fr-mb-4w">
+          <a className="fr-btn fr-btn--secondary fr-icon-folder-2-line fr-btn--icon-left" href={model.workspaceHref}>
+            Ouvrir l’espace projet
+          </a>
+        </p>
+      ) : null}
       {model.framing ? (
         <section aria-labelledby="cadrage-public" className="fr-mb-4w">
           <h2 id="cadrage-public">Le projet en bref</h2>
