@@ -5,7 +5,7 @@ import { organisations, userRoles, users } from "../../db/schema/index.ts";
 import { startTestPlatform, type TestPlatform } from "../../../tests/support/test-platform.ts";
 import { httpSessionOn, signInOverHttp } from "../../../tests/support/http-sign-in.ts";
 import type { HttpSession } from "../../../tests/support/http.ts";
-import { createWorkspaceSeason, joinTeam, signedInPerson } from "./milestones/workspace-test-season.ts";
+import { createWorkspaceSeason, joinTeam, signedInPerson } from "./workspace-test-support.ts";
 
 /**
  * Issue 15: every workspace route for anonymous, a member outside the team, a team member, the coach, an AMD

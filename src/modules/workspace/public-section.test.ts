@@ -3,7 +3,7 @@ import { after, before, describe, it } from "node:test";
 import { workspaceFramings, workspaceLinks } from "../../db/schema/index.ts";
 import { httpSessionOn } from "../../../tests/support/http-sign-in.ts";
 import { startTestPlatform, type TestPlatform } from "../../../tests/support/test-platform.ts";
-import { createRunningSeason } from "./files/workspace-files-test-support.ts";
+import { createWorkspaceSeason } from "./workspace-test-support.ts";
 import { createWorkspacePublicSection } from "./public-section.ts";
 
 let platform: TestPlatform;
@@ -16,7 +16,7 @@ describe("the public part of a workspace, for the project page", () => {
   before(async () => {
     platform = await startTestPlatform({ clock: { now: () => new Date("2031-06-10T10:00:00Z") } });
     let ids: Record<string, string>;
-    ({ seasonId, projectIds: ids } = await createRunningSeason(db(), ["chartgouv"]));
+    ({ seasonId, projectIds: ids } = await createWorkspaceSeason(db(), ["chartgouv"]));
     projectId = ids.chartgouv!;
   });
   after(async () => {

@@ -7,7 +7,7 @@ import { assertFrenchSpacing } from "../../../../tests/support/french-typography
 import { assertRefusedByPermission, csrfTokenIn, type HttpSession } from "../../../../tests/support/http.ts";
 import { signInOverHttp } from "../../../../tests/support/http-sign-in.ts";
 import { startTestPlatform, type TestPlatform } from "../../../../tests/support/test-platform.ts";
-import { addToTeam, createFramingSeason, type SignedInPerson, signedInPerson } from "./framing-test-support.ts";
+import { joinTeam, createWorkspaceSeason, type SignedInPerson, signedInPerson } from "../workspace-test-support.ts";
 import { findCurrentFraming, findPublicFraming } from "./framing-repository.ts";
 
 let platform: TestPlatform;
@@ -60,20 +60,20 @@ describe("the framing of a project's workspace (« Fiche de cadrage »)", () => 
 
   before(async () => {
     platform = await startTestPlatform({ clock });
-    const earlier = await createFramingSeason(db(), ["cartiflette"], "2030");
+    const earlier = await createWorkspaceSeason(db(), ["cartiflette"], "2030");
     earlierSeasonId = earlier.seasonId;
-    const created = await createFramingSeason(db(), ["cartiflette", "datanomyme"], "2031");
+    const created = await createWorkspaceSeason(db(), ["cartiflette", "datanomyme"], "2031");
     seasonId = created.seasonId;
     projectId = created.projectIds.cartiflette!;
-    lead = await signedInPerson(platform, "cadrage.lead", "Léa", "Porteuse");
-    member = await signedInPerson(platform, "cadrage.member", "Théo", "Contributeur");
-    outsider = await signedInPerson(platform, "cadrage.outsider", "Olga", "Ailleurs");
-    await addToTeam(db(), { seasonId, projectId, userId: lead.id, role: "lead" });
-    await addToTeam(db(), { seasonId, projectId, userId: member.id });
+    lead = await signedInPerson(platform, "cadrage.lead@insee.fr", { givenName: "Léa", usualName: "Porteuse" });
+    member = await signedInPerson(platform, "cadrage.member@insee.fr", { givenName: "Théo", usualName: "Contributeur" });
+    outsider = await signedInPerson(platform, "cadrage.outsider@insee.fr", { givenName: "Olga", usualName: "Ailleurs" });
+    await joinTeam(db(), { seasonId, projectId, userId: lead.id, role: "lead" });
+    await joinTeam(db(), { seasonId, projectId, userId: member.id });
     // The outsider is in another project's team of the same season.
-    await addToTeam(db(), { seasonId, projectId: created.projectIds.datanomyme!, userId: outsider.id });
+    await joinTeam(db(), { seasonId, projectId: created.projectIds.datanomyme!, userId: outsider.id });
     const [marcRow] = await db().select({ id: users.id }).from(users).where(eq(users.email, "marc.petit@numerique.gouv.fr"));
-    await addToTeam(db(), { seasonId, projectId, userId: marcRow!.id, role: "coach" });
+    await joinTeam(db(), { seasonId, projectId, userId: marcRow!.id, role: "coach" });
     marc = await signInOverHttp(platform, "marc.petit@numerique.gouv.fr");
   });
   after(async () => {
@@ -262,7 +262,7 @@ describe("the framing of a project's workspace (« Fiche de cadrage »)", () => 
     assert.match(teamPage.body, /name="baseVersion" value="6"/);
     assert.match(teamPage.body, /name="reviewNote"/);
     // The lead was in the 2030 team too: that season is over, so its framing is read, not edited.
-    await addToTeam(db(), { seasonId: earlierSeasonId, projectId, userId: lead.id, role: "lead" });
+    await joinTeam(db(), { seasonId: earlierSeasonId, projectId, userId: lead.id, role: "lead" });
     const earlier = await lead.http.get("/projets/cartiflette/espace/cadrage?saison=2030");
     assert.equal(earlier.statusCode, 200);
     assert.match(earlier.body, /<h2 id="fiche-courante">Version 2<\/h2>/);

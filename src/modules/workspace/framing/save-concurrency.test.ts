@@ -7,7 +7,7 @@ import { csrfTokenIn } from "../../../../tests/support/http.ts";
 import { signInOverHttp } from "../../../../tests/support/http-sign-in.ts";
 import { describeOnPostgres, reachablePostgres } from "../../../../tests/support/postgres-server.ts";
 import { startTestPlatform, type TestPlatform } from "../../../../tests/support/test-platform.ts";
-import { createFramingSeason } from "./framing-test-support.ts";
+import { createWorkspaceSeason } from "../workspace-test-support.ts";
 import { framingContentOf } from "./framing-sections.ts";
 import { createSaveFraming } from "./use-cases/save-framing.ts";
 
@@ -38,7 +38,7 @@ describeOnPostgres(postgresUrl, "two saves of the framing from the same version 
 
   before(async () => {
     platform = await startTestPlatform({ clock, postgresUrl });
-    const created = await createFramingSeason(db(), ["cartiflette"], "2031");
+    const created = await createWorkspaceSeason(db(), ["cartiflette"], "2031");
     seasonId = created.seasonId;
     projectId = created.projectIds.cartiflette!;
     const [row] = await db().select({ id: users.id }).from(users).where(eq(users.email, "camille.martin@numerique.gouv.fr"));

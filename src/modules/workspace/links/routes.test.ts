@@ -7,7 +7,7 @@ import { assertFrenchSpacing } from "../../../../tests/support/french-typography
 import { assertRefusedByPermission } from "../../../../tests/support/http.ts";
 import { httpSessionOn } from "../../../../tests/support/http-sign-in.ts";
 import { startTestPlatform, type TestPlatform } from "../../../../tests/support/test-platform.ts";
-import { addToTeam, createRunningSeason, signedInMember, type TestMember, tinyPdf } from "../files/workspace-files-test-support.ts";
+import { joinTeam, createWorkspaceSeason, signedInPerson, type SignedInPerson, tinyPdf } from "../workspace-test-support.ts";
 
 let platform: TestPlatform;
 const clock = { now: () => new Date("2031-04-02T10:00:00Z") };
@@ -17,15 +17,15 @@ const links = "/projets/cartiflette/espace/liens";
 describe("« Liens et fichiers » of a workspace", () => {
   let seasonId: string;
   let ids: Record<string, string>;
-  let member: TestMember;
-  let outsider: TestMember;
+  let member: SignedInPerson;
+  let outsider: SignedInPerson;
 
   before(async () => {
     platform = await startTestPlatform({ clock });
-    ({ seasonId, projectIds: ids } = await createRunningSeason(db(), ["cartiflette", "chartgouv"]));
-    member = await signedInMember(platform, "liens.membre@insee.fr");
-    outsider = await signedInMember(platform, "liens.dehors@insee.fr");
-    await addToTeam(db(), { seasonId, projectId: ids.cartiflette!, userId: member.id, role: "lead" });
+    ({ seasonId, projectIds: ids } = await createWorkspaceSeason(db(), ["cartiflette", "chartgouv"]));
+    member = await signedInPerson(platform, "liens.membre@insee.fr", { givenName: "liens.membre", usualName: "Test" });
+    outsider = await signedInPerson(platform, "liens.dehors@insee.fr", { givenName: "liens.dehors", usualName: "Test" });
+    await joinTeam(db(), { seasonId, projectId: ids.cartiflette!, userId: member.id, role: "lead" });
   });
   after(async () => {
     await platform.stop();

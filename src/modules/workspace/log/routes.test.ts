@@ -7,7 +7,7 @@ import { assertFrenchSpacing } from "../../../../tests/support/french-typography
 import { assertRefusedByPermission, csrfTokenIn } from "../../../../tests/support/http.ts";
 import { assertNoMailQueued, markMailQueue, queuedMails } from "../../../../tests/support/mail-queue.ts";
 import { startTestPlatform, type TestPlatform, waitForMail } from "../../../../tests/support/test-platform.ts";
-import { createWorkspaceSeason, joinTeam, type SignedInPerson, signedInPerson } from "../milestones/workspace-test-season.ts";
+import { createWorkspaceSeason, joinTeam, type SignedInPerson, signedInPerson } from "../workspace-test-support.ts";
 import { attendanceOfLastWorkshops, findLastLogEntry, listWorkshopOptions } from "./log-repository.ts";
 
 let platform: TestPlatform;

@@ -7,7 +7,7 @@ import { assertFrenchSpacing } from "../../../../tests/support/french-typography
 import { assertRefusedByPermission, csrfTokenIn } from "../../../../tests/support/http.ts";
 import { startTestPlatform, type TestPlatform } from "../../../../tests/support/test-platform.ts";
 import { findNextMilestone, listMilestoneCounts } from "./milestone-repository.ts";
-import { createWorkspaceSeason, joinTeam, type SignedInPerson, signedInPerson } from "./workspace-test-season.ts";
+import { createWorkspaceSeason, joinTeam, type SignedInPerson, signedInPerson } from "../workspace-test-support.ts";
 
 let platform: TestPlatform;
 const clock = { now: () => new Date("2031-05-10T10:00:00Z") };

@@ -5,7 +5,7 @@ import { parse } from "csv-parse/sync";
 import { projects, seasons, users } from "../../../db/schema/index.ts";
 import { startTestPlatform, type TestPlatform } from "../../../../tests/support/test-platform.ts";
 import { signInOverHttp } from "../../../../tests/support/http-sign-in.ts";
-import { joinTeam, signedInPerson } from "../milestones/workspace-test-season.ts";
+import { joinTeam, signedInPerson } from "../workspace-test-support.ts";
 
 let platform: TestPlatform;
 const db = () => platform.database.db;

@@ -7,7 +7,7 @@ import { assertFrenchSpacing } from "../../../../tests/support/french-typography
 import { assertRefusedByPermission } from "../../../../tests/support/http.ts";
 import { httpSessionOn } from "../../../../tests/support/http-sign-in.ts";
 import { startTestPlatform, type TestPlatform } from "../../../../tests/support/test-platform.ts";
-import { addToTeam, createRunningSeason, signedInMember, type TestMember, tinyPdf } from "../files/workspace-files-test-support.ts";
+import { joinTeam, createWorkspaceSeason, signedInPerson, type SignedInPerson, tinyPdf } from "../workspace-test-support.ts";
 
 let platform: TestPlatform;
 const clock = { now: () => new Date("2031-11-20T10:00:00Z") };
@@ -17,16 +17,16 @@ const page = "/projets/cartiflette/espace/restitution";
 describe("the restitution of a workspace", () => {
   let seasonId: string;
   let ids: Record<string, string>;
-  let member: TestMember;
-  let outsider: TestMember;
+  let member: SignedInPerson;
+  let outsider: SignedInPerson;
   const saved = async () => (await db().select().from(workspaceRestitutions).where(and(eq(workspaceRestitutions.projectId, ids.cartiflette!), eq(workspaceRestitutions.seasonId, seasonId))))[0];
 
   before(async () => {
     platform = await startTestPlatform({ clock });
-    ({ seasonId, projectIds: ids } = await createRunningSeason(db(), ["cartiflette"]));
-    member = await signedInMember(platform, "restitution.membre@insee.fr");
-    outsider = await signedInMember(platform, "restitution.dehors@insee.fr");
-    await addToTeam(db(), { seasonId, projectId: ids.cartiflette!, userId: member.id, role: "contributor" });
+    ({ seasonId, projectIds: ids } = await createWorkspaceSeason(db(), ["cartiflette"]));
+    member = await signedInPerson(platform, "restitution.membre@insee.fr", { givenName: "restitution.membre", usualName: "Test" });
+    outsider = await signedInPerson(platform, "restitution.dehors@insee.fr", { givenName: "restitution.dehors", usualName: "Test" });
+    await joinTeam(db(), { seasonId, projectId: ids.cartiflette!, userId: member.id, role: "contributor" });
   });
   after(async () => {
     await platform.stop();

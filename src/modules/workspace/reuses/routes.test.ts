@@ -7,7 +7,7 @@ import { assertFrenchSpacing } from "../../../../tests/support/french-typography
 import { assertRefusedByPermission } from "../../../../tests/support/http.ts";
 import { httpSessionOn, signInOverHttp } from "../../../../tests/support/http-sign-in.ts";
 import { startTestPlatform, type TestPlatform } from "../../../../tests/support/test-platform.ts";
-import { createRunningSeason, signedInMember, type TestMember } from "../files/workspace-files-test-support.ts";
+import { createWorkspaceSeason, signedInPerson, type SignedInPerson } from "../workspace-test-support.ts";
 import { countReusesOfSeason, listReuses } from "./reuses-repository.ts";
 
 let platform: TestPlatform;
@@ -18,18 +18,18 @@ const page = "/projets/cartiflette/reutilisations";
 describe("« Nous l'utilisons »: reuses declared by administrations", () => {
   let seasonId: string;
   let ids: Record<string, string>;
-  let first: TestMember;
-  let colleague: TestMember;
-  let withoutOrganisation: TestMember;
+  let first: SignedInPerson;
+  let colleague: SignedInPerson;
+  let withoutOrganisation: SignedInPerson;
 
   before(async () => {
     platform = await startTestPlatform({ clock });
-    ({ seasonId, projectIds: ids } = await createRunningSeason(db(), ["cartiflette", "chartgouv"]));
+    ({ seasonId, projectIds: ids } = await createWorkspaceSeason(db(), ["cartiflette", "chartgouv"]));
     const [insee] = await db().select({ id: organisations.id }).from(organisations).where(eq(organisations.acronym, "Insee"));
     assert.ok(insee, "the demo's Insee");
-    first = await signedInMember(platform, "reuse.first@insee.fr", insee.id);
-    colleague = await signedInMember(platform, "reuse.colleague@insee.fr", insee.id);
-    withoutOrganisation = await signedInMember(platform, "reuse.none@insee.fr", null);
+    first = await signedInPerson(platform, "reuse.first@insee.fr", { givenName: "reuse.first", usualName: "Test", organisationId: insee.id });
+    colleague = await signedInPerson(platform, "reuse.colleague@insee.fr", { givenName: "reuse.colleague", usualName: "Test", organisationId: insee.id });
+    withoutOrganisation = await signedInPerson(platform, "reuse.none@insee.fr", { givenName: "reuse.none", usualName: "Test", organisationId: null });
   });
   after(async () => {
     await platform.stop();
