@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { eq } from "drizzle-orm";
-import { organisations, userRoles, users } from "../../db/schema/index.ts";
+import { organisations, userRoles, users, workspaceFramings, workspaceLinks, workspaceMilestones } from "../../db/schema/index.ts";
 import { startTestPlatform, type TestPlatform } from "../../../tests/support/test-platform.ts";
 import { httpSessionOn, signInOverHttp } from "../../../tests/support/http-sign-in.ts";
 import type { HttpSession } from "../../../tests/support/http.ts";
@@ -17,8 +17,8 @@ let platform: TestPlatform;
 const db = () => platform.database.db;
 const now = new Date("2031-06-10T10:00:00Z");
 const base = "/projets/cartiflette/espace";
-const reads = ["", "/cadrage", "/cadrage/versions", "/jalons", "/journal", "/liens", "/restitution"];
-const edits = ["/cadrage", "/jalons", "/journal", "/liens", "/restitution"];
+const reads = ["", "/cadrage", "/cadrage/versions", "/cadrage/comparer?de=1&a=1", "/jalons", "/journal", "/liens", "/restitution", "/fichiers/:file"];
+const edits = ["/cadrage", "/jalons", "/jalons/:milestone/etat", "/jalons/:milestone/supprimer", "/journal", "/liens", "/liens/:link/retirer", "/restitution"];
 const reviews = ["/cadrage/relecture"];
 type Who = "anonymous" | "outsider" | "member" | "coach" | "amdInvolved" | "amdOther" | "programmeTeam";
 const readers: Who[] = ["member", "coach", "amdInvolved", "programmeTeam"];
@@ -27,6 +27,8 @@ const reviewers: Who[] = ["coach", "programmeTeam"];
 
 describe("who may open and keep a project's workspace", () => {
   const sessions = {} as Record<Who, HttpSession>;
+  const ids = { milestone: "", link: "", file: "" };
+  const address = (path: string) => `${base}${path.replace(":milestone", ids.milestone).replace(":link", ids.link).replace(":file", ids.file)}`;
 
   before(async () => {
     platform = await startTestPlatform({ clock: { now: () => now } });
@@ -41,6 +43,11 @@ describe("who may open and keep a project's workspace", () => {
     await joinTeam(db(), { seasonId, projectId, userId: coach.id, role: "coach" });
     const amdOther = await signedInPerson(platform, "amd.autre@finances.gouv.fr");
     await db().insert(userRoles).values({ userId: amdOther.id, role: "ministry_data_admin", organisationId: other!.id });
+    await db().insert(workspaceFramings).values({ projectId, seasonId, version: 1, content: { problem: "Un problème." }, authorId: member.id });
+    const [milestone] = await db().insert(workspaceMilestones).values({ projectId, seasonId, phase: "construction", title: "Prototype", dueOn: "2031-07-01" }).returning({ id: workspaceMilestones.id });
+    const [link] = await db().insert(workspaceLinks).values({ projectId, seasonId, kind: "forge", label: "Dépôt", url: "https://example.org/depot" }).returning({ id: workspaceLinks.id });
+    const [file] = await db().insert(workspaceLinks).values({ projectId, seasonId, kind: "file", label: "Notes internes", mediaPath: "0000/notes.pdf" }).returning({ id: workspaceLinks.id });
+    Object.assign(ids, { milestone: milestone!.id, link: link!.id, file: file!.id });
     sessions.anonymous = httpSessionOn(platform);
     sessions.outsider = (await signedInPerson(platform, "hors.equipe@insee.fr")).http;
     sessions.member = member.http;
@@ -55,8 +62,10 @@ describe("who may open and keep a project's workspace", () => {
     const failures: string[] = [];
     for (const path of reads) {
       for (const [who, session] of Object.entries(sessions) as [Who, HttpSession][]) {
-        const response = await session.get(`${base}${path}`);
-        const expected = who === "anonymous" ? [302, 303] : readers.includes(who) ? [200] : [403];
+        const response = await session.get(address(path));
+        // The private file's bytes are not in this test's storage: those who may read get past the check (404), the others not.
+        const allowed = path === "/fichiers/:file" ? [404] : [200];
+        const expected = who === "anonymous" ? [302, 303] : readers.includes(who) ? allowed : [403];
         if (!expected.includes(response.statusCode)) failures.push(`GET ${path || "/"} as ${who}: ${response.statusCode}`);
       }
     }
@@ -72,7 +81,7 @@ describe("who may open and keep a project's workspace", () => {
       for (const path of paths) {
         for (const [who, session] of Object.entries(sessions) as [Who, HttpSession][]) {
           // An empty form: those allowed get the form back with its errors (400), never a 403; the others a 403 (401 signed out).
-          const response = await session.post(`${base}${path}`, {}, { formPage: "/", ...(who === "anonymous" ? { csrf: null } : {}) });
+          const response = await session.post(address(path), {}, { formPage: "/", ...(who === "anonymous" ? { csrf: null } : {}) });
           const refused = who === "anonymous" ? [401, 403] : [403];
           const ok = allowed.includes(who as never) ? !refused.includes(response.statusCode) && response.statusCode < 500 : refused.includes(response.statusCode);
           if (!ok) failures.push(`POST ${path} as ${who}: ${response.statusCode}`);

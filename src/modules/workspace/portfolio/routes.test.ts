@@ -37,6 +37,22 @@ describe("the season's portfolio", () => {
     assert.match(watched.body, /1 projet affiché sur 6/);
   });
 
+  it("shows the demo's past seasons with their workspaces: every project of 2023 with a team logged « En bonne voie », its milestones done", async () => {
+    const team = await signInOverHttp(platform, "camille.martin@numerique.gouv.fr");
+    const response = await team.get("/portefeuille.csv?saison=2023&tri=titre");
+    const rows: string[][] = parse(response.body.slice(1), { delimiter: ";" });
+    assert.ok(rows.length > 3, `${rows.length - 1} projets en 2023`);
+    const withTeam = rows.slice(1).filter((row) => row[8] !== "0");
+    assert.ok(withTeam.length > 3, `${withTeam.length} projets avec une équipe en 2023`);
+    for (const row of withTeam) {
+      assert.equal(row[5], "En bonne voie", row[0]);
+      assert.equal(row[2], "", `${row[0]} : tous les jalons sont faits`);
+      assert.match(row[10]!, /^$/, `${row[0]} : les ateliers passés ne sont pas liés à des événements`);
+    }
+    const [cartiflette2023] = rows.filter((row) => row[0] === "Cartiflette");
+    assert.ok(cartiflette2023, "Cartiflette en 2023");
+  });
+
   it("exports the same rows as a spreadsheet CSV (BOM, semicolons), filters included", async () => {
     const team = await signInOverHttp(platform, "camille.martin@numerique.gouv.fr");
     const response = await team.get("/portefeuille.csv?saison=2026-2027&meteo=watch");
