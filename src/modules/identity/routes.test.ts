@@ -129,8 +129,11 @@ describe("identity routes", () => {
       const main = account.body.slice(account.body.indexOf("<main"));
       assert.match(main, /<a [^>]*href="\/appel-a-projets\/qualification"[^>]*>Qualifier les propositions de mon ministère<\/a>/);
       assert.equal((await amd.get("/appel-a-projets/qualification")).statusCode, 200);
+      // The season's portfolio, limited to her ministry's projects (issue 15).
+      assert.match(main, /<a [^>]*href="\/portefeuille"[^>]*>Les projets de la saison avec un membre de mon ministère<\/a>/);
       const member = await (await signIn("thomas.leroy@ign.fr")).get("/compte");
       assert.doesNotMatch(member.body, /href="\/appel-a-projets\/qualification"/);
+      assert.doesNotMatch(member.body, /href="\/portefeuille"/);
     });
   });
 

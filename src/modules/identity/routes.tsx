@@ -179,9 +179,11 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityRoute
     const reviewLink = hasPermission(user, "review:proposal:own")
       ? { href: "/appel-a-projets/qualification", label: canAdminister(user) ? "Qualifier les propositions" : "Qualifier les propositions de mon ministère" }
       : null;
+    // The season's portfolio (issue 15): every project for the programme team and coaches, an AMD's ministry's projects.
+    const portfolioLink = hasPermission(user, "read:portfolio:own") ? { href: "/portefeuille", label: hasPermission(user, "read:portfolio:any") ? "Le portefeuille des projets de la saison" : "Les projets de la saison avec un membre de mon ministère" } : null;
     return sendPage(
       reply,
-      <AccountPage context={pageContext(request, reply)} account={account} organisationName={organisationName} organisations={organisations} sessions={sessions} currentSessionId={request.sessionId} profileLink={profileLink} reviewLink={reviewLink} {...extra} />,
+      <AccountPage context={pageContext(request, reply)} account={account} organisationName={organisationName} organisations={organisations} sessions={sessions} currentSessionId={request.sessionId} profileLink={profileLink} reviewLink={reviewLink} portfolioLink={portfolioLink} {...extra} />,
       status,
     );
   }

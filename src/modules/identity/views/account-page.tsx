@@ -22,11 +22,13 @@ export type AccountPageProps = {
   profileLink?: { href: string; label: string } | null | undefined;
   /** The review table of the call for projects, for those who review proposals (the ministry data administrator, the team). */
   reviewLink?: { href: string; label: string } | null | undefined;
+  /** The season's portfolio, for the programme team, coaches and AMDs. */
+  portfolioLink?: { href: string; label: string } | null | undefined;
 };
 
 const methodLabels: Record<string, string> = { magic_link: "Lien par courriel", proconnect: "ProConnect" };
 
-export function AccountPage({ context, account, organisationName, organisations, sessions, currentSessionId, values, errors = {}, saved, profileLink, reviewLink }: AccountPageProps) {
+export function AccountPage({ context, account, organisationName, organisations, sessions, currentSessionId, values, errors = {}, saved, profileLink, reviewLink, portfolioLink }: AccountPageProps) {
   const form = values ?? { givenName: account.givenName ?? "", usualName: account.usualName ?? "", organisationId: account.organisationId ?? "" };
   return (
     <Layout context={context} title="Mon compte" breadcrumb={[{ label: "Accueil", href: "/" }]}>
@@ -129,6 +131,19 @@ export function AccountPage({ context, account, organisationName, organisations,
           <p>
             <a className="fr-link fr-icon-survey-line fr-link--icon-left" href={reviewLink.href}>
               {reviewLink.label}
+            </a>
+          </p>
+        </>
+      ) : null}
+      {portfolioLink ? (
+        <>
+          <h2 className="fr-h4 fr-mt-5w" id="portefeuille">
+            Portefeuille des projets
+          </h2>
+          <p>Où en est chaque projet de la saison : phase, prochain jalon, dernier journal de bord et météo, équipe.</p>
+          <p>
+            <a className="fr-link fr-icon-folder-2-line fr-link--icon-left" href={portfolioLink.href}>
+              {portfolioLink.label}
             </a>
           </p>
         </>
