@@ -1,6 +1,7 @@
 /** Seasons: the programme's seasons and their dated phases (appel à projets → … → restitution). */
 import type { Database, Executor } from "../../db/client.ts";
-import { currentPhase, isSeasonRunning, parisDay, type PhaseDates, type PhaseStatus } from "./domain/phases.ts";
+import { parisDayOf } from "../../shared/french-date.ts";
+import { currentPhase, isSeasonRunning, type PhaseDates, type PhaseStatus } from "./domain/phases.ts";
 import { findSeasonWithPhasesBySlug, listSeasonsWithPhases, type SeasonPhase, type SeasonWithPhases } from "./repository.ts";
 import { saveSeason, type SaveSeasonInput } from "./use-cases/save-season.ts";
 import { formatDay, phaseLine } from "./views/format.ts";
@@ -29,7 +30,7 @@ export async function findCurrentSeason(db: Executor, now: Date): Promise<Season
   const all = await listSeasonsWithPhases(db);
   const running = all.find((season) => isSeasonRunning(season, now));
   if (running) return running;
-  const today = parisDay(now);
+  const today = parisDayOf(now);
   // Most recent first: the last one still to start is the next one.
   return all.filter((season) => season.startsOn > today).at(-1) ?? null;
 }

@@ -3,7 +3,8 @@ import { keepValues } from "../../http/forms.ts";
 import { pageContext, sendPage } from "../../http/render.tsx";
 import { InvalidInputError, NotFoundError } from "../../shared/domain-error.ts";
 import type { SeasonsDeps } from "./deps.ts";
-import { currentPhase, isCalendarDay, parisDay, type PhaseDates, spreadDefaultPhases } from "./domain/phases.ts";
+import { parisDayOf } from "../../shared/french-date.ts";
+import { currentPhase, isCalendarDay, type PhaseDates, spreadDefaultPhases } from "./domain/phases.ts";
 import { findSeasonWithPhasesById, findSeasonWithPhasesBySlug, listSeasonProjects, listSeasonsWithPhases, seasonFigures, type SeasonWithPhases } from "./repository.ts";
 import { saveSeason, slugPattern } from "./use-cases/save-season.ts";
 import { type AdminSeasonRow, type PhaseFormValues, phaseField, type SeasonFormValues, SeasonFormPage, SeasonsAdminPage } from "./views/admin-pages.tsx";
@@ -142,7 +143,7 @@ export function registerSeasonRoutes(app: FastifyInstance, deps: SeasonsDeps) {
 
   app.get("/saisons", { config: publicPage }, async (request, reply) => {
     const now = clock.now();
-    const today = parisDay(now);
+    const today = parisDayOf(now);
     const all = await listSeasonsWithPhases(db);
     // The running season, or else the next one to start, comes first.
     const current = all.find((season) => season.startsOn <= today && today <= season.endsOn) ?? all.filter((season) => season.startsOn > today).at(-1);
@@ -168,7 +169,7 @@ export function registerSeasonRoutes(app: FastifyInstance, deps: SeasonsDeps) {
         share={share(`/saisons/${season.slug}`)}
         season={season}
         status={currentPhase(season, season.phases, now)}
-        today={parisDay(now)}
+        today={parisDayOf(now)}
         projects={projects}
         figures={figures}
       />,

@@ -8,7 +8,8 @@ import { canManageTeam } from "./team-guard.ts";
 import { needLevelLabels, rhythmLabels, roleLabels } from "./team-labels.ts";
 import { findProjectNeeds, findTeamOf, isAssignmentPublished, isProjectCoach, isProjectLead, listSeasonIdsOfProject, listTeam, TeamRoles } from "./team-repository.ts";
 import { findWishList } from "./wishes/wish-repository.ts";
-import { parisDay, wishesPhaseKey } from "./wishes/wish-window.ts";
+import { parisDayOf } from "../../shared/french-date.ts";
+import { wishesPhaseKey } from "./wishes/wish-window.ts";
 
 type Seer = { id: string; canSeeHiddenProfiles: boolean } | null;
 type PublishedTeam = NonNullable<TeamSectionModel["team"]>;
@@ -70,7 +71,7 @@ export function createTeamSection(deps: { db: Executor }) {
       // Full: as many members (coaches left out) as the needs' maximum; the server refuses requests and acceptances above it.
       if (found) team = { ...found, full: needs !== null && found.count >= needs.maxSize };
     }
-    const today = parisDay(input.now);
+    const today = parisDayOf(input.now);
     const wishesPhase = season.phases.find((phase) => phase.key === wishesPhaseKey);
     const wishesOpen = wishesPhase && wishesPhase.startsOn <= today && today <= wishesPhase.endsOn ? wishesPhase : undefined;
     // Before publication, where the team stands (the same for every visitor: the anonymous page is cached).

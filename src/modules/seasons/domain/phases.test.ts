@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { currentPhase, defaultPhaseTemplate, isCalendarDay, parisDay, type PhaseDates, spreadDefaultPhases, validateSeason } from "./phases.ts";
+import { parisDayOf } from "../../../shared/french-date.ts";
+import { currentPhase, defaultPhaseTemplate, isCalendarDay, type PhaseDates, spreadDefaultPhases, validateSeason } from "./phases.ts";
 
 const season = { startsOn: "2024-01-01", endsOn: "2024-12-15" };
 const phases: PhaseDates[] = [
@@ -87,7 +88,7 @@ describe("the current phase", () => {
     // 00:10 on 1 July in Paris is still 30 June in UTC.
     const nextMorning = currentPhase(season, phases, new Date("2024-06-30T22:10:00Z"));
     assert.equal(nextMorning.kind === "current" && nextMorning.phase.key, "closing");
-    assert.equal(parisDay(new Date("2024-06-30T22:10:00Z")), "2024-07-01");
+    assert.equal(parisDayOf(new Date("2024-06-30T22:10:00Z")), "2024-07-01");
   });
 
   it("starts at midnight in Paris on its first day (winter time)", () => {

@@ -1,3 +1,4 @@
+import { parisDayOf } from "../../../shared/french-date.ts";
 /**
  * Seasons and their phases, without any I/O. Dates are calendar days (`YYYY-MM-DD`) as the
  * programme says them: a phase « jusqu’au 30 juin » lasts the whole of 30 June in Paris.
@@ -92,13 +93,6 @@ export function validateSeason(season: SeasonDates, phases: PhaseDates[]): Seaso
   return errors;
 }
 
-const parisDayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" });
-
-/** The calendar day of `instant` in Paris (`YYYY-MM-DD`), whatever the server's time zone. */
-export function parisDay(instant: Date): string {
-  return parisDayFormat.format(instant);
-}
-
 /** Where a season stands at an instant: the phase running, or the next one between two phases. */
 export type PhaseStatus<P extends PhaseDates> =
   | { kind: "current"; phase: P }
@@ -111,7 +105,7 @@ export type PhaseStatus<P extends PhaseDates> =
  * phases, none.
  */
 export function currentPhase<P extends PhaseDates>(season: SeasonDates, phases: readonly P[], now: Date): PhaseStatus<P> {
-  const today = parisDay(now);
+  const today = parisDayOf(now);
   if (today > season.endsOn) return { kind: "none" };
   const ordered = [...phases].sort((a, b) => (a.startsOn < b.startsOn ? -1 : a.startsOn > b.startsOn ? 1 : 0));
   const running = ordered.find((phase) => phase.startsOn <= today && today <= phase.endsOn);
@@ -122,6 +116,6 @@ export function currentPhase<P extends PhaseDates>(season: SeasonDates, phases: 
 
 /** True when `now` (a Paris day) falls between the season's first and last day. */
 export function isSeasonRunning(season: SeasonDates, now: Date): boolean {
-  const today = parisDay(now);
+  const today = parisDayOf(now);
   return season.startsOn <= today && today <= season.endsOn;
 }

@@ -1,4 +1,4 @@
-import { formatCalendarDay } from "../../../shared/french-date.ts";
+import { formatCalendarDay, parisDayOf } from "../../../shared/french-date.ts";
 import { DomainError } from "../../../shared/domain-error.ts";
 import type { SeasonWithPhases } from "../../seasons/api.ts";
 
@@ -7,13 +7,6 @@ export const maxWishes = 5;
 
 /** Where the « vœux » phase stands today (Paris days): open, to come, or closed — for one season. */
 export type WishWindow = { state: "open" | "upcoming" | "closed"; season: SeasonWithPhases; opensOn: string; closesOn: string };
-
-const parisDayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" });
-
-/** `YYYY-MM-DD` of an instant in Paris. */
-export function parisDay(instant: Date): string {
-  return parisDayFormat.format(instant);
-}
 
 function nextDay(day: string): string {
   const date = new Date(`${day}T00:00:00Z`);
@@ -26,7 +19,7 @@ function nextDay(day: string): string {
  * null when no season has a wishes phase. `seasons` in any order.
  */
 export function findWishWindow(seasons: readonly SeasonWithPhases[], now: Date): WishWindow | null {
-  const today = parisDay(now);
+  const today = parisDayOf(now);
   const windows = seasons
     .flatMap((season) => season.phases.filter((phase) => phase.key === wishesPhaseKey).map((phase) => ({ season, opensOn: phase.startsOn, closesOn: phase.endsOn })))
     .sort((a, b) => (a.opensOn < b.opensOn ? -1 : a.opensOn > b.opensOn ? 1 : 0));
