@@ -58,4 +58,19 @@ describe("the draft of teams", () => {
     );
     assert.deepEqual(check, { projectId: "p1", size: 3, ministries: 1, largestShare: 1, missingSkills: [{ skillId: "nlp", level: 2 }], problems: ["too_large", "few_ministries", "ministry_above_share"] });
   });
+
+  it("checks as the solver does: members of unknown ministry count as one group for the share, not as a ministry", () => {
+    const people = new Map<string, TeamPerson>([
+      ["a", { ministryId: "m1", skills: {} }],
+      ["b", { ministryId: "m2", skills: {} }],
+      ["c", { ministryId: null, skills: {} }],
+      ["d", { ministryId: null, skills: {} }],
+      ["e", { ministryId: null, skills: {} }],
+    ]);
+    const team = ["a", "b", "c", "d", "e"].map((memberId) => ({ memberId, projectId: "p1" }));
+    const [check] = checkTeams(team, [{ projectId: "p1", minSize: 2, maxSize: 6, requiredSkills: [] }], people, defaultAssignmentRules);
+    // Three of five of unknown ministry: above half (at most 2), as the solver would have to relax it.
+    assert.deepEqual(check?.problems, ["ministry_above_share"]);
+    assert.equal(check?.ministries, 2);
+  });
 });

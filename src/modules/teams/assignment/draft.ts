@@ -3,7 +3,9 @@
  * against its project's needs and the season's rules. Pure: no I/O.
  */
 import type { AssignmentRules, SkillLevel } from "./instance.ts";
+import type { ModelMember } from "./assignment-model.ts";
 import type { Placement, RelaxedRule, UnplacedReason } from "./solve-assignment.ts";
+import { brokenRules } from "./team-rules.ts";
 
 /** A placement in the draft; `moved` when the programme team moved the member by hand after the run. */
 export type DraftPlacement = Placement & { moved?: boolean };
@@ -49,19 +51,24 @@ export type TeamCheck = {
  * team may break a rule the run had kept): size, required skills covered, ministries.
  */
 export function checkTeams(placements: readonly { memberId: string; projectId: string }[], needs: readonly TeamNeeds[], people: ReadonlyMap<string, TeamPerson>, rules: AssignmentRules): TeamCheck[] {
+  const problemOf: Partial<Record<RelaxedRule["rule"], TeamCheck["problems"][number]>> = { min_size: "too_small", max_size: "too_large", min_ministries: "few_ministries", max_ministry_share: "ministry_above_share" };
   return needs.map((need) => {
-    const team = placements.filter((placement) => placement.projectId === need.projectId).map((placement) => people.get(placement.memberId) ?? { ministryId: null, skills: {} });
+    // The solver's own rules (team-rules.ts), so the review says exactly what a run would have to relax.
+    const team: ModelMember[] = placements
+      .filter((placement) => placement.projectId === need.projectId)
+      .map((placement) => ({ id: placement.memberId, wishes: [], anyProject: false, fixed: null, ...(people.get(placement.memberId) ?? { ministryId: null, skills: {} }) }));
+    const broken = brokenRules(team, { id: need.projectId, minSize: need.minSize, maxSize: need.maxSize, requiredSkills: need.requiredSkills }, rules);
     const byMinistry = new Map<string, number>();
     for (const person of team) if (person.ministryId) byMinistry.set(person.ministryId, (byMinistry.get(person.ministryId) ?? 0) + 1);
     const largest = Math.max(0, ...byMinistry.values());
-    const largestShare = team.length === 0 ? 0 : largest / team.length;
-    const missingSkills = need.requiredSkills.filter((skill) => !team.some((person) => (person.skills[skill.skillId] ?? 0) >= skill.level));
-    const problems: TeamCheck["problems"] = [];
-    if (rules.sizes && team.length < need.minSize) problems.push("too_small");
-    if (rules.sizes && team.length > need.maxSize) problems.push("too_large");
-    if (rules.minMinistries !== null && team.length > 0 && byMinistry.size < rules.minMinistries) problems.push("few_ministries");
-    if (rules.maxMinistryShare !== null && team.length > 0 && largest > rules.maxMinistryShare * team.length) problems.push("ministry_above_share");
-    return { projectId: need.projectId, size: team.length, ministries: byMinistry.size, largestShare, missingSkills: rules.requiredSkills ? missingSkills : [], problems };
+    return {
+      projectId: need.projectId,
+      size: team.length,
+      ministries: byMinistry.size,
+      largestShare: team.length === 0 ? 0 : largest / team.length,
+      missingSkills: broken.flatMap((rule) => (rule.rule === "required_skill" ? [{ skillId: rule.skillId, level: rule.level as SkillLevel }] : [])),
+      problems: [...new Set(broken.flatMap((rule) => problemOf[rule.rule] ?? []))],
+    };
   });
 }
 
