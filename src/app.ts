@@ -29,7 +29,7 @@ import { findOwnProfileLink, peoplePersonalData, registerPeopleRoutes } from "./
 import { projectsPersonalData, registerProjectRoutes } from "./modules/projects/api.ts";
 import { assignmentPersonalData, cafePersonalData, createTeamSection, registerTeamRoutes, teamsPersonalData } from "./modules/teams/api.ts";
 import { homeSeasonSummary, registerSeasonRoutes } from "./modules/seasons/api.ts";
-import { createWorkspacePublicSection, registerWorkspaceRoutes, workspacePersonalData } from "./modules/workspace/api.ts";
+import { countReusesOfSeason, createWorkspacePublicSection, registerWorkspaceRoutes, workspacePersonalData } from "./modules/workspace/api.ts";
 import { registerPrivacyRoutes } from "./modules/privacy/api.ts";
 import { contactPersonalData, registerContactRoutes } from "./modules/contact/api.ts";
 import { organisationLookup, organisationsPersonalData, type PublicDomains, createCheckEmailEligibility, registerOrganisationRoutes } from "./modules/organisations/api.ts";
@@ -155,7 +155,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerOrganisationRoutes(app, { db, publicDomains: deps.publicDomains, members: organisationMembers });
   registerPeopleRoutes(app, { db, clock: deps.clock, mailer: deps.mailer, isEligibleEmail, publicUrl: config.publicUrl, pageCache: deps.pageCache, directoryBroadSearchAbove: deps.directoryBroadSearchAbove });
   const seasonsAndCalls = { db, clock: deps.clock, mailer: deps.mailer, publicUrl: config.publicUrl };
-  registerSeasonRoutes(app, { ...seasonsAndCalls, pageCache: deps.pageCache });
+  registerSeasonRoutes(app, { ...seasonsAndCalls, pageCache: deps.pageCache, reusedProjects: (seasonId) => countReusesOfSeason(db, seasonId) });
   registerCallRoutes(app, { ...seasonsAndCalls, pageCache: deps.pageCache });
   registerProjectRoutes(app, { ...seasonsAndCalls, pageCache: deps.pageCache, teamSection: createTeamSection({ db }), workspaceSection: createWorkspacePublicSection({ db }) });
   registerEventRoutes(app, { ...seasonsAndCalls, pageCache: deps.pageCache });

@@ -109,6 +109,9 @@ describe("a project workspace in a browser", () => {
         assert.doesNotMatch(body, /toujours pas publiés/, "la météo reste interne");
         assert.doesNotMatch(body, /scripts de découpage/, "le journal reste interne");
         if (screenshotDir) await page.screenshot({ path: `${screenshotDir}/projet-public.png`, fullPage: true });
+        // Counted in the season's figures.
+        await page.goto("/saisons/2026-2027");
+        await page.getByText("1\u00a0projet réutilisé par d’autres administrations").waitFor();
         const workspace = await page.goto("/projets/cartiflette/espace");
         assert.ok(page.url().includes("/connexion"), `un visiteur est invité à se connecter (${workspace?.status()})`);
       },

@@ -8,4 +8,12 @@ import type { Mailer } from "../mail/api.ts";
  * (optional so the shared seasons/calls/projects deps still fit) is cleared after each write, since
  * the public season pages and the home page are cached for anonymous visitors.
  */
-export type SeasonsDeps = { db: Database; clock: Clock; mailer: Mailer; publicUrl: string; pageCache?: PageCache | undefined };
+export type SeasonsDeps = {
+  db: Database;
+  clock: Clock;
+  mailer: Mailer;
+  publicUrl: string;
+  pageCache?: PageCache | undefined;
+  /** The season's projects an administration declared it reuses (« Nous l'utilisons », workspace module), for the figures. */
+  reusedProjects?: ((seasonId: string) => Promise<number>) | undefined;
+};

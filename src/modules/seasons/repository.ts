@@ -7,7 +7,7 @@ export type Season = { id: string; slug: string; name: string; startsOn: string;
 export type SeasonPhase = PhaseDates & { id: string; position: number };
 export type SeasonWithPhases = Season & { phases: SeasonPhase[] };
 export type SeasonProject = { slug: string; title: string; pitch: string; entry: string };
-export type SeasonFigures = { projects: number; organisations: number; members: number };
+export type SeasonFigures = { projects: number; organisations: number; members: number; reused?: number | undefined };
 
 const seasonColumns = { id: seasons.id, slug: seasons.slug, name: seasons.name, startsOn: seasons.startsOn, endsOn: seasons.endsOn };
 

@@ -161,7 +161,7 @@ export function registerSeasonRoutes(app: FastifyInstance, deps: SeasonsDeps) {
     const season = slug.length <= 40 && slugPattern.test(slug) ? await findSeasonWithPhasesBySlug(db, slug) : null;
     if (!season) throw new NotFoundError("Cette saison n’existe pas.");
     const now = clock.now();
-    const [projects, figures] = [await listSeasonProjects(db, season.id), await seasonFigures(db, season)];
+    const [projects, figures] = [await listSeasonProjects(db, season.id), { ...(await seasonFigures(db, season)), reused: deps.reusedProjects ? await deps.reusedProjects(season.id) : undefined }];
     return sendPage(
       reply,
       <SeasonPage

@@ -76,8 +76,9 @@ export function SeasonPage({ context, share, season, status, today, projects, fi
           countOf(figures.projects, "projet"),
           countOf(figures.organisations, "organisation participante", "organisations participantes"),
           countOf(figures.members, "membre"),
+          ...(figures.reused ? [`${countOf(figures.reused, "projet réutilisé", "projets réutilisés")} par d’autres administrations`] : []),
         ].map((figure) => (
-          <li className="fr-col-12 fr-col-md-4" key={figure}>
+          <li className={`fr-col-12 ${figures.reused ? "fr-col-md-3" : "fr-col-md-4"}`} key={figure}>
             <p className="fr-text--lg fr-text--bold fr-mb-0">{figure}</p>
           </li>
         ))}
