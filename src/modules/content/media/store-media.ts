@@ -6,22 +6,9 @@ import { contentAssets } from "../../../db/schema/index.ts";
 import { InvalidInputError } from "../../../shared/domain-error.ts";
 import type { MediaStorage } from "./media-storage.ts";
 import { acceptedMediaTypes, maxMediaBytes, sniffMediaType } from "./media-types.ts";
+import { safeFileName } from "../../../shared/safe-file-name.ts";
 
 export type StoredMedia = { path: string; created: boolean };
-
-/** `Photo d'atelier (1).JPG` → `photo-d-atelier-1.jpg`. */
-export function safeFileName(fileName: string): string {
-  const extension = path.extname(fileName).toLowerCase();
-  const base = path
-    .basename(fileName, path.extname(fileName))
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80);
-  return `${base || "fichier"}${extension}`;
-}
 
 /**
  * Stores an image or file and records it; the same bytes under the same name are stored once.

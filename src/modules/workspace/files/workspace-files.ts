@@ -4,6 +4,7 @@ import type { FastifyReply } from "fastify";
 import { isUploadedFile, type UploadedFile } from "../../../http/uploads.ts";
 import { InvalidInputError, NotFoundError } from "../../../shared/domain-error.ts";
 import type { MediaStorage } from "../../content/api.ts";
+import { safeFileName } from "../../../shared/safe-file-name.ts";
 
 /** The editor's limit: 10 MB per file. */
 export const maxWorkspaceFileBytes = 10 * 1024 * 1024;
@@ -61,20 +62,6 @@ export function sniffWorkspaceFile(bytes: Uint8Array): string | null {
   } catch {
     return null;
   }
-}
-
-/** `Compte rendu (1).PDF` → `compte-rendu-1.pdf`: ASCII only, safe in a header and on a disk. */
-export function safeFileName(fileName: string): string {
-  const extension = path.extname(fileName).toLowerCase().replace(/[^a-z0-9.]/g, "");
-  const base = path
-    .basename(fileName, path.extname(fileName))
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80);
-  return `${base || "fichier"}${extension}`;
 }
 
 /** The uploaded file of `field`, or null when the form sent none (an empty file input sends a part without name nor bytes). */
