@@ -153,6 +153,13 @@ describe("the framing of a project's workspace (« Fiche de cadrage »)", () => 
     const current = await findCurrentFraming(db(), projectId, seasonId);
     assert.deepEqual({ version: current?.version, summary: current?.summary, reviewed: current?.reviewed }, { version: 2, summary: "Des fonds de carte administratifs prêts à l’emploi.", reviewed: false });
     assert.deepEqual(await findPublicFraming(db(), projectId), { seasonId, summary: "Des fonds de carte administratifs prêts à l’emploi.", deliverable: "Un paquet Python et une API." });
+
+    // The same form sent again from version 2 saves nothing (no empty version) and says so.
+    const again = await member.http.post(page, framingFields({ baseVersion: "2", problem: "Les services refont chacun leurs fonds de carte.\nCela coûte cher.", publicSections: ["summary", "deliverable"] }));
+    assert.equal(again.statusCode, 303);
+    assert.match(again.headers.location as string, /inchangee=1/);
+    assert.equal((await versionsInDatabase(projectId, seasonId)).length, 2);
+    assert.match((await member.http.get(again.headers.location as string)).body, /Aucune modification\u00a0: la fiche reste à la version 2\./);
   });
 
   it("compares two versions section by section, removed words in <del> and added ones in <ins>", async () => {

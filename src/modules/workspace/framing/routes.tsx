@@ -62,7 +62,7 @@ export function registerFramingRoutes(app: FastifyInstance, deps: WorkspaceDeps)
   app.get<{ Params: { slug: string } }>("/projets/:slug/espace/cadrage", { config: { access: "signed-in" } }, async (request, reply) => {
     const workspace = await loadWorkspace(db, clock, request);
     const query = (request.query ?? {}) as Record<string, unknown>;
-    const notice = query.enregistre === "1" ? "saved" : query.relu === "1" ? "reviewed" : null;
+    const notice = query.enregistre === "1" ? "saved" : query.relu === "1" ? "reviewed" : query.inchangee === "1" ? "unchanged" : null;
     return render(request, reply, workspace, 200, { notice });
   });
 
@@ -80,6 +80,7 @@ export function registerFramingRoutes(app: FastifyInstance, deps: WorkspaceDeps)
       deps.pageCache.clear();
       return reply.redirect(workspacePath(workspace, "/cadrage", { enregistre: "1" }), 303);
     }
+    if (result.unchanged) return reply.redirect(workspacePath(workspace, "/cadrage", { inchangee: "1" }), 303);
     // Someone saved since the editor's version: nothing saved; show what changed, keep the input, start from the current version.
     const base = parsed.data.baseVersion > 0 ? await findFramingVersion(db, scope, parsed.data.baseVersion) : null;
     const current = result.currentVersion > 0 ? await findFramingVersion(db, scope, result.currentVersion) : null;

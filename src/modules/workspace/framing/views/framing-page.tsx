@@ -28,7 +28,7 @@ export type FramingPageModel = {
   conflict: FramingConflict | null;
   /** Null when the viewer may not review (or there is nothing to review). */
   review: { values: FormValues; errors: FieldErrors; staleVersion: boolean } | null;
-  notice: "saved" | "reviewed" | null;
+  notice: "saved" | "reviewed" | "unchanged" | null;
   actions: { save: string; review: string; versions: string };
 };
 
@@ -174,6 +174,7 @@ export function FramingPage({ context, frame, model }: { context: PageContext; f
     <WorkspaceLayout context={context} frame={frame} section="framing" title="Fiche de cadrage" hasErrors={hasErrors}>
       {model.notice === "saved" ? <Alert kind="success">{`La fiche de cadrage est enregistrée (version ${model.current?.version ?? ""}).`}</Alert> : null}
       {model.notice === "reviewed" ? <Alert kind="success">La fiche de cadrage est marquée comme relue.</Alert> : null}
+      {model.notice === "unchanged" ? <Alert kind="info">{`Aucune modification : la fiche reste à la version ${model.current?.version ?? ""}.`}</Alert> : null}
       {model.conflict ? (
         <>
           <Alert kind="warning" title="Quelqu’un a enregistré une version plus récente">
