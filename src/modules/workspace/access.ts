@@ -81,3 +81,9 @@ export async function projectIdsInvolvingMinistries(db: Executor, seasonId: stri
     .where(and(eq(teamMembers.seasonId, seasonId), inArray(teamMembers.role, ["lead", "contributor"])));
   return new Set(rows.filter((row) => row.organisationId && wanted.has(ministries.get(row.organisationId)!)).map((row) => row.projectId));
 }
+
+/** The projects whose team (lead, contributor or coach) the person is in, in a season. */
+export async function projectIdsOfPerson(db: Executor, seasonId: string, userId: string): Promise<string[]> {
+  const rows = await db.select({ projectId: teamMembers.projectId }).from(teamMembers).where(and(eq(teamMembers.seasonId, seasonId), eq(teamMembers.userId, userId)));
+  return rows.map((row) => row.projectId);
+}

@@ -7,7 +7,7 @@ import { listTeam } from "../../teams/api.ts";
 import type { WorkspaceDeps } from "../deps.ts";
 import { findCurrentFraming } from "../framing/framing-repository.ts";
 import { loadPortfolioFacts } from "../portfolio/portfolio-repository.ts";
-import { portfolioRows } from "../portfolio/portfolio-rows.ts";
+import { portfolioRows, workingPeriod } from "../portfolio/portfolio-rows.ts";
 import { frameOf } from "../views/workspace-layout.tsx";
 import { loadWorkspace } from "../workspace-scope.ts";
 import { OverviewPage } from "./overview-page.tsx";
@@ -28,7 +28,7 @@ export function registerOverviewRoutes(app: FastifyInstance, deps: WorkspaceDeps
   app.get<{ Params: { slug: string } }>("/projets/:slug/espace", { config: { access: "signed-in" } }, async (request, reply) => {
     const workspace = await loadWorkspace(db, clock, request);
     const { project, season } = workspace;
-    const [facts] = portfolioRows(await loadPortfolioFacts(db, season, clock.now(), new Set([project.id])), workspace.today, season.startsOn);
+    const [facts] = portfolioRows(await loadPortfolioFacts(db, season, clock.now(), new Set([project.id])), workspace.today, workingPeriod(season));
     const team = (await listTeam(db, project.id, season.id)).map((member) => ({ name: member.erased ? "Ancien membre" : member.name, role: member.role, ministry: member.ministryName }));
     return sendPage(
       reply,

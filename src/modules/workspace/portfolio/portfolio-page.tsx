@@ -20,6 +20,8 @@ export type PortfolioPageModel = {
   total: number;
   /** An AMD sees only the projects involving their ministry. */
   limited: boolean;
+  /** The projects whose workspace the viewer may open; null: all of them (programme team). */
+  openable: ReadonlySet<string> | null;
 };
 
 const weatherBadge = { on_track: "success", watch: "warning", blocked: "error" } as const;
@@ -71,37 +73,45 @@ export function PortfolioPage({ context, model }: { context: PageContext; model:
           </div>
         </fieldset>
       </form>
-      <p>
-        {model.rows.length} projet{model.rows.length > 1 ? "s" : ""} affiché{model.rows.length > 1 ? "s" : ""} sur {model.total}
-        {stale > 0 ? `, dont ${stale} sans journal depuis un mois` : ""}.{" "}
-        <a className="fr-link fr-icon-download-line fr-link--icon-left" href={`${portfolioCsvPath}?${queryOf(model)}`}>
-          Télécharger le tableau (CSV)
-        </a>
-      </p>
-      <Table
-        caption={`Projets de la ${model.season.name.replace(/^Saison/, "saison")}`}
-        rowHeaders
-        columns={["Projet", "Phase", "Prochain jalon", "Dernier journal", "Météo", "Équipe", "Présence aux trois derniers ateliers"]}
-        rows={model.rows.map((row) => [
-          <a href={`/projets/${row.slug}/espace?saison=${encodeURIComponent(model.season.slug)}`}>{row.title}</a>,
-          row.phase ?? "—",
-          row.nextMilestone ? `${row.nextMilestone.title} (${formatCalendarDay(row.nextMilestone.dueOn)})` : "—",
-          <>
-            {row.lastLog ? formatCalendarDay(row.lastLog.happenedOn) : "Aucun"}
-            {row.stale ? <Badge kind="warning" small label="Sans nouvelles depuis un mois" /> : null}
-          </>,
-          row.lastLog ? (
-            <>
-              <Badge kind={weatherBadge[row.lastLog.weather]} small label={weatherLabels[row.lastLog.weather]} />
-              {row.lastLog.weatherNote ? <span className="fr-text--xs">{row.lastLog.weatherNote}</span> : null}
-            </>
-          ) : (
-            "—"
-          ),
-          `${row.teamSize} membre${row.teamSize > 1 ? "s" : ""}${row.ministries.length ? ` (${row.ministries.join(", ")})` : ""}`,
-          attendanceText(row),
-        ])}
-      />
+      {model.total === 0 ? (
+        <p>{model.limited ? "Aucun projet de cette saison ne compte pour l’instant un membre de votre ministère dans son équipe." : "Aucun projet dans cette saison pour l’instant."}</p>
+      ) : model.rows.length === 0 ? (
+        <p>Aucun projet ne correspond à ces filtres.</p>
+      ) : (
+        <>
+          <p>
+            {model.rows.length} projet{model.rows.length > 1 ? "s" : ""} affiché{model.rows.length > 1 ? "s" : ""} sur {model.total}
+            {stale > 0 ? `, dont ${stale} sans journal depuis un mois` : ""}.{" "}
+            <a className="fr-link fr-icon-download-line fr-link--icon-left" href={`${portfolioCsvPath}?${queryOf(model)}`}>
+              Télécharger le tableau (CSV)
+            </a>
+          </p>
+          <Table
+            caption={`Projets de la ${model.season.name.replace(/^Saison/, "saison")}`}
+            rowHeaders
+            columns={["Projet", "Phase", "Prochain jalon", "Dernier journal", "Météo", "Équipe", "Présence aux trois derniers ateliers"]}
+            rows={model.rows.map((row) => [
+              !model.openable || model.openable.has(row.projectId) ? <a href={`/projets/${row.slug}/espace?saison=${encodeURIComponent(model.season.slug)}`}>{row.title}</a> : row.title,
+              row.phase ?? "—",
+              row.nextMilestone ? `${row.nextMilestone.title} (${formatCalendarDay(row.nextMilestone.dueOn)})` : "—",
+              <>
+                {row.lastLog ? formatCalendarDay(row.lastLog.happenedOn) : "Aucun"}
+                {row.stale ? <Badge kind="warning" small label="Sans nouvelles depuis un mois" /> : null}
+              </>,
+              row.lastLog ? (
+                <>
+                  <Badge kind={weatherBadge[row.lastLog.weather]} small label={weatherLabels[row.lastLog.weather]} />
+                  {row.lastLog.weatherNote ? <span className="fr-text--xs">{row.lastLog.weatherNote}</span> : null}
+                </>
+              ) : (
+                "—"
+              ),
+              `${row.teamSize} membre${row.teamSize > 1 ? "s" : ""}${row.ministries.length ? ` (${row.ministries.join(", ")})` : ""}`,
+              attendanceText(row),
+            ])}
+          />
+        </>
+      )}
     </Layout>
   );
 }

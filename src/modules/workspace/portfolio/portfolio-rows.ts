@@ -21,17 +21,27 @@ export type PortfolioFacts = {
 
 export type PortfolioRow = PortfolioFacts & { stale: boolean };
 
-/** A project without a log entry for a month (30 days, or none at all once the season has started) is flagged. */
+/**
+ * A project without a log entry for a month (30 days; or none at all 30 days into the working phases) is
+ * flagged « sans nouvelles », only while the season's work runs: from the first working phase (investigation)
+ * to the season's end. Before the teams work, or once the season is over, nothing is flagged.
+ */
 export const staleAfterDays = 30;
+
+/** From the first working phase's start (investigation; the season's start without one) to the season's end. */
+export function workingPeriod(season: { startsOn: string; endsOn: string; phases: readonly { key: string; startsOn: string }[] }): { startsOn: string; endsOn: string } {
+  return { startsOn: season.phases.find((phase) => phase.key === "investigation")?.startsOn ?? season.startsOn, endsOn: season.endsOn };
+}
 
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-export function portfolioRows(facts: PortfolioFacts[], today: string, seasonStartsOn: string): PortfolioRow[] {
+export function portfolioRows(facts: PortfolioFacts[], today: string, period: { startsOn: string; endsOn: string }): PortfolioRow[] {
+  const working = period.startsOn <= today && today <= period.endsOn;
   return facts.map((row) => ({
     ...row,
-    stale: row.lastLog ? daysBetween(row.lastLog.happenedOn, today) > staleAfterDays : daysBetween(seasonStartsOn, today) > staleAfterDays,
+    stale: working && daysBetween(row.lastLog && row.lastLog.happenedOn > period.startsOn ? row.lastLog.happenedOn : period.startsOn, today) > staleAfterDays,
   }));
 }
 

@@ -26,10 +26,8 @@ describe("the season's portfolio", () => {
     const cartiflette = page.body.slice(page.body.indexOf(">Cartiflette"), page.body.indexOf("</tr>", page.body.indexOf(">Cartiflette")));
     assert.match(cartiflette, /À surveiller/);
     assert.match(cartiflette, /Données d’outre-mer pas encore disponibles/);
-    assert.doesNotMatch(cartiflette, /Sans nouvelles depuis un mois/);
-    // Transformers continues in this season without any log entry, seven weeks after the season started.
-    const transformers = page.body.slice(page.body.indexOf(">Transformers"), page.body.indexOf("</tr>", page.body.indexOf(">Transformers")));
-    assert.match(transformers, /Sans nouvelles depuis un mois/);
+    // The season's working phases start in February: no project is « sans nouvelles » before.
+    assert.doesNotMatch(page.body, /Sans nouvelles depuis un mois/);
 
     const watched = await team.get("/portefeuille?meteo=watch&tri=titre");
     assert.match(watched.body, />Cartiflette/);
@@ -71,11 +69,15 @@ describe("the season's portfolio", () => {
     const [sophie] = await db().select({ organisationId: users.organisationId }).from(users).where(eq(users.email, "sophie.durand@interieur.gouv.fr"));
     const [season] = await db().select({ id: seasons.id }).from(seasons).where(eq(seasons.slug, "2026-2027"));
     const [transformers] = await db().select({ id: projects.id }).from(projects).where(eq(projects.slug, "transformers"));
+    const amd = await signInOverHttp(platform, "sophie.durand@interieur.gouv.fr");
+    // No team of the running season has a member of her ministry yet.
+    const before = await amd.get("/portefeuille?saison=2026-2027");
+    assert.match(before.body, /Aucun projet de cette saison ne compte pour l’instant un membre de votre ministère dans son équipe\./);
+    assert.doesNotMatch(before.body, /Télécharger le tableau/);
     const colleague = await signedInPerson(platform, "portfolio.interieur@interieur.gouv.fr");
     await db().update(users).set({ organisationId: sophie!.organisationId }).where(and(eq(users.id, colleague.id)));
     await joinTeam(db(), { seasonId: season!.id, projectId: transformers!.id, userId: colleague.id, role: "contributor" });
 
-    const amd = await signInOverHttp(platform, "sophie.durand@interieur.gouv.fr");
     const page = await amd.get("/portefeuille");
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Vous voyez les projets dont l’équipe compte un membre de votre ministère/);
@@ -83,5 +85,14 @@ describe("the season's portfolio", () => {
     assert.doesNotMatch(page.body, />Cartiflette/);
 
     assert.equal((await colleague.http.get("/portefeuille")).statusCode, 403);
+  });
+
+  it("shows a coach every project, each linked to its workspace only where they coach", async () => {
+    const coach = await signInOverHttp(platform, "marc.petit@numerique.gouv.fr");
+    const page = await coach.get("/portefeuille");
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<a href="\/projets\/chartgouv\/espace\?saison=2026-2027">/);
+    assert.doesNotMatch(page.body, /href="\/projets\/cartiflette\/espace/);
+    assert.match(page.body, /<th scope="row">Cartiflette/);
   });
 });

@@ -5,10 +5,10 @@ import { spreadsheetCsv } from "../../../shared/spreadsheet-csv.ts";
 import { type CurrentUser, hasPermission, Roles } from "../../identity/api.ts";
 import { findCurrentSeason, listSeasons, type SeasonWithPhases } from "../../seasons/api.ts";
 import { NotFoundError } from "../../../shared/domain-error.ts";
-import { projectIdsInvolvingMinistries } from "../access.ts";
+import { projectIdsInvolvingMinistries, projectIdsOfPerson } from "../access.ts";
 import type { WorkspaceDeps } from "../deps.ts";
 import { loadPortfolioFacts, ministriesOf } from "./portfolio-repository.ts";
-import { attendanceText, filterAndSortPortfolio, type PortfolioFilter, portfolioRows, type PortfolioSort, portfolioSorts, weatherLabels, type Weather } from "./portfolio-rows.ts";
+import { attendanceText, filterAndSortPortfolio, type PortfolioFilter, portfolioRows, type PortfolioSort, portfolioSorts, weatherLabels, type Weather, workingPeriod } from "./portfolio-rows.ts";
 import { PortfolioPage, portfolioCsvPath, portfolioPath } from "./portfolio-page.tsx";
 
 type Query = { saison?: unknown; meteo?: unknown; ministere?: unknown; sans_nouvelles?: unknown; tri?: unknown };
@@ -45,8 +45,10 @@ export function registerPortfolioRoutes(app: FastifyInstance, deps: WorkspaceDep
     if (!season) throw new NotFoundError("Cette saison n’existe pas.");
     const only = hasPermission(user, "read:portfolio:any") ? undefined : await projectIdsInvolvingMinistries(db, season.id, amdScopes(user));
     const today = parisDayOf(now);
-    const rows = portfolioRows(await loadPortfolioFacts(db, season, now, only), today, season.startsOn);
-    return { season, seasons, filter, sort, rows, shown: filterAndSortPortfolio(rows, filter, sort), today, limited: only !== undefined };
+    const rows = portfolioRows(await loadPortfolioFacts(db, season, now, only), today, workingPeriod(season));
+    // A coach sees every project but opens only the workspaces of the teams they are in (access.ts).
+    const openable = hasPermission(user, "manage:workspace:any") ? null : new Set([...(await projectIdsOfPerson(db, season.id, user.id)), ...(only ?? [])]);
+    return { season, seasons, filter, sort, rows, shown: filterAndSortPortfolio(rows, filter, sort), today, limited: only !== undefined, openable };
   }
 
   app.get(portfolioPath, { config: { access: "read:portfolio:own" } }, async (request, reply) => {
@@ -64,6 +66,7 @@ export function registerPortfolioRoutes(app: FastifyInstance, deps: WorkspaceDep
           rows: loaded.shown,
           total: loaded.rows.length,
           limited: loaded.limited,
+          openable: loaded.openable,
         }}
       />,
     );
