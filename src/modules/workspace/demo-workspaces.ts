@@ -35,7 +35,7 @@ function dayIn(phase: { startsOn: string; endsOn: string }, fraction: number): s
 /**
  * Demo workspaces (never in production, issue 15): every project of the past seasons (2022, 2023) with a team
  * has a framing reviewed by its coach when it has one, a milestone done per working phase (the restitution's
- * presentation last), three log entries in good shape and a code forge link; in the running season,
+ * presentation last), three log entries in good shape and a code forge link (not public: the project page already shows the repository); in the running season,
  * « Cartiflette » has its framing, planned milestones and a log entry « À surveiller » after the kick-off.
  * Run after teams.
  */
@@ -72,7 +72,7 @@ export async function seedDemoWorkspaces(db: Database): Promise<void> {
         const reviewed = coach && !running ? { reviewedBy: coach.userId, reviewedAt: new Date(`${investigation.endsOn}T10:00:00Z`), reviewNote: "Cadrage clair ; pensez aux indicateurs d’usage." } : {};
         await tx
           .insert(workspaceFramings)
-          .values({ projectId, seasonId: season.id, version: 1, content: framingOf(project), publicSections: ["summary", "deliverable"], authorId: lead.userId, createdAt: new Date(`${investigation.startsOn}T10:00:00Z`), ...reviewed })
+          .values({ projectId, seasonId: season.id, version: 1, content: framingOf(project), publicSections: ["summary", "deliverable"], authorId: lead.userId, createdAt: new Date(running ? "2026-11-18T17:00:00Z" : `${investigation.startsOn}T10:00:00Z`), ...reviewed })
           .onConflictDoNothing();
         const owner = (index: number) => others[index % others.length]!.userId;
         const plan: [Phase, { startsOn: string; endsOn: string }, string, boolean][] = [
@@ -109,7 +109,7 @@ export async function seedDemoWorkspaces(db: Database): Promise<void> {
         }
         const existing = await tx.select({ id: workspaceLinks.id }).from(workspaceLinks).where(and(eq(workspaceLinks.projectId, projectId), eq(workspaceLinks.seasonId, season.id)));
         if (existing.length === 0 && project.repositoryUrl) {
-          await tx.insert(workspaceLinks).values({ projectId, seasonId: season.id, kind: "forge", label: "Code source", url: project.repositoryUrl, public: true, createdBy: lead.userId });
+          await tx.insert(workspaceLinks).values({ projectId, seasonId: season.id, kind: "forge", label: "Code source", url: project.repositoryUrl, public: false, createdBy: lead.userId });
         }
       }
     }

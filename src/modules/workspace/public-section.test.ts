@@ -30,6 +30,8 @@ describe("the public part of a workspace, for the project page", () => {
     await db().insert(workspaceLinks).values([
       { projectId, seasonId, kind: "forge", label: "Dépôt public", url: "https://github.com/exemple/chartsgouv", public: true },
       { projectId, seasonId, kind: "data", label: "Données internes", url: "https://interne.example.gouv.fr", public: false },
+      // The same address kept from an earlier season: shown once, the newest.
+      { projectId, seasonId, kind: "forge", label: "Ancien dépôt", url: "https://github.com/exemple/chartsgouv", public: true, createdAt: new Date("2020-01-01T10:00:00Z") },
     ]);
     const section = await createWorkspacePublicSection({ db: db() })({ projectId, projectSlug: "chartgouv", viewer: null, now: new Date("2031-06-01T10:00:00Z") });
     assert.deepEqual(section.framing, { seasonName: "Saison 2031", summary: "Des graphiques conformes au DSFR.", deliverable: null });

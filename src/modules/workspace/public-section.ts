@@ -37,7 +37,8 @@ export function createWorkspacePublicSection(deps: { db: Executor }) {
     const [framingSeason] = framing ? await db.select({ name: seasons.name }).from(seasons).where(eq(seasons.id, framing.seasonId)) : [];
     return {
       framing: framing && (framing.summary || framing.deliverable) ? { seasonName: framingSeason?.name ?? "", summary: framing.summary ?? "", deliverable: framing.deliverable } : null,
-      links: links.map((link) => ({
+      // The same address kept in several seasons is shown once (the newest).
+      links: links.filter((link, index) => !link.url || links.findIndex((other) => other.url === link.url) === index).map((link) => ({
         label: link.label,
         // A public file is served to anyone at its project's address, whatever the season.
         href: link.mediaPath ? workspaceFilePath(input.projectSlug, link.id) : (link.url ?? ""),

@@ -53,7 +53,7 @@ export function LogPage({ context, frame, model }: { context: PageContext; frame
               options={model.workshops.map((workshop) => ({ value: workshop.id, label: `${workshop.title} (${formatDate(workshop.startsAt)})` }))}
               value={value(values, "eventId")}
               error={errors.eventId}
-              placeholder="Aucun atelier du programme"
+              placeholder="Atelier non listé (pas d’émargement)"
             />
             <TextareaField name="done" label="Ce que nous avons fait" required rows={4} maxLength={maxLogTextLength} value={value(values, "done")} error={errors.done} />
             <TextareaField name="decisions" label="Décisions" rows={3} maxLength={maxLogTextLength} value={value(values, "decisions")} error={errors.decisions} />

@@ -14,7 +14,7 @@ export type OverviewModel = {
   otherSeasons: { slug: string; name: string }[];
 };
 
-const roleLabels = { lead: "Porteur ou porteuse", contributor: "Contributeur ou contributrice", coach: "Coach" } as const;
+const roleLabels = { lead: "porteur·euse", contributor: "contributeur·rice", coach: "coach" } as const;
 const weatherBadge = { on_track: "success", watch: "warning", blocked: "error" } as const;
 
 /** The workspace's first page: where the project stands, in a few cards, each leading to its section. */
@@ -32,7 +32,7 @@ export function OverviewPage({ context, frame, model }: { context: PageContext; 
               <>
                 {facts?.lastLog ? (
                   <>
-                    <Badge kind={weatherBadge[facts.lastLog.weather]} small label={weatherLabels[facts.lastLog.weather]} as="span" /> {facts.lastLog.weatherNote} (journal du {formatCalendarDay(facts.lastLog.happenedOn)})
+                    <Badge kind={weatherBadge[facts.lastLog.weather]} small label={weatherLabels[facts.lastLog.weather]} as="span" /> {facts.lastLog.weatherNote ? `${facts.lastLog.weatherNote} — ` : ""}journal du {formatCalendarDay(facts.lastLog.happenedOn)}.
                   </>
                 ) : (
                   "Pas encore de journal de bord."
@@ -43,7 +43,7 @@ export function OverviewPage({ context, frame, model }: { context: PageContext; 
                     <Badge kind="warning" small label="Sans nouvelles depuis un mois" as="span" />
                   </>
                 ) : null}{" "}
-                <a href={link("/journal")}>Le journal de bord</a>
+                <a href={link("/journal")}>Voir le journal de bord</a>
               </>
             ),
           },
@@ -63,7 +63,7 @@ export function OverviewPage({ context, frame, model }: { context: PageContext; 
               </>
             ),
           },
-          { label: "Présence aux trois derniers ateliers", value: facts ? attendanceText(facts) : "—" },
+          { label: "Présence aux trois derniers ateliers", value: facts && facts.lastWorkshops.length > 0 ? `${attendanceText(facts)} membres de l’équipe présents` : "Pas encore d’atelier émargé." },
         ]}
       />
       {framing?.summary ? (

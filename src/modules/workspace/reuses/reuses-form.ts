@@ -24,9 +24,9 @@ export function parseReuseForm(rawBody: unknown, today: string): Result {
   else if (controlCharacters.test(purpose)) errors.purpose = "Ce champ contient des caractères non autorisés.";
   const raw = typeof body.since === "string" ? body.since.trim() : "";
   const since = /^\d{4}-\d{2}$/.test(raw) ? `${raw}-01` : raw;
-  if (!raw) errors.since = "Indiquez depuis quand, par exemple 2031-03.";
-  else if (!/^\d{4}-\d{2}-\d{2}$/.test(since) || !validDay(since) || since < "1990-01-01") errors.since = "Indiquez un mois valide, au format AAAA-MM, par exemple 2031-03.";
-  else if (since > today) errors.since = "La date ne peut pas être dans le futur.";
+  if (!raw) errors.since = "Indiquez depuis quel mois, par exemple 2025-03.";
+  else if (!/^\d{4}-\d{2}-\d{2}$/.test(since) || !validDay(since) || since < "1990-01-01") errors.since = "Indiquez un mois valide, au format AAAA-MM, par exemple 2025-03.";
+  else if (since > today) errors.since = "Le mois ne peut pas être dans le futur.";
   if (Object.keys(errors).length > 0) return { ok: false, errors, values: keepValues(body, 2000) };
   return { ok: true, data: { purpose, since } };
 }

@@ -80,7 +80,7 @@ export function ReusesPage({ context, model }: { context: PageContext; model: Re
             <CsrfField token={context.csrfToken} />
             <p>Vous déclarez au nom de : {model.form.organisationName}.</p>
             <TextareaField name="purpose" label="Pour quoi faire ?" hint="Ce que votre administration fait avec ce projet." required rows={4} maxLength={maxPurposeLength} value={value(model.form.values, "purpose")} error={model.form.errors.purpose} />
-            <InputField name="since" label="Depuis quand ?" hint="Le mois, au format AAAA-MM, par exemple 2031-03." required value={value(model.form.values, "since")} error={model.form.errors.since} />
+            <InputField name="since" label="Depuis quand ?" hint="Le mois, au format AAAA-MM, par exemple 2025-03." required value={value(model.form.values, "since")} error={model.form.errors.since} />
             <button type="submit" className="fr-btn">
               Déclarer « Nous l’utilisons »
             </button>

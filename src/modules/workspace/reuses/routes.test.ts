@@ -56,7 +56,7 @@ describe("« Nous l'utilisons »: reuses declared by administrations", () => {
   it("refuses an empty purpose and a date in the future at their fields, the input kept", async () => {
     const refused = await first.http.post(page, { purpose: "", since: "2031-07" });
     assert.equal(refused.statusCode, 400);
-    assertFieldError(refused.body, "since", "La date ne peut pas être dans le futur.", "2031-07");
+    assertFieldError(refused.body, "since", "Le mois ne peut pas être dans le futur.", "2031-07");
     assert.match(refused.body, /Indiquez pour quoi faire votre administration utilise le projet\./);
     const long = await first.http.post(page, { purpose: "x".repeat(501), since: "2031-02" });
     assert.equal(long.statusCode, 400);

@@ -74,7 +74,7 @@ function CurrentVersion({ current, versionsPath }: { current: FramingVersion; ve
             {(publicSectionKeys as readonly string[]).includes(section.key) && current.publicSections.includes(section.key as (typeof publicSectionKeys)[number]) ? (
               <>
                 {" "}
-                <Badge label="Publique" kind="new" small noIcon as="span" />
+                <Badge label="Public" kind="new" small noIcon as="span" />
               </>
             ) : null}
           </h3>
