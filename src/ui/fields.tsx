@@ -261,7 +261,9 @@ export function ErrorSummary({ errors, fieldIds = {} }: { errors: FieldErrors; f
   const entries = Object.entries(errors).filter((entry): entry is [string, string] => Boolean(entry[1]));
   if (entries.length === 0) return null;
   return (
-    <div className="fr-alert fr-alert--error fr-mb-4w" role="alert">
+    // Focused when the page loads (autofocus, no script needed): a refused form comes back scrolled to its
+    // errors, which are read out, rather than at the top of a long page (the GOV.UK error summary pattern).
+    <div className="fr-alert fr-alert--error fr-mb-4w" role="alert" tabIndex={-1} autoFocus>
       <h2 className="fr-alert__title">
         {entries.length === 1 ? "Le formulaire contient une erreur" : `Le formulaire contient ${entries.length} erreurs`}
       </h2>

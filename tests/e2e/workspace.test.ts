@@ -50,6 +50,10 @@ describe("a project workspace in a browser", () => {
 
       await page.getByRole("link", { name: "Jalons" }).first().click();
       await page.getByRole("heading", { level: 1, name: "Jalons" }).waitFor();
+      // A refused form comes back focused on its error summary (read out, scrolled to), not at the top of the page.
+      await page.getByRole("button", { name: "Ajouter le jalon" }).click();
+      await page.getByText(/Le formulaire contient \d* ?erreurs?/).waitFor();
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("role")), "alert");
       await page.locator("#phase").selectOption("investigation");
       await page.locator("#title").fill("Contours d’outre-mer récupérés");
       await page.locator("#dueOn").fill("2027-04-15");
