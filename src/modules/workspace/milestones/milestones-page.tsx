@@ -94,7 +94,7 @@ function PhaseBlock({ phase, model, csrfToken }: { phase: PhaseSection; model: M
         <p className="fr-text--sm">
           La phase se termine par une présentation&nbsp;: «&nbsp;{presentation.title}&nbsp;», le {formatCalendarDay(presentation.dueOn)}.
         </p>
-      ) : (
+      ) : model.season.endsOn < model.today ? null : (
         <p className="fr-text--sm">Présentation de fin de phase à prévoir.</p>
       )}
     </section>

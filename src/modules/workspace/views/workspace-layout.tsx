@@ -39,7 +39,6 @@ export type WorkspaceFrame = {
  * current one marked with `aria-current="page"`), and what the viewer may do when they only read.
  */
 export function WorkspaceLayout({ context, frame, section, title, hasErrors, children }: { context: PageContext; frame: WorkspaceFrame; section: WorkspaceSectionKey; title: string; hasErrors?: boolean; children: ReactNode }) {
-  const sectionLabel = workspaceSections.find((candidate) => candidate.key === section)!.label;
   const note = roleNotes[frame.role];
   return (
     <Layout
@@ -78,7 +77,7 @@ export function WorkspaceLayout({ context, frame, section, title, hasErrors, chi
           </nav>
         </div>
         <div className="fr-col-12 fr-col-md-9">
-          <h1>{section === "overview" ? `Espace projet` : sectionLabel}</h1>
+          <h1>{title}</h1>
           <p className="fr-text--lead">
             {frame.projectTitle}, {frame.seasonName.replace(/^Saison/, "saison")}
           </p>
