@@ -29,7 +29,7 @@ import { findOwnProfileLink, peoplePersonalData, registerPeopleRoutes } from "./
 import { projectsPersonalData, registerProjectRoutes } from "./modules/projects/api.ts";
 import { assignmentPersonalData, cafePersonalData, createTeamSection, registerTeamRoutes, teamsPersonalData } from "./modules/teams/api.ts";
 import { homeSeasonSummary, registerSeasonRoutes } from "./modules/seasons/api.ts";
-import { countReusesOfSeason, createWorkspacePublicSection, registerWorkspaceRoutes, workspacePersonalData } from "./modules/workspace/api.ts";
+import { countReusesOfSeason, createWorkspacePublicSection, listWorkspacesOfPerson, registerWorkspaceRoutes, workspacePersonalData } from "./modules/workspace/api.ts";
 import { registerPrivacyRoutes } from "./modules/privacy/api.ts";
 import { contactPersonalData, registerContactRoutes } from "./modules/contact/api.ts";
 import { organisationLookup, organisationsPersonalData, type PublicDomains, createCheckEmailEligibility, registerOrganisationRoutes } from "./modules/organisations/api.ts";
@@ -151,7 +151,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     listOptions: () => organisationLookup.listOptions(db),
     findName: (id) => organisationLookup.findName(db, id),
   };
-  registerIdentityRoutes(app, { db, clock: deps.clock, mailer: deps.mailer, publicUrl: config.publicUrl, secureCookies: secure, proconnect: deps.proconnect, organisations, profileLink: (userId) => findOwnProfileLink(db, userId) });
+  registerIdentityRoutes(app, { db, clock: deps.clock, mailer: deps.mailer, publicUrl: config.publicUrl, secureCookies: secure, proconnect: deps.proconnect, organisations, profileLink: (userId) => findOwnProfileLink(db, userId), workspaceLinks: (userId) => listWorkspacesOfPerson(db, userId) });
   registerOrganisationRoutes(app, { db, publicDomains: deps.publicDomains, members: organisationMembers });
   registerPeopleRoutes(app, { db, clock: deps.clock, mailer: deps.mailer, isEligibleEmail, publicUrl: config.publicUrl, pageCache: deps.pageCache, directoryBroadSearchAbove: deps.directoryBroadSearchAbove });
   const seasonsAndCalls = { db, clock: deps.clock, mailer: deps.mailer, publicUrl: config.publicUrl };

@@ -134,6 +134,9 @@ describe("identity routes", () => {
       const member = await (await signIn("thomas.leroy@ign.fr")).get("/compte");
       assert.doesNotMatch(member.body, /href="\/appel-a-projets\/qualification"/);
       assert.doesNotMatch(member.body, /href="\/portefeuille"/);
+      // « Mes espaces projet »: the workspaces of his teams, the running season first (issue 15).
+      assert.match(member.body, /<h2 class="fr-h4 fr-mt-5w" id="espaces-projet">Mes espaces projet<\/h2>/);
+      assert.match(member.body, /<a [^>]*href="\/projets\/cartiflette\/espace\?saison=2026-2027"[^>]*>Cartiflette — saison 2026-2027<\/a>/);
     });
   });
 

@@ -37,6 +37,8 @@ export type IdentityRoutesDeps = {
   };
   /** Where « Mon profil » leads the person on /compte (the people module answers). */
   profileLink?: (userId: string) => Promise<{ href: string; label: string }>;
+  /** The workspaces of the person's teams (workspace module), for « Mes espaces projet ». */
+  workspaceLinks?: (userId: string) => Promise<{ href: string; label: string }[]>;
 };
 
 const pendingLoginCookie = "p10_proconnect";
@@ -176,6 +178,7 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityRoute
       account.organisationId ? await deps.organisations.findName(account.organisationId) : null,
     ];
     const profileLink = deps.profileLink ? await deps.profileLink(user.id) : null;
+    const workspaceLinks = deps.workspaceLinks ? await deps.workspaceLinks(user.id) : [];
     const reviewLink = hasPermission(user, "review:proposal:own")
       ? { href: "/appel-a-projets/qualification", label: canAdminister(user) ? "Qualifier les propositions" : "Qualifier les propositions de mon ministère" }
       : null;
@@ -183,7 +186,7 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityRoute
     const portfolioLink = hasPermission(user, "read:portfolio:own") ? { href: "/portefeuille", label: hasPermission(user, "read:portfolio:any") ? "Le portefeuille des projets de la saison" : "Les projets de la saison avec un membre de mon ministère" } : null;
     return sendPage(
       reply,
-      <AccountPage context={pageContext(request, reply)} account={account} organisationName={organisationName} organisations={organisations} sessions={sessions} currentSessionId={request.sessionId} profileLink={profileLink} reviewLink={reviewLink} portfolioLink={portfolioLink} {...extra} />,
+      <AccountPage context={pageContext(request, reply)} account={account} organisationName={organisationName} organisations={organisations} sessions={sessions} currentSessionId={request.sessionId} profileLink={profileLink} reviewLink={reviewLink} portfolioLink={portfolioLink} workspaceLinks={workspaceLinks} {...extra} />,
       status,
     );
   }

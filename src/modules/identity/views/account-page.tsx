@@ -24,11 +24,13 @@ export type AccountPageProps = {
   reviewLink?: { href: string; label: string } | null | undefined;
   /** The season's portfolio, for the programme team, coaches and AMDs. */
   portfolioLink?: { href: string; label: string } | null | undefined;
+  /** « Mes espaces projet »: the workspaces of the person's teams, newest season first. */
+  workspaceLinks?: { href: string; label: string }[] | undefined;
 };
 
 const methodLabels: Record<string, string> = { magic_link: "Lien par courriel", proconnect: "ProConnect" };
 
-export function AccountPage({ context, account, organisationName, organisations, sessions, currentSessionId, values, errors = {}, saved, profileLink, reviewLink, portfolioLink }: AccountPageProps) {
+export function AccountPage({ context, account, organisationName, organisations, sessions, currentSessionId, values, errors = {}, saved, profileLink, reviewLink, portfolioLink, workspaceLinks = [] }: AccountPageProps) {
   const form = values ?? { givenName: account.givenName ?? "", usualName: account.usualName ?? "", organisationId: account.organisationId ?? "" };
   return (
     <Layout context={context} title="Mon compte" breadcrumb={[{ label: "Accueil", href: "/" }]}>
@@ -133,6 +135,23 @@ export function AccountPage({ context, account, organisationName, organisations,
               {reviewLink.label}
             </a>
           </p>
+        </>
+      ) : null}
+      {workspaceLinks.length > 0 ? (
+        <>
+          <h2 className="fr-h4 fr-mt-5w" id="espaces-projet">
+            Mes espaces projet
+          </h2>
+          <p>Le cadrage, les jalons, le journal de bord et les liens de vos équipes, saison par saison.</p>
+          <ul className="fr-links-group">
+            {workspaceLinks.map((link) => (
+              <li key={link.href}>
+                <a className="fr-link fr-icon-folder-2-line fr-link--icon-left" href={link.href}>
+                  {link.label}
+                </a>
+              </li>
+            ))}
+          </ul>
         </>
       ) : null}
       {portfolioLink ? (
