@@ -131,7 +131,7 @@ function MilestoneItem({ milestone, model, csrfToken }: { milestone: Milestone; 
               Changer l’état
             </button>
           </form>
-          <form method="post" action={model.actionOf(`/${milestone.id}/supprimer`)} className="fr-display-inline-block fr-ml-2w">
+          <form method="post" action={model.actionOf(`/${milestone.id}/supprimer`)} className="fr-mt-1w">
             <CsrfField token={csrfToken} />
             <button className="fr-btn fr-btn--sm fr-btn--tertiary" type="submit" title={`Supprimer le jalon «\u00a0${milestone.title}\u00a0»`}>
               Supprimer
