@@ -42,21 +42,22 @@ export function FramingDiffView({ sections, headingLevel = 3 }: { sections: Sect
         Le texte supprimé est <del>barré</del>, le texte ajouté est <ins>souligné</ins>.{" "}
         {changed.length === 0 ? "Aucune section ne diffère." : changed.length === 1 ? "Une section diffère." : `${changed.length}\u00a0sections diffèrent.`}
       </p>
-      {sections.map((section) => (
+      {changed.map((section) => (
         <section key={section.key} aria-labelledby={`diff-${section.key}`} className="fr-mb-3w">
           <Heading className="fr-h6 fr-mb-1w" id={`diff-${section.key}`}>
             {section.label}
           </Heading>
-          {section.changed ? (
-            <p className="fr-mb-0">{section.parts.length === 0 ? null : section.parts.map((part, index) => <Part key={index} part={part} />)}</p>
-          ) : (
-            <p className="fr-text--sm fr-mb-0">
-              <em>Inchangée</em>
-              {section.parts.length === 0 ? " (vide)" : null}
-            </p>
-          )}
+          <p className="fr-mb-0">{section.parts.length === 0 ? null : section.parts.map((part, index) => <Part key={index} part={part} />)}</p>
         </section>
       ))}
+      {changed.length < sections.length ? (
+        <p className="fr-text--sm">
+          {`Sections inchangées\u00a0: ${sections
+            .filter((section) => !section.changed)
+            .map((section) => section.label)
+            .join(", ")}.`}
+        </p>
+      ) : null}
     </div>
   );
 }
