@@ -3,7 +3,7 @@ import { after, before, describe, it } from "node:test";
 import type { Database } from "../../db/client.ts";
 import { calls, projects, projectSeasons, proposals, seasons, teamAssignments, teamMembers, users, wishes, wishLists } from "../../db/schema/index.ts";
 import { openTestDatabase } from "../../../tests/support/test-platform.ts";
-import { countDraftWishLists, countTeamMembers, findProjectLeads, findTeamOf, isAssignmentPublished, isProjectLead, listSubmittedWishLists, listTeam } from "./team-repository.ts";
+import { countDraftWishLists, countTeamMembers, findProjectLeads, findTeamOf, isAssignmentPublished, isProjectLead, listProjectLeadsOfSeason, listSubmittedWishLists, listTeam } from "./team-repository.ts";
 
 describe("team repository", () => {
   let handle: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -54,6 +54,9 @@ describe("team repository", () => {
   it("takes the proposal's author as the implicit lead of the season the project was selected in, not of a season it was carried into", async () => {
     assert.deepEqual(await findProjectLeads(db, projectId, season1), [{ userId: author, implicit: true }]);
     assert.deepEqual(await findProjectLeads(db, projectId, season2), []);
+    // The whole season at once, by the same rule.
+    assert.deepEqual(await listProjectLeadsOfSeason(db, season1), [{ projectId, userId: author, implicit: true }]);
+    assert.deepEqual(await listProjectLeadsOfSeason(db, season2), []);
     assert.equal(await isProjectLead(db, author, projectId, season1), true);
     assert.equal(await isProjectLead(db, author, projectId, season2), false);
   });
@@ -64,6 +67,7 @@ describe("team repository", () => {
       { seasonId: season1, projectId, userId: other, role: "coach", source: "named" },
     ]);
     assert.deepEqual(await findProjectLeads(db, projectId, season1), [{ userId: named, implicit: false }]);
+    assert.deepEqual(await listProjectLeadsOfSeason(db, season1), [{ projectId, userId: named, implicit: false }]);
     assert.equal(await isProjectLead(db, author, projectId, season1), false);
     assert.deepEqual(
       (await listTeam(db, projectId, season1)).map((member) => [member.name, member.role]),

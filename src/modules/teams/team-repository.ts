@@ -60,6 +60,26 @@ export async function findProjectLeads(db: Executor, projectId: string, seasonId
   return author ? [{ userId: author.userId, implicit: true }] : [];
 }
 
+/**
+ * The leads of every project of a season at once (two queries, whatever the number of projects), by the
+ * rule of `findProjectLeads`: the named leads, else the author of the selected proposal.
+ */
+export async function listProjectLeadsOfSeason(db: Executor, seasonId: string): Promise<{ projectId: string; userId: string; implicit: boolean }[]> {
+  const named = await db
+    .select({ projectId: teamMembers.projectId, userId: teamMembers.userId })
+    .from(teamMembers)
+    .where(and(eq(teamMembers.seasonId, seasonId), eq(teamMembers.role, TeamRoles.lead)))
+    .orderBy(asc(teamMembers.createdAt));
+  const withNamed = new Set(named.map((row) => row.projectId));
+  const authors = await db
+    .select({ projectId: projectSeasons.projectId, userId: proposals.authorId })
+    .from(projectSeasons)
+    .innerJoin(projects, eq(projects.id, projectSeasons.projectId))
+    .innerJoin(proposals, eq(proposals.id, projects.proposalId))
+    .where(and(eq(projectSeasons.seasonId, seasonId), eq(projectSeasons.entry, "selected")));
+  return [...named.map((row) => ({ ...row, implicit: false })), ...authors.filter((row) => !withNamed.has(row.projectId)).map((row) => ({ ...row, implicit: true }))];
+}
+
 export async function isProjectLead(db: Executor, userId: string, projectId: string, seasonId: string): Promise<boolean> {
   const leads = await findProjectLeads(db, projectId, seasonId);
   return leads.some((lead) => lead.userId === userId);

@@ -2,7 +2,7 @@ import { InvalidInputError } from "../../../shared/domain-error.ts";
 import { listProjectsOfSeason } from "../../projects/api.ts";
 import { listSeasons } from "../../seasons/api.ts";
 import type { TeamsDeps } from "../deps.ts";
-import { countDraftWishLists, findProjectLeads, listNeedsOfSeason, listSubmittedWishLists } from "../team-repository.ts";
+import { countDraftWishLists, listNeedsOfSeason, listProjectLeadsOfSeason, listSubmittedWishLists } from "../team-repository.ts";
 import { findAssignment, listAssignmentPeople, listCoaches, listLocks, listTeamPlaces, lockAssignment, saveDraft } from "./assignment-repository.ts";
 import { buildInstance, type RunData } from "./build-instance.ts";
 import { type StoredDraft, teamChanges } from "./draft.ts";
@@ -22,7 +22,8 @@ export async function loadRunData(db: TeamsDeps["db"], seasonId: string): Promis
   ]);
   const needsOf = new Map(needs.map((need) => [need.projectId, need]));
   const leads: RunData["leads"] = [];
-  for (const project of projects) for (const lead of await findProjectLeads(db, project.id, seasonId)) leads.push({ userId: lead.userId, projectId: project.id });
+  const inSeason = new Set(projects.map((project) => project.id));
+  for (const lead of await listProjectLeadsOfSeason(db, seasonId)) if (inSeason.has(lead.projectId)) leads.push({ userId: lead.userId, projectId: lead.projectId });
 
   // Last season: the season that started just before this one.
   const seasons = await listSeasons(db);
