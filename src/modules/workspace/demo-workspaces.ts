@@ -6,10 +6,15 @@ type Phase = "investigation" | "construction" | "amplification" | "restitution";
 /** The season's phase keys (the template's « closing » is the restitution). */
 const phaseKeys: Record<Phase, string> = { investigation: "investigation", construction: "construction", amplification: "amplification", restitution: "closing" };
 
+/** The imported site's texts with French spacing (a non-breaking space before « : ; ! ? » and inside guillemets). */
+function frenchSpacing(text: string): string {
+  return text.replace(/ ([:;!?»])/g, "\u00a0$1").replace(/« /g, "«\u00a0");
+}
+
 function framingOf(project: { title: string; pitch: string; problem: string }): Record<string, string> {
-  const problem = project.problem || project.pitch || `Ce que le projet ${project.title} cherche à résoudre.`;
+  const problem = frenchSpacing(project.problem || project.pitch || `Ce que le projet ${project.title} cherche à résoudre.`);
   return {
-    summary: project.pitch || `${project.title}, un projet du programme 10 %.`,
+    summary: frenchSpacing(project.pitch || `${project.title}, un projet du programme 10\u00a0%.`),
     problem,
     users: "Les agents publics qui produisent ou utilisent ces données. En tant qu’agent, je veux trouver la ressource utile sans la refaire moi-même.",
     impact: "Du temps gagné pour les équipes data des ministères ; indicateurs : nombre d’administrations utilisatrices, téléchargements, contributions.",

@@ -11,7 +11,8 @@ export type OverviewModel = {
   framing: CurrentFraming | null;
   team: { name: string; role: "lead" | "contributor" | "coach"; ministry: string | null }[];
   canEdit: boolean;
-  otherSeasons: { slug: string; name: string }[];
+  /** Earlier seasons of the project, newest first, with what they left (the « passeport »). */
+  otherSeasons: { slug: string; name: string; milestonesDone: { title: string; dueOn: string }[]; lastLog: { happenedOn: string; done: string; nextSteps: string } | null; links: { label: string; url: string }[] }[];
 };
 
 const roleLabels = { lead: "porteur·euse", contributor: "contributeur·rice", coach: "coach" } as const;
@@ -88,14 +89,41 @@ export function OverviewPage({ context, frame, model }: { context: PageContext; 
       {model.otherSeasons.length > 0 ? (
         <>
           <h2 className="fr-h4 fr-mt-4w">Passeport du projet</h2>
-          <p>Les autres saisons du projet : leur cadrage, leurs jalons et leur journal restent consultables par leurs équipes.</p>
-          <ul>
-            {model.otherSeasons.map((season) => (
-              <li key={season.slug}>
-                <a href={`${frame.basePath}?saison=${encodeURIComponent(season.slug)}`}>Espace de la {season.name.replace(/^Saison/, "saison")}</a>
-              </li>
-            ))}
-          </ul>
+          <p>Ce que les saisons précédentes ont laissé : la nouvelle saison repart de là. La fiche de cadrage de cette saison part de la dernière fiche écrite.</p>
+          {model.otherSeasons.map((season) => (
+            <section key={season.slug} aria-labelledby={`passeport-${season.slug}`} className="fr-mb-3w">
+              <h3 className="fr-h6 fr-mb-1w" id={`passeport-${season.slug}`}>
+                {season.name}
+              </h3>
+              {season.milestonesDone.length > 0 ? (
+                <p className="fr-mb-1w">
+                  Jalons atteints : {season.milestonesDone.map((milestone) => `${milestone.title} (${formatCalendarDay(milestone.dueOn)})`).join("\u00a0; ")}.
+                </p>
+              ) : (
+                <p className="fr-mb-1w">Aucun jalon atteint n’est noté.</p>
+              )}
+              {season.lastLog ? (
+                <p className="fr-mb-1w">
+                  Dernier atelier, le {formatCalendarDay(season.lastLog.happenedOn)} : {season.lastLog.done}
+                  {season.lastLog.nextSteps ? ` Prochaines étapes notées : ${season.lastLog.nextSteps}` : ""}
+                </p>
+              ) : null}
+              {season.links.length > 0 ? (
+                <ul>
+                  {season.links.map((link) => (
+                    <li key={link.url}>
+                      <a href={link.url} target="_blank" rel="noopener noreferrer" title={`${link.label} — nouvelle fenêtre`}>
+                        {link.label}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              <p className="fr-text--sm">
+                <a href={`${frame.basePath}?saison=${encodeURIComponent(season.slug)}`}>Espace de la {season.name.replace(/^Saison/, "saison")}</a> (pour les équipes de cette saison)
+              </p>
+            </section>
+          ))}
         </>
       ) : null}
     </WorkspaceLayout>
