@@ -18,3 +18,5 @@ export { buildSyntheticAssignmentInstance } from "./assignment/synthetic-instanc
 /** The project of `/projets/:slug/…` in the season asked, and a season's team: for the project workspace (issue 15). */
 export { findProjectInSeason, type ProjectInSeason, seasonQuery } from "./project-in-season.ts";
 export { listTeam, type TeamMember } from "./team-repository.ts";
+/** How a team member's role is said (« porteur·euse »…), for the workspace's team list. */
+export { roleLabels as teamRoleLabels } from "./team-labels.ts";

@@ -1,12 +1,12 @@
 import type { FormValues } from "../../../http/forms.ts";
 import { formatCalendarDay, formatDate } from "../../../shared/french-date.ts";
 import { Alert } from "../../../ui/alert.tsx";
-import { Badge, type BadgeKind } from "../../../ui/badge.tsx";
+import { Badge } from "../../../ui/badge.tsx";
 import { CsrfField, ErrorSummary, type FieldErrors, InputField, RadioGroup, SelectField, TextareaField } from "../../../ui/fields.tsx";
 import type { PageContext } from "../../../ui/page-context.ts";
 import { type WorkspaceFrame, WorkspaceLayout } from "../views/workspace-layout.tsx";
 import { maxLogTextLength, maxWeatherNoteLength } from "./log-form.ts";
-import { type Weather, weatherLabels } from "./log-labels.ts";
+import { weatherBadges, weatherLabels } from "./log-labels.ts";
 import type { LogEntry, WorkshopOption } from "./log-repository.ts";
 
 /** An entry as shown: who of the team was checked in at its workshop (null without workshop). */
@@ -22,7 +22,6 @@ export type LogPageModel = {
   saved: boolean;
 };
 
-const weatherBadges: Record<Weather, BadgeKind> = { on_track: "success", watch: "warning", blocked: "error" };
 
 function value(values: FormValues, name: string): string {
   const found = values[name];

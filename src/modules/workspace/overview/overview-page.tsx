@@ -3,7 +3,9 @@ import { Badge } from "../../../ui/badge.tsx";
 import { DetailList } from "../../../ui/detail-list.tsx";
 import type { PageContext } from "../../../ui/page-context.ts";
 import type { CurrentFraming } from "../framing/framing-repository.ts";
-import { attendanceText, type PortfolioRow, weatherLabels } from "../portfolio/portfolio-rows.ts";
+import { weatherBadges, weatherLabels } from "../log/log-labels.ts";
+import { teamRoleLabels } from "../../teams/api.ts";
+import { attendanceText, type PortfolioRow } from "../portfolio/portfolio-rows.ts";
 import { type WorkspaceFrame, WorkspaceLayout } from "../views/workspace-layout.tsx";
 
 export type OverviewModel = {
@@ -15,8 +17,6 @@ export type OverviewModel = {
   otherSeasons: { slug: string; name: string; milestonesDone: { title: string; dueOn: string }[]; lastLog: { happenedOn: string; done: string; nextSteps: string } | null; links: { label: string; url: string }[] }[];
 };
 
-const roleLabels = { lead: "porteur·euse", contributor: "contributeur·rice", coach: "coach" } as const;
-const weatherBadge = { on_track: "success", watch: "warning", blocked: "error" } as const;
 
 /** The workspace's first page: where the project stands, in a few cards, each leading to its section. */
 export function OverviewPage({ context, frame, model }: { context: PageContext; frame: WorkspaceFrame; model: OverviewModel }) {
@@ -33,7 +33,7 @@ export function OverviewPage({ context, frame, model }: { context: PageContext; 
               <>
                 {facts?.lastLog ? (
                   <>
-                    <Badge kind={weatherBadge[facts.lastLog.weather]} small label={weatherLabels[facts.lastLog.weather]} as="span" /> {facts.lastLog.weatherNote ? `${facts.lastLog.weatherNote} — ` : ""}journal du {formatCalendarDay(facts.lastLog.happenedOn)}.
+                    <Badge kind={weatherBadges[facts.lastLog.weather]} small label={weatherLabels[facts.lastLog.weather]} as="span" /> {facts.lastLog.weatherNote ? `${facts.lastLog.weatherNote} — ` : ""}journal du {formatCalendarDay(facts.lastLog.happenedOn)}.
                   </>
                 ) : (
                   "Pas encore de journal de bord."
@@ -80,7 +80,7 @@ export function OverviewPage({ context, frame, model }: { context: PageContext; 
         <ul>
           {model.team.map((member, index) => (
             <li key={index}>
-              {member.name} — {roleLabels[member.role]}
+              {member.name} — {teamRoleLabels[member.role]}
               {member.ministry ? ` (${member.ministry})` : ""}
             </li>
           ))}

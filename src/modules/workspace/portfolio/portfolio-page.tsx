@@ -5,7 +5,8 @@ import { Layout } from "../../../ui/layout.tsx";
 import type { PageContext } from "../../../ui/page-context.ts";
 import { Table } from "../../../ui/table.tsx";
 import type { SeasonWithPhases } from "../../seasons/api.ts";
-import { attendanceText, type PortfolioFilter, type PortfolioRow, type PortfolioSort, portfolioSorts, weatherLabels } from "./portfolio-rows.ts";
+import { weatherBadges, weatherLabels } from "../log/log-labels.ts";
+import { attendanceText, type PortfolioFilter, type PortfolioRow, type PortfolioSort, portfolioSorts } from "./portfolio-rows.ts";
 
 export const portfolioPath = "/portefeuille";
 export const portfolioCsvPath = "/portefeuille.csv";
@@ -24,7 +25,6 @@ export type PortfolioPageModel = {
   openable: ReadonlySet<string> | null;
 };
 
-const weatherBadge = { on_track: "success", watch: "warning", blocked: "error" } as const;
 
 function queryOf(model: PortfolioPageModel): string {
   const params = new URLSearchParams({ saison: model.season.slug, tri: model.sort });
@@ -100,7 +100,7 @@ export function PortfolioPage({ context, model }: { context: PageContext; model:
               </>,
               row.lastLog ? (
                 <>
-                  <Badge kind={weatherBadge[row.lastLog.weather]} small label={weatherLabels[row.lastLog.weather]} />
+                  <Badge kind={weatherBadges[row.lastLog.weather]} small label={weatherLabels[row.lastLog.weather]} />
                   {row.lastLog.weatherNote ? <span className="fr-text--xs">{row.lastLog.weatherNote}</span> : null}
                 </>
               ) : (

@@ -4,7 +4,8 @@ import { eventRegistrations, teamMembers, users, workspaceLogEntries, workspaceM
 import { organisationLookup } from "../../organisations/api.ts";
 import { listProjectsOfSeason } from "../../projects/api.ts";
 import { currentPhaseOf, type SeasonWithPhases } from "../../seasons/api.ts";
-import type { PortfolioFacts, Weather } from "./portfolio-rows.ts";
+import type { Weather } from "../log/log-labels.ts";
+import type { PortfolioFacts } from "./portfolio-rows.ts";
 
 /**
  * The facts of every project of a season, in a fixed number of queries whatever the number of projects

@@ -2,8 +2,7 @@
  * The season's portfolio (issue 15), pure: one row per project, the « sans nouvelles » flag, sorting and
  * filtering. The repository reads the facts; the page and the CSV show the same rows.
  */
-export type Weather = "on_track" | "watch" | "blocked";
-export const weatherLabels: Record<Weather, string> = { on_track: "En bonne voie", watch: "À surveiller", blocked: "Bloqué" };
+import type { Weather } from "../log/log-labels.ts";
 
 export type PortfolioFacts = {
   projectId: string;

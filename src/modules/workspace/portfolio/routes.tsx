@@ -8,7 +8,8 @@ import { NotFoundError } from "../../../shared/domain-error.ts";
 import { projectIdsInvolvingMinistries, projectIdsOfPerson } from "../access.ts";
 import type { WorkspaceDeps } from "../deps.ts";
 import { loadPortfolioFacts, ministriesOf } from "./portfolio-repository.ts";
-import { attendanceText, filterAndSortPortfolio, type PortfolioFilter, portfolioRows, type PortfolioSort, portfolioSorts, weatherLabels, type Weather, workingPeriod } from "./portfolio-rows.ts";
+import { attendanceText, filterAndSortPortfolio, type PortfolioFilter, portfolioRows, type PortfolioSort, portfolioSorts, workingPeriod } from "./portfolio-rows.ts";
+import { type Weather, weatherLabels } from "../log/log-labels.ts";
 import { PortfolioPage, portfolioCsvPath, portfolioPath } from "./portfolio-page.tsx";
 
 type Query = { saison?: unknown; meteo?: unknown; ministere?: unknown; sans_nouvelles?: unknown; tri?: unknown };
