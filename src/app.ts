@@ -29,6 +29,7 @@ import { findOwnProfileLink, peoplePersonalData, registerPeopleRoutes } from "./
 import { projectsPersonalData, registerProjectRoutes } from "./modules/projects/api.ts";
 import { assignmentPersonalData, cafePersonalData, createTeamSection, registerTeamRoutes, teamsPersonalData } from "./modules/teams/api.ts";
 import { homeSeasonSummary, registerSeasonRoutes } from "./modules/seasons/api.ts";
+import { createPdfRenderer, registerTenPercentRoutes } from "./modules/ten-percent/api.ts";
 import { countReusesOfSeason, createWorkspacePublicSection, listWorkspacesOfPerson, registerWorkspaceRoutes, workspacePersonalData } from "./modules/workspace/api.ts";
 import { registerPrivacyRoutes } from "./modules/privacy/api.ts";
 import { contactPersonalData, registerContactRoutes } from "./modules/contact/api.ts";
@@ -60,6 +61,8 @@ export type AppDeps = {
 const root = path.dirname(fileURLToPath(import.meta.url));
 const dsfrDist = path.resolve(root, "..", "node_modules", "@gouvfr", "dsfr", "dist");
 const staticDir = path.resolve(root, "..", "static");
+/** Marianne in TrueType for the PDFs (converted once from the DSFR's woff2, assets/fonts/README.md). */
+const fontsDir = path.resolve(root, "..", "assets", "fonts");
 
 /** Composition root: third-party plugins, then our cross-cutting hooks, then each module's routes. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -161,6 +164,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerEventRoutes(app, { ...seasonsAndCalls, pageCache: deps.pageCache });
   registerTeamRoutes(app, { ...seasonsAndCalls, pageCache: deps.pageCache });
   registerWorkspaceRoutes(app, { ...seasonsAndCalls, pageCache: deps.pageCache, media: deps.media });
+  registerTenPercentRoutes(app, { ...seasonsAndCalls, pageCache: deps.pageCache, pdf: createPdfRenderer(fontsDir) });
   registerContactRoutes(app, { db, clock: deps.clock, mailer: deps.mailer, publicUrl: config.publicUrl, teamAddress: config.CONTACT_EMAIL });
   // Each module owns its tables' personal data (ADR 0012); the page shows them in this order.
   const personalData = [identityPersonalData, peoplePersonalData, contentPersonalData, organisationsPersonalData, callsPersonalData, projectsPersonalData, teamsPersonalData, createEventsPersonalData({ mailer: deps.mailer, publicUrl: config.publicUrl }), contactPersonalData, assignmentPersonalData, cafePersonalData, workspacePersonalData, mailPersonalData(deps.jobs)];

@@ -9,3 +9,4 @@ export * from "./contact.ts";
 export * from "./teams.ts";
 export * from "./cafe.ts";
 export * from "./workspace.ts";
+export * from "./ten-percent.ts";

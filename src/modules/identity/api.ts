@@ -14,3 +14,5 @@ export { countCommunity, type CommunityFigures } from "./community-figures.ts";
 export { organisationMembers } from "./organisation-members.ts";
 /** The account, roles, sessions and sign-in links in the GDPR export and erasure (privacy module). */
 export { identityPersonalData } from "./personal-data.ts";
+/** Long random tokens of which only the SHA-256 is stored (sign-in links, sessions, the agreement's personal links). */
+export { createToken, hashToken } from "./domain/tokens.ts";

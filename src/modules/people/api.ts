@@ -12,7 +12,7 @@ export { ProfileVisibilities, type ProfileVisibility } from "./domain/profile-ch
  */
 export { recordParticipation, type ParticipationInput } from "./use-cases/record-participation.ts";
 /** A member's profile in a few fields (address, name, job, organisation, joined or not), or null without profile. */
-export { findProfileSummary, type ProfileSummary } from "./profile-summary.ts";
+export { findManagerOfMember, findProfileSummary, type ProfileSummary } from "./profile-summary.ts";
 /**
  * Organisations members wrote at joining because the list lacked them (`profiles.unlisted_organisation`),
  * one row per name (accents and case ignored) with how many members wrote it and the closest

@@ -44,3 +44,9 @@ export async function findOwnProfileLink(db: Executor, userId: string): Promise<
   if (profile) return { href: joiningStepPath(Math.min(Math.max(profile.onboardingStep, 1), 3) as 1 | 2 | 3), label: "Terminer mon inscription à la communauté" };
   return { href: "/rejoindre/inscription", label: "Rejoindre la communauté" };
 }
+
+/** The manager a member named in their profile (name and public-body address), to prefill their « convention 10 % ». */
+export async function findManagerOfMember(db: Executor, userId: string): Promise<{ managerName: string | null; managerEmail: string | null } | null> {
+  const profile = await findProfileByUserId(db, userId);
+  return profile ? { managerName: profile.managerName, managerEmail: profile.managerEmail } : null;
+}

@@ -53,6 +53,10 @@ const memberPermissions = [
   // The project workspace (issue 15): an administration declares « nous l'utilisons »; the workspace itself
   // is checked on the resource (team, coach, AMD of a ministry involved) by the workspace module.
   "declare:reuse",
+  // « Mon 10 % » (issue 16): each member keeps their agreement with their manager, their time ledger and
+  // attestations; a manager's view of an agent is checked on the agreement (the address it names).
+  "manage:agreement:own",
+  "manage:time:own",
 ] as const satisfies Permission[];
 
 /** What each role may do. A person holds the union of their roles' permissions. */
@@ -88,6 +92,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     // The project workspace (issue 15): every workspace, read and kept, and the season's portfolio.
     "manage:workspace:any",
     "read:portfolio:any",
+    // « Mon 10 % » (issue 16): every agreement (read, end early), third signatories, totals by ministry and project.
+    "manage:agreement:any",
   ],
 };
 

@@ -1,0 +1,4 @@
+import type { FastifyInstance } from "fastify";
+import type { TenPercentDeps } from "../deps.ts";
+
+export function registerAgreementAdminRoutes(_app: FastifyInstance, _deps: TenPercentDeps) {}

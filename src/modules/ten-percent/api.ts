@@ -1,0 +1,4 @@
+// « Mon 10 % » (issue 16): what other modules and the composition root may use.
+export { registerTenPercentRoutes } from "./routes.tsx";
+export type { TenPercentDeps } from "./deps.ts";
+export { createPdfRenderer, type PdfRenderer } from "./pdf/typst.ts";
