@@ -29,7 +29,7 @@ import { findOwnProfileLink, peoplePersonalData, registerPeopleRoutes } from "./
 import { projectsPersonalData, registerProjectRoutes } from "./modules/projects/api.ts";
 import { assignmentPersonalData, cafePersonalData, createTeamSection, registerTeamRoutes, teamsPersonalData } from "./modules/teams/api.ts";
 import { homeSeasonSummary, registerSeasonRoutes } from "./modules/seasons/api.ts";
-import { createPdfRenderer, registerTenPercentRoutes } from "./modules/ten-percent/api.ts";
+import { createPdfRenderer, registerTenPercentRoutes, tenPercentPersonalData } from "./modules/ten-percent/api.ts";
 import { countReusesOfSeason, createWorkspacePublicSection, listWorkspacesOfPerson, registerWorkspaceRoutes, workspacePersonalData } from "./modules/workspace/api.ts";
 import { registerPrivacyRoutes } from "./modules/privacy/api.ts";
 import { contactPersonalData, registerContactRoutes } from "./modules/contact/api.ts";
@@ -167,7 +167,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerTenPercentRoutes(app, { ...seasonsAndCalls, pageCache: deps.pageCache, pdf: createPdfRenderer(fontsDir) });
   registerContactRoutes(app, { db, clock: deps.clock, mailer: deps.mailer, publicUrl: config.publicUrl, teamAddress: config.CONTACT_EMAIL });
   // Each module owns its tables' personal data (ADR 0012); the page shows them in this order.
-  const personalData = [identityPersonalData, peoplePersonalData, contentPersonalData, organisationsPersonalData, callsPersonalData, projectsPersonalData, teamsPersonalData, createEventsPersonalData({ mailer: deps.mailer, publicUrl: config.publicUrl }), contactPersonalData, assignmentPersonalData, cafePersonalData, workspacePersonalData, mailPersonalData(deps.jobs)];
+  const personalData = [identityPersonalData, peoplePersonalData, contentPersonalData, organisationsPersonalData, callsPersonalData, projectsPersonalData, teamsPersonalData, createEventsPersonalData({ mailer: deps.mailer, publicUrl: config.publicUrl }), contactPersonalData, assignmentPersonalData, cafePersonalData, workspacePersonalData, tenPercentPersonalData, mailPersonalData(deps.jobs)];
   registerPrivacyRoutes(app, { db, clock: deps.clock, secureCookies: secure, contributions: personalData });
   registerAdministrationRoutes(app, { devOutbox: deps.devOutbox });
   if (deps.devOutbox) {

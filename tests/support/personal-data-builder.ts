@@ -46,6 +46,14 @@ import {
   workspaceLogEntries,
   workspaceMilestones,
   workspaceRestitutions,
+  agreements,
+  agreementVersions,
+  agreementSignatures,
+  agreementLinks,
+  agreementEvents,
+  timeEntries,
+  attestations,
+  managerSummaries,
 } from "../../src/db/schema/index.ts";
 import type { HttpSession } from "./http.ts";
 import { signInOverHttp } from "./http-sign-in.ts";
@@ -171,6 +179,17 @@ export async function fillPersonalData(
   await db.insert(projectReuses).values({ projectId: project!.id, organisationId: reusingOrganisation!.id, purpose: `Tableau de bord ${suffix}`, since: "2029-01-01", declaredBy: id });
   await db.insert(workspaceRestitutions).values({ projectId: project!.id, seasonId: season!.id, summary: "Restitution.", updatedBy: id });
 
+  // « Mon 10 % » (issue 16): an agreement sent to a manager (with its personal link and audit trail), a declared
+  // half-day, an attestation and a monthly summary received as a manager.
+  const [agreement] = await db.insert(agreements).values({ userId: id, seasonId: season!.id, status: "sent" }).returning({ id: agreements.id });
+  await db.insert(agreementVersions).values({ agreementId: agreement!.id, version: 1, shareKind: "ten_percent", halfDaysPerMonth: 2, startsOn: "2030-01-01", endsOn: "2030-06-30", memberName: fullName, memberEmail: person.email, managerName: `Manager de ${suffix}`, managerEmail: `manager-${suffix}@insee.fr`, charterVersion: "2024" });
+  const [signature] = await db.insert(agreementSignatures).values({ agreementId: agreement!.id, version: 1, role: "manager", name: `Manager de ${suffix}`, email: `manager-${suffix}@insee.fr` }).returning({ id: agreementSignatures.id });
+  await db.insert(agreementLinks).values({ tokenHash: `builder-link-${suffix}`, signatureId: signature!.id, expiresAt: new Date(Date.now() + 86_400_000) });
+  await db.insert(agreementEvents).values({ agreementId: agreement!.id, version: 1, kind: "sent", actor: "member", actorName: fullName });
+  await db.insert(timeEntries).values({ userId: id, workedOn: "2030-02-03", halfDays: 1, projectId: project!.id, description: `Analyse de données pour ${fullName}` });
+  await db.insert(attestations).values({ code: `P10-TEST-${suffix}`.slice(0, 40), userId: id, seasonId: season!.id, facts: { memberName: fullName }, pdf: Buffer.from(`%PDF-1.7 ${fullName}`), sha256: "0".repeat(64) });
+  await db.insert(managerSummaries).values({ managerEmail: person.email, month: "2030-01" });
+
   await platform.jobs.send(db, "mail.send", { to: person.email, subject: "Votre équipe", text: `Bonjour ${fullName}, votre équipe vous attend.` });
   await waitForMails(platform, person.email, 2);
 
@@ -181,6 +200,11 @@ export async function fillPersonalData(
       .insert(profiles)
       .values({ userId: other.id, slug: person.managerOf.slug, managerName: fullName, managerEmail: person.email, onboardingStep: 4, joinedAt: new Date() })
       .onConflictDoUpdate({ target: profiles.userId, set: { managerName: fullName, managerEmail: person.email } });
+    // The other member's agreement, accepted by the person as their manager.
+    const [theirs] = await db.insert(agreements).values({ userId: other.id, seasonId: season!.id, status: "accepted" }).returning({ id: agreements.id });
+    await db.insert(agreementVersions).values({ agreementId: theirs!.id, version: 1, shareKind: "half_days", halfDaysPerMonth: 3, startsOn: "2030-01-01", endsOn: "2030-06-30", memberName: "Agent du programme", memberEmail: person.managerOf.email, managerName: fullName, managerEmail: person.email, charterVersion: "2024" });
+    await db.insert(agreementSignatures).values({ agreementId: theirs!.id, version: 1, role: "manager", name: fullName, email: person.email, decision: "accepted", decidedAt: new Date(), decidedVia: "link" });
+    await db.insert(agreementEvents).values({ agreementId: theirs!.id, version: 1, kind: "accepted", actor: "manager", actorName: fullName });
   }
   return { id, email: person.email, slug: person.slug, session, fullName };
 }
