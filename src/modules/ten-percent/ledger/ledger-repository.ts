@@ -83,15 +83,17 @@ export type LedgerSummary = { months: LedgerMonth[]; used: number; budget: numbe
 /**
  * Used against budget, month by month over the agreement's period (every month of the period, even empty),
  * and for the whole period. Pure. Without terms (no agreement), the budget is 0 and only the months with lines show.
+ * A month with lines outside the period shows too, with a budget of 0: every line counts in what was used.
  */
 export function summariseLedger(lines: LedgerLine[], terms: (Period & { shareKind: "ten_percent" | "half_days"; halfDaysPerMonth: number }) | null, today: string): LedgerSummary {
   const perMonth = terms ? budgetPerMonth(terms) : 0;
-  const months = terms ? monthsOfPeriod(terms.startsOn, terms.endsOn) : [...new Set(lines.map((line) => line.month))].sort();
+  const inPeriod = new Set(terms ? monthsOfPeriod(terms.startsOn, terms.endsOn) : []);
+  const months = [...new Set([...inPeriod, ...lines.map((line) => line.month)])].sort();
   const rows = months.map((month) => {
     const ofMonth = lines.filter((line) => line.month === month);
     const attendance = ofMonth.filter((line) => line.source === "attendance").reduce((sum, line) => sum + line.halfDays, 0);
     const work = ofMonth.filter((line) => line.source === "work").reduce((sum, line) => sum + line.halfDays, 0);
-    return { month, attendance, work, used: attendance + work, budget: perMonth, closed: isMonthClosed(month, today) };
+    return { month, attendance, work, used: attendance + work, budget: inPeriod.has(month) ? perMonth : 0, closed: isMonthClosed(month, today) };
   });
-  return { months: rows, used: rows.reduce((sum, row) => sum + row.used, 0), budget: perMonth * months.length };
+  return { months: rows, used: rows.reduce((sum, row) => sum + row.used, 0), budget: perMonth * inPeriod.size };
 }
