@@ -9,6 +9,7 @@ import { seedDemoPeople } from "../modules/people/api.ts";
 import { seedDemoProjects } from "../modules/projects/api.ts";
 import { seedDemoSeasons } from "../modules/seasons/api.ts";
 import { seedDemoTeams } from "../modules/teams/api.ts";
+import { seedDemoAgreements } from "../modules/ten-percent/api.ts";
 import { seedDemoWorkspaces } from "../modules/workspace/api.ts";
 import type { Clock } from "../shared/clock.ts";
 
@@ -38,6 +39,8 @@ export async function seedDemoIfEmpty(db: Database, options: { contentDir: strin
   await seedDemoTeams(db, { now: options.clock.now() });
   // After teams: the workspaces of past seasons' projects, and one of the running season « à surveiller ».
   await seedDemoWorkspaces(db);
+  // After events (the season's past workshops with check-ins) and teams: agreements and declared time (issue 16).
+  await seedDemoAgreements(db, { now: options.clock.now() });
   // After the accounts: a new message and an answered one in the team's inbox.
   await seedDemoMessages(db, { now: options.clock.now() });
   return { accounts: accounts.map(({ email, description }) => ({ email, description })), content: report.counts };

@@ -1,6 +1,6 @@
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client.ts";
-import { events, eventSeries, users } from "../../db/schema/index.ts";
+import { eventRegistrations, events, eventSeries, users } from "../../db/schema/index.ts";
 import { listPublicItems } from "../content/api.ts";
 import { findProjectBySlug } from "../projects/api.ts";
 import { findCurrentSeason, findSeasonBySlug } from "../seasons/api.ts";
@@ -15,7 +15,8 @@ import { takeSeat } from "./use-cases/seats.ts";
  * The demo's events, after the import of the shipped site (which made its trainings and event pages agenda
  * events, `imported-events.ts`): the real milestones of both seasons told by the site's news, and, relative
  * to `now`, a series of workshops every other Tuesday, a hybrid training with few seats (nearly full), and a
- * public webinar, with registrations of demo members. Idempotent:
+ * public webinar, with registrations of demo members; and the running season's two past workshops (four and two
+ * weeks ago, when the season had started) with the members checked in, what the time ledger counts. Idempotent:
  * each event has a `source_key`, and an event already there is left alone (its registrations too).
  */
 
@@ -146,6 +147,13 @@ function weekday(day: string): number {
 function nextTuesday(now: Date, days: number): string {
   let day = addDays(parisWallTime(now).day, days);
   while (weekday(day) !== 2) day = addDays(day, 1);
+  return day;
+}
+
+/** The Tuesday of the week `weeks` weeks before `now` (Paris). */
+function pastTuesday(now: Date, weeks: number): string {
+  let day = addDays(parisWallTime(now).day, -7 * weeks);
+  while (weekday(day) !== 2) day = addDays(day, -1);
   return day;
 }
 
@@ -331,6 +339,25 @@ export async function seedDemoEvents(db: Database, options: { now: Date }): Prom
       emailIds,
       now,
     );
+  }
+
+  // The running season's past workshops, with the check-ins the time ledger reads (issue 16): registered the
+  // week before, checked in on the day.
+  if (current) {
+    for (const weeks of [4, 2]) {
+      const day = pastTuesday(now, weeks);
+      if (day < current.startsOn) continue;
+      const eventId = await seedOne(
+        db,
+        { key: `demo:atelier-passe-${weeks}`, kind: "atelier", title: `Atelier du Programme 10\u00a0% du ${day.split("-").reverse().join("/")}`, day, start: "14:00", end: "17:30", ...segur, inPersonCapacity: 40, remoteCapacity: 60, seasonId, description: "Atelier de la quinzaine\u00a0: travail en équipes projet, sur place ou en visio." },
+        new Date(parisInstant(day, "09:00").getTime() - 7 * 86_400_000),
+      );
+      if (!eventId) continue;
+      const present: [string, AttendanceMode][] = [["ines.benali@insee.fr", "in_person"], ["thomas.leroy@ign.fr", "remote"], ["julien.moreau@insee.fr", "in_person"]];
+      await register(db, eventId, present, emailIds, new Date(parisInstant(day, "09:00").getTime() - 7 * 86_400_000));
+      const attendees = present.map(([email]) => emailIds.get(email)).filter((id): id is string => Boolean(id));
+      if (attendees.length > 0) await db.update(eventRegistrations).set({ attendedAt: parisInstant(day, "14:05") }).where(and(eq(eventRegistrations.eventId, eventId), inArray(eventRegistrations.userId, attendees)));
+    }
   }
 
   // A public webinar: visitors without an account may register with their e-mail.
