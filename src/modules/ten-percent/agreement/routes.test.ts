@@ -1,0 +1,254 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { and, eq } from "drizzle-orm";
+import { agreementEvents, agreements, agreementSignatures, agreementVersions } from "../../../db/schema/index.ts";
+import { escapeHtml, fieldGroup } from "../../../../tests/support/form-assertions.ts";
+import { assertRefusedByPermission } from "../../../../tests/support/http.ts";
+import { httpSessionOn } from "../../../../tests/support/http-sign-in.ts";
+import { markMailQueue, queuedMails } from "../../../../tests/support/mail-queue.ts";
+import { startTestPlatform, type TestPlatform } from "../../../../tests/support/test-platform.ts";
+import { createTenPercentSeason, type SignedInPerson, signedInPerson } from "../ten-percent-test-support.ts";
+
+let platform: TestPlatform;
+const startedAt = new Date("2031-03-02T09:00:00Z");
+let now = startedAt;
+const clock = { now: () => now };
+const db = () => platform.database.db;
+const sendPage = "/mon-10-pourcent/convention";
+
+function termsFields(managerEmail: string, overrides: Record<string, string | string[]> = {}) {
+  return { shareKind: "ten_percent", halfDaysPerMonth: "", startsOn: "2031-03-02", endsOn: "2031-12-15", managerName: "Paul Manager", managerEmail, charter: "on", ...overrides };
+}
+
+/** The token of the newest personal link mailed to `to` since `since`. */
+async function linkMailedTo(to: string, since?: Awaited<ReturnType<typeof markMailQueue>>): Promise<string> {
+  const mails = await queuedMails(platform, to, since ? { since } : {});
+  const mail = mails.at(-1);
+  assert.ok(mail, `aucun courriel pour ${to}`);
+  const match = /\/convention\/signature\/([\w-]+)/.exec(mail.text);
+  assert.ok(match, mail.text);
+  return match[1]!;
+}
+
+async function agreementOf(userId: string) {
+  const rows = await db().select().from(agreements).where(eq(agreements.userId, userId));
+  return rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).at(-1)!;
+}
+
+async function send(member: SignedInPerson, managerEmail: string, overrides: Record<string, string | string[]> = {}) {
+  const response = await member.http.post(sendPage, termsFields(managerEmail, overrides));
+  assert.equal(response.statusCode, 303, response.body.slice(0, 2000));
+  return agreementOf(member.id);
+}
+
+describe("« Convention 10 % »: send, sign through a personal link, modify, end", () => {
+  let ines: SignedInPerson;
+  let thomas: SignedInPerson;
+  let lea: SignedInPerson;
+  let outsider: SignedInPerson;
+
+  before(async () => {
+    platform = await startTestPlatform({ clock });
+    await createTenPercentSeason(db());
+    ines = await signedInPerson(platform, "convention.ines@insee.fr", { givenName: "Inès", usualName: "Benali" });
+    thomas = await signedInPerson(platform, "convention.thomas@ign.fr", { givenName: "Thomas", usualName: "Leroy" });
+    lea = await signedInPerson(platform, "convention.lea@insee.fr", { givenName: "Léa", usualName: "Durand" });
+    outsider = await signedInPerson(platform, "convention.autre@insee.fr");
+  });
+  after(async () => {
+    await platform.stop();
+  });
+
+  it("sends the agreement; the manager opens the mailed link without an account and accepts the version shown", async () => {
+    const form = await ines.http.get(sendPage);
+    assert.equal(form.statusCode, 200);
+    assert.match(form.body, /\/programme\/charte/);
+    assert.match(form.body, /value="2031-01-05"/, "la période est celle de la saison par défaut");
+    const mark = await markMailQueue(platform);
+    const agreement = await send(ines, "paul.manager@insee.fr");
+    assert.equal(agreement.status, "sent");
+    const [version] = await db().select().from(agreementVersions).where(eq(agreementVersions.agreementId, agreement.id));
+    assert.equal(version!.memberName, "Inès Benali");
+    assert.equal(version!.charterVersion, "2024");
+    const mails = await queuedMails(platform, "paul.manager@insee.fr", { since: mark });
+    assert.equal(mails.length, 1);
+    assert.match(mails[0]!.text, /Aucun compte n’est nécessaire/);
+    assert.match(mails[0]!.text, /10\u00a0% \(2\u00a0demi-journées par mois\)/);
+    const token = await linkMailedTo("paul.manager@insee.fr", mark);
+
+    const manager = httpSessionOn(platform);
+    const page = await manager.get(`/convention/signature/${token}`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Inès Benali/);
+    assert.match(page.body, /name="version" value="1"/);
+    assert.match(page.body, /J’accepte la convention/);
+    const accepted = await manager.post(`/convention/signature/${token}`, { choice: "accept", version: "1", reason: "" });
+    assert.equal(accepted.statusCode, 200, accepted.body.slice(0, 1000));
+    assert.match(accepted.body, /Votre accord est enregistré/);
+
+    assert.equal((await agreementOf(ines.id)).status, "accepted");
+    const [signature] = await db().select().from(agreementSignatures).where(eq(agreementSignatures.agreementId, agreement.id));
+    assert.equal(signature!.decision, "accepted");
+    assert.equal(signature!.version, 1);
+    assert.equal(signature!.decidedVia, "link");
+    assert.deepEqual(signature!.decidedAt, now);
+    const memberMails = await queuedMails(platform, "convention.ines@insee.fr", { since: mark });
+    assert.ok(memberMails.some((mail) => /acceptée/.test(mail.subject)));
+
+    // The link was used for a decision: refused from now on.
+    const again = await manager.get(`/convention/signature/${token}`);
+    assert.equal(again.statusCode, 410);
+    assert.match(again.body, /déjà répondu/);
+    assert.equal((await manager.post(`/convention/signature/${token}`, { choice: "decline", version: "1", reason: "Finalement non" }, { formPage: "/connexion" })).statusCode, 410);
+
+    const hub = await ines.http.get("/mon-10-pourcent");
+    assert.equal(hub.statusCode, 200);
+    assert.match(hub.body, /Acceptée/);
+    assert.match(hub.body, new RegExp(`/conventions/${agreement.id}/pdf`));
+  });
+
+  it("modifying after acceptance makes version 2, asks the manager again and refuses the old version's link", async () => {
+    const agreement = await agreementOf(ines.id);
+    const mark = await markMailQueue(platform);
+    const page = `/conventions/${agreement.id}/modifier`;
+    const modified = await ines.http.post(page, { ...termsFields("paul.manager@insee.fr"), shareKind: "half_days", halfDaysPerMonth: "3" });
+    assert.equal(modified.statusCode, 303, modified.body.slice(0, 2000));
+    const after = await agreementOf(ines.id);
+    assert.equal(after.currentVersion, 2);
+    assert.equal(after.status, "sent");
+    const [event] = await db().select().from(agreementEvents).where(and(eq(agreementEvents.agreementId, agreement.id), eq(agreementEvents.kind, "modified")));
+    assert.match(event!.detail, /la part de temps/);
+    const newToken = await linkMailedTo("paul.manager@insee.fr", mark);
+    const manager = httpSessionOn(platform);
+    const shown = await manager.get(`/convention/signature/${newToken}`);
+    assert.equal(shown.statusCode, 200);
+    assert.match(shown.body, /name="version" value="2"/);
+    assert.match(shown.body, /3\u00a0demi-journées par mois/);
+
+    // Modified once more before the manager answers: version 2's link is now refused (invalidated).
+    const mark3 = await markMailQueue(platform);
+    assert.equal((await ines.http.post(page, { ...termsFields("paul.manager@insee.fr"), shareKind: "half_days", halfDaysPerMonth: "4" })).statusCode, 303);
+    const old = await manager.get(`/convention/signature/${newToken}`);
+    assert.equal(old.statusCode, 410);
+    assert.match(old.body, /remplacée par une nouvelle/);
+    const [v2] = await db().select().from(agreementSignatures).where(and(eq(agreementSignatures.agreementId, agreement.id), eq(agreementSignatures.version, 2)));
+    assert.ok(v2!.invalidatedAt);
+    // A decision posted for version 3 from version 2's page is refused, never recorded.
+    const v3Token = await linkMailedTo("paul.manager@insee.fr", mark3);
+    const stale = await manager.post(`/convention/signature/${v3Token}`, { choice: "accept", version: "2", reason: "" });
+    assert.equal(stale.statusCode, 410);
+    assert.match(stale.body, /La convention a changé/);
+    assert.equal((await agreementOf(ines.id)).status, "sent");
+  });
+
+  it("refuses a second live agreement for the same season with a message, not an error", async () => {
+    const response = await ines.http.post(sendPage, termsFields("paul.manager@insee.fr"), { formPage: "/mon-10-pourcent" });
+    assert.equal(response.statusCode, 409);
+    assert.match(response.body, /déjà une convention en cours pour cette saison/);
+  });
+
+  it("a link is refused once expired", async () => {
+    const mark = await markMailQueue(platform);
+    await send(thomas, "marie.cheffe@ign.fr");
+    const token = await linkMailedTo("marie.cheffe@ign.fr", mark);
+    const manager = httpSessionOn(platform);
+    assert.equal((await manager.get(`/convention/signature/${token}`)).statusCode, 200);
+    now = new Date(startedAt.getTime() + 31 * 24 * 3600 * 1000);
+    try {
+      const expired = await manager.get(`/convention/signature/${token}`);
+      assert.equal(expired.statusCode, 410);
+      assert.match(expired.body, /a expiré/);
+    } finally {
+      now = startedAt;
+    }
+    assert.equal((await manager.get("/convention/signature/nimportequoi-mais-assez-long-pour-passer")).statusCode, 404);
+  });
+
+  it("declining needs a reason: the choice is kept and the message shown next to the field", async () => {
+    const agreement = await agreementOf(thomas.id);
+    const mark = await markMailQueue(platform);
+    // A new link through a question and its answer: the member answers from the agreement's page.
+    const firstToken = (await queuedMails(platform, "marie.cheffe@ign.fr")).at(-1)!.text.match(/signature\/([\w-]+)/)![1]!;
+    const manager = httpSessionOn(platform);
+    const refused = await manager.post(`/convention/signature/${firstToken}`, { choice: "decline", version: "1", reason: "  " });
+    assert.equal(refused.statusCode, 400);
+    const group = fieldGroup(refused.body, "reason");
+    assert.match(group, /fr-input-group--error/);
+    assert.ok(group.includes(escapeHtml("Indiquez la raison de votre refus.")), group);
+    assert.match(refused.body, /id="choice-decline" name="choice" checked="" value="decline"/);
+
+    const asked = await manager.post(`/convention/signature/${firstToken}`, { choice: "question", version: "1", reason: "Quels jours de la semaine ?" });
+    assert.equal(asked.statusCode, 200);
+    const question = (await queuedMails(platform, "convention.thomas@ign.fr", { since: mark })).at(-1)!;
+    assert.match(question.text, /Quels jours de la semaine/);
+    const answered = await thomas.http.post(`/conventions/${agreement.id}/repondre`, { answer: "Le jeudi après-midi." }, { formPage: `/conventions/${agreement.id}` });
+    assert.equal(answered.statusCode, 303, answered.body.slice(0, 1000));
+    const newToken = await linkMailedTo("marie.cheffe@ign.fr", mark);
+    assert.notEqual(newToken, firstToken);
+    const declined = await manager.post(`/convention/signature/${newToken}`, { choice: "decline", version: "1", reason: "Pas cette année, le service est en sous-effectif." });
+    assert.equal(declined.statusCode, 200);
+    assert.equal((await agreementOf(thomas.id)).status, "declined");
+    const mail = (await queuedMails(platform, "convention.thomas@ign.fr", { since: mark })).at(-1)!;
+    assert.match(mail.text, /sous-effectif/);
+  });
+
+  it("a manager signed in with the manager's address decides from the agreement's page; another member gets 403", async () => {
+    await send(lea, "sophie.cheffe@insee.fr");
+    const agreement = await agreementOf(lea.id);
+    const path = `/conventions/${agreement.id}`;
+    assertRefusedByPermission(await outsider.http.get(path), 403);
+    assertRefusedByPermission(await outsider.http.post(`${path}/decision`, { choice: "accept", version: "1" }, { formPage: "/mon-10-pourcent" }), 403);
+    assertRefusedByPermission(await outsider.http.post(`${path}/terminer`, { endedOn: "2031-06-30" }, { formPage: "/mon-10-pourcent" }), 403);
+    assertRefusedByPermission(await outsider.http.get(`${path}/modifier`), 403);
+    assertRefusedByPermission(await ines.http.get(path), 403);
+    const manager = await signedInPerson(platform, "sophie.cheffe@insee.fr");
+    // The manager may read but not modify the member's agreement.
+    assertRefusedByPermission(await manager.http.get(`${path}/modifier`), 403);
+    const page = await manager.http.get(path);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Votre réponse/);
+    const decided = await manager.http.post(`${path}/decision`, { choice: "accept", version: "1", reason: "" }, { formPage: path });
+    assert.equal(decided.statusCode, 303, decided.body.slice(0, 1000));
+    const [signature] = await db().select().from(agreementSignatures).where(eq(agreementSignatures.agreementId, agreement.id));
+    assert.equal(signature!.decidedVia, "account");
+    assert.equal((await agreementOf(lea.id)).status, "accepted");
+    // Already decided: no second decision.
+    assertRefusedByPermission(await manager.http.post(`${path}/decision`, { choice: "decline", version: "1", reason: "non" }, { formPage: path }), 403);
+  });
+
+  it("ends early with a date, telling the manager; a date before today is refused next to the field", async () => {
+    const agreement = await agreementOf(lea.id);
+    const path = `/conventions/${agreement.id}`;
+    const early = await lea.http.post(`${path}/terminer`, { endedOn: "2031-02-01", reason: "" }, { formPage: path });
+    assert.equal(early.statusCode, 400);
+    assert.ok(fieldGroup(early.body, "endedOn").includes("fr-message--error"));
+    const mark = await markMailQueue(platform);
+    const ended = await lea.http.post(`${path}/terminer`, { endedOn: "2031-06-30", reason: "Changement de poste" }, { formPage: path });
+    assert.equal(ended.statusCode, 303, ended.body.slice(0, 1000));
+    const row = await agreementOf(lea.id);
+    assert.equal(row.status, "ended");
+    assert.equal(row.endedOn, "2031-06-30");
+    assert.equal(row.endedBy, "member");
+    const mails = await queuedMails(platform, "sophie.cheffe@insee.fr", { since: mark });
+    assert.equal(mails.length, 1);
+    assert.match(mails[0]!.text, /Changement de poste/);
+    const page = await lea.http.get(path);
+    assert.match(page.body, /Terminée avant son terme/);
+  });
+
+  it("changing manager replaces the agreement with a new one sent to the new manager", async () => {
+    const mark = await markMailQueue(platform);
+    await send(lea, "paul.nouveau@insee.fr");
+    const first = await agreementOf(lea.id);
+    const oldToken = await linkMailedTo("paul.nouveau@insee.fr", mark);
+    const changed = await lea.http.post(`/conventions/${first.id}/changer-de-manager`, { managerName: "Alice Nouvelle", managerEmail: "alice.nouvelle@insee.fr" });
+    assert.equal(changed.statusCode, 303, changed.body.slice(0, 1000));
+    const [old] = await db().select().from(agreements).where(eq(agreements.id, first.id));
+    assert.equal(old!.status, "replaced");
+    const current = await agreementOf(lea.id);
+    assert.notEqual(current.id, first.id);
+    assert.equal(current.status, "sent");
+    assert.equal((await httpSessionOn(platform).get(`/convention/signature/${oldToken}`)).statusCode, 410);
+    assert.ok((await queuedMails(platform, "alice.nouvelle@insee.fr", { since: mark })).length === 1);
+  });
+});
