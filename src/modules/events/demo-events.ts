@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client.ts";
 import { eventRegistrations, events, eventSeries, users } from "../../db/schema/index.ts";
 import { listPublicItems } from "../content/api.ts";
+import { formatCalendarDay } from "../../shared/french-date.ts";
 import { findProjectBySlug } from "../projects/api.ts";
 import { findCurrentSeason, findSeasonBySlug } from "../seasons/api.ts";
 import type { EventDraft } from "./domain/event-input.ts";
@@ -349,7 +350,7 @@ export async function seedDemoEvents(db: Database, options: { now: Date }): Prom
       if (day < current.startsOn) continue;
       const eventId = await seedOne(
         db,
-        { key: `demo:atelier-passe-${weeks}`, kind: "atelier", title: `Atelier du Programme 10\u00a0% du ${day.split("-").reverse().join("/")}`, day, start: "14:00", end: "17:30", ...segur, inPersonCapacity: 40, remoteCapacity: 60, seasonId, description: "Atelier de la quinzaine\u00a0: travail en équipes projet, sur place ou en visio." },
+        { key: `demo:atelier-passe-${weeks}`, kind: "atelier", title: `Atelier du ${formatCalendarDay(day)}`, day, start: "14:00", end: "17:30", ...segur, inPersonCapacity: 40, remoteCapacity: 60, seasonId, description: "Atelier de la quinzaine\u00a0: travail en équipes projet, sur place ou en visio." },
         new Date(parisInstant(day, "09:00").getTime() - 7 * 86_400_000),
       );
       if (!eventId) continue;
