@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { type FormResult, parseForm } from "../../../http/forms.ts";
+
+/** The issue form: `saison`, the slug of one of the seasons offered (those that have started). */
+export function parseIssueAttestationForm(body: unknown, seasonSlugs: readonly string[]): FormResult<{ saison: string }> {
+  const message = "Choisissez une saison de la liste.";
+  return parseForm(
+    z.object({
+      saison: z
+        .string({ error: message })
+        .trim()
+        .refine((slug) => seasonSlugs.includes(slug), message),
+    }),
+    body,
+  );
+}
+
+/** The verification form: `code`, as typed (normalised by the route). */
+export const maxTypedCodeLength = 40;
