@@ -133,6 +133,7 @@ describe("« Mon temps »: the member's ledger, declared work and the budget of 
     const fields = { workedOn: "2031-05-19", length: "journee", projectId: "sans-projet", description: "Atelier de cadrage" };
     const warned = await member.http.post(page, fields, { formPage: page });
     assert.equal(warned.statusCode, 409);
+    assertFrenchSpacing(warned.body);
     assert.match(warned.body, /Cette déclaration dépasse le budget de mai 2031/);
     assert.match(warned.body, /Vous avez déjà utilisé 2\u00a0demi-journées sur 2\u00a0demi-journées ce mois-là/);
     assert.match(warned.body, /J’ai l’accord de mon ou ma manager pour dépasser le budget de mai 2031\./);
@@ -155,6 +156,7 @@ describe("« Mon temps »: the member's ledger, declared work and the budget of 
     const edit = `${page}/${first!.id}/modifier`;
     const form = await member.http.get(edit);
     assert.equal(form.statusCode, 200);
+    assertFrenchSpacing(form.body);
     assert.match(form.body, /value="Revue du schéma de données"/);
     assert.match(form.body, /value="2031-05-12"/);
 
@@ -191,6 +193,7 @@ describe("« Mon temps »: the member's ledger, declared work and the budget of 
     now = new Date("2031-06-11T10:00:00Z");
     const closedForm = await member.http.get(edit);
     assert.equal(closedForm.statusCode, 409);
+    assertFrenchSpacing(closedForm.body);
     assert.match(closedForm.body, /Le mois de mai 2031 est clos\u00a0: ses lignes ne peuvent plus être modifiées ni supprimées\./);
     const csrf = csrfTokenIn((await member.http.get(page)).body);
     assert.equal((await member.http.post(edit, { workedOn: "2031-05-12", length: "demi-journee", projectId, description: "Trop tard" }, { csrf })).statusCode, 409);
