@@ -104,6 +104,16 @@ describe("« Mes agents »: a manager's agents and their ledgers", () => {
     }
   });
 
+  it("no longer shows a replaced agreement (a new manager means a new agreement) to its former manager", async () => {
+    const emile = await signedInPerson(platform, "emile.remplace@insee.fr");
+    const [season] = await db().select({ seasonId: agreements.seasonId }).from(agreements).where(eq(agreements.id, aliceAgreement));
+    const replaced = await insertAgreement(db(), { userId: emile.id, seasonId: season!.seasonId, memberName: "Émile Remplacé", managerEmail });
+    await db().update(agreements).set({ status: "replaced" }).where(eq(agreements.id, replaced));
+    assert.doesNotMatch(visibleText((await manager.http.get("/mes-agents")).body), /Émile Remplacé/);
+    assertRefusedByPermission(await manager.http.get(`/mes-agents/${replaced}`), 403);
+    assert.equal((await programme.http.get(`/mes-agents/${replaced}`)).statusCode, 200);
+  });
+
   it("tells someone nobody named what the page is, and answers 404 for an unknown or malformed agreement", async () => {
     const empty = await stranger.http.get("/mes-agents");
     assert.equal(empty.statusCode, 200);
@@ -112,6 +122,7 @@ describe("« Mes agents »: a manager's agents and their ledgers", () => {
     assertFrenchSpacing(empty.body);
     assert.equal((await manager.http.get("/mes-agents/00000000-0000-4000-8000-000000000000")).statusCode, 404);
     assert.equal((await manager.http.get("/mes-agents/pas-un-identifiant")).statusCode, 404);
+    assert.equal((await manager.http.get("/mes-agents/------------------------------------")).statusCode, 404);
   });
 
   it("lets the programme team read any agent's ledger with the work lines, and sends the member to their own ledger", async () => {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { pageContext, sendPage } from "../../../http/render.tsx";
+import { ForbiddenError, NotFoundError } from "../../../shared/domain-error.ts";
 import { parisDayOf } from "../../../shared/french-date.ts";
 import { listSeasons } from "../../seasons/api.ts";
 import { canReadWorkLines, requireAgreementAccess } from "../access.ts";
@@ -10,14 +11,16 @@ import { ManagerAgentPage } from "./manager-agent-page.tsx";
 import { ManagerAgentsPage, myAgentsPath } from "./manager-agents-page.tsx";
 import { registerMonthlyManagerSummaries } from "./monthly-summary.ts";
 
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 type AgentParams = { Params: { agreementId: string } };
 
 /**
  * « Mes agents » (issue 16): `GET /mes-agents`, the agreements whose current version names the signed-in
  * address as manager or third signatory, with this month's and the period's used / budget; `GET
  * /mes-agents/:agreementId`, one agent's ledger month by month (`requireAgreementAccess`: their manager or
- * third signatory, or the programme team; the member is sent to their own ledger). The work lines' details
- * only when the member shares them. And the monthly summary mailed to each manager.
+ * third signatory, or the programme team; the member is sent to their own ledger; a replaced agreement's
+ * signatories no longer). The work lines' details only when the member shares them. And the monthly summary mailed to each manager.
  */
 export function registerManagerRoutes(app: FastifyInstance, deps: TenPercentDeps) {
   const { db, clock } = deps;
@@ -30,7 +33,8 @@ export function registerManagerRoutes(app: FastifyInstance, deps: TenPercentDeps
     const user = request.user!;
     const today = parisDayOf(clock.now());
     const month = today.slice(0, 7);
-    const [agreements, seasons] = await Promise.all([listAgreementsOfSignatory(db, user.email), seasonNames()]);
+    const [named, seasons] = await Promise.all([listAgreementsOfSignatory(db, user.email), seasonNames()]);
+    const agreements = named.filter((agreement) => agreement.status !== "replaced");
     const ledgers = await loadAgreementLedgers(db, agreements, today);
     const rows = agreements.map((agreement) => {
       const summary = ledgers.get(agreement.id)!.summary;
@@ -46,8 +50,11 @@ export function registerManagerRoutes(app: FastifyInstance, deps: TenPercentDeps
   });
 
   app.get<AgentParams>(`${myAgentsPath}/:agreementId`, { config: { access: "signed-in" } }, async (request, reply) => {
+    if (!uuidPattern.test(request.params.agreementId)) throw new NotFoundError("Cette convention n’existe pas.");
     const { agreement, viewer } = await requireAgreementAccess(db, request.user, request.params.agreementId);
     if (viewer === "member") return reply.redirect("/mon-10-pourcent/temps", 303);
+    // A manager changing means a new agreement: the former one's signatories no longer follow the agent's time.
+    if (agreement.status === "replaced" && viewer !== "programme") throw new ForbiddenError("Cette convention a été remplacée par une autre, qui ne vous désigne pas.");
     const today = parisDayOf(clock.now());
     const [ledgers, seasons] = await Promise.all([loadAgreementLedgers(db, [agreement], today), seasonNames()]);
     const ledger = ledgers.get(agreement.id)!;
