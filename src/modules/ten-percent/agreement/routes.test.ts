@@ -3,6 +3,7 @@ import { after, before, describe, it } from "node:test";
 import { and, eq } from "drizzle-orm";
 import { agreementEvents, agreements, agreementSignatures, agreementVersions } from "../../../db/schema/index.ts";
 import { escapeHtml, fieldGroup } from "../../../../tests/support/form-assertions.ts";
+import { assertFrenchSpacing } from "../../../../tests/support/french-typography.ts";
 import { assertRefusedByPermission } from "../../../../tests/support/http.ts";
 import { httpSessionOn } from "../../../../tests/support/http-sign-in.ts";
 import { markMailQueue, queuedMails } from "../../../../tests/support/mail-queue.ts";
@@ -64,6 +65,7 @@ describe("« Convention 10 % »: send, sign through a personal link, modify, end
     assert.equal(form.statusCode, 200);
     assert.match(form.body, /\/programme\/charte/);
     assert.match(form.body, /value="2031-01-05"/, "la période est celle de la saison par défaut");
+    assertFrenchSpacing(form.body);
     const mark = await markMailQueue(platform);
     const agreement = await send(ines, "paul.manager@insee.fr");
     assert.equal(agreement.status, "sent");
@@ -82,6 +84,7 @@ describe("« Convention 10 % »: send, sign through a personal link, modify, end
     assert.match(page.body, /Inès Benali/);
     assert.match(page.body, /name="version" value="1"/);
     assert.match(page.body, /J’accepte la convention/);
+    assertFrenchSpacing(page.body, ["paul.manager@insee.fr"]);
     const accepted = await manager.post(`/convention/signature/${token}`, { choice: "accept", version: "1", reason: "" });
     assert.equal(accepted.statusCode, 200, accepted.body.slice(0, 1000));
     assert.match(accepted.body, /Votre accord est enregistré/);
@@ -93,7 +96,11 @@ describe("« Convention 10 % »: send, sign through a personal link, modify, end
     assert.equal(signature!.decidedVia, "link");
     assert.deepEqual(signature!.decidedAt, now);
     const memberMails = await queuedMails(platform, "convention.ines@insee.fr", { since: mark });
-    assert.ok(memberMails.some((mail) => /acceptée/.test(mail.subject)));
+    const acceptedMail = memberMails.find((mail) => /acceptée/.test(mail.subject));
+    assert.ok(acceptedMail);
+    const pdf = acceptedMail.attachments?.find((attachment) => attachment.contentType === "application/pdf");
+    assert.ok(pdf, "la convention signée est jointe au courriel");
+    assert.equal(Buffer.from(pdf.content, "base64").subarray(0, 5).toString(), "%PDF-");
 
     // The link was used for a decision: refused from now on.
     const again = await manager.get(`/convention/signature/${token}`);
@@ -105,6 +112,11 @@ describe("« Convention 10 % »: send, sign through a personal link, modify, end
     assert.equal(hub.statusCode, 200);
     assert.match(hub.body, /Acceptée/);
     assert.match(hub.body, new RegExp(`/conventions/${agreement.id}/pdf`));
+    assertFrenchSpacing(hub.body, ["paul.manager@insee.fr"]);
+    const own = await ines.http.get(`/conventions/${agreement.id}`);
+    assert.equal(own.statusCode, 200);
+    assert.match(own.body, /Historique de la convention/);
+    assertFrenchSpacing(own.body, ["paul.manager@insee.fr", "convention.ines@insee.fr"]);
   });
 
   it("modifying after acceptance makes version 2, asks the manager again and refuses the old version's link", async () => {

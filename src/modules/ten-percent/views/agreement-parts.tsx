@@ -4,6 +4,7 @@ import { Badge } from "../../../ui/badge.tsx";
 import { Table } from "../../../ui/table.tsx";
 import type { Agreement, AgreementSignature, AgreementVersion } from "../agreement/agreement-repository.ts";
 import { agreementEventLabels, agreementStatusBadges, agreementStatusLabels, type AgreementStatus } from "../domain/agreement-states.ts";
+import { halfDaysLabel } from "../domain/ledger-rules.ts";
 import { budgetOfPeriod, projectsLabel, shareLabel } from "../domain/terms.ts";
 
 export function formValue(values: FormValues, name: string, fallback = ""): string {
@@ -22,7 +23,7 @@ export function TermsList({ terms }: { terms: AgreementVersion }) {
     { label: "Manager", value: `${terms.managerName} (${terms.managerEmail})` },
     { label: "Part de temps", value: shareLabel(terms) },
     { label: "Période", value: `du ${formatCalendarDay(terms.startsOn)} au ${formatCalendarDay(terms.endsOn)}` },
-    { label: "Budget sur la période", value: `${budgetOfPeriod(terms)}\u00a0demi-journées au plus` },
+    { label: "Budget sur la période", value: `${halfDaysLabel(budgetOfPeriod(terms))} au plus` },
     { label: "Projet(s)", value: projectsLabel(terms.projects) },
     { label: "Charte du programme", value: `version ${terms.charterVersion}` },
     { label: "Version de la convention", value: `${terms.version}, du ${formatDateTime(terms.createdAt)}` },

@@ -1,9 +1,13 @@
 import { and, eq, isNull } from "drizzle-orm";
+import type { Executor } from "../../../../db/client.ts";
 import { agreements, agreementSignatures } from "../../../../db/schema/index.ts";
 import { type Decision, statusAfterDecisions } from "../../domain/agreement-states.ts";
 import { issueSigningLink, signingUrl } from "../agreement-links.ts";
 import { memberDecisionMail, memberQuestionMail, signatoryAcceptedMail, signatureRequestMail } from "../agreement-mails.ts";
-import { type Agreement, type AgreementSignature, currentSignatures } from "../agreement-repository.ts";
+import type { MailAttachment } from "../../../mail/api.ts";
+import { renderAgreementPdf } from "../../pdf/agreement-pdf.ts";
+import type { PdfRenderer } from "../../pdf/typst.ts";
+import { type Agreement, type AgreementSignature, currentSignatures, findAgreement } from "../agreement-repository.ts";
 import { type AgreementDeps, agreementUrl, recordEvent } from "./ask-signatories.ts";
 
 export type DecideResult = { ok: true; status: "sent" | "accepted" | "declined" } | { ok: false; message: string };
@@ -17,7 +21,7 @@ const alreadyDecidedMessage = "Une réponse est déjà enregistrée pour cette s
  * follows (`statusAfterDecisions`); the member is told, and a signatory who accepts gets a confirmation.
  * A question decides nothing: event `question` and a mail to the member.
  */
-export function createDecide(deps: AgreementDeps) {
+export function createDecide(deps: AgreementDeps & { pdf?: PdfRenderer }) {
   return async function decide(input: { agreement: Agreement; signature: AgreementSignature; version: number; choice: "accept" | "decline" | "question"; reason: string; via: "link" | "account" }): Promise<DecideResult> {
     const { agreement, signature } = input;
     if (input.version !== agreement.currentVersion || signature.version !== agreement.currentVersion) return { ok: false, message: outdatedVersionMessage };
@@ -52,8 +56,9 @@ export function createDecide(deps: AgreementDeps) {
       if (updated.length === 0) throw new DecisionRaceError();
       await recordEvent(tx, { agreementId: agreement.id, version: input.version, kind: decision, actor: signature.role, actorName: signature.name, detail: input.reason, at: now });
       const allAccepted = status === "accepted";
-      await deps.mailer.enqueue(tx, memberDecisionMail({ to: terms.memberEmail, memberName: terms.memberName, signatoryName: signature.name, decision, reason: input.reason, allAccepted, agreementUrl: url }));
-      if (decision === "accepted") await deps.mailer.enqueue(tx, signatoryAcceptedMail({ to: signature.email, signatoryName: signature.name, memberName: terms.memberName, allAccepted, terms }));
+      const attachments = allAccepted ? await signedPdf(deps.pdf, tx, agreement.id, now) : [];
+      await deps.mailer.enqueue(tx, { ...memberDecisionMail({ to: terms.memberEmail, memberName: terms.memberName, signatoryName: signature.name, decision, reason: input.reason, allAccepted, agreementUrl: url }), ...(attachments.length > 0 ? { attachments } : {}) });
+      if (decision === "accepted") await deps.mailer.enqueue(tx, { ...signatoryAcceptedMail({ to: signature.email, signatoryName: signature.name, memberName: terms.memberName, allAccepted, terms }), ...(attachments.length > 0 ? { attachments } : {}) });
       return { ok: true as const, status };
     }).catch((error: unknown) => {
       if (error instanceof DecisionRaceError) return { ok: false as const, message: outdatedVersionMessage };
@@ -63,6 +68,19 @@ export function createDecide(deps: AgreementDeps) {
 }
 
 class DecisionRaceError extends Error {}
+
+/** The signed agreement as a PDF attachment, read in the transaction that accepted it; none when the renderer fails (the page still offers it). */
+async function signedPdf(pdf: PdfRenderer | undefined, tx: Executor, agreementId: string, now: Date): Promise<MailAttachment[]> {
+  if (!pdf) return [];
+  const signed = await findAgreement(tx, agreementId);
+  if (!signed) return [];
+  try {
+    const bytes = renderAgreementPdf(pdf, signed, now);
+    return [{ filename: "convention-10-pourcent.pdf", contentType: "application/pdf", content: bytes.toString("base64") }];
+  } catch {
+    return [];
+  }
+}
 
 /** The signatories of the current version who asked a question and have not decided: who the member's answer goes to. */
 export function signatoriesAwaitingAnswer(agreement: Agreement): AgreementSignature[] {
