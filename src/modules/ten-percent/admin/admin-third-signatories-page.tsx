@@ -7,7 +7,7 @@ import type { PageContext } from "../../../ui/page-context.ts";
 import { Table } from "../../../ui/table.tsx";
 import { thirdSignatoryKindLabels } from "../domain/agreement-states.ts";
 import { adminAgreementsPath, adminThirdSignatoriesPath } from "./admin-agreements-page.tsx";
-import type { ThirdSignatory } from "./third-signatories.ts";
+import type { ThirdSignatory } from "./third-signatories-repository.ts";
 
 export const removeThirdSignatoryPath = `${adminThirdSignatoriesPath}/supprimer`;
 

@@ -15,7 +15,10 @@ import { loadAgreementLedgers } from "../managers/agreement-ledgers.ts";
 import { AdminAgreementsPage, adminAgreementsPath, adminThirdSignatoriesPath, AdminTimeTotalsPage, adminTimeTotalsCsvPath, adminTimeTotalsPath } from "./admin-agreements-page.tsx";
 import { AdminThirdSignatoriesPage, removeThirdSignatoryPath } from "./admin-third-signatories-page.tsx";
 import { ministriesOfAgreements, seasonTimeTotals } from "./season-time-totals.ts";
-import { listThirdSignatories, removeThirdSignatory, setThirdSignatory, thirdSignatorySchema } from "./third-signatories.ts";
+import { listThirdSignatories } from "./third-signatories-repository.ts";
+import { thirdSignatorySchema } from "./third-signatory-form.ts";
+import { createRemoveThirdSignatory } from "./use-cases/remove-third-signatory.ts";
+import { createSetThirdSignatory } from "./use-cases/set-third-signatory.ts";
 
 const permission = "manage:agreement:any";
 
@@ -32,6 +35,8 @@ function queryText(query: unknown, name: string): string | undefined {
  */
 export function registerAgreementAdminRoutes(app: FastifyInstance, deps: TenPercentDeps) {
   const { db, clock } = deps;
+  const setSignatory = createSetThirdSignatory(deps);
+  const removeSignatory = createRemoveThirdSignatory(deps);
 
   /** The season of `?saison=<slug>`, else the running (or next) one, else the latest; 404 when unknown or none. */
   async function seasonOf(request: FastifyRequest): Promise<{ season: SeasonWithPhases; seasons: { value: string; label: string }[] }> {
@@ -108,14 +113,14 @@ export function registerAgreementAdminRoutes(app: FastifyInstance, deps: TenPerc
     const ministries = new Set((await ministryOptions()).map((option) => option.value));
     const form = parseForm(thirdSignatorySchema(ministries), request.body);
     if (!form.ok) return renderSignatories(request, reply, 400, form);
-    await setThirdSignatory(db, form.data, clock.now());
+    await setSignatory(form.data);
     return reply.redirect(`${adminThirdSignatoriesPath}?enregistre=1`, 303);
   });
 
   app.post(removeThirdSignatoryPath, { config: { access: permission } }, async (request, reply) => {
     const body = request.body && typeof request.body === "object" ? (request.body as Record<string, unknown>) : {};
     const ministryId = typeof body.ministryId === "string" ? body.ministryId : "";
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ministryId) || !(await removeThirdSignatory(db, ministryId))) throw new NotFoundError("Ce ministère n’a pas de signataire.");
+    await removeSignatory(ministryId);
     return reply.redirect(`${adminThirdSignatoriesPath}?retire=1`, 303);
   });
 }

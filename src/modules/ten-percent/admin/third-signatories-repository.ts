@@ -1,9 +1,7 @@
 import { asc, eq } from "drizzle-orm";
-import { z } from "zod";
 import type { Executor } from "../../../db/client.ts";
 import { agreementThirdSignatories } from "../../../db/schema/index.ts";
-import { requiredText } from "../../../http/forms.ts";
-import { type ThirdSignatoryKind, thirdSignatoryKinds } from "../domain/agreement-states.ts";
+import type { ThirdSignatoryKind } from "../domain/agreement-states.ts";
 
 /** A ministry's third signatory (HR or the ministry's data administrator), asked on every agreement of its agents. */
 export type ThirdSignatory = { ministryId: string; kind: ThirdSignatoryKind; name: string; email: string; updatedAt: Date };
@@ -25,20 +23,4 @@ export async function setThirdSignatory(db: Executor, input: Omit<ThirdSignatory
 export async function removeThirdSignatory(db: Executor, ministryId: string): Promise<boolean> {
   const removed = await db.delete(agreementThirdSignatories).where(eq(agreementThirdSignatories.ministryId, ministryId)).returning({ ministryId: agreementThirdSignatories.ministryId });
   return removed.length > 0;
-}
-
-/** The form setting a third signatory; `ministries`: the ids of the organisations of kind ministry. */
-export function thirdSignatorySchema(ministries: ReadonlySet<string>) {
-  return z.object({
-    ministryId: z.string({ error: "Choisissez le ministère." }).refine((value) => ministries.has(value), "Choisissez le ministère dans la liste."),
-    kind: z.enum(thirdSignatoryKinds, { error: "Choisissez le rôle du ou de la signataire." }),
-    name: requiredText("le nom du ou de la signataire", 200),
-    email: z
-      .string({ error: "Indiquez l’adresse électronique du ou de la signataire." })
-      .trim()
-      .min(1, "Indiquez l’adresse électronique du ou de la signataire.")
-      .max(254, "L’adresse électronique ne peut pas dépasser 254\u00a0caractères.")
-      .pipe(z.email({ error: "Indiquez une adresse électronique valide, au format prenom.nom@ministere.gouv.fr." }))
-      .transform((value) => value.toLowerCase()),
-  });
 }
