@@ -82,11 +82,11 @@ export async function seedDemoAgreements(db: Database, options: { now: Date }): 
   await agreementFor(ines, { managerName: "Olivier Dumas", managerEmail: "olivier.dumas@insee.fr", accepted: true, sentDaysAgo });
   await agreementFor(thomas, { managerName: "Nathalie Roche", managerEmail: "nathalie.roche@ign.fr", accepted: false, sentDaysAgo: 3 });
 
-  // Inès's declared work: within the season, before today.
+  // Inès's declared work: within the season, before today, in months other than the workshops' (within her budget).
   const [project] = await teamProjects(ines.id);
   const lines = [
-    { daysAgo: 24, halfDays: 1, description: "Préparation du jeu d’entraînement et revue des libellés" },
-    { daysAgo: 10, halfDays: 1, description: "Évaluation du modèle sur l’échantillon de test" },
+    { daysAgo: 45, halfDays: 1, description: "Préparation du jeu d’entraînement et revue des libellés" },
+    { daysAgo: 6, halfDays: 1, description: "Évaluation du modèle sur l’échantillon de test" },
   ];
   for (const line of lines) {
     const day = workingDayBefore(now, line.daysAgo);

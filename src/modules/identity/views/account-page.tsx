@@ -167,6 +167,22 @@ export function AccountPage({ context, account, organisationName, organisations,
           </p>
         </>
       ) : null}
+      <h2 className="fr-h4 fr-mt-5w" id="mon-10-pourcent">
+        Mon 10&nbsp;%
+      </h2>
+      <p>Ma convention 10&nbsp;% avec mon ou ma manager, mon temps consacré au programme et mes attestations.</p>
+      <ul className="fr-links-group">
+        <li>
+          <a className="fr-link fr-icon-time-line fr-link--icon-left" href="/mon-10-pourcent">
+            Ma convention et mon temps
+          </a>
+        </li>
+        <li>
+          <a className="fr-link fr-icon-team-line fr-link--icon-left" href="/mes-agents">
+            Mes agents (pour les managers)
+          </a>
+        </li>
+      </ul>
       <h2 className="fr-h4 fr-mt-5w" id="evenements">
         Mes événements
       </h2>
