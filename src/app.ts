@@ -164,7 +164,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerEventRoutes(app, { ...seasonsAndCalls, pageCache: deps.pageCache });
   registerTeamRoutes(app, { ...seasonsAndCalls, pageCache: deps.pageCache });
   registerWorkspaceRoutes(app, { ...seasonsAndCalls, pageCache: deps.pageCache, media: deps.media });
-  registerTenPercentRoutes(app, { ...seasonsAndCalls, pageCache: deps.pageCache, pdf: createPdfRenderer(fontsDir) });
+  registerTenPercentRoutes(app, { ...seasonsAndCalls, pageCache: deps.pageCache, pdf: createPdfRenderer(fontsDir), isEligibleEmail });
   registerContactRoutes(app, { db, clock: deps.clock, mailer: deps.mailer, publicUrl: config.publicUrl, teamAddress: config.CONTACT_EMAIL });
   // Each module owns its tables' personal data (ADR 0012); the page shows them in this order.
   const personalData = [identityPersonalData, peoplePersonalData, contentPersonalData, organisationsPersonalData, callsPersonalData, projectsPersonalData, teamsPersonalData, createEventsPersonalData({ mailer: deps.mailer, publicUrl: config.publicUrl }), contactPersonalData, assignmentPersonalData, cafePersonalData, workspacePersonalData, tenPercentPersonalData, mailPersonalData(deps.jobs)];

@@ -7,16 +7,17 @@ import type { Executor } from "../../db/client.ts";
  * Who may see an agreement and its ledger (issue 16, ADR 0035), one rule for every route:
  * - the member whose agreement it is (`member`);
  * - its signatories, signed in with the address the current version names (`manager`, `third`): they see the
- *   agreement and the ledger's totals, the work lines only when the member shares them;
+ *   agreement and the ledger's totals, the work lines only when the member shares them; once the agreement is
+ *   replaced (the member changed manager), its former signatories no longer see it;
  * - the programme team (`programme`, `manage:agreement:any`).
  * Anyone else gets 403 (401 signed out); the manager without an account uses their personal link instead.
  */
 export type AgreementViewer = "member" | "manager" | "third" | "programme";
 
-export function decideAgreementAccess(user: CurrentUser, agreement: Pick<Agreement, "userId" | "currentVersion" | "signatures">): AgreementViewer | null {
+export function decideAgreementAccess(user: CurrentUser, agreement: Pick<Agreement, "userId" | "status" | "currentVersion" | "signatures">): AgreementViewer | null {
   if (agreement.userId === user.id) return "member";
   const signature = currentSignatures(agreement as Agreement).find((candidate) => candidate.email.toLowerCase() === user.email.toLowerCase());
-  if (signature) return signature.role;
+  if (signature && agreement.status !== "replaced") return signature.role;
   if (hasPermission(user, "manage:agreement:any")) return "programme";
   return null;
 }

@@ -1,8 +1,5 @@
-import { fileURLToPath } from "node:url";
 import { type FormValues, keepValues } from "../../../http/forms.ts";
 import { formatCalendarDay } from "../../../shared/french-date.ts";
-import { createCheckEmailEligibility, PublicDomains, publicDomainsFile } from "../../organisations/api.ts";
-import type { Executor } from "../../../db/client.ts";
 import { type AgreementProject, maxHalfDaysPerMonth, type ShareKind, shareKinds, tenPercentHalfDaysPerMonth } from "../domain/terms.ts";
 
 export type FormErrors = Record<string, string>;
@@ -163,20 +160,6 @@ export function parseEndForm(raw: unknown, context: { today: string; startsOn: s
   checkText(errors, "reason", reason, 2000);
   if (Object.keys(errors).length > 0) return { ok: false, errors, values: keepValues(body) };
   return { ok: true, data: { endedOn, reason } };
-}
-
-/**
- * Whether the manager's address is a public body's (the reference list shipped with the platform, or a
- * domain the programme team added), as at sign-up.
- */
-export async function isPublicBodyAddress(db: Executor, email: string): Promise<boolean> {
-  return createCheckEmailEligibility({ db, publicDomains: publicDomainsCache() })(email);
-}
-
-let domains: PublicDomains | null = null;
-function publicDomainsCache(): PublicDomains {
-  domains ??= PublicDomains.fromFile(fileURLToPath(publicDomainsFile));
-  return domains;
 }
 
 export const publicBodyAddressError = "Indiquez l’adresse professionnelle de votre manager dans un organisme public (son adresse de l’administration).";

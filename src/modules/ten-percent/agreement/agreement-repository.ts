@@ -125,7 +125,7 @@ export async function loadAgreements(db: Executor, ids: string[]): Promise<Agree
 }
 
 export async function findAgreement(db: Executor, id: string): Promise<Agreement | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
   return (await loadAgreements(db, [id]))[0] ?? null;
 }
 

@@ -17,7 +17,7 @@ import type { AgreementProject } from "../domain/terms.ts";
 import { AgreementFormPage, type AgreementFormModel } from "../views/agreement-form-page.tsx";
 import { AgreementHubPage } from "../views/agreement-hub-page.tsx";
 import { AgreementPage } from "../views/agreement-page.tsx";
-import { isPublicBodyAddress, parseAnswerForm, parseDecisionForm, parseEndForm, parseManagerForm, parseModifyForm, parseSendForm, publicBodyAddressError, type TermsInput } from "./agreement-form.ts";
+import { parseAnswerForm, parseDecisionForm, parseEndForm, parseManagerForm, parseModifyForm, parseSendForm, publicBodyAddressError, type TermsInput } from "./agreement-form.ts";
 import { type Agreement, currentSignatures, findLiveAgreement, listAgreementsOfMember } from "./agreement-repository.ts";
 import { registerAgreementReminders } from "./reminders.ts";
 import { createAnswerQuestion, createDecide, signatoriesAwaitingAnswer } from "./use-cases/decide.ts";
@@ -78,7 +78,7 @@ export function registerAgreementRoutes(app: FastifyInstance, deps: TenPercentDe
   }
 
   async function checkManagerAddress(errors: FieldErrors, email: string) {
-    if (!errors.managerEmail && !(await isPublicBodyAddress(db, email))) errors.managerEmail = publicBodyAddressError;
+    if (!errors.managerEmail && !(await deps.isEligibleEmail(email))) errors.managerEmail = publicBodyAddressError;
   }
 
   app.get("/mon-10-pourcent", { config: { access: "manage:agreement:own" } }, async (request, reply) => {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { pageContext, sendPage } from "../../../http/render.tsx";
-import { ForbiddenError, NotFoundError } from "../../../shared/domain-error.ts";
+import { NotFoundError } from "../../../shared/domain-error.ts";
 import { parisDayOf } from "../../../shared/french-date.ts";
 import { listSeasons } from "../../seasons/api.ts";
 import { canReadWorkLines, requireAgreementAccess } from "../access.ts";
@@ -54,7 +54,6 @@ export function registerManagerRoutes(app: FastifyInstance, deps: TenPercentDeps
     const { agreement, viewer } = await requireAgreementAccess(db, request.user, request.params.agreementId);
     if (viewer === "member") return reply.redirect("/mon-10-pourcent/temps", 303);
     // A manager changing means a new agreement: the former one's signatories no longer follow the agent's time.
-    if (agreement.status === "replaced" && viewer !== "programme") throw new ForbiddenError("Cette convention a été remplacée par une autre, qui ne vous désigne pas.");
     const today = parisDayOf(clock.now());
     const [ledgers, seasons] = await Promise.all([loadAgreementLedgers(db, [agreement], today), seasonNames()]);
     const ledger = ledgers.get(agreement.id)!;
