@@ -11,6 +11,7 @@ const tools = [
   { title: "Saisons", href: "/admin/saisons", description: "Créer une saison et ses phases datées (appel à projets, qualification, lancement…), ouvrir l’appel à projets." },
   { title: "Équipes", href: "/admin/equipes", description: "Former les équipes d’une saison à partir des vœux des membres : calcul optimal, relecture, verrouillages, publication." },
   { title: "Portefeuille des projets", href: "/portefeuille", description: "Les projets de la saison d’un coup d’œil : phase, prochain jalon, dernier journal et météo, équipe, présence aux ateliers ; export CSV." },
+  { title: "Conventions 10\u00a0%", href: "/admin/conventions", description: "Les conventions 10\u00a0% de la saison et leur état, le temps donné par ministère et par projet (CSV), les signataires par ministère." },
   { title: "Café 10 %", href: "/admin/cafe", description: "Les inscrits au café 10 % et les binômes de chaque mois, entre ministères différents." },
   { title: "Événements", href: "/admin/evenements", description: "Créer un événement ou une série d’ateliers, suivre les inscriptions et les places, modifier ou annuler une séance ou les suivantes." },
   { title: "Messages reçus", href: "/admin/messages", description: "Les messages écrits à l’équipe depuis la page Contact : les lire, y répondre par courriel, les archiver." },
