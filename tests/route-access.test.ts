@@ -68,6 +68,11 @@ const refusedOnTheResource = new Map<string, string>([
   ["GET /projets/:slug/espace/restitution", "the same, for the restitution"],
   ["POST /projets/:slug/espace/restitution", "the same; editing is for the season's team and the programme team"],
   ["GET /projets/:slug/espace/restitution/support", "the restitution's slides file, public once given (404 when there is none)"],
+  ["GET /conventions/:id", "a member's « convention 10 % » (the sample is Inès Benali's): only the member, its signatories signed in with the address it names, and the programme team (403 for other members)"],
+  ["GET /conventions/:id/pdf", "the same, for the agreement's PDF"],
+  ["POST /conventions/:id/terminer", "the same; ending is for the member, the manager and the programme team"],
+  ["POST /conventions/:id/decision", "a decision is for a signatory of the current version signed in with its address (403 for the member herself, the programme team and others)"],
+  ["GET /mes-agents/:agreementId", "an agent's ledger: only the agreement's current manager or third signatory and the programme team (the member is sent to her own ledger, others 403)"],
   ["POST /projets/:slug/reutilisations", "« Nous l'utilisons » is declared for one's own organisation (a member without one is told)"],
   ["POST /projets/:slug/reutilisations/:id/retirer", "a reuse is withdrawn by its declarer or the programme team"],
 ]);

@@ -69,6 +69,9 @@ const sampleRules: SampleRule[] = [
   { route: /^\/formations\//, param: "slug", query: sql`select slug as value from events where kind = 'formation' order by slug limit 1` },
   { route: /^\/projets\//, param: "slug", query: sql`select slug as value from projects order by slug limit 1` },
   { route: /^\/pointage\//, param: "token", query: sql`select check_in_token as value from event_registrations order by id limit 1` },
+  { route: /^\/conventions\//, param: "id", query: sql`select id::text as value from agreements order by created_at limit 1` },
+  { route: /^\/mes-agents\//, param: "agreementId", query: sql`select id::text as value from agreements order by created_at limit 1` },
+  { route: /^\/mon-10-pourcent\/temps\//, param: "id", query: sql`select id::text as value from time_entries order by worked_on limit 1` },
   { route: /^\/dsfr\//, param: "*", query: sql`select 'dsfr.min.css' as value` },
   { route: /^\/static\//, param: "*", query: sql`select 'app.css' as value` },
 ];
