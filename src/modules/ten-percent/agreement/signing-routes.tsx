@@ -30,8 +30,10 @@ export function registerSigningRoutes(app: FastifyInstance, deps: TenPercentDeps
 
   function render(request: FastifyRequest<TokenParams>, reply: FastifyReply, found: { agreement: Agreement; signature: AgreementSignature }, status: number, form: { values: FormValues; errors: FieldErrors; message: string | null } = { values: {}, errors: {}, message: null }) {
     const model = { ...found, action: `/convention/signature/${request.params.token}`, ...form };
-    // The personal link's page must not be kept by a shared cache nor sent on as a referrer.
-    reply.header("referrer-policy", "no-referrer").header("cache-control", "no-store");
+    // The personal link's page must not be kept by a shared cache. The platform's `same-origin` referrer policy
+    // already keeps the link from other sites; `no-referrer` would make browsers post the form with `Origin: null`,
+    // which the request protection refuses (ADR 0027).
+    reply.header("cache-control", "no-store");
     return sendPage(reply, <SigningPage context={pageContext(request, reply, { form: true })} model={model} />, status);
   }
 
@@ -55,7 +57,7 @@ export function registerSigningRoutes(app: FastifyInstance, deps: TenPercentDeps
         : form.data.choice === "accept"
           ? { title: "Votre accord est enregistré", message: `Merci. ${memberName} est prévenu·e${result.status === "accepted" ? "\u00a0: la convention est signée" : ""}. Vous recevez une confirmation par courriel.` }
           : { title: "Votre refus est enregistré", message: `${memberName} est prévenu·e, avec la raison que vous avez indiquée.` };
-    reply.header("referrer-policy", "no-referrer").header("cache-control", "no-store");
+    reply.header("cache-control", "no-store");
     return sendPage(reply, <SigningDonePage context={pageContext(request, reply)} title={done.title} message={done.message} />, 200);
   });
 }
