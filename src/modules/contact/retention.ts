@@ -1,3 +1,4 @@
+import { registerPeriodicCheck } from "../../http/periodic-check.ts";
 import type { FastifyInstance } from "fastify";
 import type { Executor } from "../../db/client.ts";
 import type { ContactDeps } from "./deps.ts";
@@ -16,28 +17,5 @@ export async function deleteExpiredMessages(db: Executor, now: Date): Promise<nu
  * never keeping the process alive), like the events' reminder sweep; safe on several servers (a delete).
  */
 export function registerRetentionSweep(app: FastifyInstance, deps: Pick<ContactDeps, "db" | "clock">, options: { everyMs?: number } = {}) {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | null = null;
-  const sweep = () => {
-    if (running) return;
-    running = deleteExpiredMessages(deps.db, deps.clock.now())
-      .then(
-        (deleted) => {
-          if (deleted > 0) app.log.info({ deleted }, "contact messages past their retention deleted");
-        },
-        (error: unknown) => app.log.error({ err: error }, "contact retention sweep failed"),
-      )
-      .finally(() => {
-        running = null;
-      });
-  };
-  app.addHook("onReady", async () => {
-    sweep();
-    timer = setInterval(sweep, options.everyMs ?? sweepEveryMs);
-    timer.unref();
-  });
-  app.addHook("onClose", async () => {
-    clearInterval(timer);
-    await running;
-  });
+  registerPeriodicCheck(app, { name: "contact retention sweep", everyMs: options.everyMs ?? sweepEveryMs, run: () => deleteExpiredMessages(deps.db, deps.clock.now()), outcome: (deleted) => (deleted > 0 ? { deleted } : null) });
 }

@@ -1,3 +1,4 @@
+import { registerPeriodicCheck } from "../../http/periodic-check.ts";
 import { and, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { Executor } from "../../db/client.ts";
@@ -124,27 +125,5 @@ export function reminderMail(publicUrl: string, kind: ReminderKind, input: Remin
  * on `onClose`, never keeping the process alive); a sweep still running when the next is due is not doubled.
  */
 export function registerReminderSweeps(app: FastifyInstance, deps: Pick<EventsDeps, "db" | "mailer" | "publicUrl" | "clock">, options: { everyMs?: number } = {}) {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | null = null;
-  const sweep = () => {
-    if (running) return;
-    running = sendDueReminders(deps, deps.clock.now())
-      .then(
-        (sent) => {
-          if (sent.length > 0) app.log.info({ reminders: sent.length }, "event reminders sent");
-        },
-        (error: unknown) => app.log.error({ err: error }, "event reminder sweep failed"),
-      )
-      .finally(() => {
-        running = null;
-      });
-  };
-  app.addHook("onReady", async () => {
-    timer = setInterval(sweep, options.everyMs ?? sweepEveryMs);
-    timer.unref();
-  });
-  app.addHook("onClose", async () => {
-    clearInterval(timer);
-    await running;
-  });
+  registerPeriodicCheck(app, { name: "event reminder sweep", everyMs: options.everyMs ?? sweepEveryMs, atStart: false, run: () => sendDueReminders(deps, deps.clock.now()), outcome: (sent) => (sent.length > 0 ? { reminders: sent.length } : null) });
 }

@@ -1,3 +1,4 @@
+import { registerPeriodicCheck } from "../../../http/periodic-check.ts";
 import type { FastifyInstance } from "fastify";
 import type { TeamsDeps } from "../deps.ts";
 import { createRunCafeRound } from "./use-cases/run-cafe-round.ts";
@@ -11,29 +12,5 @@ const checkEveryMs = 60 * 60 * 1000;
  * idempotent per month, so several servers checking at once pair people once.
  */
 export function registerMonthlyCafeRound(app: FastifyInstance, deps: Pick<TeamsDeps, "db" | "clock" | "mailer" | "publicUrl">, options: { everyMs?: number } = {}) {
-  const runRound = createRunCafeRound(deps);
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | null = null;
-  const check = () => {
-    if (running) return;
-    running = runRound()
-      .then(
-        (outcome) => {
-          if (outcome.status === "ran") app.log.info(outcome, "café 10 % round run");
-        },
-        (error: unknown) => app.log.error({ err: error }, "café 10 % round failed"),
-      )
-      .finally(() => {
-        running = null;
-      });
-  };
-  app.addHook("onReady", async () => {
-    check();
-    timer = setInterval(check, options.everyMs ?? checkEveryMs);
-    timer.unref();
-  });
-  app.addHook("onClose", async () => {
-    clearInterval(timer);
-    await running;
-  });
+  registerPeriodicCheck(app, { name: "café 10 % round", everyMs: options.everyMs ?? checkEveryMs, run: createRunCafeRound(deps), outcome: (outcome) => (outcome.status === "ran" ? outcome : null) });
 }

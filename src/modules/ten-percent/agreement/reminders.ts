@@ -1,3 +1,4 @@
+import { registerPeriodicCheck } from "../../../http/periodic-check.ts";
 import { and, eq, isNull, lte } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { agreements, agreementSignatures, agreementVersions } from "../../../db/schema/index.ts";
@@ -71,28 +72,5 @@ export async function sendAgreementReminders(deps: AgreementDeps): Promise<numbe
 
 /** Checks every hour (from `onReady`, stopped on `onClose`, never keeping the process alive), like the café 10 % round. */
 export function registerAgreementReminders(app: FastifyInstance, deps: AgreementDeps, options: { everyMs?: number } = {}) {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | null = null;
-  const check = () => {
-    if (running) return;
-    running = sendAgreementReminders(deps)
-      .then(
-        (count) => {
-          if (count > 0) app.log.info({ count }, "agreement reminders sent");
-        },
-        (error: unknown) => app.log.error({ err: error }, "agreement reminders failed"),
-      )
-      .finally(() => {
-        running = null;
-      });
-  };
-  app.addHook("onReady", async () => {
-    check();
-    timer = setInterval(check, options.everyMs ?? checkEveryMs);
-    timer.unref();
-  });
-  app.addHook("onClose", async () => {
-    clearInterval(timer);
-    await running;
-  });
+  registerPeriodicCheck(app, { name: "agreement reminders", everyMs: options.everyMs ?? checkEveryMs, run: () => sendAgreementReminders(deps), outcome: (count) => (count > 0 ? { count } : null) });
 }

@@ -1,3 +1,4 @@
+import { registerPeriodicCheck } from "../../../http/periodic-check.ts";
 import type { FastifyInstance } from "fastify";
 import { eq } from "drizzle-orm";
 import { agreements, managerSummaries } from "../../../db/schema/index.ts";
@@ -71,28 +72,5 @@ export function createSendManagerSummaries(deps: Pick<TenPercentDeps, "db" | "cl
  */
 export function registerMonthlyManagerSummaries(app: FastifyInstance, deps: Pick<TenPercentDeps, "db" | "clock" | "mailer" | "publicUrl">, options: { everyMs?: number } = {}) {
   const send = createSendManagerSummaries(deps);
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | null = null;
-  const check = () => {
-    if (running) return;
-    running = send()
-      .then(
-        (outcome) => {
-          if (outcome.sent > 0) app.log.info(outcome, "managers' monthly summaries sent");
-        },
-        (error: unknown) => app.log.error({ err: error }, "managers' monthly summaries failed"),
-      )
-      .finally(() => {
-        running = null;
-      });
-  };
-  app.addHook("onReady", async () => {
-    check();
-    timer = setInterval(check, options.everyMs ?? checkEveryMs);
-    timer.unref();
-  });
-  app.addHook("onClose", async () => {
-    clearInterval(timer);
-    await running;
-  });
+  registerPeriodicCheck(app, { name: "managers' monthly summaries", everyMs: options.everyMs ?? checkEveryMs, run: send, outcome: (outcome) => (outcome.sent > 0 ? outcome : null) });
 }
