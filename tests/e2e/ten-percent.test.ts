@@ -106,7 +106,7 @@ describe("« Mon 10 % » in a browser: the agreement, the ledger, the manager's 
   it("the manager's page shows the agent", () =>
     withPage(served.browser, served.baseUrl, async (page) => {
       await signInThroughOutbox(page, served.baseUrl, manager);
-      await page.getByRole("link", { name: "Mes agents (pour les managers)" }).click();
+      await page.getByRole("link", { name: "Mes agents", exact: true }).click();
       await page.getByRole("heading", { level: 1, name: "Mes agents" }).waitFor();
       await page.getByText("Julien Moreau").first().waitFor();
       await shot(page, "mes-agents");

@@ -177,12 +177,11 @@ export function AccountPage({ context, account, organisationName, organisations,
             Ma convention et mon temps
           </a>
         </li>
-        <li>
-          <a className="fr-link fr-icon-team-line fr-link--icon-left" href="/mes-agents">
-            Mes agents (pour les managers)
-          </a>
-        </li>
       </ul>
+      <p>
+        Vous êtes manager d’un ou d’une membre du programme&nbsp;? Suivez son temps et sa convention dans{" "}
+        <a href="/mes-agents">Mes agents</a>.
+      </p>
       <h2 className="fr-h4 fr-mt-5w" id="evenements">
         Mes événements
       </h2>
