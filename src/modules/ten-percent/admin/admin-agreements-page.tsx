@@ -1,3 +1,4 @@
+import { ofName } from "../../../shared/french-elision.ts";
 import { Badge } from "../../../ui/badge.tsx";
 import { type Option, SelectField } from "../../../ui/fields.tsx";
 import { Layout } from "../../../ui/layout.tsx";
@@ -92,12 +93,12 @@ export function AdminAgreementsPage({ context, model }: { context: PageContext; 
               <ul key="links" className="fr-raw-list">
                 <li>
                   <a className="fr-link" href={`/conventions/${row.agreement.id}`}>
-                    Convention de {row.agreement.terms.memberName}
+                    Convention {ofName(row.agreement.terms.memberName)}
                   </a>
                 </li>
                 <li>
                   <a className="fr-link" href={`/mes-agents/${row.agreement.id}`}>
-                    Temps de {row.agreement.terms.memberName}
+                    Temps {ofName(row.agreement.terms.memberName)}
                   </a>
                 </li>
               </ul>,

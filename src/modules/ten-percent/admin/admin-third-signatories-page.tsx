@@ -53,8 +53,8 @@ export function AdminThirdSignatoriesPage({ context, model }: { context: PageCon
             <form key="remove" method="post" action={removeThirdSignatoryPath}>
               <CsrfField token={context.csrfToken} />
               <input type="hidden" name="ministryId" value={signatory.ministryId} />
-              <button className="fr-btn fr-btn--tertiary fr-btn--sm" type="submit" title={`Retirer le ou la signataire de ${signatory.ministryName}`}>
-                Retirer
+              <button className="fr-btn fr-btn--tertiary fr-btn--sm" type="submit">
+                Retirer<span className="fr-sr-only"> le ou la signataire de {signatory.ministryName}</span>
               </button>
             </form>,
           ])}

@@ -3,7 +3,7 @@ import { after, before, describe, it } from "node:test";
 import { eq } from "drizzle-orm";
 import { agreements, agreementThirdSignatories, eventRegistrations, events, projects, timeEntries } from "../../../db/schema/index.ts";
 import { organisationLookup } from "../../organisations/api.ts";
-import { assertFieldError } from "../../../../tests/support/form-assertions.ts";
+import { assertFieldError, escapeHtml } from "../../../../tests/support/form-assertions.ts";
 import { assertFrenchSpacing, visibleText } from "../../../../tests/support/french-typography.ts";
 import { assertRefusedByPermission, csrfTokenIn } from "../../../../tests/support/http.ts";
 import { startTestPlatform, type TestPlatform } from "../../../../tests/support/test-platform.ts";
@@ -79,6 +79,8 @@ describe("the programme team's follow-up of the agreements", () => {
     const text = visibleText(response.body);
     assert.match(text, new RegExp(`Alice Admin ${insee.ministryName} Paul Manager paul\\.manager@insee\\.fr Acceptée 5\u00a0/\u00a024`));
     assert.match(text, /Chloé Attente .* En attente de signature/);
+    assert.match(text, /Convention d’Alice Admin Temps d’Alice Admin/, "« de » elided before a vowel");
+    assert.match(text, /Convention de Bruno Admin/);
     assert.match(text, /Émile Fini .* Terminée 1\u00a0\/\u00a06/, "ended on 31 March: January to March");
     assert.match(response.body, new RegExp(`href="/conventions/${aliceAgreement}"`));
     assertFrenchSpacing(response.body);
@@ -129,6 +131,11 @@ describe("the programme team's follow-up of the agreements", () => {
     assertFieldError(refused.body, "name", "Indiquez le nom du ou de la signataire.");
     assertFieldError(refused.body, "email", "Indiquez une adresse électronique valide, au format prenom.nom@ministere.gouv.fr.", "pas-une-adresse");
     assert.match(visibleText(refused.body), /Choisissez le rôle du ou de la signataire/);
+    const personal = await programme.http.post(form, { ministryId: insee.ministryId, kind: "hr", name: "Rose Humaine", email: "rose.humaine@gmail.com" });
+    assert.equal(personal.statusCode, 400, "a personal address is refused: a public body's only");
+    assertFieldError(personal.body, "email", "Indiquez une adresse professionnelle d’un organisme public.", "rose.humaine@gmail.com");
+    assertFieldError((await programme.http.post(form, { ministryId: insee.ministryId, kind: "boss", name: "Rose", email: "rose@gmail.com" })).body, "email", "Indiquez une adresse professionnelle d’un organisme public.", "rose@gmail.com");
+    assert.equal((await db().select().from(agreementThirdSignatories)).length, 0);
     assert.equal((await programme.http.post(form, { ministryId: insee.id === insee.ministryId ? "00000000-0000-4000-8000-000000000000" : insee.id, kind: "hr", name: "RH", email: "rh@insee.fr" })).statusCode, 400, "not a ministry");
 
     const saved = await programme.http.post(form, { ministryId: insee.ministryId, kind: "hr", name: "Rose Humaine", email: "Rose.Humaine@finances.gouv.fr" });
@@ -143,6 +150,7 @@ describe("the programme team's follow-up of the agreements", () => {
     const list = await programme.http.get(`${form}?enregistre=1`);
     assert.match(visibleText(list.body), new RegExp(`${insee.ministryName.replace(/[()]/g, ".")} Administrateur ou administratrice ministériel·le des données Amandine Données`));
     assertFrenchSpacing(list.body);
+    assert.ok(list.body.includes(`Retirer<span class="fr-sr-only"> le ou la signataire de ${escapeHtml(insee.ministryName)}</span>`), "the button names its ministry for screen readers");
 
     assert.equal((await programme.http.post(`${form}/supprimer`, { ministryId: insee.ministryId }, { formPage: form })).statusCode, 303);
     assert.equal((await db().select().from(agreementThirdSignatories)).length, 0);

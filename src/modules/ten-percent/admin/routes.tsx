@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { desc, eq } from "drizzle-orm";
 import { agreements } from "../../../db/schema/index.ts";
-import { type FormValues, parseForm } from "../../../http/forms.ts";
+import { type FormValues, keepValues, parseForm } from "../../../http/forms.ts";
 import { pageContext, sendPage } from "../../../http/render.tsx";
 import { parisDayOf } from "../../../shared/french-date.ts";
 import { NotFoundError } from "../../../shared/domain-error.ts";
@@ -16,7 +16,7 @@ import { AdminAgreementsPage, adminAgreementsPath, adminThirdSignatoriesPath, Ad
 import { AdminThirdSignatoriesPage, removeThirdSignatoryPath } from "./admin-third-signatories-page.tsx";
 import { ministriesOfAgreements, seasonTimeTotals } from "./season-time-totals.ts";
 import { listThirdSignatories } from "./third-signatories-repository.ts";
-import { thirdSignatorySchema } from "./third-signatory-form.ts";
+import { publicBodySignatoryError, thirdSignatorySchema } from "./third-signatory-form.ts";
 import { createRemoveThirdSignatory } from "./use-cases/remove-third-signatory.ts";
 import { createSetThirdSignatory } from "./use-cases/set-third-signatory.ts";
 
@@ -112,7 +112,12 @@ export function registerAgreementAdminRoutes(app: FastifyInstance, deps: TenPerc
   app.post(adminThirdSignatoriesPath, { config: { access: permission } }, async (request, reply) => {
     const ministries = new Set((await ministryOptions()).map((option) => option.value));
     const form = parseForm(thirdSignatorySchema(ministries), request.body);
-    if (!form.ok) return renderSignatories(request, reply, 400, form);
+    if (!form.ok) {
+      const email = keepValues(request.body).email;
+      if (!form.errors.email && typeof email === "string" && !(await deps.isEligibleEmail(email.trim().toLowerCase()))) form.errors.email = publicBodySignatoryError;
+      return renderSignatories(request, reply, 400, form);
+    }
+    if (!(await deps.isEligibleEmail(form.data.email))) return renderSignatories(request, reply, 400, { values: keepValues(request.body), errors: { email: publicBodySignatoryError } });
     await setSignatory(form.data);
     return reply.redirect(`${adminThirdSignatoriesPath}?enregistre=1`, 303);
   });

@@ -2,6 +2,9 @@ import { z } from "zod";
 import { requiredText } from "../../../http/forms.ts";
 import { thirdSignatoryKinds } from "../domain/agreement-states.ts";
 
+/** Refused when the address is not a public body's (the rule of sign-in, as for the manager's address). */
+export const publicBodySignatoryError = "Indiquez une adresse professionnelle d’un organisme public.";
+
 /** The form setting a third signatory; `ministries`: the ids of the organisations of kind ministry. */
 export function thirdSignatorySchema(ministries: ReadonlySet<string>) {
   return z.object({
