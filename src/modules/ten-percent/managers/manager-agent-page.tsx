@@ -1,4 +1,5 @@
 import { formatCalendarDay } from "../../../shared/french-date.ts";
+import { ofName } from "../../../shared/french-elision.ts";
 import { Badge } from "../../../ui/badge.tsx";
 import { Layout } from "../../../ui/layout.tsx";
 import type { PageContext } from "../../../ui/page-context.ts";
@@ -28,8 +29,11 @@ type WorkLine = Extract<LedgerLine, { source: "work" }>;
 export function ManagerAgentPage({ context, model }: { context: PageContext; model: ManagerAgentModel }) {
   const { agreement, summary } = model;
   const name = agreement.terms.memberName;
-  const title = `Le temps de ${name}`;
-  const breadcrumb = model.viewer === "programme" ? [{ label: "Accueil", href: "/" }, { label: "Conventions 10\u00a0%", href: "/admin/conventions" }] : [{ label: "Accueil", href: "/" }, { label: "Mes agents", href: myAgentsPath }];
+  const title = `Le temps ${ofName(name)}`;
+  const breadcrumb =
+    model.viewer === "programme"
+      ? [{ label: "Accueil", href: "/" }, { label: "Administration", href: "/admin" }, { label: "Conventions 10\u00a0%", href: "/admin/conventions" }]
+      : [{ label: "Accueil", href: "/" }, { label: "Mon compte", href: "/compte" }, { label: "Mes agents", href: myAgentsPath }];
   return (
     <Layout context={context} title={title} breadcrumb={breadcrumb}>
       <h1>{title}</h1>
@@ -64,49 +68,56 @@ export function ManagerAgentPage({ context, model }: { context: PageContext; mod
         caption={`Temps donné au Programme 10\u00a0% par mois, en demi-journées`}
         columns={["Mois", "Utilisé / budget", "Événements du programme", "Travail déclaré"]}
         rowHeaders
-        rows={summary.months.map((month) => {
-          const ofMonth = model.lines.filter((line) => line.month === month.month);
-          const attended = ofMonth.filter((line) => line.source === "attendance");
-          const work = ofMonth.filter((line): line is WorkLine => line.source === "work");
-          return [
-            capitalised(monthLabel(month.month)),
-            <span key="used">
-              {usedOverBudget(month.used, month.budget)}
-              {month.used > month.budget ? (
-                <>
-                  {" "}
-                  <Badge as="span" label="Au-delà du budget" kind="warning" small />
-                </>
-              ) : null}
-            </span>,
-            attended.length === 0 ? (
-              "—"
-            ) : (
-              <ul key="events">
-                {attended.map((line) => (
-                  <li key={line.id}>
-                    {formatCalendarDay(line.day)}&nbsp;: {line.title} ({halfDaysLabel(line.halfDays)})
-                  </li>
-                ))}
-              </ul>
-            ),
-            work.length === 0 ? (
-              "—"
-            ) : model.showWorkLines ? (
-              <ul key="work">
-                {work.map((line) => (
-                  <li key={line.id}>
-                    {formatCalendarDay(line.day)}&nbsp;: {line.title}
-                    {line.projectTitle ? ` (${line.projectTitle})` : ""}, {halfDaysLabel(line.halfDays)}
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              halfDaysLabel(month.work)
-            ),
-          ];
-        })}
+        rows={summary.months.map((month) => [
+          capitalised(monthLabel(month.month)),
+          <span key="used">
+            {usedOverBudget(month.used, month.budget)}
+            {month.used > month.budget ? (
+              <>
+                {" "}
+                <Badge as="span" label="Au-delà du budget" kind="warning" small />
+              </>
+            ) : null}
+          </span>,
+          month.attendance === 0 ? "—" : halfDaysLabel(month.attendance),
+          month.work === 0 ? "—" : halfDaysLabel(month.work),
+        ])}
       />
+      <MonthDetails lines={model.lines} months={summary.months.map((month) => month.month)} showWorkLines={model.showWorkLines} />
     </Layout>
+  );
+}
+
+/** Under the table (so a phone does not squeeze them into a column): each month's events attended and, when shown, work lines. */
+function MonthDetails({ lines, months, showWorkLines }: { lines: LedgerLine[]; months: string[]; showWorkLines: boolean }) {
+  const detailed = months
+    .map((month) => {
+      const ofMonth = lines.filter((line) => line.month === month);
+      return { month, attended: ofMonth.filter((line) => line.source === "attendance"), work: showWorkLines ? ofMonth.filter((line): line is WorkLine => line.source === "work") : [] };
+    })
+    .filter((month) => month.attended.length > 0 || month.work.length > 0);
+  if (detailed.length === 0) return null;
+  return (
+    <section aria-labelledby="detail-des-mois" className="fr-mt-4w">
+      <h2 id="detail-des-mois">{showWorkLines ? "Le détail des mois" : "Les événements du programme suivis"}</h2>
+      {detailed.map(({ month, attended, work }) => (
+        <div key={month}>
+          <h3 className="fr-h6">{capitalised(monthLabel(month))}</h3>
+          <ul>
+            {attended.map((line) => (
+              <li key={line.id}>
+                {formatCalendarDay(line.day)}&nbsp;: {line.title}, événement du programme ({halfDaysLabel(line.halfDays)})
+              </li>
+            ))}
+            {work.map((line) => (
+              <li key={line.id}>
+                {formatCalendarDay(line.day)}&nbsp;: {line.title}
+                {line.projectTitle ? ` (${line.projectTitle})` : ""}, {halfDaysLabel(line.halfDays)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
   );
 }

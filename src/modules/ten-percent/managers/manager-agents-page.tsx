@@ -1,3 +1,4 @@
+import { ofName } from "../../../shared/french-elision.ts";
 import { Badge } from "../../../ui/badge.tsx";
 import { Callout } from "../../../ui/callout.tsx";
 import { Layout } from "../../../ui/layout.tsx";
@@ -24,19 +25,36 @@ export type ManagerAgentsModel = { month: string; rows: ManagerAgentRow[]; email
 /** « Mes agents »: the agreements naming the signed-in person as manager or third signatory. */
 export function ManagerAgentsPage({ context, model }: { context: PageContext; model: ManagerAgentsModel }) {
   return (
-    <Layout context={context} title="Mes agents" breadcrumb={[{ label: "Accueil", href: "/" }]}>
+    <Layout context={context} title="Mes agents" breadcrumb={[{ label: "Accueil", href: "/" }, { label: "Mon compte", href: "/compte" }]}>
       <h1>Mes agents</h1>
       {model.rows.length === 0 ? (
         <>
           <p className="fr-text--lead">Aucune convention 10&nbsp;% ne vous désigne pour l’instant.</p>
           <p>
-            Cette page réunit les agents qui donnent 10&nbsp;% de leur temps au Programme 10&nbsp;% avec votre accord&nbsp;: leur convention, et le temps qu’ils y consacrent chaque mois face au
-            budget convenu.
+            Cette page sert aux managers (et aux signataires des ministères) des agents qui donnent jusqu’à 10&nbsp;% de leur temps au Programme 10&nbsp;% avec leur accord. Quand un agent vous
+            désigne, vous y trouvez&nbsp;:
           </p>
+          <ul>
+            <li>sa convention et son état (en attente de votre signature, acceptée, terminée)&nbsp;;</li>
+            <li>le temps qu’il ou elle donne au programme chaque mois, en demi-journées, face au budget convenu avec vous&nbsp;;</li>
+            <li>les événements du programme suivis et, s’il ou elle le partage, le détail du travail déclaré.</li>
+          </ul>
           <Callout title="Comment vos agents apparaissent ici" headingLevel={2}>
-            Un agent vous désigne dans sa convention par votre adresse professionnelle. Connectez-vous avec cette même adresse (par lien de connexion ou avec ProConnect)&nbsp;: vous êtes connecté·e
-            avec <strong>{model.email}</strong>. Si votre agent a indiqué une autre adresse, connectez-vous avec celle-ci ou demandez-lui de corriger sa convention.
+            <ol>
+              <li>Votre agent prépare sa convention sur la plateforme et vous y désigne par votre adresse professionnelle.</li>
+              <li>Vous recevez un courriel avec un lien personnel pour la lire et la signer, sans avoir besoin de compte.</li>
+              <li>
+                Ensuite, connectez-vous ici avec cette même adresse (par lien de connexion ou avec ProConnect) pour suivre son temps. Vous êtes connecté·e avec <strong>{model.email}</strong>&nbsp;: si
+                votre agent a indiqué une autre adresse, connectez-vous avec celle-ci ou demandez-lui de corriger sa convention.
+              </li>
+            </ol>
           </Callout>
+          <p>
+            Vous êtes membre et cherchez votre propre convention ou votre temps&nbsp;?{" "}
+            <a className="fr-link" href="/mon-10-pourcent">
+              Voir Mon 10&nbsp;%
+            </a>
+          </p>
         </>
       ) : (
         <>
@@ -58,12 +76,12 @@ export function ManagerAgentsPage({ context, model }: { context: PageContext; mo
               <ul key="links" className="fr-raw-list">
                 <li>
                   <a className="fr-link" href={`${myAgentsPath}/${row.agreement.id}`}>
-                    Temps de {row.agreement.terms.memberName}
+                    Temps {ofName(row.agreement.terms.memberName)}
                   </a>
                 </li>
                 <li>
                   <a className="fr-link" href={`/conventions/${row.agreement.id}`}>
-                    Convention de {row.agreement.terms.memberName}
+                    Convention {ofName(row.agreement.terms.memberName)}
                   </a>
                 </li>
               </ul>,

@@ -83,13 +83,15 @@ describe("« Mes agents »: a manager's agents and their ledgers", () => {
     assert.equal(hidden.statusCode, 200);
     const text = visibleText(hidden.body);
     assert.match(text, /Atelier de mai sur les données/);
-    assert.match(text, /Mai 2031 2\u00a0\/\u00a02/);
+    assert.match(text, /Mai 2031 2\u00a0\/\u00a02 1\u00a0demi-journée 1\u00a0demi-journée/, "the table counts; the titles are listed under it");
+    assert.match(text, /Les événements du programme suivis Mai 2031 .*Atelier de mai sur les données, événement du programme/);
+    assert.match(text, /Le temps d’Alice Agent/, "« de » elided");
     assert.doesNotMatch(text, /Nettoyage confidentiel/, "Alice ne partage pas le détail de ses travaux");
     assert.match(text, /Alice Agent garde le détail de ses travaux déclarés/);
     assertFrenchSpacing(hidden.body);
 
     const shared = visibleText((await manager.http.get(`/mes-agents/${brunoAgreement}`)).body);
-    assert.match(shared, /Revue du code partagée/);
+    assert.match(shared, /Le détail des mois .*Revue du code partagée/);
     assert.doesNotMatch(shared, /garde le détail/);
   });
 
@@ -119,6 +121,8 @@ describe("« Mes agents »: a manager's agents and their ledgers", () => {
     assert.equal(empty.statusCode, 200);
     assert.match(visibleText(empty.body), /Aucune convention 10\u00a0% ne vous désigne/);
     assert.match(visibleText(empty.body), /ProConnect/);
+    assert.match(visibleText(empty.body), /Vous recevez un courriel avec un lien personnel pour la lire et la signer/, "how a manager gets here");
+    assert.match(empty.body, /href="\/mon-10-pourcent"/, "a member looking for their own agreement is sent to it");
     assertFrenchSpacing(empty.body);
     assert.equal((await manager.http.get("/mes-agents/00000000-0000-4000-8000-000000000000")).statusCode, 404);
     assert.equal((await manager.http.get("/mes-agents/pas-un-identifiant")).statusCode, 404);
