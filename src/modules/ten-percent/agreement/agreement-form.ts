@@ -158,8 +158,20 @@ export function parseEndForm(raw: unknown, context: { today: string; startsOn: s
   else if (endedOn > context.endsOn) errors.endedOn = `La date de fin doit être au plus tard le ${formatCalendarDay(context.endsOn)}, fin de la période.`;
   const reason = text(body, "reason");
   checkText(errors, "reason", reason, 2000);
+  if (body.confirm !== "on") errors.confirm = "Cochez la case pour confirmer la fin de la convention.";
   if (Object.keys(errors).length > 0) return { ok: false, errors, values: keepValues(body) };
   return { ok: true, data: { endedOn, reason } };
+}
+
+/** The member withdraws a request still waiting for signatures: a confirmation and an optional reason; it ends today. */
+export function parseWithdrawForm(raw: unknown, context: { today: string }): Parsed<{ endedOn: string; reason: string }> {
+  const body = bodyOf(raw);
+  const errors: FormErrors = {};
+  const reason = text(body, "reason");
+  checkText(errors, "reason", reason, 2000);
+  if (body.confirm !== "on") errors.confirm = "Cochez la case pour confirmer le retrait de votre demande.";
+  if (Object.keys(errors).length > 0) return { ok: false, errors, values: keepValues(body) };
+  return { ok: true, data: { endedOn: context.today, reason } };
 }
 
 export const publicBodyAddressError = "Indiquez l’adresse professionnelle de votre manager dans un organisme public (son adresse de l’administration).";

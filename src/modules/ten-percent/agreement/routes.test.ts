@@ -231,11 +231,17 @@ describe("« Convention 10 % »: send, sign through a personal link, modify, end
   it("ends early with a date, telling the manager; a date before today is refused next to the field", async () => {
     const agreement = await agreementOf(lea.id);
     const path = `/conventions/${agreement.id}`;
-    const early = await lea.http.post(`${path}/terminer`, { endedOn: "2031-02-01", reason: "" }, { formPage: path });
+    const early = await lea.http.post(`${path}/terminer`, { endedOn: "2031-02-01", reason: "", confirm: "on" }, { formPage: path });
     assert.equal(early.statusCode, 400);
     assert.ok(fieldGroup(early.body, "endedOn").includes("fr-message--error"));
+    // Ending needs the confirmation box ticked: refused next to it, nothing ended.
+    const unconfirmed = await lea.http.post(`${path}/terminer`, { endedOn: "2031-06-30", reason: "Changement de poste" }, { formPage: path });
+    assert.equal(unconfirmed.statusCode, 400);
+    assert.ok(unconfirmed.body.includes(escapeHtml("Cochez la case pour confirmer la fin de la convention.")));
+    assert.match(unconfirmed.body, /Je confirme mettre fin à cette convention/);
+    assert.equal((await agreementOf(lea.id)).status, "accepted");
     const mark = await markMailQueue(platform);
-    const ended = await lea.http.post(`${path}/terminer`, { endedOn: "2031-06-30", reason: "Changement de poste" }, { formPage: path });
+    const ended = await lea.http.post(`${path}/terminer`, { endedOn: "2031-06-30", reason: "Changement de poste", confirm: "on" }, { formPage: path });
     assert.equal(ended.statusCode, 303, ended.body.slice(0, 1000));
     const row = await agreementOf(lea.id);
     assert.equal(row.status, "ended");

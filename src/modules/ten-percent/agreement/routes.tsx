@@ -17,7 +17,7 @@ import type { AgreementProject } from "../domain/terms.ts";
 import { AgreementFormPage, type AgreementFormModel } from "../views/agreement-form-page.tsx";
 import { AgreementHubPage } from "../views/agreement-hub-page.tsx";
 import { AgreementPage } from "../views/agreement-page.tsx";
-import { parseAnswerForm, parseDecisionForm, parseEndForm, parseManagerForm, parseModifyForm, parseSendForm, publicBodyAddressError, type TermsInput } from "./agreement-form.ts";
+import { parseAnswerForm, parseDecisionForm, parseEndForm, parseManagerForm, parseModifyForm, parseSendForm, parseWithdrawForm, publicBodyAddressError, type TermsInput } from "./agreement-form.ts";
 import { type Agreement, currentSignatures, findLiveAgreement, listAgreementsOfMember } from "./agreement-repository.ts";
 import { registerAgreementReminders } from "./reminders.ts";
 import { createAnswerQuestion, createDecide, signatoriesAwaitingAnswer } from "./use-cases/decide.ts";
@@ -140,7 +140,7 @@ export function registerAgreementRoutes(app: FastifyInstance, deps: TenPercentDe
       canEnd: isLive(agreement.status) && endedByOf(viewer) !== null,
       today: parisDayOf(clock.now()),
       form,
-      notice: status === 200 ? notice(request, { modifiee: "La nouvelle version est envoyée aux signataires.", envoyee: "La nouvelle convention est envoyée à votre nouveau ou nouvelle manager.", repondu: "Votre réponse est envoyée.", decidee: "Votre réponse est enregistrée.", terminee: "La convention est terminée. Les autres personnes concernées sont prévenues.", partage: "Votre choix de partage est enregistré." }) : null,
+      notice: status === 200 ? notice(request, { modifiee: "La nouvelle version est envoyée aux signataires.", envoyee: "La nouvelle convention est envoyée à votre nouveau ou nouvelle manager.", repondu: "Votre réponse est envoyée.", decidee: "Votre réponse est enregistrée.", terminee: "La convention est terminée. Les autres personnes concernées sont prévenues.", retiree: "Votre demande est retirée. Les signataires sont prévenus que leur réponse n’est plus attendue.", partage: "Votre choix de partage est enregistré." }) : null,
       message,
     };
     return sendPage(reply, <AgreementPage context={pageContext(request, reply)} model={model} />, status);
@@ -221,11 +221,13 @@ export function registerAgreementRoutes(app: FastifyInstance, deps: TenPercentDe
     const endedBy = endedByOf(viewer);
     if (!endedBy) throw new ForbiddenError("Seuls le ou la membre, son ou sa manager et l’équipe du programme peuvent terminer la convention.");
     if (!isLive(agreement.status)) return renderAgreement(request, reply, agreement, viewer, 409, noForm, "Cette convention n’est plus en cours\u00a0: elle ne peut pas être terminée.");
-    const form = parseEndForm(request.body, { today: parisDayOf(clock.now()), startsOn: agreement.terms.startsOn, endsOn: agreement.terms.endsOn });
+    const today = parisDayOf(clock.now());
+    const withdrawn = agreement.status === "sent" && endedBy === "member";
+    const form = withdrawn ? parseWithdrawForm(request.body, { today }) : parseEndForm(request.body, { today, startsOn: agreement.terms.startsOn, endsOn: agreement.terms.endsOn });
     if (!form.ok) return renderAgreement(request, reply, agreement, viewer, 400, { name: "end", values: form.values, errors: form.errors });
     const result = await endAgreement({ agreement, endedBy, actorName: viewer === "member" ? agreement.terms.memberName : actorName(user, agreement), actorEmail: user.email, endedOn: form.data.endedOn, reason: form.data.reason });
     if (!result.ok) return renderAgreement(request, reply, agreement, viewer, 409, noForm, result.message);
-    return reply.redirect(`/conventions/${agreement.id}?terminee=1`, 303);
+    return reply.redirect(`/conventions/${agreement.id}?${withdrawn ? "retiree" : "terminee"}=1`, 303);
   });
 
   function actorName(user: CurrentUser, agreement: Agreement): string {

@@ -52,13 +52,13 @@ export const memberToldAfterDays = 21;
 /** The audit trail's kinds, worded. */
 export const agreementEventLabels: Record<string, string> = {
   sent: "Envoyée pour signature",
-  modified: "Modifiée : nouvelle version envoyée",
+  modified: "Modifiée\u00a0: nouvelle version envoyée",
   accepted: "Acceptée",
   declined: "Refusée",
   question: "Question posée",
   answer: "Réponse donnée",
   reminded: "Relance envoyée",
-  member_told: "Pas de réponse : membre prévenu·e",
+  member_told: "Pas de réponse\u00a0: membre prévenu·e",
   ended: "Terminée avant son terme",
   replaced: "Remplacée par une convention avec un autre ou une autre manager",
 };

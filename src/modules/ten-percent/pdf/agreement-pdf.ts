@@ -61,7 +61,7 @@ const agreementTemplate = `${pdfPageSetup}
 
 const roleLabels: Record<AgreementSignature["role"], string> = { manager: "Manager", third: "Troisième signataire" };
 const actorLabels: Record<string, string> = { member: "Membre", manager: "Manager", third: "Troisième signataire", programme: "Équipe du programme", platform: "Plateforme" };
-const viaLabels: Record<"link" | "account", string> = { link: "Lien personnel", account: "Compte sur la plateforme" };
+const viaLabels: Record<"link" | "account", string> = { link: "Via le lien reçu par courriel", account: "En se connectant à la plateforme" };
 
 function decisionLabel(signature: AgreementSignature): string {
   if (signature.decision === "accepted") return "Acceptée";

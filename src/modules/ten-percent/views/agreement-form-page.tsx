@@ -81,7 +81,7 @@ export function AgreementFormPage({ context, model }: { context: PageContext; mo
               <CheckboxGroup
                 name="projects"
                 legend="Projet(s)"
-                hint="Les projets de la saison dont vous êtes membre de l’équipe. Ne cochez rien si c’est encore «\u00a0À définir\u00a0»."
+                hint={"Les projets de la saison dont vous êtes membre de l’équipe. Ne cochez rien si c’est encore «\u00a0À définir\u00a0»."}
                 options={model.projects.map((project) => ({ value: project.projectId ?? "", label: project.title }))}
                 values={chosenProjects}
                 error={errors.projects}

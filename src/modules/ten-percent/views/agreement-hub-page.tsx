@@ -5,7 +5,7 @@ import type { PageContext } from "../../../ui/page-context.ts";
 import { type Agreement, currentSignatures } from "../agreement/agreement-repository.ts";
 import { agreementStatusLabels } from "../domain/agreement-states.ts";
 import { shareLabel } from "../domain/terms.ts";
-import { SignaturesTable, StatusBadge, TermsList } from "./agreement-parts.tsx";
+import { PendingQuestions, SignaturesTable, StatusBadge, TermsList } from "./agreement-parts.tsx";
 
 export type AgreementHubModel = {
   season: { name: string; startsOn: string; endsOn: string } | null;
@@ -84,14 +84,15 @@ function CurrentAgreement({ agreement, questionPending }: { agreement: Agreement
       <StatusBadge status={agreement.status} />
       {questionPending ? (
         <Alert kind="warning" title="Une question attend votre réponse">
+          <PendingQuestions agreement={agreement} />
           <p>
             <a href={`${base}#repondre`}>Répondre à la question</a>
           </p>
         </Alert>
       ) : null}
       <TermsList terms={agreement.terms} />
-      <SignaturesTable caption="Où en sont les signataires" signatures={currentSignatures(agreement)} />
-      <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-4w">
+      <SignaturesTable caption="Où en sont les signataires" signatures={currentSignatures(agreement)} agreement={agreement} />
+      <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left fr-mt-4w">
         <li>
           <a className="fr-btn" href={base}>
             Voir la convention et son historique
@@ -109,7 +110,7 @@ function CurrentAgreement({ agreement, questionPending }: { agreement: Agreement
         </li>
         <li>
           <a className="fr-btn fr-btn--tertiary" href={`${base}#terminer`}>
-            Terminer la convention
+            {agreement.status === "sent" ? "Retirer ma demande" : "Terminer la convention"}
           </a>
         </li>
         {agreement.status === "accepted" ? (

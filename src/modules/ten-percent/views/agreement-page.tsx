@@ -1,12 +1,13 @@
 import type { FormValues } from "../../../http/forms.ts";
 import { formatCalendarDay } from "../../../shared/french-date.ts";
 import { Alert } from "../../../ui/alert.tsx";
-import { CsrfField, ErrorSummary, type FieldErrors, InputField, TextareaField } from "../../../ui/fields.tsx";
+import { ofName } from "../../../shared/french-elision.ts";
+import { CheckboxField, CsrfField, ErrorSummary, type FieldErrors, InputField, TextareaField } from "../../../ui/fields.tsx";
 import { Layout } from "../../../ui/layout.tsx";
 import type { PageContext } from "../../../ui/page-context.ts";
 import type { AgreementViewer } from "../access.ts";
 import { type Agreement, type AgreementSignature, currentSignatures } from "../agreement/agreement-repository.ts";
-import { EventsTable, formValue, SignaturesTable, StatusBadge, TermsList } from "./agreement-parts.tsx";
+import { EventsTable, formValue, PendingQuestions, SignaturesTable, StatusBadge, TermsList } from "./agreement-parts.tsx";
 import { DecisionForm } from "./signing-decision-form.tsx";
 
 export type AgreementPageModel = {
@@ -31,15 +32,16 @@ export function AgreementPage({ context, model }: { context: PageContext; model:
   const base = `/conventions/${agreement.id}`;
   const errorsOf = (name: string) => (form.name === name ? form.errors : {});
   const valuesOf = (name: string) => (form.name === name ? form.values : {});
+  const withdraw = agreement.status === "sent" && viewer === "member";
   const older = agreement.versions.filter((version) => version.version !== agreement.currentVersion).reverse();
   return (
     <Layout
       context={context}
-      title={`Convention 10\u00a0% de ${terms.memberName}`}
+      title={`Convention 10\u00a0% ${ofName(terms.memberName)}`}
       hasErrors={Object.keys(form.errors).length > 0}
-      breadcrumb={viewer === "member" ? [{ label: "Accueil", href: "/" }, { label: "Mon 10\u00a0%", href: "/mon-10-pourcent" }] : [{ label: "Accueil", href: "/" }]}
+      breadcrumb={breadcrumbOf(viewer)}
     >
-      <h1>Convention 10&nbsp;% de {terms.memberName}</h1>
+      <h1>Convention 10&nbsp;% {ofName(terms.memberName)}</h1>
       <StatusBadge status={agreement.status} />
       {model.notice ? <Alert kind="success">{model.notice}</Alert> : null}
       {model.message ? <Alert kind="error">{model.message}</Alert> : null}
@@ -59,7 +61,7 @@ export function AgreementPage({ context, model }: { context: PageContext; model:
         </p>
       ) : null}
       <h2>Signatures</h2>
-      <SignaturesTable caption="Signatures de toutes les versions" signatures={agreement.signatures} />
+      <SignaturesTable caption="Signatures de toutes les versions" noCaption signatures={agreement.signatures} agreement={agreement} />
       {model.ownSignature ? (
         <section aria-labelledby="decider" className="fr-mt-4w">
           <h2 id="decider">Votre réponse</h2>
@@ -70,6 +72,7 @@ export function AgreementPage({ context, model }: { context: PageContext; model:
       {viewer === "member" && model.questionPending ? (
         <section aria-labelledby="repondre" className="fr-mt-4w">
           <h2 id="repondre">Répondre à la question</h2>
+          <PendingQuestions agreement={agreement} />
           <ErrorSummary errors={errorsOf("answer")} />
           <form method="post" action={`${base}/repondre`} noValidate>
             <CsrfField token={context.csrfToken} />
@@ -109,7 +112,21 @@ export function AgreementPage({ context, model }: { context: PageContext; model:
           </form>
         </section>
       ) : null}
-      {model.canEnd ? (
+      {model.canEnd && withdraw ? (
+        <section aria-labelledby="terminer" className="fr-mt-4w">
+          <h2 id="terminer">Retirer ma demande</h2>
+          <p>Votre demande attend encore une signature. Si vous la retirez, les signataires sont prévenus par courriel que leur réponse n’est plus attendue, et leurs liens ne fonctionnent plus.</p>
+          <ErrorSummary errors={errorsOf("end")} fieldIds={{ reason: "endReason" }} />
+          <form method="post" action={`${base}/terminer`} noValidate>
+            <CsrfField token={context.csrfToken} />
+            <TextareaField name="reason" id="endReason" label="Raison (facultatif)" hint="Transmise aux signataires." rows={3} maxLength={2000} value={formValue(valuesOf("end"), "reason")} error={errorsOf("end").reason} />
+            <CheckboxField name="confirm" label={`Je confirme retirer ma demande de convention, à compter du ${formatCalendarDay(model.today)}.`} checked={formValue(valuesOf("end"), "confirm") === "on"} error={errorsOf("end").confirm} />
+            <button className="fr-btn fr-btn--secondary" type="submit">
+              Retirer ma demande
+            </button>
+          </form>
+        </section>
+      ) : model.canEnd ? (
         <section aria-labelledby="terminer" className="fr-mt-4w">
           <h2 id="terminer">Terminer la convention avant son terme</h2>
           <p>Les autres personnes concernées sont prévenues par courriel.</p>
@@ -126,6 +143,7 @@ export function AgreementPage({ context, model }: { context: PageContext; model:
               error={errorsOf("end").endedOn}
             />
             <TextareaField name="reason" id="endReason" label="Raison (facultatif)" rows={3} maxLength={2000} value={formValue(valuesOf("end"), "reason")} error={errorsOf("end").reason} />
+            <CheckboxField name="confirm" label="Je confirme mettre fin à cette convention à la date indiquée ci-dessus (obligatoire)." checked={formValue(valuesOf("end"), "confirm") === "on"} error={errorsOf("end").confirm} />
             <button className="fr-btn fr-btn--secondary" type="submit">
               Terminer la convention
             </button>
@@ -144,7 +162,16 @@ export function AgreementPage({ context, model }: { context: PageContext; model:
         </section>
       ) : null}
       <h2 className="fr-mt-4w">Historique</h2>
-      <EventsTable agreement={agreement} />
+      <EventsTable agreement={agreement} noCaption />
     </Layout>
   );
+}
+
+/** Where the page sits: the member's « Mon 10 % », a signatory's « Mes agents », the programme team's administration. */
+function breadcrumbOf(viewer: AgreementViewer) {
+  const home = { label: "Accueil", href: "/" };
+  const account = { label: "Mon compte", href: "/compte" };
+  if (viewer === "member") return [home, account, { label: "Mon 10\u00a0%", href: "/mon-10-pourcent" }];
+  if (viewer === "programme") return [home, { label: "Administration", href: "/admin" }, { label: "Conventions 10\u00a0%", href: "/admin/conventions" }];
+  return [home, account, { label: "Mes agents", href: "/mes-agents" }];
 }

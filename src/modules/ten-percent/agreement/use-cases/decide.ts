@@ -58,7 +58,7 @@ export function createDecide(deps: AgreementDeps & { pdf?: PdfRenderer }) {
       const allAccepted = status === "accepted";
       const attachments = allAccepted ? await signedPdf(deps.pdf, tx, agreement.id, now) : [];
       await deps.mailer.enqueue(tx, { ...memberDecisionMail({ to: terms.memberEmail, memberName: terms.memberName, signatoryName: signature.name, decision, reason: input.reason, allAccepted, agreementUrl: url }), ...(attachments.length > 0 ? { attachments } : {}) });
-      if (decision === "accepted") await deps.mailer.enqueue(tx, { ...signatoryAcceptedMail({ to: signature.email, signatoryName: signature.name, memberName: terms.memberName, allAccepted, terms }), ...(attachments.length > 0 ? { attachments } : {}) });
+      if (decision === "accepted") await deps.mailer.enqueue(tx, { ...signatoryAcceptedMail({ to: signature.email, signatoryName: signature.name, memberName: terms.memberName, allAccepted, terms, signInUrl: new URL("/connexion?retour=/mes-agents", deps.publicUrl).href, pdfAttached: attachments.length > 0 }), ...(attachments.length > 0 ? { attachments } : {}) });
       return { ok: true as const, status };
     }).catch((error: unknown) => {
       if (error instanceof DecisionRaceError) return { ok: false as const, message: outdatedVersionMessage };

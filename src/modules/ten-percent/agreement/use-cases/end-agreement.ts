@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { agreements } from "../../../../db/schema/index.ts";
 import { isLive } from "../../domain/agreement-states.ts";
-import { agreementEndedMail } from "../agreement-mails.ts";
+import { agreementEndedMail, agreementWithdrawnMail } from "../agreement-mails.ts";
 import { type Agreement, currentSignatures } from "../agreement-repository.ts";
 import { type AgreementDeps, agreementUrl, recordEvent } from "./ask-signatories.ts";
 
@@ -10,11 +10,14 @@ export type EndedBy = "member" | "manager" | "programme";
 /**
  * Ends a live agreement early (the member, its manager or the programme team): status `ended`, the date and
  * who ended it, event `ended`, a mail to the others (the member, the signatories of the current version).
+ * A request still waiting for signatures that its member ends is withdrawn: the signatories are told no answer
+ * is expected, and their personal links no longer open it (the agreement no longer waits for signatures).
  */
 export function createEndAgreement(deps: AgreementDeps) {
   return async function endAgreement(input: { agreement: Agreement; endedBy: EndedBy; actorName: string; actorEmail: string; endedOn: string; reason: string }): Promise<{ ok: true } | { ok: false; message: string }> {
     const { agreement } = input;
     if (!isLive(agreement.status)) return { ok: false, message: "Cette convention n’est plus en cours\u00a0: elle ne peut pas être terminée." };
+    const withdrawn = agreement.status === "sent" && input.endedBy === "member";
     const now = deps.clock.now();
     const url = agreementUrl(deps.publicUrl, agreement.id);
     return deps.db.transaction(async (tx) => {
@@ -30,7 +33,8 @@ export function createEndAgreement(deps: AgreementDeps) {
       for (const other of others) {
         if (seen.has(other.email.toLowerCase())) continue;
         seen.add(other.email.toLowerCase());
-        await deps.mailer.enqueue(tx, agreementEndedMail({ to: other.email, name: other.name, memberName: agreement.terms.memberName, endedOn: input.endedOn, endedByName: input.actorName, reason: input.reason, agreementUrl: url }));
+        if (withdrawn) await deps.mailer.enqueue(tx, agreementWithdrawnMail({ to: other.email, name: other.name, memberName: agreement.terms.memberName, reason: input.reason }));
+        else await deps.mailer.enqueue(tx, agreementEndedMail({ to: other.email, name: other.name, memberName: agreement.terms.memberName, endedOn: input.endedOn, endedByName: input.actorName, reason: input.reason, agreementUrl: url }));
       }
       return { ok: true as const };
     });
