@@ -3,14 +3,10 @@ import { Alert } from "../../../ui/alert.tsx";
 import { Layout } from "../../../ui/layout.tsx";
 import type { PageContext } from "../../../ui/page-context.ts";
 import { monthLabel } from "../domain/ledger-rules.ts";
-import { ledgerPath } from "./ledger-page.tsx";
+import { ledgerBreadcrumb, ledgerPath } from "./ledger-page.tsx";
 import { WorkForm, type WorkFormModel } from "./ledger-work-form.tsx";
 
-const breadcrumb = [
-  { label: "Accueil", href: "/" },
-  { label: "Mon compte", href: "/compte" },
-  { label: "Mon temps", href: ledgerPath },
-];
+const breadcrumb = [...ledgerBreadcrumb, { label: "Mon temps", href: ledgerPath }];
 
 /** Correcting a line of declared work. */
 export function LedgerEntryPage({ context, workedOn, form }: { context: PageContext; workedOn: string; form: WorkFormModel }) {

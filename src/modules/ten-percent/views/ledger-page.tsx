@@ -7,12 +7,20 @@ import type { PageContext } from "../../../ui/page-context.ts";
 import { Table } from "../../../ui/table.tsx";
 import { type AgreementStatus, agreementStatusLabels } from "../domain/agreement-states.ts";
 import { halfDaysLabel, monthLabel } from "../domain/ledger-rules.ts";
+import { seasonInSentence } from "../domain/season-name.ts";
 import { shareLabel, type ShareKind } from "../domain/terms.ts";
 import type { LedgerLine, LedgerMonth, LedgerSummary } from "../ledger/ledger-repository.ts";
 import type { SeasonRef } from "../ledger/member-ledger.ts";
 import { WorkForm, type WorkFormModel } from "./ledger-work-form.tsx";
 
 export const ledgerPath = "/mon-10-pourcent/temps";
+
+/** Accueil › Mon compte › Mon 10 % (then the page): the ledger is a part of « Mon 10 % ». */
+export const ledgerBreadcrumb = [
+  { label: "Accueil", href: "/" },
+  { label: "Mon compte", href: "/compte" },
+  { label: "Mon 10\u00a0%", href: "/mon-10-pourcent" },
+];
 
 export type LedgerNotice = "declaree" | "modifiee" | "supprimee";
 
@@ -74,9 +82,11 @@ export function LedgerPage({ context, model }: { context: PageContext; model: Le
   const attendance = model.lines.filter((line): line is Extract<LedgerLine, { source: "attendance" }> => line.source === "attendance");
   const work = model.lines.filter((line): line is Extract<LedgerLine, { source: "work" }> => line.source === "work");
   const closedMonths = new Set(summary.months.filter((month) => month.closed).map((month) => month.month));
+  // Months to come would only say « 0 demi-journée »: shown from the current month on only when they already count time.
+  const shownMonths = summary.months.filter((month) => month.month <= model.currentMonth || month.used > 0);
   const hasErrors = model.form ? Object.keys(model.form.errors).length > 0 : false;
   return (
-    <Layout context={context} title="Mon temps" hasErrors={hasErrors} breadcrumb={[{ label: "Accueil", href: "/" }, { label: "Mon compte", href: "/compte" }]}>
+    <Layout context={context} title="Mon temps" hasErrors={hasErrors} breadcrumb={ledgerBreadcrumb}>
       <h1>Mon temps</h1>
       {model.notice ? <Alert kind="success">{noticeTexts[model.notice]}</Alert> : null}
       <p>
@@ -120,14 +130,22 @@ export function LedgerPage({ context, model }: { context: PageContext; model: Le
         Utilisé sur la saison&nbsp;: {halfDaysLabel(summary.used)}
         {agreement ? ` sur un budget de ${halfDaysLabel(summary.budget)}` : ""}.
       </p>
-      {summary.months.length === 0 ? (
-        <p>Aucun temps compté pour cette saison.</p>
+      {model.form ? (
+        <section aria-labelledby="declarer" className="fr-my-6w">
+          <h2 id="declarer">Déclarer du temps</h2>
+          <WorkForm csrfToken={context.csrfToken} model={model.form} />
+        </section>
+      ) : null}
+      <h2>Temps par mois</h2>
+      {shownMonths.length === 0 ? (
+        <p>Aucun temps compté pour cette saison pour l’instant.</p>
       ) : (
         <Table
-          caption={`Temps par mois, ${season.name}`}
+          caption={`Temps par mois, ${seasonInSentence(season.name)}`}
+          noCaption
           columns={["Mois", "Événements émargés", "Travail déclaré", "Utilisé", "Budget", "État"]}
           rowHeaders
-          rows={summary.months.map((month) => [
+          rows={shownMonths.map((month) => [
             capitalised(monthLabel(month.month)),
             halfDaysLabel(month.attendance),
             halfDaysLabel(month.work),
@@ -137,12 +155,7 @@ export function LedgerPage({ context, model }: { context: PageContext; model: Le
           ])}
         />
       )}
-      {model.form ? (
-        <section aria-labelledby="declarer" className="fr-my-6w">
-          <h2 id="declarer">Déclarer du temps</h2>
-          <WorkForm csrfToken={context.csrfToken} model={model.form} />
-        </section>
-      ) : null}
+      {shownMonths.length < summary.months.length ? <p>Les mois à venir apparaîtront au fil de la saison.</p> : null}
       <h2>Événements émargés</h2>
       {attendance.length === 0 ? (
         <p>Aucun événement émargé cette saison.</p>
@@ -207,7 +220,7 @@ function WorkLineActions({ line, csrfToken }: { line: Extract<LedgerLine, { sour
 /** No season yet: nothing to count against. */
 export function NoSeasonLedgerPage({ context }: { context: PageContext }) {
   return (
-    <Layout context={context} title="Mon temps" breadcrumb={[{ label: "Accueil", href: "/" }, { label: "Mon compte", href: "/compte" }]}>
+    <Layout context={context} title="Mon temps" breadcrumb={ledgerBreadcrumb}>
       <h1>Mon temps</h1>
       <p>Aucune saison du programme n’est encore ouverte&nbsp;: votre temps sera compté ici dès la première.</p>
     </Layout>

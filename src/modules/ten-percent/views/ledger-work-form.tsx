@@ -38,7 +38,7 @@ export function WorkForm({ csrfToken, model }: { csrfToken: string; model: WorkF
       ) : null}
       <form method="post" action={model.action} noValidate>
         <CsrfField token={csrfToken} />
-        <InputField name="workedOn" label="Date" hint="Au format jj/mm/aaaa, au plus tard aujourd’hui." type="date" required value={value(values, "workedOn")} error={errors.workedOn} />
+        <InputField name="workedOn" label="Date du travail" hint="Au plus tard aujourd’hui." type="date" required value={value(values, "workedOn")} error={errors.workedOn} />
         <RadioGroup
           name="length"
           legend="Durée"
