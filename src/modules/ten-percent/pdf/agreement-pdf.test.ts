@@ -72,8 +72,8 @@ describe("The agreement's PDF (GET /conventions/:id/pdf)", () => {
       "Charte du Programme 10 %, version 2024",
       "Signatures et historique",
       "10 janvier 2031 à 11 h 00",
-      "Lien personnel",
-      "Compte sur la plateforme",
+      "Via le lien reçu par courriel",
+      "En se connectant à la plateforme",
       "Envoyée pour signature",
       "Page 1 sur",
     ])
