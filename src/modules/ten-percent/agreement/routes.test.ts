@@ -75,6 +75,10 @@ describe("« Convention 10 % »: send, sign through a personal link, modify, end
     const mails = await queuedMails(platform, "paul.manager@insee.fr", { since: mark });
     assert.equal(mails.length, 1);
     assert.match(mails[0]!.text, /Aucun compte n’est nécessaire/);
+    assert.equal(mails[0]!.subject, "Convention 10\u00a0% d’Inès Benali à signer");
+    assert.match(mails[0]!.text, /sert jusqu’à votre décision/);
+    assert.doesNotMatch(mails[0]!.text, /ne sert qu’une fois/);
+    assertFrenchSpacing(`<main>${mails[0]!.text}</main>`, ["paul.manager@insee.fr"]);
     assert.match(mails[0]!.text, /10\u00a0% \(2\u00a0demi-journées par mois\)/);
     const token = await linkMailedTo("paul.manager@insee.fr", mark);
 
@@ -84,10 +88,23 @@ describe("« Convention 10 % »: send, sign through a personal link, modify, end
     assert.match(page.body, /Inès Benali/);
     assert.match(page.body, /name="version" value="1"/);
     assert.match(page.body, /J’accepte la convention/);
+    // For a manager who never heard of the platform: what happens next, whom to ask, no internal words.
+    assert.match(page.body, /Ce qui se passe ensuite/);
+    assert.match(page.body, /href="\/contact"/);
+    assert.match(page.body, /Dernière version de la convention, envoyée le/);
+    assert.doesNotMatch(page.body, /Version 1|version 2024|Version de la convention/);
+    assert.equal((page.body.match(/Votre réponse/g) ?? []).length, 1, "un seul « Votre réponse »");
+    assert.match(page.body, /<title>[^<]*Convention 10(&nbsp;|\u00a0)% d’Inès Benali/);
     assertFrenchSpacing(page.body, ["paul.manager@insee.fr"]);
     const accepted = await manager.post(`/convention/signature/${token}`, { choice: "accept", version: "1", reason: "" });
     assert.equal(accepted.statusCode, 200, accepted.body.slice(0, 1000));
     assert.match(accepted.body, /Votre accord est enregistré/);
+    assert.match(accepted.body, /href="\/connexion\?retour=\/mes-agents"/);
+    assert.match(accepted.body, /jointe, en PDF/);
+    const confirmation = (await queuedMails(platform, "paul.manager@insee.fr", { since: mark })).at(-1)!;
+    assert.match(confirmation.subject, /d’Inès Benali est enregistré/);
+    assert.match(confirmation.text, /\/connexion\?retour=\/mes-agents/);
+    assert.match(confirmation.text, /La convention signée est jointe à ce courriel/);
 
     assert.equal((await agreementOf(ines.id)).status, "accepted");
     const [signature] = await db().select().from(agreementSignatures).where(eq(agreementSignatures.agreementId, agreement.id));
@@ -193,10 +210,29 @@ describe("« Convention 10 % »: send, sign through a personal link, modify, end
     assert.equal(asked.statusCode, 200);
     const question = (await queuedMails(platform, "convention.thomas@ign.fr", { since: mark })).at(-1)!;
     assert.match(question.text, /Quels jours de la semaine/);
+    // A question decides nothing: the same link still opens the agreement, with the question asked.
+    const reopened = await manager.get(`/convention/signature/${firstToken}`);
+    assert.equal(reopened.statusCode, 200);
+    assert.match(reopened.body, /Votre question/);
+    assert.match(reopened.body, /Quels jours de la semaine/);
+    assert.match(reopened.body, /n’a pas encore répondu/);
+    // The member sees the question quoted (who, when) where they answer it, on the hub and in the signatories' table.
+    const own = await thomas.http.get(`/conventions/${agreement.id}`);
+    const answerSection = own.body.slice(own.body.indexOf('id="repondre"'));
+    assert.match(answerSection, /Quels jours de la semaine/);
+    assert.match(answerSection, /Question posée le/);
+    assert.match(own.body, /<td>Question posée le [^<]+<\/td>/);
+    const hub = await thomas.http.get("/mon-10-pourcent");
+    assert.match(hub.body, /Une question attend votre réponse[\s\S]*Quels jours de la semaine/);
     const answered = await thomas.http.post(`/conventions/${agreement.id}/repondre`, { answer: "Le jeudi après-midi." }, { formPage: `/conventions/${agreement.id}` });
     assert.equal(answered.statusCode, 303, answered.body.slice(0, 1000));
     const newToken = await linkMailedTo("marie.cheffe@ign.fr", mark);
     assert.notEqual(newToken, firstToken);
+    // After the answer, the first link still works and shows the member's answer.
+    const withAnswer = await manager.get(`/convention/signature/${firstToken}`);
+    assert.equal(withAnswer.statusCode, 200);
+    assert.match(withAnswer.body, /Réponse de Thomas Leroy, le/);
+    assert.match(withAnswer.body, /Le jeudi après-midi\./);
     const declined = await manager.post(`/convention/signature/${newToken}`, { choice: "decline", version: "1", reason: "Pas cette année, le service est en sous-effectif." });
     assert.equal(declined.statusCode, 200);
     assert.equal((await agreementOf(thomas.id)).status, "declined");
@@ -252,6 +288,34 @@ describe("« Convention 10 % »: send, sign through a personal link, modify, end
     assert.match(mails[0]!.text, /Changement de poste/);
     const page = await lea.http.get(path);
     assert.match(page.body, /Terminée avant son terme/);
+  });
+
+  it("a request still waiting is withdrawn by its member, with a confirmation: the signatory is told and the link refused", async () => {
+    const zoe = await signedInPerson(platform, "convention.zoe@insee.fr", { givenName: "Zoé", usualName: "Martin" });
+    const mark = await markMailQueue(platform);
+    const agreement = await send(zoe, "remi.chef@insee.fr");
+    const token = await linkMailedTo("remi.chef@insee.fr", mark);
+    const path = `/conventions/${agreement.id}`;
+    const hub = await zoe.http.get("/mon-10-pourcent");
+    assert.match(hub.body, /Retirer ma demande/);
+    assert.doesNotMatch(hub.body, /Terminer la convention/);
+    const page = await zoe.http.get(path);
+    assert.match(page.body, /<h2 id="terminer">Retirer ma demande<\/h2>/);
+    assert.match(page.body, /Je confirme retirer ma demande/);
+    const unconfirmed = await zoe.http.post(`${path}/terminer`, { reason: "" }, { formPage: path });
+    assert.equal(unconfirmed.statusCode, 400);
+    assert.ok(unconfirmed.body.includes(escapeHtml("Cochez la case pour confirmer le retrait de votre demande.")));
+    assert.equal((await agreementOf(zoe.id)).status, "sent");
+    const withdrawn = await zoe.http.post(`${path}/terminer`, { reason: "Je change de service", confirm: "on" }, { formPage: path });
+    assert.equal(withdrawn.statusCode, 303, withdrawn.body.slice(0, 1000));
+    const row = await agreementOf(zoe.id);
+    assert.equal(row.status, "ended");
+    assert.equal(row.endedOn, "2031-03-02");
+    const mail = (await queuedMails(platform, "remi.chef@insee.fr", { since: mark })).at(-1)!;
+    assert.equal(mail.subject, "Zoé Martin a retiré sa demande de convention 10\u00a0%");
+    assert.match(mail.text, /Je change de service/);
+    assertFrenchSpacing(`<main>${mail.text}</main>`);
+    assert.equal((await httpSessionOn(platform).get(`/convention/signature/${token}`)).statusCode, 410);
   });
 
   it("changing manager replaces the agreement with a new one sent to the new manager", async () => {

@@ -3,7 +3,7 @@ import type { FormValues } from "../../../http/forms.ts";
 import { pageContext, sendPage } from "../../../http/render.tsx";
 import type { FieldErrors } from "../../../ui/fields.tsx";
 import type { TenPercentDeps } from "../deps.ts";
-import { SigningDonePage, SigningPage, SigningRefusedPage } from "../views/signing-page.tsx";
+import { AcceptedNext, SigningDonePage, SigningPage, SigningRefusedPage } from "../views/signing-page.tsx";
 import { parseDecisionForm } from "./agreement-form.ts";
 import { resolveSigningLink, type SigningLinkRefusal, signingLinkRefusalTexts } from "./agreement-links.ts";
 import type { Agreement, AgreementSignature } from "./agreement-repository.ts";
@@ -53,11 +53,17 @@ export function registerSigningRoutes(app: FastifyInstance, deps: TenPercentDeps
     const memberName = found.agreement.terms.memberName;
     const done =
       form.data.choice === "question"
-        ? { title: "Votre question est envoyée", message: `${memberName} reçoit votre question par courriel et vous répondra\u00a0; sa réponse vous parviendra avec un nouveau lien pour décider.` }
+        ? { title: "Votre question est envoyée", message: `${memberName} reçoit votre question par courriel et vous répondra\u00a0; sa réponse vous parviendra par courriel avec un nouveau lien pour décider. Le lien que vous venez d’utiliser reste valable jusqu’à votre décision.` }
         : form.data.choice === "accept"
           ? { title: "Votre accord est enregistré", message: `Merci. ${memberName} est prévenu·e${result.status === "accepted" ? "\u00a0: la convention est signée" : ""}. Vous recevez une confirmation par courriel.` }
           : { title: "Votre refus est enregistré", message: `${memberName} est prévenu·e, avec la raison que vous avez indiquée.` };
     reply.header("cache-control", "no-store");
-    return sendPage(reply, <SigningDonePage context={pageContext(request, reply)} title={done.title} message={done.message} />, 200);
+    return sendPage(
+      reply,
+      <SigningDonePage context={pageContext(request, reply)} title={done.title} message={done.message}>
+        {form.data.choice === "accept" ? <AcceptedNext memberName={memberName} signed={result.status === "accepted"} /> : null}
+      </SigningDonePage>,
+      200,
+    );
   });
 }

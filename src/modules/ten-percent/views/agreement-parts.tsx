@@ -23,7 +23,7 @@ export function StatusBadge({ status }: { status: AgreementStatus }) {
 
 /**
  * The terms of a version, as a description list. `signatory`: for someone who may never have heard of the
- * platform, without its internal words (no version number, no charter version).
+ * platform, without its internal words (no version number, no charter version; the page says when it was sent).
  */
 export function TermsList({ terms, audience = "member" }: { terms: AgreementVersion; audience?: "member" | "signatory" }) {
   const entries: { label: string; value: ReactNode }[] = [
@@ -41,7 +41,7 @@ export function TermsList({ terms, audience = "member" }: { terms: AgreementVers
         </>
       ),
     },
-    audience === "signatory" ? { label: "Envoyée le", value: formatDateTime(terms.createdAt) } : { label: "Version de la convention", value: `${terms.version}, envoyée le ${formatDateTime(terms.createdAt)}` },
+    ...(audience === "signatory" ? [] : [{ label: "Version de la convention", value: `${terms.version}, envoyée le ${formatDateTime(terms.createdAt)}` }]),
   ];
   return (
     <dl className="fr-mb-4w">

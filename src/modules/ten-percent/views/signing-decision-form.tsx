@@ -15,10 +15,10 @@ export function DecisionForm({ action, version, csrfToken, values, errors }: { a
         <input type="hidden" name="version" value={String(version)} />
         <RadioGroup
           name="choice"
-          legend="Votre réponse"
+          legend="Votre choix"
           required
           options={[
-            { value: "accept", label: "J’accepte la convention", hint: `Version ${version}, telle qu’affichée ci-dessus.` },
+            { value: "accept", label: "J’accepte la convention", hint: "La convention telle qu’affichée ci-dessus." },
             { value: "decline", label: "Je refuse la convention", hint: "Indiquez la raison ci-dessous\u00a0: elle est transmise au membre." },
             { value: "question", label: "J’ai une question", hint: "Écrivez-la ci-dessous\u00a0: le membre la reçoit et vous répond par courriel. Vous déciderez ensuite." },
           ]}
