@@ -15,5 +15,8 @@ export function parseIssueAttestationForm(body: unknown, seasonSlugs: readonly s
   );
 }
 
+/** Next to the season field when the season counts no time for the member. */
+export const noTimeToAttestError = "Aucun temps n’est compté pour cette saison\u00a0: il n’y a rien à attester.";
+
 /** The verification form: `code`, as typed (normalised by the route). */
 export const maxTypedCodeLength = 40;

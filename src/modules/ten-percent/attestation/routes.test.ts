@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import { eq } from "drizzle-orm";
 import { attestations, eventRegistrations, events, organisations, projects, teamMembers, timeEntries } from "../../../db/schema/index.ts";
+import { assertFieldError } from "../../../../tests/support/form-assertions.ts";
 import { assertFrenchSpacing } from "../../../../tests/support/french-typography.ts";
 import { httpSessionOn } from "../../../../tests/support/http-sign-in.ts";
 import { startTestPlatform, type TestPlatform } from "../../../../tests/support/test-platform.ts";
@@ -32,6 +33,7 @@ describe("Attestations of time contributed and their public verification", () =>
   before(async () => {
     platform = await startTestPlatform({ clock });
     seasonId = await createTenPercentSeason(db());
+    await createTenPercentSeason(db(), "2030"); // over, and the member counted no time in it
     const [insee] = await db().select({ id: organisations.id }).from(organisations).where(eq(organisations.acronym, "Insee"));
     member = await signedInPerson(platform, "ines.attestation@insee.fr", { givenName: "Inès", usualName: "Bénali", organisationId: insee?.id ?? null });
     other = await signedInPerson(platform, "autre.attestation@insee.fr", { givenName: "Théo", usualName: "Autre" });
@@ -68,6 +70,24 @@ describe("Attestations of time contributed and their public verification", () =>
     assert.equal((await db().select().from(attestations).where(eq(attestations.userId, member.id))).length, 0);
   });
 
+  it("offers only the seasons with an agreement or time counted, and refuses an attestation of zero time next to the season (400)", async () => {
+    const page = await member.http.get(list);
+    assert.doesNotMatch(page.body, /<option value="2030"/, "nothing counted in 2030: not offered");
+    const refused = await member.http.post(list, { saison: "2030" });
+    assert.equal(refused.statusCode, 400);
+    assertFieldError(refused.body, "saison", "Aucun temps n’est compté pour cette saison\u00a0: il n’y a rien à attester.");
+    assert.match(refused.body, /<option value="2030" selected="">Saison 2030<\/option>/, "the season asked stays chosen");
+    assert.equal((await db().select().from(attestations).where(eq(attestations.userId, member.id))).length, 0);
+
+    const nothing = await other.http.get(list);
+    assert.doesNotMatch(nothing.body, /<select/, "no agreement and no time: no season to offer");
+    assert.match(textOf(nothing.body), /Aucun temps n’est encore compté à votre nom/);
+    const zero = await other.http.post(list, { saison: "2031" });
+    assert.equal(zero.statusCode, 400);
+    assertFieldError(zero.body, "saison", "Aucun temps n’est compté pour cette saison\u00a0: il n’y a rien à attester.");
+    assert.equal((await db().select().from(attestations).where(eq(attestations.userId, other.id))).length, 0);
+  });
+
   it("issues an attestation: facts from the ledger, the PDF and its fingerprint stored, the same bytes downloaded", async () => {
     const response = await member.http.post(list, { saison: "2031" });
     assert.equal(response.statusCode, 303);
@@ -89,7 +109,7 @@ describe("Attestations of time contributed and their public verification", () =>
     assert.equal(facts.totalHalfDays, 2);
 
     const page = await member.http.get(response.headers.location!);
-    assert.match(textOf(page.body), new RegExp(`Attestation émise.*${issued.code}`));
+    assert.match(textOf(page.body), new RegExp(`Attestation émise ?Votre attestation pour la saison 2031 porte le code ${issued.code}`));
     assert.match(page.body, new RegExp(`href="${list}/${issued.id}/pdf"`));
 
     const download = await member.http.get(`${list}/${issued.id}/pdf`);
@@ -132,8 +152,11 @@ describe("Attestations of time contributed and their public verification", () =>
     const response = await visitor.get(`/attestations/verifier/${issued.code}`);
     assert.equal(response.statusCode, 200);
     const text = textOf(response.body);
-    for (const expected of ["Attestation authentique", "Inès Bénali", "Institut national de la statistique et des études économiques (Insee)", "Saison 2031", "du 5 janvier 2031 au 15 juin 2031", "2 demi-journées", "Cartiflette", "1 événement", "Acceptée par Hélène Daubigné", issued.sha256, "sha256sum"])
+    for (const expected of ["Ce code correspond à une attestation émise par la plateforme", "Vérifier mon fichier", "Inès Bénali", "Institut national de la statistique et des études économiques (Insee)", "Saison 2031", "du 5 janvier 2031 au 15 juin 2031", "2 demi-journées", "Cartiflette", "1 événement", "Acceptée par Hélène Daubigné", issued.sha256, "sha256sum"])
       assert.ok(text.includes(expected), `« ${expected} » absent de la page`);
+    assert.doesNotMatch(text, /Attestation authentique/, "the code alone does not vouch for a file");
+    assert.match(response.body, new RegExp(`<section id="verifier-fichier" data-sha256="${issued.sha256}" hidden=""`), "the in-browser check, hidden without scripts");
+    assert.match(response.body, /<script nonce="[^"]+">/, "its script runs under the page's CSP nonce");
     assertFrenchSpacing(response.body);
   });
 

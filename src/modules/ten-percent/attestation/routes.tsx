@@ -11,7 +11,10 @@ import { registerAgreementPdfRoutes } from "../pdf/routes.ts";
 import { AttestationListPage, attestationsPath, verifyPath } from "../views/attestation-list-page.tsx";
 import { AttestationUnknownPage, AttestationVerifiedPage, AttestationVerifyFormPage } from "../views/attestation-verify-page.tsx";
 import { normaliseAttestationCode } from "./attestation-code.ts";
-import { maxTypedCodeLength, parseIssueAttestationForm } from "./attestation-form.ts";
+import { listAgreementsOfMember } from "../agreement/agreement-repository.ts";
+import { loadLedger } from "../ledger/ledger-repository.ts";
+import { periodCovered } from "./attestation-facts.ts";
+import { maxTypedCodeLength, noTimeToAttestError, parseIssueAttestationForm } from "./attestation-form.ts";
 import { findAttestationByCode, findAttestationPdfOfMember, listAttestationsOfMember } from "./attestation-repository.ts";
 import { createIssueAttestation } from "./use-cases/issue-attestation.ts";
 
@@ -28,19 +31,34 @@ export function registerAttestationRoutes(app: FastifyInstance, deps: TenPercent
   registerAgreementPdfRoutes(app, deps);
   const issueAttestation = createIssueAttestation(deps);
 
-  /** The seasons a member may ask an attestation for (those that have started, newest first) and the default one. */
-  async function offeredSeasons(): Promise<{ seasons: Season[]; defaultSlug: string }> {
+  /** The seasons a member may ask an attestation for: those that have started, newest first. */
+  async function startedSeasons(): Promise<Season[]> {
+    const today = parisDayOf(clock.now());
+    return (await listSeasons(db)).filter((season) => season.startsOn <= today);
+  }
+
+  /**
+   * The started seasons worth offering the member (an agreement in it, or time counted so far) and the default
+   * one (the running season when offered). The others would only give an attestation of nothing.
+   */
+  async function offeredSeasons(userId: string): Promise<{ seasons: Season[]; defaultSlug: string }> {
     const now = clock.now();
     const today = parisDayOf(now);
-    const [all, current] = await Promise.all([listSeasons(db), findCurrentSeason(db, now)]);
-    const seasons = all.filter((season) => season.startsOn <= today);
-    const defaultSlug = current && current.startsOn <= today ? current.slug : (seasons[0]?.slug ?? "");
+    const [started, current, agreements] = await Promise.all([startedSeasons(), findCurrentSeason(db, now), listAgreementsOfMember(db, userId)]);
+    const withAgreement = new Set(agreements.map((agreement) => agreement.seasonId));
+    const counted = await Promise.all(started.map(async (season) => withAgreement.has(season.id) || (await loadLedger(db, userId, periodCovered(season, today))).some((line) => line.halfDays > 0)));
+    const seasons = started.filter((_, index) => counted[index]);
+    const defaultSlug = current && seasons.some((season) => season.id === current.id) ? current.slug : (seasons[0]?.slug ?? "");
     return { seasons, defaultSlug };
   }
 
   async function renderList(request: FastifyRequest, reply: FastifyReply, status: number, form: { values: FormValues; errors: FieldErrors } | null = null) {
     const userId = request.user!.id;
-    const [{ seasons, defaultSlug }, attestations] = await Promise.all([offeredSeasons(), listAttestationsOfMember(db, userId)]);
+    const [offered, attestations] = await Promise.all([offeredSeasons(userId), listAttestationsOfMember(db, userId)]);
+    const { defaultSlug } = offered;
+    // A season refused for want of time stays chosen in the list, its message next to it.
+    const refused = form && typeof form.values.saison === "string" && !offered.seasons.some((season) => season.slug === form.values.saison) ? (await startedSeasons()).find((season) => season.slug === form.values.saison) : undefined;
+    const seasons = refused ? [...offered.seasons, refused] : offered.seasons;
     const issuedId = String(((request.query ?? {}) as Record<string, unknown>).emise ?? "");
     const model = {
       attestations,
@@ -55,12 +73,13 @@ export function registerAttestationRoutes(app: FastifyInstance, deps: TenPercent
   app.get(attestationsPath, { config: { access: "manage:time:own" } }, (request, reply) => renderList(request, reply, 200));
 
   app.post(attestationsPath, { config: { access: "manage:time:own" } }, async (request, reply) => {
-    const { seasons } = await offeredSeasons();
+    const seasons = await startedSeasons();
     const form = parseIssueAttestationForm(request.body, seasons.map((season) => season.slug));
     if (!form.ok) return renderList(request, reply, 400, form);
     const season = seasons.find((candidate) => candidate.slug === form.data.saison)!;
-    const { id } = await issueAttestation({ userId: request.user!.id, season });
-    return reply.redirect(`${attestationsPath}?emise=${id}`, 303);
+    const result = await issueAttestation({ userId: request.user!.id, season });
+    if (!result.issued) return renderList(request, reply, 400, { values: { saison: season.slug }, errors: { saison: noTimeToAttestError } });
+    return reply.redirect(`${attestationsPath}?emise=${result.id}`, 303);
   });
 
   app.get<{ Params: { id: string } }>(`${attestationsPath}/:id/pdf`, { config: { access: "manage:time:own" } }, async (request, reply) => {

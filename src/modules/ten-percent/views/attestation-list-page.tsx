@@ -7,6 +7,7 @@ import type { PageContext } from "../../../ui/page-context.ts";
 import { Table } from "../../../ui/table.tsx";
 import type { AttestationSummary } from "../attestation/attestation-repository.ts";
 import { halfDaysLabel } from "../domain/ledger-rules.ts";
+import { seasonInSentence } from "../domain/season-name.ts";
 
 export const attestationsPath = "/mon-10-pourcent/attestations";
 export const verifyPath = "/attestations/verifier";
@@ -47,7 +48,7 @@ export function AttestationListPage({ context, model }: { context: PageContext; 
       {model.issued ? (
         <Alert kind="success" title="Attestation émise">
           <p>
-            Votre attestation pour la {model.issued.facts.season.name} porte le code <strong>{model.issued.code}</strong>.{" "}
+            Votre attestation pour la {seasonInSentence(model.issued.facts.season.name)} porte le code <strong>{model.issued.code}</strong>.{" "}
             <a href={attestationPdfPath(model.issued.id)} download>
               Télécharger l’attestation (PDF)
             </a>
@@ -63,7 +64,10 @@ export function AttestationListPage({ context, model }: { context: PageContext; 
       <section aria-labelledby="nouvelle-attestation" className="fr-mb-6w">
         <h2 id="nouvelle-attestation">Obtenir une attestation</h2>
         {model.seasons.length === 0 ? (
-          <p>Aucune saison n’a encore commencé.</p>
+          <p>
+            Aucun temps n’est encore compté à votre nom&nbsp;: une attestation sera possible dès qu’un événement du programme où vous êtes émargé·e ou un travail que vous déclarez dans{" "}
+            <a href="/mon-10-pourcent/temps">Mon temps</a> sera compté.
+          </p>
         ) : (
           <>
             <ErrorSummary errors={model.errors} />

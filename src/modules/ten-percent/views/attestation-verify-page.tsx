@@ -70,8 +70,11 @@ export function AttestationVerifiedPage({ context, attestation }: { context: Pag
   return (
     <Layout context={context} title={`Attestation ${attestation.code}`} breadcrumb={[...breadcrumb, { label: title, href: verifyPath }]}>
       <h1>Attestation {attestation.code}</h1>
-      <Alert kind="success" title="Attestation authentique">
-        <p>La plateforme du Programme 10&nbsp;% a émis cette attestation le {formatDateTime(attestation.issuedAt)}. Voici ce qu’elle atteste.</p>
+      <Alert kind="success" title="Ce code correspond à une attestation émise par la plateforme">
+        <p>
+          La plateforme du Programme 10&nbsp;% a émis l’attestation de ce code le {formatDateTime(attestation.issuedAt)}. Voici ce qu’elle atteste. Pour savoir si le fichier que l’on vous a remis est bien
+          celui-là, sans modification, comparez-le ci-dessous.
+        </p>
       </Alert>
       <DetailList
         entries={[
@@ -87,6 +90,27 @@ export function AttestationVerifiedPage({ context, attestation }: { context: Pag
         ]}
       />
       <h2>Le fichier est-il celui émis&nbsp;?</h2>
+      <p>
+        Le code prouve que l’attestation existe, pas que le fichier que vous avez entre les mains n’a pas été modifié. Si les informations ci-dessus et celles du fichier diffèrent, fiez-vous à celles
+        ci-dessus&nbsp;: ce sont celles de l’attestation émise.
+      </p>
+      <section id="verifier-fichier" data-sha256={attestation.sha256} hidden aria-labelledby="verifier-fichier-titre">
+        <h3 id="verifier-fichier-titre">Vérifier mon fichier</h3>
+        <form id="verifier-fichier-form" noValidate>
+          <div className="fr-upload-group">
+            <label className="fr-label" htmlFor="verifier-fichier-pdf">
+              Fichier PDF de l’attestation
+              <span className="fr-hint-text">Le fichier reste sur votre appareil&nbsp;: la page le compare sans l’envoyer.</span>
+            </label>
+            <input className="fr-upload" type="file" id="verifier-fichier-pdf" accept="application/pdf,.pdf" />
+          </div>
+          <button className="fr-btn fr-mt-2w" type="submit">
+            Vérifier mon fichier
+          </button>
+        </form>
+        <div id="verifier-fichier-resultat" className="fr-mt-2w" role="status" />
+      </section>
+      <h3>Avec un terminal</h3>
       <p>Empreinte SHA-256 du fichier PDF émis&nbsp;:</p>
       <p>
         {/* Break opportunities every 16 characters (a narrow screen), none copied with the fingerprint. */}
@@ -100,11 +124,47 @@ export function AttestationVerifiedPage({ context, attestation }: { context: Pag
         </code>
       </p>
       <p>
-        Calculez l’empreinte du fichier que l’on vous a remis et comparez-la à celle-ci&nbsp;: si elles sont identiques, le fichier n’a pas été modifié. Par exemple,
-        dans un terminal, <code>sha256sum attestation.pdf</code> sous Linux, <code>shasum -a 256 attestation.pdf</code> sous macOS, ou{" "}
-        <code>Get-FileHash attestation.pdf</code> dans PowerShell sous Windows. Si elles diffèrent, fiez-vous aux faits ci-dessus, qui sont ceux de l’attestation
-        émise.
+        Calculez l’empreinte du fichier que l’on vous a remis et comparez-la à celle-ci&nbsp;: si elles sont identiques, le fichier n’a pas été modifié. Par exemple, dans un terminal,{" "}
+        <code>sha256sum attestation.pdf</code> sous Linux, <code>shasum -a 256 attestation.pdf</code> sous macOS, ou <code>Get-FileHash attestation.pdf</code> dans PowerShell sous Windows.
       </p>
+      {/* Progressive enhancement: without scripts (or without Web Crypto) the file check stays hidden and the terminal way remains. */}
+      <script nonce={context.nonce} dangerouslySetInnerHTML={{ __html: fileCheckScript }} />
     </Layout>
   );
 }
+
+/** Hashes the chosen file in the browser (SHA-256, Web Crypto) and says whether it is the file issued. */
+const fileCheckScript = `(function () {
+  var box = document.getElementById("verifier-fichier");
+  if (!box || !window.crypto || !window.crypto.subtle || !window.Blob || !Blob.prototype.arrayBuffer) return;
+  var form = document.getElementById("verifier-fichier-form");
+  var input = document.getElementById("verifier-fichier-pdf");
+  var result = document.getElementById("verifier-fichier-resultat");
+  box.hidden = false;
+  function say(kind, title, text) {
+    var alert = document.createElement("div");
+    alert.className = "fr-alert fr-alert--" + kind;
+    var heading = document.createElement("h4");
+    heading.className = "fr-alert__title";
+    heading.textContent = title;
+    var body = document.createElement("p");
+    body.textContent = text;
+    alert.appendChild(heading);
+    alert.appendChild(body);
+    result.replaceChildren(alert);
+  }
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var file = input.files && input.files[0];
+    if (!file) return say("error", "Aucun fichier choisi", "Choisissez le fichier PDF de l\u2019attestation.");
+    file.arrayBuffer().then(function (bytes) {
+      return window.crypto.subtle.digest("SHA-256", bytes);
+    }).then(function (digest) {
+      var hex = Array.prototype.map.call(new Uint8Array(digest), function (byte) { return byte.toString(16).padStart(2, "0"); }).join("");
+      if (hex === box.dataset.sha256) say("success", "Ce fichier est celui émis", "Le fichier \u00ab\u00a0" + file.name + "\u00a0\u00bb est identique à l\u2019attestation émise par la plateforme\u00a0: il n\u2019a pas été modifié.");
+      else say("error", "Ce fichier n\u2019est pas celui émis", "Le fichier \u00ab\u00a0" + file.name + "\u00a0\u00bb diffère de l\u2019attestation émise\u00a0: il a été modifié, ou c\u2019est un autre fichier. Fiez-vous aux informations de cette page.");
+    }, function () {
+      say("error", "Lecture impossible", "Le fichier n\u2019a pas pu être lu. Essayez de nouveau, ou comparez l\u2019empreinte avec un terminal.");
+    });
+  });
+})();`;

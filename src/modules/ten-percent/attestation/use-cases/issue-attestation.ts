@@ -14,10 +14,11 @@ import { findMemberIdentity, insertAttestation, listTeamProjectsOfMember } from 
  * Issues an attestation of time contributed for a season (issue 16): the facts read now (the member, the
  * accepted agreement if any, the projects of their teams, the ledger from the season's start to today or the
  * whole season once over), a new code, the PDF; facts, bytes and SHA-256 stored in one insert, never changed.
+ * Refused (`issued: false`) when no time is counted in the period: there is nothing to attest.
  */
 export function createIssueAttestation(deps: Pick<TenPercentDeps, "db" | "clock" | "pdf" | "publicUrl">) {
   const { db, clock, pdf, publicUrl } = deps;
-  return async (input: { userId: string; season: Season }): Promise<{ id: string; code: string; facts: AttestationFacts }> => {
+  return async (input: { userId: string; season: Season }): Promise<{ issued: true; id: string; code: string; facts: AttestationFacts } | { issued: false; reason: "no-time" }> => {
     const issuedAt = clock.now();
     const period = periodCovered(input.season, parisDayOf(issuedAt));
     const [identity, agreements, projects, lines] = await Promise.all([
@@ -44,10 +45,12 @@ export function createIssueAttestation(deps: Pick<TenPercentDeps, "db" | "clock"
       lines,
       issuedAt,
     });
+    // An attestation of zero half-days attests nothing: refused, nothing stored.
+    if (facts.totalHalfDays === 0) return { issued: false, reason: "no-time" };
     const code = newAttestationCode();
     const bytes = await renderAttestationPdf(pdf, facts, code, publicUrl);
     const sha256 = createHash("sha256").update(bytes).digest("hex");
     const id = await insertAttestation(db, { code, userId: input.userId, seasonId: input.season.id, facts, pdf: bytes, sha256, issuedAt });
-    return { id, code, facts };
+    return { issued: true, id, code, facts };
   };
 }
