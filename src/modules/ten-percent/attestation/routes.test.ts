@@ -132,6 +132,7 @@ describe("Attestations of time contributed and their public verification", () =>
     const text = flatText(report);
     for (const expected of [
       "Le Programme 10 % atteste qu’Inès Bénali, Institut national de la statistique et des études économiques (Insee), a contribué au programme du 5 janvier 2031 au 15 juin 2031",
+      "(saison 2031, en cours)",
       "convention 10 % acceptée par Hélène Daubigné",
       "Cartiflette",
       "4 mars 2031",

@@ -2,6 +2,7 @@ import QRCode from "qrcode";
 import { formatCalendarDay, formatDateTime } from "../../../shared/french-date.ts";
 import type { AttestationFacts } from "../attestation/attestation-facts.ts";
 import { halfDaysLabel, monthLabel } from "../domain/ledger-rules.ts";
+import { seasonInSentence } from "../domain/season-name.ts";
 import { pdfPageSetup } from "./pdf-layout.ts";
 import type { PdfRenderer } from "./typst.ts";
 
@@ -106,7 +107,7 @@ export function attestationPdfData(facts: AttestationFacts, code: string, verify
   const wholeSeason = facts.period.endsOn === facts.season.endsOn;
   return {
     title: `Attestation de temps contribué — ${facts.memberName} — ${facts.season.name}`,
-    statement: `Le Programme 10\u00a0% atteste ${that(facts.memberName)}${organisation} a contribué au programme ${period} (${facts.season.name}${wholeSeason ? "" : ", saison en cours"}), pour un total de ${halfDaysLabel(facts.totalHalfDays)}.`,
+    statement: `Le Programme 10\u00a0% atteste ${that(facts.memberName)}${organisation} a contribué au programme ${period} (${seasonInSentence(facts.season.name)}${wholeSeason ? "" : ", en cours"}), pour un total de ${halfDaysLabel(facts.totalHalfDays)}.`,
     agreement: facts.agreement
       ? `Cette contribution s’inscrit dans une convention 10\u00a0% acceptée par ${facts.agreement.managerName}, manager, pour une part de temps de ${facts.agreement.share}.`
       : "Aucune convention 10\u00a0% acceptée n’est enregistrée pour cette saison.",
