@@ -3,6 +3,7 @@ import { z } from "zod";
 import { type FormResult, parseForm, requiredText } from "../../../http/forms.ts";
 import { formatCalendarDay } from "../../../shared/french-date.ts";
 import { isMonthClosed, monthLabel } from "../domain/ledger-rules.ts";
+import { ofName } from "../../../shared/french-elision.ts";
 
 export const maxWorkLineLength = 200;
 
@@ -57,5 +58,5 @@ export function parseWorkEntryForm(body: unknown, context: WorkEntryContext): Fo
 
 /** The message next to the confirmation box when a line would take `month` over its budget. */
 export function overBudgetMessage(month: string): string {
-  return `Cochez la case pour confirmer que votre manager est d’accord pour dépasser le budget de ${monthLabel(month)}.`;
+  return `Cochez la case pour confirmer que votre manager est d’accord pour dépasser le budget ${ofName(monthLabel(month))}.`;
 }

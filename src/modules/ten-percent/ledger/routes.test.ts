@@ -208,6 +208,11 @@ describe("« Mon temps »: the member's ledger, declared work and the budget of 
     const [unchanged] = await linesOf(member.id);
     assert.equal(unchanged!.description, "Revue du schéma, suite");
 
+    // « de » elided before a month that starts with a vowel.
+    const [april] = await db().insert(timeEntries).values({ userId: member.id, workedOn: "2031-04-15", halfDays: 1, description: "Ligne d’avril" }).returning({ id: timeEntries.id });
+    assert.match((await member.http.get(`${page}/${april!.id}/modifier`)).body, /Le mois d’avril 2031 est clos/);
+    await db().delete(timeEntries).where(eq(timeEntries.id, april!.id));
+
     const ledger = await member.http.get(page);
     assert.match(monthRow(ledger.body, "Mai 2031"), /<td>clos<\/td>/);
     assert.match(ledger.body, /<td>Mois clos<\/td>/);

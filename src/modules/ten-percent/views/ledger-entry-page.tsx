@@ -5,6 +5,7 @@ import type { PageContext } from "../../../ui/page-context.ts";
 import { monthLabel } from "../domain/ledger-rules.ts";
 import { ledgerBreadcrumb, ledgerPath } from "./ledger-page.tsx";
 import { WorkForm, type WorkFormModel } from "./ledger-work-form.tsx";
+import { ofName } from "../../../shared/french-elision.ts";
 
 const breadcrumb = [...ledgerBreadcrumb, { label: "Mon temps", href: ledgerPath }];
 
@@ -27,7 +28,7 @@ export function LedgerMonthClosedPage({ context, month }: { context: PageContext
   return (
     <Layout context={context} title="Mois clos" breadcrumb={breadcrumb}>
       <h1>Mois clos</h1>
-      <Alert kind="error">{`Le mois de ${monthLabel(month)} est clos\u00a0: ses lignes ne peuvent plus être modifiées ni supprimées.`}</Alert>
+      <Alert kind="error">{`Le mois ${ofName(monthLabel(month))} est clos\u00a0: ses lignes ne peuvent plus être modifiées ni supprimées.`}</Alert>
       <p>
         <a href={ledgerPath}>Retour à mon temps</a>
       </p>

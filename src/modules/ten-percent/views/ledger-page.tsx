@@ -12,6 +12,7 @@ import { shareLabel, type ShareKind } from "../domain/terms.ts";
 import type { LedgerLine, LedgerMonth, LedgerSummary } from "../ledger/ledger-repository.ts";
 import type { SeasonRef } from "../ledger/member-ledger.ts";
 import { WorkForm, type WorkFormModel } from "./ledger-work-form.tsx";
+import { ofName } from "../../../shared/french-elision.ts";
 
 export const ledgerPath = "/mon-10-pourcent/temps";
 
@@ -68,7 +69,7 @@ function CurrentMonthWarning({ month }: { month: LedgerMonth | undefined }) {
   if (!month || month.budget === 0 || month.used < month.budget) return null;
   const over = month.used > month.budget;
   return (
-    <Alert kind="warning" title={over ? `Vous avez dépassé le budget de ${monthLabel(month.month)}` : `Vous avez atteint le budget de ${monthLabel(month.month)}`}>
+    <Alert kind="warning" title={over ? `Vous avez dépassé le budget ${ofName(monthLabel(month.month))}` : `Vous avez atteint le budget ${ofName(monthLabel(month.month))}`}>
       <p>
         {halfDaysLabel(month.used)} utilisées sur {halfDaysLabel(month.budget)}. Les 10&nbsp;% sont un plafond convenu avec votre manager, pas un objectif&nbsp;: au-delà, déclarez du temps seulement avec
         son accord.

@@ -4,6 +4,7 @@ import { CheckboxField, CsrfField, ErrorSummary, type FieldErrors, InputField, R
 import { halfDaysLabel, monthLabel } from "../domain/ledger-rules.ts";
 import { maxWorkLineLength, noProject, workLengthLabels } from "../ledger/ledger-form.ts";
 import type { ProjectOption } from "../ledger/time-entry-repository.ts";
+import { ofName } from "../../../shared/french-elision.ts";
 
 /** A declaration that would take its month over budget: how far, to say it before asking for the confirmation. */
 export type OverBudget = { month: string; used: number; budget: number; adding: number };
@@ -29,7 +30,7 @@ export function WorkForm({ csrfToken, model }: { csrfToken: string; model: WorkF
     <>
       <ErrorSummary errors={errors} fieldIds={{ length: "length-fieldset" }} />
       {overBudget ? (
-        <Alert kind="warning" title={`Cette déclaration dépasse le budget de ${monthLabel(overBudget.month)}`}>
+        <Alert kind="warning" title={`Cette déclaration dépasse le budget ${ofName(monthLabel(overBudget.month))}`}>
           <p>
             Vous avez déjà utilisé {halfDaysLabel(overBudget.used)} sur {halfDaysLabel(overBudget.budget)} ce mois-là&nbsp;; avec celle-ci, ce serait {halfDaysLabel(overBudget.used + overBudget.adding)}. Les 10&nbsp;% sont un
             plafond convenu avec votre manager, pas un objectif. Ne dépassez qu’avec son accord, et confirmez-le ci-dessous.
@@ -70,7 +71,7 @@ export function WorkForm({ csrfToken, model }: { csrfToken: string; model: WorkF
           <CheckboxField
             name="depasserBudget"
             value="oui"
-            label={`J’ai l’accord de mon ou ma manager pour dépasser le budget de ${monthLabel(overBudget?.month ?? value(values, "workedOn").slice(0, 7))}.`}
+            label={`J’ai l’accord de mon ou ma manager pour dépasser le budget ${ofName(monthLabel(overBudget?.month ?? value(values, "workedOn").slice(0, 7)))}.`}
             checked={value(values, "depasserBudget") === "oui"}
             error={errors.depasserBudget}
           />
