@@ -114,6 +114,7 @@ describe("« Mon 10 % » in a browser: the agreement, the ledger, the manager's 
 
   it("the member downloads an attestation whose code verifies on the public page", async () => {
     const folder = await mkdtemp(path.join(tmpdir(), "attestation-"));
+    const file = path.join(folder, "attestation.pdf");
     await withPage(served.browser, served.baseUrl, async (page) => {
       await signInThroughOutbox(page, served.baseUrl, member);
       await page.getByRole("link", { name: "Ma convention et mon temps" }).click();
@@ -124,7 +125,6 @@ describe("« Mon 10 % » in a browser: the agreement, the ledger, the manager's 
       attestationCode = (await page.locator("strong", { hasText: /^P10-/ }).first().innerText()).trim();
       assert.match(attestationCode, /^P10-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
       const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Télécharger l’attestation (PDF)" }).click()]);
-      const file = path.join(folder, "attestation.pdf");
       await download.saveAs(file);
       assert.equal((await readFile(file)).subarray(0, 5).toString(), "%PDF-");
       const { stdout } = await run("pdftotext", [file, "-"]);
@@ -138,6 +138,10 @@ describe("« Mon 10 % » in a browser: the agreement, the ledger, the manager's 
       await page.getByRole("button", { name: "Vérifier" }).click();
       await page.getByRole("heading", { level: 1, name: `Attestation ${attestationCode}` }).waitFor();
       await page.getByText("Julien Moreau").first().waitFor();
+      // The file itself, checked in the browser against the issued file's fingerprint.
+      await page.getByLabel(/Fichier PDF de l’attestation/).setInputFiles(file);
+      await page.getByRole("button", { name: "Vérifier mon fichier" }).click();
+      await page.getByText("Ce fichier est celui émis").waitFor();
       await shot(page, "attestation-verifiee");
     });
   });
