@@ -97,12 +97,15 @@ export function parseSendForm(raw: unknown, context: TermsContext): Parsed<Terms
   return { ok: true, data: { ...terms, ...manager } };
 }
 
-/** The form to modify an agreement: share, period, projects, and the same manager's name and address. */
-export function parseModifyForm(raw: unknown, context: TermsContext): Parsed<TermsInput> {
+/**
+ * The form to modify an agreement: share, period, projects, and the same manager's address (corrected, say).
+ * The manager's name is the agreement's (`context.managerName`): another manager is a new agreement.
+ */
+export function parseModifyForm(raw: unknown, context: TermsContext & { managerName: string }): Parsed<TermsInput> {
   const body = bodyOf(raw);
   const errors: FormErrors = {};
   const terms = parseSharePeriodProjects(body, errors, context);
-  const manager = parseManager(body, errors);
+  const manager = parseManager({ ...body, managerName: context.managerName }, errors);
   if (Object.keys(errors).length > 0) return { ok: false, errors, values: keepValues(body) };
   return { ok: true, data: { ...terms, ...manager } };
 }
@@ -112,7 +115,7 @@ export function parseManagerForm(raw: unknown, current: ManagerInput): Parsed<Ma
   const body = bodyOf(raw);
   const errors: FormErrors = {};
   const manager = parseManager(body, errors);
-  if (!errors.managerEmail && manager.managerEmail === current.managerEmail.toLowerCase()) errors.managerEmail = "C’est déjà l’adresse de votre manager actuel·le. Pour corriger son nom, modifiez la convention.";
+  if (!errors.managerEmail && manager.managerEmail === current.managerEmail.toLowerCase()) errors.managerEmail = "C’est déjà l’adresse de votre manager actuel·le.";
   if (Object.keys(errors).length > 0) return { ok: false, errors, values: keepValues(body) };
   return { ok: true, data: manager };
 }

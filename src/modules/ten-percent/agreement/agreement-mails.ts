@@ -1,7 +1,7 @@
 import { formatCalendarDay } from "../../../shared/french-date.ts";
 import { ofName } from "../../../shared/french-elision.ts";
 import type { MailMessage } from "../../mail/api.ts";
-import { projectsLabel, shareLabel } from "../domain/terms.ts";
+import { approximateShareNote, projectsLabel, shareLabel } from "../domain/terms.ts";
 import type { AgreementVersion } from "./agreement-repository.ts";
 
 const signature = "L’équipe du Programme 10\u00a0%";
@@ -28,7 +28,7 @@ type Terms = Pick<AgreementVersion, "shareKind" | "halfDaysPerMonth" | "startsOn
 export function termsLines(terms: Terms): string[] {
   return [
     `- Membre\u00a0: ${terms.memberName}${terms.memberOrganisation ? ` (${terms.memberOrganisation})` : ""}`,
-    `- Part de temps\u00a0: ${shareLabel(terms)}`,
+    `- Part de temps\u00a0: ${[shareLabel(terms), approximateShareNote(terms)].filter(Boolean).join(", ")}`,
     `- Période\u00a0: du ${formatCalendarDay(terms.startsOn)} au ${formatCalendarDay(terms.endsOn)}`,
     `- Projet(s)\u00a0: ${projectsLabel(terms.projects)}`,
     `- Version\u00a0: ${terms.version}`,

@@ -64,7 +64,12 @@ describe("« Convention 10 % »: send, sign through a personal link, modify, end
     const form = await ines.http.get(sendPage);
     assert.equal(form.statusCode, 200);
     assert.match(form.body, /\/programme\/charte/);
-    assert.match(form.body, /value="2031-01-05"/, "la période est celle de la saison par défaut");
+    assert.match(form.body, /name="startsOn" value="2031-03-02"/, "la saison a commencé : la période commence aujourd’hui par défaut");
+    assert.match(form.body, /<legend[^>]*>\s*Période/);
+    // The number of half-days sits right under its choice, in the same fieldset.
+    const share = form.body.slice(form.body.indexOf('id="shareKind-fieldset"'), form.body.indexOf('id="period-fieldset"'));
+    assert.ok(share.indexOf('value="half_days"') < share.indexOf('name="halfDaysPerMonth"') && share.indexOf('name="halfDaysPerMonth"') > 0, "le nombre de demi-journées est sous son choix");
+    assert.match(form.body, /Mon compte/);
     assertFrenchSpacing(form.body);
     const mark = await markMailQueue(platform);
     const agreement = await send(ines, "paul.manager@insee.fr");
@@ -140,7 +145,12 @@ describe("« Convention 10 % »: send, sign through a personal link, modify, end
     const agreement = await agreementOf(ines.id);
     const mark = await markMailQueue(platform);
     const page = `/conventions/${agreement.id}/modifier`;
-    const modified = await ines.http.post(page, { ...termsFields("paul.manager@insee.fr"), shareKind: "half_days", halfDaysPerMonth: "3" });
+    const modifyForm = await ines.http.get(page);
+    assert.doesNotMatch(modifyForm.body, /name="managerName"/, "le nom du manager n’est pas modifiable ici");
+    assert.match(modifyForm.body, new RegExp(`href="/conventions/${agreement.id}/changer-de-manager"`));
+    assert.match(modifyForm.body, /Paul Manager/);
+    // A name posted anyway is ignored: another manager is a new agreement, not a new version.
+    const modified = await ines.http.post(page, { ...termsFields("paul.manager@insee.fr"), managerName: "Quelqu’un d’autre", shareKind: "half_days", halfDaysPerMonth: "3", startsOn: "2031-02-01" });
     assert.equal(modified.statusCode, 303, modified.body.slice(0, 2000));
     const after = await agreementOf(ines.id);
     assert.equal(after.currentVersion, 2);
@@ -152,7 +162,10 @@ describe("« Convention 10 % »: send, sign through a personal link, modify, end
     const shown = await manager.get(`/convention/signature/${newToken}`);
     assert.equal(shown.statusCode, 200);
     assert.match(shown.body, /name="version" value="2"/);
-    assert.match(shown.body, /3\u00a0demi-journées par mois/);
+    assert.match(shown.body, /3\u00a0demi-journées par mois, soit environ 15\u00a0% de son temps/);
+    assert.match(shown.body, /La période commence avant l’envoi de la demande/);
+    const [version2] = await db().select().from(agreementVersions).where(and(eq(agreementVersions.agreementId, agreement.id), eq(agreementVersions.version, 2)));
+    assert.equal(version2!.managerName, "Paul Manager");
 
     // Modified once more before the manager answers: version 2's link is now refused (invalidated).
     const mark3 = await markMailQueue(platform);

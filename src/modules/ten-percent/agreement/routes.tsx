@@ -107,7 +107,10 @@ export function registerAgreementRoutes(app: FastifyInstance, deps: TenPercentDe
     const live = await findLiveAgreement(db, user.id, season.id);
     if (live) return reply.redirect(`/conventions/${live.id}`, 303);
     const manager = await findManagerOfMember(db, user.id);
-    const values: FormValues = { shareKind: "ten_percent", startsOn: season.startsOn, endsOn: season.endsOn, managerName: manager?.managerName ?? "", managerEmail: manager?.managerEmail ?? "" };
+    // A season already started: the period starts today, not in the past (weeks before the request).
+    const today = parisDayOf(clock.now());
+    const startsOn = today > season.startsOn && today <= season.endsOn ? today : season.startsOn;
+    const values: FormValues = { shareKind: "ten_percent", startsOn, endsOn: season.endsOn, managerName: manager?.managerName ?? "", managerEmail: manager?.managerEmail ?? "" };
     const memberProjects = await projectsOfMember(db, user.id, season.id);
     return renderForm(request, reply, { mode: "send", action: "/mon-10-pourcent/convention", season, projects: memberProjects, values, errors: {}, message: null, cancelHref: "/mon-10-pourcent" }, 200);
   });
@@ -173,7 +176,7 @@ export function registerAgreementRoutes(app: FastifyInstance, deps: TenPercentDe
     const season = await seasonOf(agreement);
     const memberProjects = await projectsOfMember(db, agreement.userId, agreement.seasonId);
     const known = [...memberProjects, ...agreement.terms.projects.filter((project) => !memberProjects.some((candidate) => candidate.projectId === project.projectId))];
-    return renderForm(request, reply, { mode: "modify", action: `/conventions/${agreement.id}/modifier`, season, projects: known, values: termsValues(agreement.terms), errors: {}, message: null, cancelHref: `/conventions/${agreement.id}` }, 200);
+    return renderForm(request, reply, { mode: "modify", action: `/conventions/${agreement.id}/modifier`, season, projects: known, values: termsValues(agreement.terms), errors: {}, message: null, cancelHref: `/conventions/${agreement.id}`, currentManagerName: agreement.terms.managerName }, 200);
   });
 
   app.post<IdParams>("/conventions/:id/modifier", { config: { access: "manage:agreement:own" } }, async (request, reply) => {
@@ -181,8 +184,8 @@ export function registerAgreementRoutes(app: FastifyInstance, deps: TenPercentDe
     const season = await seasonOf(agreement);
     const memberProjects = await projectsOfMember(db, agreement.userId, agreement.seasonId);
     const known = [...memberProjects, ...agreement.terms.projects.filter((project) => !memberProjects.some((candidate) => candidate.projectId === project.projectId))];
-    const base = { mode: "modify" as const, action: `/conventions/${agreement.id}/modifier`, season, projects: known, cancelHref: `/conventions/${agreement.id}` };
-    const form = parseModifyForm(request.body, { season, projects: known });
+    const base = { mode: "modify" as const, action: `/conventions/${agreement.id}/modifier`, season, projects: known, cancelHref: `/conventions/${agreement.id}`, currentManagerName: agreement.terms.managerName };
+    const form = parseModifyForm(request.body, { season, projects: known, managerName: agreement.terms.managerName });
     const errors: FieldErrors = form.ok ? {} : form.errors;
     if (form.ok && form.data.managerEmail !== agreement.terms.managerEmail.toLowerCase()) await checkManagerAddress(errors, form.data.managerEmail);
     if (!form.ok || Object.keys(errors).length > 0) return renderForm(request, reply, { ...base, values: form.ok ? termsValues(form.data) : form.values, errors, message: null }, 400);

@@ -35,6 +35,20 @@ export function shareLabel(terms: Pick<AgreementTerms, "shareKind" | "halfDaysPe
   return terms.shareKind === "ten_percent" ? `10\u00a0% (${halfDays})` : halfDays;
 }
 
+/** Each half-day a month is about 5 % of a full-time month (twenty working days, forty half-days). */
+export const percentPerHalfDayPerMonth = 5;
+
+/** About how much of the agent's time a number of half-days a month is: 2 → 10, 3 → 15. */
+export function approximatePercentOfTime(halfDaysPerMonth: number): number {
+  return halfDaysPerMonth * percentPerHalfDayPerMonth;
+}
+
+/** « soit environ 15 % de son temps » for a share that is not the programme's 10 %; null for the 10 %. */
+export function approximateShareNote(terms: Pick<AgreementTerms, "shareKind" | "halfDaysPerMonth">): string | null {
+  if (terms.shareKind === "ten_percent") return null;
+  return `soit environ ${approximatePercentOfTime(terms.halfDaysPerMonth)}\u00a0% de son temps`;
+}
+
 /** The months (`YYYY-MM`) a period touches, in order; each has the whole month's budget. */
 export function monthsOfPeriod(startsOn: string, endsOn: string): string[] {
   const months: string[] = [];

@@ -1,7 +1,7 @@
 import type { FormValues } from "../../../http/forms.ts";
 import { formatCalendarDay } from "../../../shared/french-date.ts";
 import { Alert } from "../../../ui/alert.tsx";
-import { CheckboxField, CheckboxGroup, CsrfField, ErrorSummary, type FieldErrors, InputField, RadioGroup } from "../../../ui/fields.tsx";
+import { CheckboxField, CheckboxGroup, CsrfField, ErrorSummary, type FieldErrors, InputField } from "../../../ui/fields.tsx";
 import { Layout } from "../../../ui/layout.tsx";
 import type { PageContext } from "../../../ui/page-context.ts";
 import { type AgreementProject, maxHalfDaysPerMonth } from "../domain/terms.ts";
@@ -17,6 +17,8 @@ export type AgreementFormModel = {
   /** A refusal that is not about one field (a live agreement already exists, nothing changed…). */
   message: string | null;
   cancelHref: string;
+  /** Modify: the agreement's manager, shown and kept (another manager is a new agreement: « Changer de manager »). */
+  currentManagerName?: string;
 };
 
 const titles = { send: "Préparer ma convention 10\u00a0%", modify: "Modifier ma convention 10\u00a0%", manager: "Changer de manager" };
@@ -26,7 +28,7 @@ export function AgreementFormPage({ context, model }: { context: PageContext; mo
   const { values, errors, mode } = model;
   const chosenProjects = Array.isArray(values.projects) ? values.projects : typeof values.projects === "string" ? [values.projects] : [];
   return (
-    <Layout context={context} title={titles[mode]} hasErrors={Object.keys(errors).length > 0 || model.message !== null} breadcrumb={[{ label: "Accueil", href: "/" }, { label: "Mon 10\u00a0%", href: "/mon-10-pourcent" }]}>
+    <Layout context={context} title={titles[mode]} hasErrors={Object.keys(errors).length > 0 || model.message !== null} breadcrumb={[{ label: "Accueil", href: "/" }, { label: "Mon compte", href: "/compte" }, { label: "Mon 10\u00a0%", href: "/mon-10-pourcent" }]}>
       <h1>{titles[mode]}</h1>
       {model.message ? (
         <Alert kind="error" title="La convention n’est pas envoyée">
@@ -47,36 +49,21 @@ export function AgreementFormPage({ context, model }: { context: PageContext; mo
         <CsrfField token={context.csrfToken} />
         {mode !== "manager" ? (
           <>
-            <RadioGroup
-              name="shareKind"
-              legend="Part de temps"
-              required
-              options={[
-                { value: "ten_percent", label: "10\u00a0% de mon temps", hint: "Environ deux demi-journées par mois." },
-                { value: "half_days", label: "Un nombre de demi-journées par mois", hint: "Convenu avec votre manager." },
-              ]}
-              value={formValue(values, "shareKind")}
-              error={errors.shareKind}
-            />
-            <InputField
-              name="halfDaysPerMonth"
-              label="Nombre de demi-journées par mois"
-              hint={`Si vous avez choisi un nombre de demi-journées\u00a0: entre 1 et ${maxHalfDaysPerMonth}.`}
-              type="number"
-              inputMode="numeric"
-              value={formValue(values, "halfDaysPerMonth")}
-              error={errors.halfDaysPerMonth}
-            />
-            <InputField
-              name="startsOn"
-              label="Début"
-              hint={`Dans la ${model.season.name.replace(/^Saison/, "saison")}, du ${formatCalendarDay(model.season.startsOn)} au ${formatCalendarDay(model.season.endsOn)}.`}
-              type="date"
-              required
-              value={formValue(values, "startsOn")}
-              error={errors.startsOn}
-            />
-            <InputField name="endsOn" label="Fin" type="date" required value={formValue(values, "endsOn")} error={errors.endsOn} />
+            <ShareFields values={values} errors={errors} />
+            <fieldset className="fr-fieldset" id="period-fieldset" aria-labelledby="period-fieldset-legend">
+              <legend className="fr-fieldset__legend fr-fieldset__legend--regular" id="period-fieldset-legend">
+                Période
+                <span className="fr-hint-text">
+                  Dans la {model.season.name.replace(/^Saison/, "saison")}, du {formatCalendarDay(model.season.startsOn)} au {formatCalendarDay(model.season.endsOn)}.
+                </span>
+              </legend>
+              <div className="fr-fieldset__element fr-fieldset__element--inline">
+                <InputField name="startsOn" label="Début" type="date" required value={formValue(values, "startsOn")} error={errors.startsOn} />
+              </div>
+              <div className="fr-fieldset__element fr-fieldset__element--inline">
+                <InputField name="endsOn" label="Fin" type="date" required value={formValue(values, "endsOn")} error={errors.endsOn} />
+              </div>
+            </fieldset>
             {model.projects.length > 0 ? (
               <CheckboxGroup
                 name="projects"
@@ -93,15 +80,22 @@ export function AgreementFormPage({ context, model }: { context: PageContext; mo
             )}
           </>
         ) : null}
-        <InputField
-          name="managerName"
-          label={mode === "manager" ? "Nom de votre nouveau ou nouvelle manager" : "Nom de votre manager"}
-          required
-          autoComplete="off"
-          maxLength={200}
-          value={formValue(values, "managerName")}
-          error={errors.managerName}
-        />
+        {mode === "modify" ? (
+          <p>
+            Votre manager&nbsp;: <strong>{model.currentManagerName ?? formValue(values, "managerName")}</strong>. Vous pouvez corriger son adresse ci-dessous&nbsp;; pour un autre ou une autre manager, la convention est
+            remplacée par une nouvelle&nbsp;: <a href={`${model.cancelHref}/changer-de-manager`}>Changer de manager</a>.
+          </p>
+        ) : (
+          <InputField
+            name="managerName"
+            label={mode === "manager" ? "Nom de votre nouveau ou nouvelle manager" : "Nom de votre manager"}
+            required
+            autoComplete="off"
+            maxLength={200}
+            value={formValue(values, "managerName")}
+            error={errors.managerName}
+          />
+        )}
         <InputField
           name="managerEmail"
           label={mode === "manager" ? "Adresse électronique de votre nouveau ou nouvelle manager" : "Adresse électronique de votre manager"}
@@ -137,5 +131,56 @@ export function AgreementFormPage({ context, model }: { context: PageContext; mo
         </ul>
       </form>
     </Layout>
+  );
+}
+
+/**
+ * The share of time: the programme's 10 %, or a number of half-days a month, its field nested right under
+ * that choice (always there, so the form works without JavaScript).
+ */
+function ShareFields({ values, errors }: { values: FormValues; errors: FieldErrors }) {
+  const chosen = formValue(values, "shareKind");
+  const error = errors.shareKind;
+  return (
+    <fieldset className={`fr-fieldset${error ? " fr-fieldset--error" : ""}`} id="shareKind-fieldset" aria-labelledby="shareKind-fieldset-legend shareKind-fieldset-messages" role="group">
+      <legend className="fr-fieldset__legend fr-fieldset__legend--regular" id="shareKind-fieldset-legend">
+        Part de temps
+        <span className="fr-sr-only"> (obligatoire)</span>
+      </legend>
+      <div className="fr-fieldset__element">
+        <div className="fr-radio-group">
+          <input type="radio" id="shareKind-ten_percent" name="shareKind" value="ten_percent" defaultChecked={chosen === "ten_percent"} />
+          <label className="fr-label" htmlFor="shareKind-ten_percent">
+            10&nbsp;% de mon temps
+            <span className="fr-hint-text">Environ deux demi-journées par mois.</span>
+          </label>
+        </div>
+      </div>
+      <div className="fr-fieldset__element">
+        <div className="fr-radio-group">
+          <input type="radio" id="shareKind-half_days" name="shareKind" value="half_days" defaultChecked={chosen === "half_days"} />
+          <label className="fr-label" htmlFor="shareKind-half_days">
+            Un nombre de demi-journées par mois
+            <span className="fr-hint-text">Convenu avec votre manager&nbsp;; chaque demi-journée par mois fait environ 5&nbsp;% de votre temps.</span>
+          </label>
+        </div>
+        <div className="fr-ml-4w fr-mt-1w fr-grid-row">
+          <div className="fr-col-12 fr-col-md-4">
+            <InputField
+              name="halfDaysPerMonth"
+              label="Nombre de demi-journées par mois"
+              hint={`Si vous avez choisi un nombre de demi-journées\u00a0: entre 1 et ${maxHalfDaysPerMonth}.`}
+              type="number"
+              inputMode="numeric"
+              value={formValue(values, "halfDaysPerMonth")}
+              error={errors.halfDaysPerMonth}
+            />
+          </div>
+        </div>
+      </div>
+      <div className="fr-messages-group" id="shareKind-fieldset-messages" aria-live="polite">
+        {error ? <p className="fr-message fr-message--error">{error}</p> : null}
+      </div>
+    </fieldset>
   );
 }

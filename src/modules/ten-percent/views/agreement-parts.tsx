@@ -1,12 +1,12 @@
 import type { ReactNode } from "react";
 import type { FormValues } from "../../../http/forms.ts";
-import { formatCalendarDay, formatDateTime } from "../../../shared/french-date.ts";
+import { formatCalendarDay, formatDateTime, parisDayOf } from "../../../shared/french-date.ts";
 import { Badge } from "../../../ui/badge.tsx";
 import { Table } from "../../../ui/table.tsx";
 import { type Agreement, type AgreementSignature, type AgreementVersion, currentSignatures } from "../agreement/agreement-repository.ts";
 import { agreementEventLabels, agreementStatusBadges, agreementStatusLabels, type AgreementStatus } from "../domain/agreement-states.ts";
 import { halfDaysLabel } from "../domain/ledger-rules.ts";
-import { budgetOfPeriod, projectsLabel, shareLabel } from "../domain/terms.ts";
+import { approximateShareNote, budgetOfPeriod, projectsLabel, shareLabel } from "../domain/terms.ts";
 
 export function formValue(values: FormValues, name: string, fallback = ""): string {
   const found = values[name];
@@ -29,8 +29,21 @@ export function TermsList({ terms, audience = "member" }: { terms: AgreementVers
   const entries: { label: string; value: ReactNode }[] = [
     { label: "Membre", value: `${terms.memberName}${terms.memberOrganisation ? ` (${terms.memberOrganisation})` : ""}` },
     { label: "Manager", value: `${terms.managerName} (${terms.managerEmail})` },
-    { label: "Part de temps", value: shareLabel(terms) },
-    { label: "Période", value: `du ${formatCalendarDay(terms.startsOn)} au ${formatCalendarDay(terms.endsOn)}` },
+    { label: "Part de temps", value: [shareLabel(terms), approximateShareNote(terms)].filter(Boolean).join(", ") },
+    {
+      label: "Période",
+      value: (
+        <>
+          du {formatCalendarDay(terms.startsOn)} au {formatCalendarDay(terms.endsOn)}
+          {terms.startsOn < parisDayOf(terms.createdAt) ? (
+            <>
+              <br />
+              <span className="fr-icon-warning-line fr-icon--sm" aria-hidden="true" /> La période commence avant l’envoi de la demande&nbsp;: elle couvre aussi les semaines passées.
+            </>
+          ) : null}
+        </>
+      ),
+    },
     { label: "Budget sur la période", value: `${halfDaysLabel(budgetOfPeriod(terms))} au plus` },
     { label: "Projet(s)", value: projectsLabel(terms.projects) },
     {
@@ -59,12 +72,11 @@ export function roleLabel(signature: Pick<AgreementSignature, "role">): string {
   return signature.role === "manager" ? "Manager" : "Troisième signataire du ministère";
 }
 
-/** The last question a signatory asked on their signature's version, if it is the last thing they did. */
+/** The signatory’s last question on their signature’s version, while the member has not answered it. */
 export function pendingQuestionOf(agreement: Pick<Agreement, "events">, signature: AgreementSignature): { at: Date; text: string } | null {
   if (signature.decision || signature.invalidatedAt) return null;
-  const own = agreement.events.filter((event) => event.version === signature.version && (event.actor === signature.role || (event.kind === "answer" && event.actor === "member")));
-  const last = own.at(-1);
-  return last && last.kind === "question" && last.actor === signature.role ? { at: last.at, text: last.detail } : null;
+  const last = questionsOf(agreement, signature).at(-1);
+  return last && last.answer === null ? { at: last.askedAt, text: last.question } : null;
 }
 
 export function signatureStateLabel(signature: AgreementSignature, agreement?: Pick<Agreement, "events">): string {
@@ -102,9 +114,10 @@ export function PendingQuestions({ agreement }: { agreement: Agreement }) {
 /** A signatory's questions on their version, each with the member's answer when there is one (oldest first). */
 export function questionsOf(agreement: Pick<Agreement, "events">, signature: AgreementSignature): { askedAt: Date; question: string; answeredAt: Date | null; answer: string | null }[] {
   const events = agreement.events.filter((event) => event.version === signature.version);
-  return events.flatMap((event, index) => {
+  // As `signatoriesAwaitingAnswer`: an answer at the question's time or later answers it (times, not the list's order).
+  return events.flatMap((event) => {
     if (event.kind !== "question" || event.actor !== signature.role) return [];
-    const answer = events.slice(index + 1).find((later) => later.kind === "answer" && later.actor === "member" && later.detail.length > 0);
+    const answer = events.find((later) => later.kind === "answer" && later.actor === "member" && later.detail.length > 0 && later.at.getTime() >= event.at.getTime());
     return [{ askedAt: event.at, question: event.detail, answeredAt: answer?.at ?? null, answer: answer?.detail ?? null }];
   });
 }

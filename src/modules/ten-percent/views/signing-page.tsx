@@ -48,9 +48,7 @@ export function SigningPage({ context, model }: { context: PageContext; model: S
               {item.answer !== null && item.answeredAt ? (
                 <>
                   <p className="fr-mb-1w">
-                    <strong>
-                      Réponse {ofName(terms.memberName)}, le {formatDateTime(item.answeredAt)}&nbsp;:
-                    </strong>
+                    <strong>{`Réponse ${ofName(terms.memberName)}, le ${formatDateTime(item.answeredAt)}\u00a0:`}</strong>
                   </p>
                   <blockquote className="fr-ml-2w">
                     <p>{item.answer}</p>
