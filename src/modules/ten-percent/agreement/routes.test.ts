@@ -329,6 +329,9 @@ describe("« Convention 10 % »: send, sign through a personal link, modify, end
     assert.match(mail.text, /Je change de service/);
     assertFrenchSpacing(`<main>${mail.text}</main>`);
     assert.equal((await httpSessionOn(platform).get(`/convention/signature/${token}`)).statusCode, 410);
+    const after = await zoe.http.get(`${path}?retiree=1`);
+    assert.match(after.body, /Votre demande est retirée/);
+    assert.match(after.body, /Demande retirée le /);
   });
 
   it("changing manager replaces the agreement with a new one sent to the new manager", async () => {

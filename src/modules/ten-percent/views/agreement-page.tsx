@@ -47,7 +47,9 @@ export function AgreementPage({ context, model }: { context: PageContext; model:
       {model.message ? <Alert kind="error">{model.message}</Alert> : null}
       {agreement.status === "ended" && agreement.endedOn ? (
         <p>
-          Terminée à compter du {formatCalendarDay(agreement.endedOn)}
+          {/* Ended by its member before every signatory accepted: the request was withdrawn. */}
+          {agreement.endedBy === "member" && !currentSignatures(agreement).every((signature) => signature.decision === "accepted") ? "Demande retirée le " : "Terminée à compter du "}
+          {formatCalendarDay(agreement.endedOn)}
           {agreement.endReason ? `\u00a0: ${agreement.endReason}` : "."}
         </p>
       ) : null}
