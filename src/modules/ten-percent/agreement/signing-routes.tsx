@@ -3,7 +3,7 @@ import type { FormValues } from "../../../http/forms.ts";
 import { pageContext, sendPage } from "../../../http/render.tsx";
 import type { FieldErrors } from "../../../ui/fields.tsx";
 import type { TenPercentDeps } from "../deps.ts";
-import { AcceptedNext, SigningDonePage, SigningPage, SigningRefusedPage } from "../views/signing-page.tsx";
+import { AcceptedNext, SigningDonePage, SigningPage, SigningRefusedPage } from "./signing-page.tsx";
 import { parseDecisionForm } from "./agreement-form.ts";
 import { resolveSigningLink, type SigningLinkRefusal, signingLinkRefusalTexts } from "./agreement-links.ts";
 import type { Agreement, AgreementSignature } from "./agreement-repository.ts";

@@ -2,8 +2,8 @@ import type { FormValues } from "../../../http/forms.ts";
 import { Alert } from "../../../ui/alert.tsx";
 import { CheckboxField, CsrfField, ErrorSummary, type FieldErrors, InputField, RadioGroup, SelectField } from "../../../ui/fields.tsx";
 import { halfDaysLabel, monthLabel } from "../domain/ledger-rules.ts";
-import { maxWorkLineLength, noProject, workLengthLabels } from "../ledger/ledger-form.ts";
-import type { ProjectOption } from "../ledger/time-entry-repository.ts";
+import { maxWorkLineLength, noProject, workLengthLabels } from "./ledger-form.ts";
+import type { ProjectOption } from "./time-entry-repository.ts";
 import { ofName } from "../../../shared/french-elision.ts";
 
 /** A declaration that would take its month over budget: how far, to say it before asking for the confirmation. */

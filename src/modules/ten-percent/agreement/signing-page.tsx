@@ -6,7 +6,7 @@ import { Alert } from "../../../ui/alert.tsx";
 import type { FieldErrors } from "../../../ui/fields.tsx";
 import { Layout } from "../../../ui/layout.tsx";
 import type { PageContext } from "../../../ui/page-context.ts";
-import type { Agreement, AgreementSignature } from "../agreement/agreement-repository.ts";
+import type { Agreement, AgreementSignature } from "./agreement-repository.ts";
 import { CharterSummary, questionsOf, StatusBadge, TermsList } from "./agreement-parts.tsx";
 import { DecisionForm } from "./signing-decision-form.tsx";
 

@@ -4,8 +4,8 @@ import { DetailList } from "../../../ui/detail-list.tsx";
 import { ErrorSummary, InputField } from "../../../ui/fields.tsx";
 import { Layout } from "../../../ui/layout.tsx";
 import type { PageContext } from "../../../ui/page-context.ts";
-import type { AttestationSummary } from "../attestation/attestation-repository.ts";
-import { maxTypedCodeLength } from "../attestation/attestation-form.ts";
+import type { AttestationSummary } from "./attestation-repository.ts";
+import { maxTypedCodeLength } from "./attestation-form.ts";
 import { halfDaysLabel } from "../domain/ledger-rules.ts";
 import { verifyPath } from "./attestation-list-page.tsx";
 

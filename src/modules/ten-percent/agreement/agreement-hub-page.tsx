@@ -2,7 +2,7 @@ import { formatCalendarDay } from "../../../shared/french-date.ts";
 import { Alert } from "../../../ui/alert.tsx";
 import { Layout } from "../../../ui/layout.tsx";
 import type { PageContext } from "../../../ui/page-context.ts";
-import { type Agreement, currentSignatures } from "../agreement/agreement-repository.ts";
+import { type Agreement, currentSignatures } from "./agreement-repository.ts";
 import { agreementStatusLabels } from "../domain/agreement-states.ts";
 import { shareLabel } from "../domain/terms.ts";
 import { PendingQuestions, SignaturesTable, StatusBadge, TermsList } from "./agreement-parts.tsx";

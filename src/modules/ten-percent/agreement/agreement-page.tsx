@@ -6,7 +6,7 @@ import { CheckboxField, CsrfField, ErrorSummary, type FieldErrors, InputField, T
 import { Layout } from "../../../ui/layout.tsx";
 import type { PageContext } from "../../../ui/page-context.ts";
 import type { AgreementViewer } from "../access.ts";
-import { type Agreement, type AgreementSignature, currentSignatures } from "../agreement/agreement-repository.ts";
+import { type Agreement, type AgreementSignature, currentSignatures } from "./agreement-repository.ts";
 import { EventsTable, formValue, PendingQuestions, SignaturesTable, StatusBadge, TermsList } from "./agreement-parts.tsx";
 import { DecisionForm } from "./signing-decision-form.tsx";
 

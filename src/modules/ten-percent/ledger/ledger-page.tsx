@@ -9,8 +9,8 @@ import { type AgreementStatus, agreementStatusLabels } from "../domain/agreement
 import { halfDaysLabel, monthLabel } from "../domain/ledger-rules.ts";
 import { seasonInSentence } from "../domain/season-name.ts";
 import { shareLabel, type ShareKind } from "../domain/terms.ts";
-import type { LedgerLine, LedgerMonth, LedgerSummary } from "../ledger/ledger-repository.ts";
-import type { SeasonRef } from "../ledger/member-ledger.ts";
+import type { LedgerLine, LedgerMonth, LedgerSummary } from "./ledger-repository.ts";
+import type { SeasonRef } from "./member-ledger.ts";
 import { WorkForm, type WorkFormModel } from "./ledger-work-form.tsx";
 import { ofName } from "../../../shared/french-elision.ts";
 

@@ -3,7 +3,7 @@ import type { FormValues } from "../../../http/forms.ts";
 import { formatCalendarDay, formatDateTime, parisDayOf } from "../../../shared/french-date.ts";
 import { Badge } from "../../../ui/badge.tsx";
 import { Table } from "../../../ui/table.tsx";
-import { type Agreement, type AgreementSignature, type AgreementVersion, currentSignatures } from "../agreement/agreement-repository.ts";
+import { type Agreement, type AgreementSignature, type AgreementVersion, currentSignatures } from "./agreement-repository.ts";
 import { agreementEventLabels, agreementStatusBadges, agreementStatusLabels, type AgreementStatus } from "../domain/agreement-states.ts";
 import { halfDaysLabel } from "../domain/ledger-rules.ts";
 import { approximateShareNote, budgetOfPeriod, projectsLabel, shareLabel } from "../domain/terms.ts";

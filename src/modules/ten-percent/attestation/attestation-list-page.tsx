@@ -5,7 +5,7 @@ import { CsrfField, ErrorSummary, type FieldErrors, type Option, SelectField } f
 import { Layout } from "../../../ui/layout.tsx";
 import type { PageContext } from "../../../ui/page-context.ts";
 import { Table } from "../../../ui/table.tsx";
-import type { AttestationSummary } from "../attestation/attestation-repository.ts";
+import type { AttestationSummary } from "./attestation-repository.ts";
 import { halfDaysLabel } from "../domain/ledger-rules.ts";
 import { seasonInSentence } from "../domain/season-name.ts";
 
