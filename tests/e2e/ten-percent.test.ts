@@ -100,6 +100,10 @@ describe("« Mon 10 % » in a browser: the agreement, the ledger, the manager's 
       const december = (await page.getByRole("row", { name: /Décembre 2026/ }).first().innerText()).replace(/\s+/g, " ");
       assert.match(december, /Décembre 2026 1 demi-journée 1 demi-journée 2 demi-journées 2 demi-journées/, december);
       await page.getByRole("link", { name: "Atelier du 8 décembre" }).waitFor();
+      // November's workshops (the demo's) count as time given, before the agreement began: no budget, not « over » it.
+      const november = (await page.getByRole("row", { name: /Novembre 2026/ }).first().innerText()).replace(/\s+/g, " ");
+      assert.match(november, /Novembre 2026 2 demi-journées 0 demi-journée 2 demi-journées Hors de la période de la convention/, november);
+      assert.doesNotMatch(november, /au-delà/i);
       await shot(page, "mon-temps");
     }));
 

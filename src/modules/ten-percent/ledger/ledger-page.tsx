@@ -52,7 +52,7 @@ function capitalised(text: string): string {
 
 /** How far over its budget a month is, said in words (the badge's colour is not the only sign). */
 function overBudgetText(month: LedgerMonth): string | null {
-  return month.used > month.budget ? `Au-delà du budget de ${halfDaysLabel(month.used - month.budget)}` : null;
+  return month.inAgreement && month.used > month.budget ? `${halfDaysLabel(month.used - month.budget)} au-delà du budget` : null;
 }
 
 function UsedCell({ month }: { month: LedgerMonth }) {
@@ -151,7 +151,7 @@ export function LedgerPage({ context, model }: { context: PageContext; model: Le
             halfDaysLabel(month.attendance),
             halfDaysLabel(month.work),
             <UsedCell month={month} key="used" />,
-            agreement ? halfDaysLabel(month.budget) : "Pas de convention",
+            !agreement ? "Pas de convention" : month.inAgreement ? halfDaysLabel(month.budget) : "Hors de la période de la convention",
             month.closed ? "clos" : "ouvert",
           ])}
         />

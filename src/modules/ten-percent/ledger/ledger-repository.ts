@@ -77,7 +77,8 @@ export async function loadLedger(db: Executor, userId: string, period: Period): 
   return (await loadLedgers(db, period, [userId])).get(userId) ?? [];
 }
 
-export type LedgerMonth = { month: string; attendance: number; work: number; used: number; budget: number; closed: boolean };
+/** `inAgreement`: the month is in the agreement's period (its budget applies); outside it, time still counts, without budget. */
+export type LedgerMonth = { month: string; attendance: number; work: number; used: number; budget: number; inAgreement: boolean; closed: boolean };
 export type LedgerSummary = { months: LedgerMonth[]; used: number; budget: number };
 
 /**
@@ -93,7 +94,7 @@ export function summariseLedger(lines: LedgerLine[], terms: (Period & { shareKin
     const ofMonth = lines.filter((line) => line.month === month);
     const attendance = ofMonth.filter((line) => line.source === "attendance").reduce((sum, line) => sum + line.halfDays, 0);
     const work = ofMonth.filter((line) => line.source === "work").reduce((sum, line) => sum + line.halfDays, 0);
-    return { month, attendance, work, used: attendance + work, budget: inPeriod.has(month) ? perMonth : 0, closed: isMonthClosed(month, today) };
+    return { month, attendance, work, used: attendance + work, budget: inPeriod.has(month) ? perMonth : 0, inAgreement: inPeriod.has(month), closed: isMonthClosed(month, today) };
   });
   return { months: rows, used: rows.reduce((sum, row) => sum + row.used, 0), budget: perMonth * inPeriod.size };
 }

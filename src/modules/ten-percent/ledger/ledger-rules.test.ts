@@ -78,9 +78,9 @@ describe("the ledger's summary against the budget", () => {
   it("shows every month of the agreement's period, even empty, with attendance and work apart, and the season's totals", () => {
     const summary = summariseLedger([attended("2031-03-12", 2), work("2031-03-20", 1), work("2031-05-02", 2)], terms, "2031-05-20");
     assert.deepEqual(summary.months, [
-      { month: "2031-03", attendance: 2, work: 1, used: 3, budget: 2, closed: true },
-      { month: "2031-04", attendance: 0, work: 0, used: 0, budget: 2, closed: true },
-      { month: "2031-05", attendance: 0, work: 2, used: 2, budget: 2, closed: false },
+      { month: "2031-03", attendance: 2, work: 1, used: 3, budget: 2, inAgreement: true, closed: true },
+      { month: "2031-04", attendance: 0, work: 0, used: 0, budget: 2, inAgreement: true, closed: true },
+      { month: "2031-05", attendance: 0, work: 2, used: 2, budget: 2, inAgreement: true, closed: false },
     ]);
     assert.equal(summary.used, 5);
     assert.equal(summary.budget, 6);
@@ -94,13 +94,13 @@ describe("the ledger's summary against the budget", () => {
 
   it("still counts the lines of a month outside the agreement's period, with no budget for it", () => {
     const summary = summariseLedger([work("2031-02-10", 1), work("2031-04-01", 1)], terms, "2031-05-20");
-    assert.deepEqual(summary.months.map((month) => [month.month, month.used, month.budget]), [["2031-02", 1, 0], ["2031-03", 0, 2], ["2031-04", 1, 2], ["2031-05", 0, 2]]);
+    assert.deepEqual(summary.months.map((month) => [month.month, month.used, month.budget, month.inAgreement]), [["2031-02", 1, 0, false], ["2031-03", 0, 2, true], ["2031-04", 1, 2, true], ["2031-05", 0, 2, true]]);
     assert.equal(summary.used, 2);
     assert.equal(summary.budget, 6);
   });
 
   it("without agreement, shows only the months with lines, with no budget", () => {
     const summary = summariseLedger([work("2031-04-01", 1), attended("2031-04-15", 1)], null, "2031-05-20");
-    assert.deepEqual(summary, { months: [{ month: "2031-04", attendance: 1, work: 1, used: 2, budget: 0, closed: true }], used: 2, budget: 0 });
+    assert.deepEqual(summary, { months: [{ month: "2031-04", attendance: 1, work: 1, used: 2, budget: 0, inAgreement: false, closed: true }], used: 2, budget: 0 });
   });
 });

@@ -153,7 +153,7 @@ describe("« Mon temps »: the member's ledger, declared work and the budget of 
     assert.equal((await linesOf(member.id)).length, 2);
     const ledger = await member.http.get(page);
     const may = monthRow(ledger.body, "Mai 2031");
-    assert.match(may, /<td>4\u00a0demi-journées<p class="fr-badge[^"]*">Au-delà du budget de 2\u00a0demi-journées<\/p><\/td>/, "the month over budget is said in words");
+    assert.match(may, /<td>4\u00a0demi-journées<p class="fr-badge[^"]*">2\u00a0demi-journées au-delà du budget<\/p><\/td>/, "the month over budget is said in words");
     assert.match(ledger.body, /Vous avez dépassé le budget de mai 2031/);
     assert.match(ledger.body, /<td>19 mai 2031<\/td><td>Journée<\/td><td>Sans projet précis<\/td>/);
   });
