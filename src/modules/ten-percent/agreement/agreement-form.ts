@@ -177,4 +177,5 @@ export function parseWithdrawForm(raw: unknown, context: { today: string }): Par
   return { ok: true, data: { endedOn: context.today, reason } };
 }
 
+export const ownAddressError = "Indiquez l’adresse de votre manager, pas la vôtre\u00a0: vous ne pouvez pas signer votre propre convention.";
 export const publicBodyAddressError = "Indiquez l’adresse professionnelle de votre manager dans un organisme public (son adresse de l’administration).";

@@ -2,13 +2,14 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { and, eq } from "drizzle-orm";
 import { agreementEvents, agreements, agreementSignatures, agreementVersions } from "../../../db/schema/index.ts";
-import { escapeHtml, fieldGroup } from "../../../../tests/support/form-assertions.ts";
+import { assertFieldError, escapeHtml, fieldGroup } from "../../../../tests/support/form-assertions.ts";
 import { assertFrenchSpacing } from "../../../../tests/support/french-typography.ts";
 import { assertRefusedByPermission } from "../../../../tests/support/http.ts";
 import { httpSessionOn } from "../../../../tests/support/http-sign-in.ts";
 import { markMailQueue, queuedMails } from "../../../../tests/support/mail-queue.ts";
 import { startTestPlatform, type TestPlatform } from "../../../../tests/support/test-platform.ts";
 import { createTenPercentSeason, type SignedInPerson, signedInPerson } from "../ten-percent-test-support.ts";
+import { ownAddressError } from "./agreement-form.ts";
 
 let platform: TestPlatform;
 const startedAt = new Date("2031-03-02T09:00:00Z");
@@ -332,6 +333,23 @@ describe("« Convention 10 % »: send, sign through a personal link, modify, end
     const after = await zoe.http.get(`${path}?retiree=1`);
     assert.match(after.body, /Votre demande est retirée/);
     assert.match(after.body, /Demande retirée le /);
+  });
+
+  it("never lets a member be their own manager: their address is refused at the field, on sending and on changing manager", async () => {
+    const self = await signedInPerson(platform, "moi.meme@insee.fr", { givenName: "Moi", usualName: "Même" });
+    const refused = await self.http.post(sendPage, termsFields("MOI.MEME@insee.fr"));
+    assert.equal(refused.statusCode, 400);
+    assertFieldError(refused.body, "managerEmail", ownAddressError);
+    assert.equal((await db().select().from(agreements).where(eq(agreements.userId, self.id))).length, 0);
+    const sent = await send(self, "vraie.manager@insee.fr");
+    const change = await self.http.post(`/conventions/${sent.id}/changer-de-manager`, { managerName: "Moi", managerEmail: "moi.meme@insee.fr" });
+    assert.equal(change.statusCode, 400);
+    assertFieldError(change.body, "managerEmail", ownAddressError);
+    // Even a signature naming the member (written straight into the table) is never theirs to decide.
+    await db().update(agreementSignatures).set({ email: "moi.meme@insee.fr" }).where(eq(agreementSignatures.agreementId, sent.id));
+    const decision = await self.http.post(`/conventions/${sent.id}/decision`, { choice: "accept", version: "1", reason: "" }, { formPage: `/conventions/${sent.id}` });
+    assert.equal(decision.statusCode, 403);
+    assert.equal((await agreementOf(self.id)).status, "sent");
   });
 
   it("changing manager replaces the agreement with a new one sent to the new manager", async () => {

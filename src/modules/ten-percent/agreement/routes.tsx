@@ -17,7 +17,7 @@ import type { AgreementProject } from "../domain/terms.ts";
 import { AgreementFormPage, type AgreementFormModel } from "./agreement-form-page.tsx";
 import { AgreementHubPage } from "./agreement-hub-page.tsx";
 import { AgreementPage } from "./agreement-page.tsx";
-import { parseAnswerForm, parseDecisionForm, parseEndForm, parseManagerForm, parseModifyForm, parseSendForm, parseWithdrawForm, publicBodyAddressError, type TermsInput } from "./agreement-form.ts";
+import { parseAnswerForm, parseDecisionForm, parseEndForm, parseManagerForm, parseModifyForm, parseSendForm, parseWithdrawForm, ownAddressError, publicBodyAddressError, type TermsInput } from "./agreement-form.ts";
 import { type Agreement, currentSignatures, findLiveAgreement, listAgreementsOfMember } from "./agreement-repository.ts";
 import { registerAgreementReminders } from "./reminders.ts";
 import { createAnswerQuestion, createDecide, signatoriesAwaitingAnswer } from "./use-cases/decide.ts";
@@ -77,7 +77,9 @@ export function registerAgreementRoutes(app: FastifyInstance, deps: TenPercentDe
     return findCurrentSeason(db, clock.now());
   }
 
-  async function checkManagerAddress(errors: FieldErrors, email: string) {
+  /** A public body's address, and not the member's own: nobody signs their own agreement. */
+  async function checkManagerAddress(errors: FieldErrors, email: string, memberEmail: string) {
+    if (!errors.managerEmail && email.toLowerCase() === memberEmail.toLowerCase()) errors.managerEmail = ownAddressError;
     if (!errors.managerEmail && !(await deps.isEligibleEmail(email))) errors.managerEmail = publicBodyAddressError;
   }
 
@@ -124,7 +126,7 @@ export function registerAgreementRoutes(app: FastifyInstance, deps: TenPercentDe
     const base = { mode: "send" as const, action: "/mon-10-pourcent/convention", season, projects: memberProjects, cancelHref: "/mon-10-pourcent" };
     const errors: FieldErrors = form.ok ? {} : form.errors;
     const email = typeof (request.body as Record<string, unknown> | undefined)?.managerEmail === "string" ? ((request.body as Record<string, string>).managerEmail ?? "").trim() : "";
-    if (email) await checkManagerAddress(errors, email);
+    if (email) await checkManagerAddress(errors, email, request.user!.email);
     if (!form.ok || Object.keys(errors).length > 0) return renderForm(request, reply, { ...base, values: form.ok ? { ...termsValues(form.data), charter: "on" } : form.values, errors, message: null }, 400);
     const sent = await sendAgreement({ userId: user.id, seasonId: season.id, terms: form.data });
     if (!sent.ok) return renderForm(request, reply, { ...base, values: { ...termsValues(form.data), charter: "on" }, errors: {}, message: alreadyLiveMessage }, 409);
@@ -187,7 +189,7 @@ export function registerAgreementRoutes(app: FastifyInstance, deps: TenPercentDe
     const base = { mode: "modify" as const, action: `/conventions/${agreement.id}/modifier`, season, projects: known, cancelHref: `/conventions/${agreement.id}`, currentManagerName: agreement.terms.managerName };
     const form = parseModifyForm(request.body, { season, projects: known, managerName: agreement.terms.managerName });
     const errors: FieldErrors = form.ok ? {} : form.errors;
-    if (form.ok && form.data.managerEmail !== agreement.terms.managerEmail.toLowerCase()) await checkManagerAddress(errors, form.data.managerEmail);
+    if (form.ok && form.data.managerEmail !== agreement.terms.managerEmail.toLowerCase()) await checkManagerAddress(errors, form.data.managerEmail, request.user!.email);
     if (!form.ok || Object.keys(errors).length > 0) return renderForm(request, reply, { ...base, values: form.ok ? termsValues(form.data) : form.values, errors, message: null }, 400);
     const result = await modifyAgreement(agreement, form.data);
     if (!result.ok) return renderForm(request, reply, { ...base, values: termsValues(form.data), errors: {}, message: result.message }, 409);
@@ -207,7 +209,7 @@ export function registerAgreementRoutes(app: FastifyInstance, deps: TenPercentDe
     const base = { mode: "manager" as const, action: `/conventions/${agreement.id}/changer-de-manager`, season, projects: [], cancelHref: `/conventions/${agreement.id}` };
     const form = parseManagerForm(request.body, agreement.terms);
     const errors: FieldErrors = form.ok ? {} : form.errors;
-    if (form.ok) await checkManagerAddress(errors, form.data.managerEmail);
+    if (form.ok) await checkManagerAddress(errors, form.data.managerEmail, request.user!.email);
     if (!form.ok || Object.keys(errors).length > 0) return renderForm(request, reply, { ...base, values: form.ok ? { ...form.data } : form.values, errors, message: null }, 400);
     const result = await changeManager(agreement, form.data);
     if (!result.ok) return renderForm(request, reply, { ...base, values: { ...form.data }, errors: {}, message: result.message }, 409);
@@ -250,7 +252,8 @@ export function registerAgreementRoutes(app: FastifyInstance, deps: TenPercentDe
   app.post<IdParams>("/conventions/:id/decision", { config: { access: "signed-in" } }, async (request, reply) => {
     const user = request.user!;
     const { agreement, viewer } = await requireAgreementAccess(db, user, request.params.id);
-    const signature = currentSignatures(agreement).find((candidate) => candidate.email.toLowerCase() === user.email.toLowerCase() && !candidate.decision && !candidate.invalidatedAt);
+    // The member never decides on their own agreement, whatever address a signature names.
+    const signature = viewer === "member" ? undefined : currentSignatures(agreement).find((candidate) => candidate.email.toLowerCase() === user.email.toLowerCase() && !candidate.decision && !candidate.invalidatedAt);
     if (!signature) throw new ForbiddenError("Aucune signature de cette convention n’attend votre réponse.");
     const form = parseDecisionForm(request.body);
     if (!form.ok) return renderAgreement(request, reply, agreement, viewer, 400, { name: "decision", values: form.values, errors: form.errors });

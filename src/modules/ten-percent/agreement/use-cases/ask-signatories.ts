@@ -66,7 +66,9 @@ export async function writeVersionAndAskSignatories(
   const signatories: { role: "manager" | "third"; name: string; email: string }[] = [{ role: "manager", name: terms.managerName, email: terms.managerEmail }];
   if (member.ministryId) {
     const [third] = await tx.select().from(agreementThirdSignatories).where(eq(agreementThirdSignatories.ministryId, member.ministryId));
-    if (third) signatories.push({ role: "third", name: third.name, email: third.email });
+    // The ministry's signatory is asked unless they are the member (nobody signs their own agreement) or the manager.
+    const already = [member.memberEmail, terms.managerEmail].map((email) => email.toLowerCase());
+    if (third && !already.includes(third.email.toLowerCase())) signatories.push({ role: "third", name: third.name, email: third.email });
   }
   const mailTerms = { ...terms, ...member, version: input.version };
   for (const signatory of signatories) {

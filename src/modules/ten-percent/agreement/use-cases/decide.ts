@@ -13,6 +13,7 @@ import { type AgreementDeps, agreementUrl, recordEvent } from "./ask-signatories
 export type DecideResult = { ok: true; status: "sent" | "accepted" | "declined" } | { ok: false; message: string };
 
 export const outdatedVersionMessage = "La convention a changé depuis que vous l’avez ouverte\u00a0: une nouvelle version vous a été envoyée par courriel. Votre réponse n’est pas enregistrée.";
+const ownAgreementMessage = "Vous ne pouvez pas signer votre propre convention\u00a0: elle doit être acceptée par votre manager.";
 const alreadyDecidedMessage = "Une réponse est déjà enregistrée pour cette signature, ou la convention n’attend plus de signature.";
 
 /**
@@ -26,6 +27,8 @@ export function createDecide(deps: AgreementDeps & { pdf?: PdfRenderer }) {
     const { agreement, signature } = input;
     if (input.version !== agreement.currentVersion || signature.version !== agreement.currentVersion) return { ok: false, message: outdatedVersionMessage };
     if (agreement.status !== "sent" || signature.decision || signature.invalidatedAt) return { ok: false, message: alreadyDecidedMessage };
+    // Nobody signs their own agreement (the forms refuse the member's address; this is the last guard).
+    if (signature.email.toLowerCase() === agreement.terms.memberEmail.toLowerCase()) return { ok: false, message: ownAgreementMessage };
     const now = deps.clock.now();
     const url = agreementUrl(deps.publicUrl, agreement.id);
     const { terms } = agreement;
@@ -36,6 +39,11 @@ export function createDecide(deps: AgreementDeps & { pdf?: PdfRenderer }) {
         return { ok: true as const, status: "sent" as const };
       }
       const decision: Decision = input.choice === "accept" ? "accepted" : "declined";
+      // Decisions on one agreement one at a time (its row lock, taken first as a new version does): two
+      // signatories accepting together each see the other's answer, so the last one makes it « acceptée ».
+      const [locked] = await tx.select({ status: agreements.status, currentVersion: agreements.currentVersion }).from(agreements).where(eq(agreements.id, agreement.id)).for("update");
+      if (!locked || locked.status !== "sent") return { ok: false as const, message: alreadyDecidedMessage };
+      if (locked.currentVersion !== input.version) return { ok: false as const, message: outdatedVersionMessage };
       const decided = await tx
         .update(agreementSignatures)
         .set({ decision, decidedAt: now, decidedVia: input.via, reason: input.reason })
