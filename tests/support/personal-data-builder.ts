@@ -54,6 +54,7 @@ import {
   timeEntries,
   attestations,
   managerSummaries,
+  agreementThirdSignatories,
 } from "../../src/db/schema/index.ts";
 import type { HttpSession } from "./http.ts";
 import { signInOverHttp } from "./http-sign-in.ts";
@@ -204,7 +205,11 @@ export async function fillPersonalData(
     const [theirs] = await db.insert(agreements).values({ userId: other.id, seasonId: season!.id, status: "accepted" }).returning({ id: agreements.id });
     await db.insert(agreementVersions).values({ agreementId: theirs!.id, version: 1, shareKind: "half_days", halfDaysPerMonth: 3, startsOn: "2030-01-01", endsOn: "2030-06-30", memberName: "Agent du programme", memberEmail: person.managerOf.email, managerName: fullName, managerEmail: person.email, charterVersion: "2024" });
     await db.insert(agreementSignatures).values({ agreementId: theirs!.id, version: 1, role: "manager", name: fullName, email: person.email, decision: "accepted", decidedAt: new Date(), decidedVia: "link" });
+    await db.insert(agreementEvents).values({ agreementId: theirs!.id, version: 1, kind: "reminded", actor: "platform", actorName: "", detail: fullName });
     await db.insert(agreementEvents).values({ agreementId: theirs!.id, version: 1, kind: "accepted", actor: "manager", actorName: fullName });
+    // The person is also their ministry's third signatory (set by the programme team).
+    const [ministry] = await db.insert(organisations).values({ name: `Ministère ${suffix}`, kind: "ministry" }).returning({ id: organisations.id });
+    await db.insert(agreementThirdSignatories).values({ ministryId: ministry!.id, kind: "hr", name: fullName, email: person.email });
   }
   return { id, email: person.email, slug: person.slug, session, fullName };
 }

@@ -22,9 +22,13 @@ export function decideAgreementAccess(user: CurrentUser, agreement: Pick<Agreeme
   return null;
 }
 
-/** Whether the viewer may read the member's work lines (not only the totals). */
+/**
+ * Whether the viewer may read the member's work lines (not only the totals): the member, the programme team,
+ * and the manager when the member shares them (a ministry's signatory sees totals only; a new manager starts
+ * without, the member chooses again).
+ */
 export function canReadWorkLines(viewer: AgreementViewer, agreement: Pick<Agreement, "shareDetails">): boolean {
-  return viewer === "member" || viewer === "programme" || agreement.shareDetails;
+  return viewer === "member" || viewer === "programme" || (viewer === "manager" && agreement.shareDetails);
 }
 
 /** The agreement of `id` and the viewer's place: 404 unknown, 401 signed out, 403 for anyone else. */

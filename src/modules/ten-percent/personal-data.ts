@@ -1,10 +1,10 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { agreementEvents, agreements, agreementSignatures, agreementVersions, attestations, managerSummaries, seasons, timeEntries } from "../../db/schema/index.ts";
+import { agreementEvents, agreements, agreementSignatures, agreementThirdSignatories, agreementVersions, attestations, managerSummaries, seasons, timeEntries } from "../../db/schema/index.ts";
 import { formerMemberLabel } from "../identity/api.ts";
 import type { PersonalDataContribution } from "../privacy/api.ts";
 
-/** The address a former signatory's rows keep: not deliverable, no longer the person's. */
-const erasedSignatoryEmail = "ancien-membre@supprime.invalid";
+/** The address a former signatory's rows keep: not deliverable (RFC 2606 `.invalid`), no longer the person's. */
+export const erasedSignatoryEmail = "ancien-membre@supprime.invalid";
 
 /**
  * « Mon 10 % » in the GDPR self-service (ADR 0012, 0035):
@@ -141,9 +141,16 @@ export const tenPercentPersonalData: PersonalDataContribution = {
         .update(agreementEvents)
         .set({ actorName: formerMemberLabel })
         .where(and(eq(agreementEvents.agreementId, signature.agreementId), eq(agreementEvents.actor, signature.role), eq(agreementEvents.actorName, signature.name)));
+      // The platform's reminders name the signatory in their detail, a change of manager names the new one.
+      await tx
+        .update(agreementEvents)
+        .set({ detail: sql`replace(${agreementEvents.detail}, ${signature.name}, ${formerMemberLabel})` })
+        .where(and(eq(agreementEvents.agreementId, signature.agreementId), sql`${agreementEvents.kind} in ('reminded', 'member_told', 'replaced')`, sql`position(${signature.name} in ${agreementEvents.detail}) > 0`));
     }
     await tx.update(agreementSignatures).set({ name: formerMemberLabel, email: erasedSignatoryEmail }).where(sql`lower(${agreementSignatures.email}) = ${email}`);
     await tx.update(agreementVersions).set({ managerName: formerMemberLabel, managerEmail: erasedSignatoryEmail }).where(sql`lower(${agreementVersions.managerEmail}) = ${email}`);
     await tx.delete(managerSummaries).where(sql`lower(${managerSummaries.managerEmail}) = ${email}`);
+    // No longer a ministry's signatory: the programme team names another.
+    await tx.delete(agreementThirdSignatories).where(sql`lower(${agreementThirdSignatories.email}) = ${email}`);
   },
 };

@@ -45,6 +45,8 @@ export type TermsContext = { season: { startsOn: string; endsOn: string }; proje
 function parseManager(body: Record<string, unknown>, errors: FormErrors): ManagerInput {
   const managerName = text(body, "managerName");
   checkText(errors, "managerName", managerName, 200, "Indiquez le nom de votre manager.");
+  // A name is one line: it goes into mail subjects and the PDF.
+  if (!errors.managerName && /[\r\n]/.test(managerName)) errors.managerName = "Le nom tient sur une ligne.";
   const managerEmail = text(body, "managerEmail");
   if (!managerEmail) errors.managerEmail = "Indiquez l’adresse électronique de votre manager.";
   else if (managerEmail.length > 254 || !emailPattern.test(managerEmail)) errors.managerEmail = "Indiquez une adresse électronique valide, par exemple prenom.nom@ministere.gouv.fr.";

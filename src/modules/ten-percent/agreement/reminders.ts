@@ -1,5 +1,6 @@
+import { erasedSignatoryEmail } from "../personal-data.ts";
 import { registerPeriodicCheck } from "../../../http/periodic-check.ts";
-import { and, eq, isNull, lte } from "drizzle-orm";
+import { and, eq, isNull, lte, ne } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { agreements, agreementSignatures, agreementVersions } from "../../../db/schema/index.ts";
 import { memberToldAfterDays, reminderAfterDays } from "../domain/agreement-states.ts";
@@ -40,6 +41,8 @@ export async function sendAgreementReminders(deps: AgreementDeps): Promise<numbe
           isNull(agreementSignatures.decision),
           isNull(agreementSignatures.invalidatedAt),
           isNull(column),
+          // A signatory whose account was erased keeps no address to write to.
+          ne(agreementSignatures.email, erasedSignatoryEmail),
           lte(agreementSignatures.askedAt, new Date(now.getTime() - step.afterDays * dayMs)),
         ),
       );

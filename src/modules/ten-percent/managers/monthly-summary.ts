@@ -1,3 +1,4 @@
+import { erasedSignatoryEmail } from "../personal-data.ts";
 import { registerPeriodicCheck } from "../../../http/periodic-check.ts";
 import type { FastifyInstance } from "fastify";
 import { eq } from "drizzle-orm";
@@ -40,6 +41,8 @@ export function createSendManagerSummaries(deps: Pick<TenPercentDeps, "db" | "cl
       const ofMonth = ledger.summary.months.find((row) => row.month === month);
       if (!ofMonth) continue;
       const address = agreement.terms.managerEmail.trim().toLowerCase();
+      // A manager whose account was erased keeps no address to write to.
+      if (address === erasedSignatoryEmail) continue;
       const entry = byManager.get(address) ?? { name: agreement.terms.managerName, agents: [] };
       entry.agents.push({
         name: agreement.terms.memberName,

@@ -69,7 +69,7 @@ export function createChangeManager(deps: AgreementDeps) {
         const stillAsked = await invalidateUndecidedSignatures(tx, agreement.id, agreement.currentVersion, now);
         for (const signatory of stillAsked) await deps.mailer.enqueue(tx, agreementReplacedMail({ to: signatory.email, name: signatory.name, memberName: member.memberName }));
         await recordEvent(tx, { agreementId: agreement.id, version: agreement.currentVersion, kind: "replaced", actor: "member", actorName: member.memberName, detail: `Nouveau ou nouvelle manager\u00a0: ${manager.managerName}.`, at: now });
-        const [created] = await tx.insert(agreements).values({ userId: agreement.userId, seasonId: agreement.seasonId, status: "sent", currentVersion: 1, shareDetails: agreement.shareDetails, createdAt: now, updatedAt: now }).returning({ id: agreements.id });
+        const [created] = await tx.insert(agreements).values({ userId: agreement.userId, seasonId: agreement.seasonId, status: "sent", currentVersion: 1, shareDetails: false, createdAt: now, updatedAt: now }).returning({ id: agreements.id });
         const id = created!.id;
         await writeVersionAndAskSignatories(tx, deps, { agreementId: id, version: 1, terms: newTerms, member, kind: "first" });
         await recordEvent(tx, { agreementId: id, version: 1, kind: "sent", actor: "member", actorName: member.memberName, at: now });

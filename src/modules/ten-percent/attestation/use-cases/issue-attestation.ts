@@ -33,7 +33,10 @@ export function createIssueAttestation(deps: Pick<TenPercentDeps, "db" | "clock"
       (agreement) =>
         agreement.seasonId === input.season.id &&
         (agreement.status === "accepted" || agreement.status === "ended") &&
-        agreement.signatures.some((signature) => signature.version === agreement.currentVersion && signature.role === "manager" && signature.decision === "accepted"),
+        // Every signatory of the version accepted (a request withdrawn while the ministry's signatory was still
+        // asked is « ended » too, but was never accepted).
+        agreement.signatures.some((signature) => signature.version === agreement.currentVersion) &&
+        agreement.signatures.filter((signature) => signature.version === agreement.currentVersion).every((signature) => signature.decision === "accepted"),
     );
     const facts = buildAttestationFacts({
       memberName: identity.name,
